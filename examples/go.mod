@@ -1,0 +1,3 @@
+module example.com/heapscope/examples
+
+go 1.22

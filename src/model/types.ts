@@ -1,0 +1,137 @@
+// The one model every parser fills and every reporter reads. Parsers and reporters import it; it imports
+// nothing of theirs. Field names are the JSON schema's (docs/schema.md), so serialising is a plain copy.
+
+export const SCHEMA_VERSION = 1;
+
+export interface Position {
+  /** Relative to the analysed module's root with / separators; absolute outside it. */
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** What the compiler decided about one expression, variable or parameter. */
+export type SiteKind =
+  | 'moved-to-heap' // moved to heap: NAME
+  | 'escapes' // EXPR escapes to heap
+  | 'does-not-escape' // EXPR does not escape
+  | 'leaking-param' // leaking param: NAME
+  | 'leaking-param-content' // leaking param content: NAME
+  | 'leaking-param-to-result'; // leaking param: NAME to result R level=N
+
+/** One note of the compiler's explanation: `from WHERE (REASON) at POS`, under the flow edge `DST ← SRC`. */
+export interface FlowStep extends Position {
+  reason: string;
+  text: string;
+  /** The flow edge the note belongs to: destination and source locations as the compiler names them. */
+  dst: string;
+  src: string;
+}
+
+export interface CauseRef {
+  id: string;
+  summary: string;
+  fix: string;
+}
+
+export interface Site extends Position {
+  package: string;
+  /** The compiler's name for the function whose compilation reported the site, when known. */
+  function: string | null;
+  heap: boolean;
+  kind: SiteKind;
+  expr: string;
+  cause: CauseRef | null;
+  flow: FlowStep[];
+  /** For a leaking parameter: where it leaks (`{heap}`, `~r0`) and at which dereference level. */
+  leak?: { to: string; derefs: number };
+  /** Set when the compiler reported this site at a call it inlined: the callee whose body it came from. */
+  inlinedFrom?: string;
+  /** Plain-language notes that tie the site to inlining decisions. */
+  notes?: string[];
+  /** The compiler cut the explanation short because of an assignment cycle. */
+  truncated?: boolean;
+}
+
+export interface FunctionInfo {
+  name: string;
+  package: string;
+  file: string;
+  line: number;
+  column: number;
+  inlinable: boolean;
+  cost: number | null;
+  budget: number | null;
+  reason: string | null;
+}
+
+/** `inlining call to F` at a call site. */
+export interface InlinedCall extends Position {
+  package: string;
+  callee: string;
+  /** The function the call is written in, when known. */
+  caller: string | null;
+}
+
+/** `F capturing by value: x (addr=false assign=false width=8)`. */
+export interface Capture extends Position {
+  package: string;
+  function: string;
+  variable: string;
+  byRef: boolean;
+  width: number;
+}
+
+export interface PackageInfo {
+  importPath: string;
+  dir: string;
+  errors: string[];
+  /** True when the package's model came from heapscope's cache rather than from a compiler run. */
+  cached?: boolean;
+}
+
+/** A compiler line the parser did not recognise: kept, counted, never fatal. */
+export interface Unrecognised {
+  package: string;
+  text: string;
+}
+
+export interface GoInfo {
+  version: string;
+  goos: string;
+  goarch: string;
+}
+
+export interface AnalysisModel {
+  schemaVersion: typeof SCHEMA_VERSION;
+  go: GoInfo;
+  /** Absolute path of the analysed module's root. */
+  root: string;
+  packages: PackageInfo[];
+  sites: Site[];
+  functions: FunctionInfo[];
+  inlinedCalls: InlinedCall[];
+  captures: Capture[];
+  unrecognised: Unrecognised[];
+}
+
+/** What one package's compiler output holds, before positions are made relative and packages are merged. */
+export interface PackageFacts {
+  /** Import path as the go command's `# ` header names it, without the test-variant suffix. */
+  importPath: string;
+  /** The header's bracketed suffix, e.g. `example.com/m.test` for `# example.com/m [example.com/m.test]`. */
+  variant: string | null;
+  sites: Site[];
+  functions: FunctionInfo[];
+  inlinedCalls: InlinedCall[];
+  captures: Capture[];
+  /** Lines that are positions with a message the parser does not know: compiler errors, or new wording. */
+  unknown: string[];
+  /** Lines without a position under this header (go command messages). */
+  other: string[];
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.column - b.column;
+}
