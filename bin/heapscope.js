@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// Entry point: wires the real process to main(); an unexpected exception is a heapscope bug.
+import { main } from '../dist/src/cli/main.js';
+
+const write = (stream) => (s) => stream.write(s);
+main(process.argv.slice(2), {
+  stdout: write(process.stdout),
+  stderr: write(process.stderr),
+  stdoutTTY: !!process.stdout.isTTY,
+  stderrTTY: !!process.stderr.isTTY,
+  env: process.env,
+  cwd: process.cwd(),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`heapscope: internal error (please report it): ${e instanceof Error ? e.message : String(e)}\n`);
+    if (process.env.HEAPSCOPE_DEBUG) process.stderr.write(`${e?.stack ?? ''}\n`);
+    process.exitCode = 3;
+  },
+);

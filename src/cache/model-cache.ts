@@ -1,0 +1,48 @@
+// A cache of parsed package facts, keyed like the go command keys its build cache: by the content of the
+// package's files, the keys of everything it imports, the toolchain and the flags. An unchanged package skips
+// the compiler and its output replay entirely. Entries are written atomically; a corrupt entry is a miss.
+
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { PackageFacts } from '../model/types.js';
+
+/** Bump when the parser or the stored shape changes, so old entries are not read. */
+export const CACHE_FORMAT = 'heapscope-facts-3';
+
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env['HEAPSCOPE_CACHE']) return env['HEAPSCOPE_CACHE'];
+  const base = env['XDG_CACHE_HOME'] || join(homedir(), '.cache');
+  return join(base, 'heapscope');
+}
+
+export class ModelCache {
+  constructor(readonly dir: string) {}
+
+  private path(key: string): string {
+    return join(this.dir, key.slice(0, 2), key + '.json.gz');
+  }
+
+  async get(key: string): Promise<PackageFacts[] | null> {
+    try {
+      const data = await readFile(this.path(key));
+      const v = JSON.parse(gunzipSync(data).toString('utf8')) as { format: string; facts: PackageFacts[] };
+      return v.format === CACHE_FORMAT && Array.isArray(v.facts) ? v.facts : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async put(key: string, facts: PackageFacts[]): Promise<void> {
+    const p = this.path(key);
+    try {
+      await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
+      const tmp = `${p}.${process.pid}.tmp`;
+      await writeFile(tmp, gzipSync(JSON.stringify({ format: CACHE_FORMAT, facts }), { level: 1 }));
+      await rename(tmp, p);
+    } catch {
+      // A cache that cannot be written only costs speed.
+    }
+  }
+}

@@ -1,0 +1,22 @@
+// Reporters by --format name. Each turns the model into text; the CLI writes it.
+
+import type { AnalysisModel } from '../model/types.js';
+import { renderJson } from './json.js';
+import { renderText } from './text.js';
+
+export interface ReportOptions {
+  color: boolean;
+  verbose: boolean;
+  /** Directory paths are shown relative to in text output (the user's working directory). */
+  cwd: string;
+  pretty?: boolean;
+}
+
+export type Reporter = (model: AnalysisModel, opts: ReportOptions) => string;
+
+export const REPORTERS: Record<string, Reporter> = {
+  text: renderText,
+  json: renderJson,
+};
+
+export const FORMATS = Object.keys(REPORTERS);

@@ -1,0 +1,85 @@
+// The terminal report: heap sites as `file:line:col: message` lines like go vet, grouped by package and file,
+// each followed by the compiler's reasons and the fix, then a summary with counts.
+
+import { isAbsolute, join, relative } from 'node:path';
+import pc from 'picocolors';
+import type { AnalysisModel, Site } from '../model/types.js';
+import type { ReportOptions } from './registry.js';
+
+function display(model: AnalysisModel, file: string, cwd: string): string {
+  if (file === '' || file.startsWith('<') || file.startsWith('$')) return file || '<no position>';
+  const abs = isAbsolute(file) ? file : join(model.root, file);
+  const rel = relative(cwd, abs);
+  return rel.startsWith('..') && isAbsolute(file) ? abs : rel || abs;
+}
+
+function headline(s: Site): string {
+  if (s.kind === 'moved-to-heap') return `${s.expr} moved to heap`;
+  return `${s.expr} escapes to heap`;
+}
+
+export function renderText(model: AnalysisModel, opts: ReportOptions): string {
+  const c = pc.createColors(opts.color);
+  const out: string[] = [];
+  const heap = model.sites.filter((s) => s.heap);
+  const byPkg = new Map<string, Site[]>();
+  for (const s of heap) {
+    const l = byPkg.get(s.package);
+    if (l) l.push(s);
+    else byPkg.set(s.package, [s]);
+  }
+  for (const p of model.packages) {
+    for (const e of p.errors) out.push(`${c.red('error')}: ${p.importPath}: ${e}`);
+  }
+  if (out.length) out.push('');
+  for (const p of model.packages) {
+    const list = byPkg.get(p.importPath);
+    if (!list) continue;
+    out.push(c.bold(`# ${p.importPath}`) + c.dim(` (${list.length} heap site${list.length === 1 ? '' : 's'})`));
+    for (const s of list) {
+      const pos = `${display(model, s.file, opts.cwd)}:${s.line}:${s.column}`;
+      const fn = s.function ? c.dim(` in ${s.function}`) : '';
+      out.push(`${pos}: ${c.yellow(headline(s))}${fn}: ${s.cause?.summary ?? 'no explanation printed by the compiler'}${c.dim(s.cause ? ` [${s.cause.id}]` : '')}`);
+      let edge = '';
+      let first = true;
+      for (const f of s.flow) {
+        const e = `${f.dst} ← ${f.src}`;
+        if (e !== edge) {
+          out.push(`    ${first ? c.cyan('why:') : '    '} ${c.dim('flow')} ${e}`);
+          edge = e;
+          first = false;
+        }
+        out.push(`           ${f.text} ${c.dim(`(${f.reason || '?'})`)} at ${display(model, f.file, opts.cwd)}:${f.line}:${f.column}`);
+      }
+      if (s.truncated) out.push(`           ${c.dim('(the compiler cut this explanation short: assignment cycle)')}`);
+      for (const n of s.notes ?? []) out.push(`    ${c.magenta('note:')} ${n}`);
+      if (s.cause) out.push(`    ${c.green('fix:')} ${s.cause.fix}`);
+    }
+    out.push('');
+  }
+
+  const count = (k: Site['kind']): number => model.sites.filter((s) => s.kind === k).length;
+  const causes = new Map<string, number>();
+  for (const s of heap) if (s.cause) causes.set(s.cause.id, (causes.get(s.cause.id) ?? 0) + 1);
+  const failed = model.packages.filter((p) => p.errors.length).length;
+  const inl = model.functions.filter((f) => f.inlinable).length;
+  out.push(c.bold('Summary'));
+  out.push(
+    `  ${model.packages.length} package${model.packages.length === 1 ? '' : 's'} analysed with ${model.go.version} ${model.go.goos}/${model.go.goarch}` +
+      (failed ? c.red(`, ${failed} with errors`) : ''),
+  );
+  out.push(`  ${heap.length} heap sites: ${count('moved-to-heap')} moved to heap, ${count('escapes')} escaping expressions`);
+  out.push(
+    `  ${count('does-not-escape')} stack decisions, ${count('leaking-param') + count('leaking-param-content') + count('leaking-param-to-result')} leaking parameters`,
+  );
+  out.push(`  ${model.functions.length} functions (${inl} inlinable), ${model.inlinedCalls.length} inlined calls`);
+  if (causes.size) {
+    const parts = [...causes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id, n]) => `${id} ${n}`);
+    out.push(`  by cause: ${parts.join(', ')}`);
+  }
+  if (model.unrecognised.length) {
+    out.push(`  ${model.unrecognised.length} compiler line${model.unrecognised.length === 1 ? '' : 's'} not recognised${opts.verbose ? ':' : ' (--verbose lists them)'}`);
+    if (opts.verbose) for (const u of model.unrecognised) out.push(`    ${u.package}: ${u.text}`);
+  }
+  return out.join('\n') + '\n';
+}

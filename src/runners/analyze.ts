@@ -1,0 +1,209 @@
+// Runs the compiler's escape analysis on the named packages and collects per-package facts:
+// go list (what to build, and content keys) → cache lookups → one go build (or go test -c) for the misses,
+// its output streamed through the parser as it arrives.
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { EscapeTextParser } from '../parsers/escape-text.js';
+import { GO_LIST_FIELDS, GoListJsonParser, type GoListPackage } from '../parsers/go-list-json.js';
+import type { PackageFacts } from '../model/types.js';
+import { NoPackagesError } from '../errors/errors.js';
+import { ModelCache } from '../cache/model-cache.js';
+import { readGoEnv, type GoEnv } from './go-env.js';
+import { computeKeys } from './package-keys.js';
+import { run } from './process.js';
+
+export interface AnalyzeOptions {
+  /** Directory to run in (-C). */
+  dir: string;
+  patterns: string[];
+  tags?: string;
+  tests?: boolean;
+  /** null disables the cache. */
+  cacheDir: string | null;
+  env?: NodeJS.ProcessEnv;
+  onProgress?: (msg: string) => void;
+}
+
+/** One compiled unit: a package, or a test variant `p [p.test]` / `p_test [p.test]`. */
+export interface Unit {
+  id: string;
+  importPath: string;
+  dir: string;
+  facts: PackageFacts[];
+  errors: string[];
+  cached: boolean;
+}
+
+export interface AnalyzeRun {
+  env: GoEnv;
+  /** Module root (absolute); positions are made relative to it. */
+  root: string;
+  units: Unit[];
+  /** Problems not tied to one package (go command messages). */
+  messages: string[];
+}
+
+function unitId(importPath: string, variant: string | null): string {
+  return variant ? `${importPath} [${variant}]` : importPath;
+}
+
+/** Makes a printed path the model's: relative to the module root with /, absolute outside it. */
+export function pathResolver(cwd: string, root: string): (printed: string) => string {
+  return (printed) => {
+    if (printed === '' || printed.startsWith('<') || printed.startsWith('$WORK')) return printed;
+    const abs = isAbsolute(printed) ? printed : resolve(cwd, printed);
+    const rel = relative(root, abs);
+    if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)) return rel.split(sep).join('/');
+    return abs;
+  };
+}
+
+async function goList(opts: AnalyzeOptions, env: NodeJS.ProcessEnv): Promise<GoListPackage[]> {
+  const args = ['list', '-e', '-deps', `-json=${GO_LIST_FIELDS}`];
+  if (opts.tests) args.push('-test');
+  if (opts.tags) args.push(`-tags=${opts.tags}`);
+  args.push('--', ...opts.patterns);
+  const parser = new GoListJsonParser();
+  const stderr: string[] = [];
+  const r = await run('go', args, { cwd: opts.dir, env, onStdoutLine: (l) => parser.push(l), onStderrLine: (l) => stderr.push(l) });
+  const { packages } = parser.end();
+  const targets = packages.filter((p) => !p.DepOnly);
+  if (r.code !== 0 || targets.length === 0) {
+    const first = stderr.find((l) => l.trim() !== '');
+    if (first?.includes('go.mod file not found')) {
+      throw new NoPackagesError(`no Go module in ${opts.dir}`, 'run heapscope inside a module (a directory with go.mod), or use -C DIR');
+    }
+    if (targets.length === 0) {
+      throw new NoPackagesError(
+        first ? first.replace(/^go: /, '') : `no packages match ${opts.patterns.join(' ')}`,
+        'check the package patterns (for example ./... or ./cmd/...)',
+      );
+    }
+  }
+  return packages;
+}
+
+export async function analyze(opts: AnalyzeOptions): Promise<AnalyzeRun> {
+  const env = { ...(opts.env ?? process.env) };
+  const goenv = await readGoEnv(opts.dir, env);
+  const root = goenv.gomod && goenv.gomod !== '/dev/null' && goenv.gomod !== 'NUL' ? dirname(goenv.gomod) : opts.dir;
+  const progress = opts.onProgress ?? (() => {});
+
+  progress('listing packages');
+  const listed = await goList(opts, env);
+  const byPath = new Map(listed.map((p) => [p.ImportPath, p]));
+  const targets = listed.filter((p) => !p.DepOnly && !(p.ImportPath.endsWith('.test') && !p.ForTest && !p.ImportPath.includes(' ')));
+
+  // The units the compiler will report: with --tests a package that has test files is compiled as its test
+  // variant (which holds the package's own files too) and the plain package is left out.
+  const hasVariant = new Set(targets.filter((p) => p.ForTest).map((p) => p.ForTest!));
+  const unitPkgs = targets.filter((p) => p.ForTest || !(opts.tests && hasVariant.has(p.ImportPath)));
+
+  const cache = opts.cacheDir ? new ModelCache(opts.cacheDir) : null;
+  const common = [
+    'heapscope-1',
+    goenv.version,
+    goenv.goos,
+    goenv.goarch,
+    goenv.goroot,
+    goenv.cgoEnabled,
+    goenv.goexperiment,
+    goenv.archLevel,
+    goenv.goflags,
+    opts.tags ?? '',
+    opts.tests ? 'tests' : '',
+    opts.dir,
+    root,
+  ].join('\0');
+  const keys = cache ? await computeKeys(listed, { common, hashFilesOf: new Set(unitPkgs.map((p) => p.ImportPath)) }) : new Map<string, string>();
+
+  const units = new Map<string, Unit>();
+  for (const p of unitPkgs) {
+    const errs: string[] = [];
+    if (p.Error) errs.push(p.Error.Err.trim());
+    for (const d of p.DepsErrors ?? []) errs.push(d.Err.trim());
+    units.set(p.ImportPath, { id: p.ImportPath, importPath: p.ForTest ? p.ImportPath.slice(0, p.ImportPath.indexOf(' [')) : p.ImportPath, dir: p.Dir ?? '', facts: [], errors: errs, cached: false });
+  }
+
+  const misses: Unit[] = [];
+  await Promise.all(
+    [...units.values()].map(async (u) => {
+      if (u.errors.length) return;
+      const key = keys.get(u.id);
+      const hit = cache && key ? await cache.get(key) : null;
+      if (hit) {
+        u.facts = hit;
+        u.cached = true;
+      } else misses.push(u);
+    }),
+  );
+
+  const messages: string[] = [];
+  if (misses.length) {
+    const plain = misses.filter((u) => !byPath.get(u.id)?.ForTest).map((u) => u.id);
+    const tested = [...new Set(misses.map((u) => byPath.get(u.id)?.ForTest).filter((x): x is string => !!x))];
+    const resolveFile = pathResolver(opts.dir, root);
+    let seen = 0;
+    const total = misses.length;
+    const onPackage = (f: PackageFacts): void => {
+      const u = units.get(unitId(f.importPath, f.variant));
+      if (!u) return; // testmain, or a package compiled only as a dependency
+      u.facts.push(f);
+      seen++;
+      progress(`compiling ${seen}/${total} packages`);
+    };
+    const compile = async (args: string[]): Promise<number | null> => {
+      const parser = new EscapeTextParser({ resolveFile, onPackage });
+      const r = await run('go', args, {
+        cwd: opts.dir,
+        env,
+        onStderrLine: (l) => parser.push(l),
+        onStdoutLine: (l) => {
+          // go test -c reports "?   pkg [no test files]" and FAIL lines on stdout.
+          if (/^(FAIL|ok|\?)\s/.test(l) && !/\[no test files\]/.test(l)) messages.push(l);
+        },
+      });
+      parser.end();
+      return r.code;
+    };
+    const tagArgs = opts.tags ? [`-tags=${opts.tags}`] : [];
+    const codes: (number | null)[] = [];
+    if (plain.length) codes.push(await compile(['build', '-o', '/dev/null', '-gcflags=-m=2', ...tagArgs, '--', ...plain]));
+    if (tested.length) {
+      const out = await mkdtemp(join(tmpdir(), 'heapscope-'));
+      try {
+        codes.push(await compile(['test', '-c', '-o', out + sep, '-gcflags=-m=2', ...tagArgs, '--', ...tested]));
+      } finally {
+        await rm(out, { recursive: true, force: true });
+      }
+    }
+    const failed = codes.some((c) => c !== 0);
+    for (const u of misses) {
+      // In a failed build, whatever the parser did not recognise in a package's block is its compiler errors.
+      const unknown = u.facts.flatMap((f) => [...f.unknown, ...f.other]);
+      if (failed && unknown.length) {
+        u.errors.push(...unknown);
+        for (const f of u.facts) {
+          f.unknown = [];
+          f.other = [];
+        }
+      } else if (failed && u.facts.length === 0) {
+        u.errors.push('not compiled: the build stopped before this package (see the other packages\' errors)');
+      } else if (cache && (!failed || (u.facts.length > 0 && unknown.length === 0))) {
+        const key = keys.get(u.id);
+        if (key) await cache.put(key, u.facts);
+      }
+    }
+    // Packages with errors found after listing (type errors) also block everything that imports them.
+    const broken = new Set([...units.values()].filter((u) => u.errors.length).map((u) => u.id));
+    for (const u of misses) {
+      if (u.errors.length) continue;
+      const deps = byPath.get(u.id)?.Imports ?? [];
+      const bad = deps.find((d) => broken.has(d));
+      if (bad && u.facts.length === 0) u.errors.push(`not compiled: it imports ${bad}, which does not compile`);
+    }
+  }
+  return { env: goenv, root, units: [...units.values()], messages };
+}

@@ -1,0 +1,65 @@
+// Finds the go command, checks its release and reads the environment that decides what the compiler does.
+
+import { capture } from './process.js';
+import { GoToolError } from '../errors/errors.js';
+
+/** The oldest release heapscope runs: the -m=2 wording it parses and `go build -o /dev/null` for many packages. */
+export const OLDEST_SUPPORTED = { major: 1, minor: 21 };
+
+export interface GoEnv {
+  version: string;
+  goos: string;
+  goarch: string;
+  goroot: string;
+  gomod: string;
+  gowork: string;
+  goflags: string;
+  cgoEnabled: string;
+  goexperiment: string;
+  /** GOAMD64, GOARM, ... as one string: they change code generation. */
+  archLevel: string;
+  gocache: string;
+}
+
+const ENV_VARS = ['GOVERSION', 'GOOS', 'GOARCH', 'GOROOT', 'GOMOD', 'GOWORK', 'GOFLAGS', 'CGO_ENABLED', 'GOEXPERIMENT', 'GOAMD64', 'GOARM', 'GOARM64', 'GO386', 'GOCACHE'];
+
+export function parseGoVersion(v: string): { major: number; minor: number } | null {
+  const m = /^go(\d+)\.(\d+)/.exec(v);
+  return m ? { major: Number(m[1]), minor: Number(m[2]) } : null;
+}
+
+export async function readGoEnv(cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<GoEnv> {
+  const r = await capture('go', ['env', '-json', ...ENV_VARS], { cwd, env });
+  if (r.code !== 0) {
+    const first = (r.stderr || r.stdout).split('\n').find((l) => l.trim() !== '') ?? `exit status ${r.code}`;
+    throw new GoToolError(`go env failed: ${first}`);
+  }
+  let j: Record<string, string>;
+  try {
+    j = JSON.parse(r.stdout) as Record<string, string>;
+  } catch {
+    throw new GoToolError('go env -json printed something that is not JSON', 'is `go` on PATH the Go toolchain?');
+  }
+  const version = j['GOVERSION'] ?? '';
+  const v = parseGoVersion(version);
+  if (!v) throw new GoToolError(`cannot tell the Go release from GOVERSION=${JSON.stringify(version)}`);
+  if (v.major < OLDEST_SUPPORTED.major || (v.major === OLDEST_SUPPORTED.major && v.minor < OLDEST_SUPPORTED.minor)) {
+    throw new GoToolError(
+      `${version} is too old: heapscope needs go${OLDEST_SUPPORTED.major}.${OLDEST_SUPPORTED.minor} or newer`,
+      'install a newer Go, or set GOTOOLCHAIN=go1.26.0 to let the go command fetch one',
+    );
+  }
+  return {
+    version,
+    goos: j['GOOS'] ?? '',
+    goarch: j['GOARCH'] ?? '',
+    goroot: j['GOROOT'] ?? '',
+    gomod: j['GOMOD'] ?? '',
+    gowork: j['GOWORK'] ?? '',
+    goflags: j['GOFLAGS'] ?? '',
+    cgoEnabled: j['CGO_ENABLED'] ?? '',
+    goexperiment: j['GOEXPERIMENT'] ?? '',
+    archLevel: ['GOAMD64', 'GOARM', 'GOARM64', 'GO386'].map((k) => `${k}=${j[k] ?? ''}`).join(' '),
+    gocache: j['GOCACHE'] ?? '',
+  };
+}
