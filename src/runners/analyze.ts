@@ -82,6 +82,14 @@ async function goList(opts: AnalyzeOptions, env: NodeJS.ProcessEnv): Promise<GoL
       );
     }
   }
+  // With -e, a pattern that names nothing comes back as a pseudo-package holding only an error.
+  if (targets.every((p) => p.Error && !p.GoFiles?.length && !p.CgoFiles?.length)) {
+    const err = targets[0]!.Error!.Err.trim().split('\n')[0]!;
+    if (/does not contain main module|go\.mod file not found|cannot find main module/.test(err)) {
+      throw new NoPackagesError(`no Go module in ${opts.dir}`, 'run heapscope inside a module (a directory with go.mod), or use -C DIR');
+    }
+    throw new NoPackagesError(err, 'check the package patterns (for example ./... or ./cmd/...)');
+  }
   return packages;
 }
 

@@ -1,0 +1,145 @@
+// The CLI end to end against modules compiled by the installed Go: the bundled examples, a module with a
+// package that does not compile, and the bad inputs a user will meet.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chmodSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../helpers/cli.js';
+import { examplesDir, fixturesDir } from '../helpers/paths.js';
+import type { AnalysisModel } from '../../src/model/types.js';
+
+function snapshot(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.push(`${p} ${statSync(p).size} ${statSync(p).mtimeMs}`);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+test('examples: every classic case gets its cause, at the compiler position, and nothing is written into the module', () => {
+  const before = snapshot(examplesDir);
+  const r = runCli(['analyze', '--format', 'json', '--tests', '-C', examplesDir]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(snapshot(examplesDir), before);
+  const m = JSON.parse(r.stdout) as AnalysisModel;
+  assert.equal(m.schemaVersion, 1);
+  assert.match(m.go.version, /^go1\.\d+/);
+  const at = (file: string, line: number, col: number) =>
+    m.sites.filter((s) => s.heap && s.file === file && s.line === line && s.column === col);
+  const expectCause = (line: number, col: number, expr: string, cause: string, fn: string) => {
+    const s = at('alloc.go', line, col);
+    assert.equal(s.length, 1, `one heap site at alloc.go:${line}:${col}`);
+    assert.equal(s[0]!.expr, expr);
+    assert.equal(s[0]!.cause?.id, cause, `cause at ${line}:${col}`);
+    assert.equal(s[0]!.function, fn);
+    assert.ok(s[0]!.flow.length > 0);
+  };
+  expectCause(17, 2, 'p', 'returned-address', 'NewPoint');
+  expectCause(24, 21, 'values', 'returned-address', 'AddressOfParam');
+  expectCause(43, 26, 'n', 'interface-conversion', 'Describe');
+  expectCause(48, 2, 'total', 'closure-capture', 'Counter');
+  expectCause(49, 9, 'func literal', 'closure-capture', 'Counter');
+  expectCause(58, 5, 'func literal', 'goroutine', 'Async');
+  expectCause(73, 13, 'make([]byte, 81920)', 'too-large', 'Large');
+  expectCause(84, 2, 'it', 'append-escaping-slice', 'Register');
+  expectCause(90, 19, 'dir + "/" + name', 'string-concatenation', 'Join');
+  expectCause(95, 16, '([]byte)(s)', 'string-conversion', 'Bytes');
+  // A run-time sized make that does not escape is a stack decision; CreateCopy has no heap site at all.
+  const buf = m.sites.find((s) => s.file === 'alloc.go' && s.line === 66);
+  assert.equal(buf?.kind, 'does-not-escape');
+  assert.equal(m.sites.filter((s) => s.heap && s.function === 'CreateCopy').length, 0);
+
+  // The classic: moved to heap on its own, on the stack where inlined into the benchmark.
+  const repro = at('alloc.go', 30, 20)[0]!;
+  assert.equal(repro.kind, 'moved-to-heap');
+  assert.ok(repro.notes?.some((n) => /stays on the stack where memAllocRepro is inlined into BenchmarkMemAlloc at alloc_test.go:32:16/.test(n)), JSON.stringify(repro.notes));
+  const fn = m.functions.find((f) => f.name === 'memAllocRepro')!;
+  assert.deepEqual([fn.inlinable, fn.cost, fn.budget, fn.reason], [true, 5, 80, null]);
+  const asyncFn = m.functions.find((f) => f.name === 'Async')!;
+  assert.equal(asyncFn.inlinable, false);
+  assert.equal(asyncFn.reason, 'unhandled op GO');
+  assert.ok(m.inlinedCalls.some((c) => c.callee === 'memAllocRepro' && c.file === 'alloc_test.go' && c.line === 32 && c.caller === 'BenchmarkMemAlloc'));
+  // Sites in the benchmark that came from an inlined body say so.
+  const inlinedSite = at('alloc_test.go', 63, 18)[0]!;
+  assert.equal(inlinedSite.inlinedFrom, 'Large');
+});
+
+test('text output: go vet style lines, why and fix, summary', () => {
+  const r = runCli(['analyze'], { cwd: examplesDir });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^alloc\.go:17:2: p moved to heap in NewPoint: its address is returned.*\[returned-address\]$/m);
+  assert.match(r.stdout, /^ {4}why: flow ~r0 ← &p$/m);
+  assert.match(r.stdout, /^ {4}fix: /m);
+  assert.match(r.stdout, /^ {2}\d+ heap sites: \d+ moved to heap, \d+ escaping expressions$/m);
+  assert.doesNotMatch(r.stdout, /\x1b\[/, 'no colour when not on a terminal');
+});
+
+test('a package that does not compile: its errors are reported, the others are analysed, exit 1', () => {
+  const dir = join(fixturesDir, 'modules', 'broken');
+  const r = runCli(['analyze', '--format', 'json', '-C', dir]);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stderr, /1 package did not compile|2 packages did not compile/);
+  const m = JSON.parse(r.stdout) as AnalysisModel;
+  const bad = m.packages.find((p) => p.importPath === 'example.com/broken/bad')!;
+  assert.ok(bad.errors.some((e) => e.includes('undefined: undefinedThing')), JSON.stringify(bad.errors));
+  const uses = m.packages.find((p) => p.importPath === 'example.com/broken/usesbad')!;
+  assert.ok(uses.errors.length > 0);
+  const good = m.packages.find((p) => p.importPath === 'example.com/broken/good')!;
+  assert.deepEqual(good.errors, []);
+  assert.ok(m.sites.some((s) => s.package === 'example.com/broken/good' && s.kind === 'moved-to-heap' && s.expr === 'x'));
+});
+
+test('the second run is served from the cache with the same result', () => {
+  const first = runCli(['analyze', '--format', 'json', '-C', examplesDir]);
+  const second = runCli(['analyze', '--format', 'json', '-C', examplesDir]);
+  const a = JSON.parse(first.stdout) as AnalysisModel;
+  const b = JSON.parse(second.stdout) as AnalysisModel;
+  assert.ok(b.packages.every((p) => p.cached));
+  assert.deepEqual(b.sites, a.sites);
+  const fresh = runCli(['analyze', '--format', 'json', '--no-cache', '-C', examplesDir]);
+  const c = JSON.parse(fresh.stdout) as AnalysisModel;
+  assert.ok(c.packages.every((p) => !p.cached));
+  assert.deepEqual(c.sites, a.sites);
+});
+
+test('bad input: clear one-line errors and exit 2', () => {
+  const empty = mkdtempSync(join(tmpdir(), 'heapscope-nomod-'));
+  const noMod = runCli(['analyze', '-C', empty], { env: { GOFLAGS: '', GO111MODULE: '' } });
+  assert.equal(noMod.code, 2);
+  assert.match(noMod.stderr, /^heapscope: no Go module in .*\n$/);
+
+  const none = runCli(['analyze', '-C', examplesDir, './nothing/...']);
+  assert.equal(none.code, 2);
+  assert.equal(none.stderr.trim().split('\n').length, 1, none.stderr);
+  assert.match(none.stderr, /^heapscope: .*nothing/);
+
+  const noGo = runCli(['analyze', '-C', examplesDir], { env: { PATH: '/nonexistent' } });
+  assert.equal(noGo.code, 2);
+  assert.match(noGo.stderr, /^heapscope: go: command not found/);
+
+  // A go command that reports an old release.
+  const fake = mkdtempSync(join(tmpdir(), 'heapscope-oldgo-'));
+  writeFileSync(join(fake, 'go'), '#!/bin/sh\necho \'{"GOVERSION":"go1.18.10","GOOS":"linux","GOARCH":"amd64"}\'\n');
+  chmodSync(join(fake, 'go'), 0o755);
+  const old = runCli(['analyze', '-C', examplesDir], { env: { PATH: `${fake}:/usr/bin:/bin` } });
+  assert.equal(old.code, 2);
+  assert.match(old.stderr, /^heapscope: go1\.18\.10 is too old: heapscope needs go1\.21 or newer/);
+
+  const usage = runCli(['analyze', '--format', 'xml']);
+  assert.equal(usage.code, 2);
+  assert.match(usage.stderr, /invalid/);
+});
+
+test('--help lists every flag and the exit codes', () => {
+  const r = runCli(['analyze', '--help']);
+  assert.equal(r.code, 0);
+  for (const flag of ['-C <dir>', '--tags', '--tests', '--format', '--verbose', '--no-cache', 'Exit codes', 'GOFLAGS']) {
+    assert.ok(r.stdout.includes(flag), flag);
+  }
+});
