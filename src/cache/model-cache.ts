@@ -5,7 +5,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import type { PackageFacts } from '../model/types.js';
 
 /** Bump when the parser or the stored shape changes, so old entries are not read. */
@@ -21,13 +20,13 @@ export class ModelCache {
   constructor(readonly dir: string) {}
 
   private path(key: string): string {
-    return join(this.dir, key.slice(0, 2), key + '.json.gz');
+    return join(this.dir, key.slice(0, 2), key + '.json');
   }
 
   async get(key: string): Promise<PackageFacts[] | null> {
     try {
       const data = await readFile(this.path(key));
-      const v = JSON.parse(gunzipSync(data).toString('utf8')) as { format: string; facts: PackageFacts[] };
+      const v = JSON.parse(data.toString('utf8')) as { format: string; facts: PackageFacts[] };
       return v.format === CACHE_FORMAT && Array.isArray(v.facts) ? v.facts : null;
     } catch {
       return null;
@@ -39,7 +38,7 @@ export class ModelCache {
     try {
       await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
       const tmp = `${p}.${process.pid}.tmp`;
-      await writeFile(tmp, gzipSync(JSON.stringify({ format: CACHE_FORMAT, facts }), { level: 1 }));
+      await writeFile(tmp, JSON.stringify({ format: CACHE_FORMAT, facts }));
       await rename(tmp, p);
     } catch {
       // A cache that cannot be written only costs speed.

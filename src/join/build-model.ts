@@ -37,47 +37,48 @@ const posKey = (pkg: string, p: { file: string; line: number; column: number }):
 
 export function buildModel(input: JoinInput): AnalysisModel {
   const packages = new Map<string, PackageInfo>();
-  const sites = new Map<string, Site>();
-  const functions = new Map<string, FunctionInfo>();
-  const inlined = new Map<string, InlinedCall>();
-  const captures = new Map<string, Capture>();
+  const sites: Site[] = [];
+  const functions: FunctionInfo[] = [];
+  const inlined: InlinedCall[] = [];
+  const captures: Capture[] = [];
+  const seen = new Set<string>();
   const unrecognised: Unrecognised[] = [];
 
+  // Units of one import path (a package and its test variant) repeat each other's decisions: only they need
+  // de-duplicating, which keeps the common case (one unit per package) free of key building.
+  const unitsPerPath = new Map<string, number>();
+  for (const u of input.units) unitsPerPath.set(u.importPath, (unitsPerPath.get(u.importPath) ?? 0) + 1);
   for (const u of input.units) {
     const pi = packages.get(u.importPath) ?? { importPath: u.importPath, dir: u.dir, errors: [] as string[] };
     for (const e of u.errors) if (!pi.errors.includes(e)) pi.errors.push(e);
     if (u.cached) pi.cached = true;
     packages.set(u.importPath, pi);
+    const dedupe = (unitsPerPath.get(u.importPath) ?? 0) > 1 || u.facts.length > 1;
     for (const f of u.facts) {
-      for (const s of f.sites) {
-        const k = `${posKey(s.package, s)}|${s.kind}|${s.expr}`;
-        if (!sites.has(k)) sites.set(k, { ...s, flow: s.flow.slice() });
-      }
-      for (const fn of f.functions) {
-        const k = `${fn.package}|${fn.name}|${fn.file}:${fn.line}`;
-        if (!functions.has(k)) functions.set(k, { ...fn });
-      }
-      for (const c of f.inlinedCalls) {
-        const k = `${posKey(c.package, c)}|${c.callee}`;
-        if (!inlined.has(k)) inlined.set(k, { ...c });
-      }
-      for (const c of f.captures) {
-        const k = `${posKey(c.package, c)}|${c.function}|${c.variable}`;
-        if (!captures.has(k)) captures.set(k, { ...c });
+      if (!dedupe) {
+        sites.push(...f.sites);
+        functions.push(...f.functions);
+        inlined.push(...f.inlinedCalls);
+        captures.push(...f.captures);
+      } else {
+        for (const s of f.sites) if (once(seen, `s|${posKey(s.package, s)}|${s.kind}|${s.expr}`)) sites.push(s);
+        for (const fn of f.functions) if (once(seen, `f|${fn.package}|${fn.name}|${fn.file}:${fn.line}`)) functions.push(fn);
+        for (const c of f.inlinedCalls) if (once(seen, `i|${posKey(c.package, c)}|${c.callee}`)) inlined.push(c);
+        for (const c of f.captures) if (once(seen, `c|${posKey(c.package, c)}|${c.function}|${c.variable}`)) captures.push(c);
       }
       for (const text of [...f.unknown, ...f.other]) unrecognised.push({ package: u.importPath, text });
     }
   }
 
-  const fnList = [...functions.values()].sort(comparePositions);
+  const fnList = functions.sort(comparePositions);
   const enclosing = enclosingFinder(fnList);
-  const siteList = [...sites.values()];
+  const siteList = sites;
   for (const s of siteList) {
     if (!s.function) s.function = enclosing(s);
     const id = classify(s, { sourceLine: s.expr === 'func literal' ? input.sourceLine?.(s.file, s.line) : undefined });
     s.cause = id ? causeRef(id) : null;
   }
-  const callList = [...inlined.values()];
+  const callList = inlined;
   for (const c of callList) c.caller = enclosing(c);
 
   linkInlining(siteList, callList, fnList);
@@ -93,7 +94,7 @@ export function buildModel(input: JoinInput): AnalysisModel {
     sites: siteList,
     functions: fnList,
     inlinedCalls: callList,
-    captures: [...captures.values()].sort(comparePositions),
+    captures: captures.sort(comparePositions),
     unrecognised,
   };
 }
@@ -130,13 +131,15 @@ function enclosingFinder(fns: FunctionInfo[]): (p: { file: string; line: number;
   };
 }
 
+function once(seen: Set<string>, key: string): boolean {
+  if (seen.has(key)) return false;
+  seen.add(key);
+  return true;
+}
+
 function pkgName(importPath: string): string {
   const i = importPath.lastIndexOf('/');
   return i < 0 ? importPath : importPath.slice(i + 1);
-}
-
-function calleeMatches(callee: string, fn: string, fnPackage: string): boolean {
-  return callee === fn || callee === `${pkgName(fnPackage)}.${fn}`;
 }
 
 function where(p: { file: string; line: number; column: number }): string {
@@ -147,26 +150,33 @@ function addNote(s: Site, note: string): void {
   (s.notes ??= []).includes(note) || s.notes.push(note);
 }
 
+/** Items by file and position, without building a string key per item. */
+class PosIndex<T extends { file: string; line: number; column: number; package: string }> {
+  private byFile = new Map<string, Map<number, T[]>>();
+  add(item: T): void {
+    let m = this.byFile.get(item.file);
+    if (!m) this.byFile.set(item.file, (m = new Map()));
+    const k = item.line * 65536 + item.column;
+    const l = m.get(k);
+    if (l) l.push(item);
+    else m.set(k, [item]);
+  }
+  at(p: { file: string; line: number; column: number; package: string }): T[] | undefined {
+    const l = this.byFile.get(p.file)?.get(p.line * 65536 + p.column);
+    if (!l) return undefined;
+    return l.every((x) => x.package === p.package) ? l : l.filter((x) => x.package === p.package);
+  }
+}
+
 function linkInlining(sites: Site[], calls: InlinedCall[], fns: FunctionInfo[]): void {
-  const callsAt = new Map<string, InlinedCall[]>();
-  for (const c of calls) {
-    const k = posKey(c.package, c);
-    const l = callsAt.get(k);
-    if (l) l.push(c);
-    else callsAt.set(k, [c]);
-  }
-  const heapAt = new Map<string, Site[]>();
-  for (const s of sites) {
-    if (!s.heap) continue;
-    const k = posKey(s.package, s);
-    const l = heapAt.get(k);
-    if (l) l.push(s);
-    else heapAt.set(k, [s]);
-  }
+  const callsAt = new PosIndex<InlinedCall>();
+  for (const c of calls) callsAt.add(c);
+  const heapAt = new PosIndex<Site>();
+  for (const s of sites) if (s.heap) heapAt.add(s);
 
   // 1. Sites the compiler reported at a call it inlined come from the callee's body.
   for (const s of sites) {
-    const at = callsAt.get(posKey(s.package, s));
+    const at = callsAt.at(s);
     if (!at || at.length === 0) continue;
     s.inlinedFrom = at[0]!.callee;
     if (s.heap) addNote(s, `comes from the body of ${at[0]!.callee}, inlined into ${at[0]!.caller ?? 'the caller'} here`);
@@ -181,10 +191,11 @@ function linkInlining(sites: Site[], calls: InlinedCall[], fns: FunctionInfo[]):
   }
   for (const s of sites) {
     if (!s.heap || !s.function || s.inlinedFrom) continue;
-    const matches: InlinedCall[] = [];
-    for (const [callee, list] of callsByCallee) if (calleeMatches(callee, s.function, s.package)) matches.push(...list);
+    const matches = [...(callsByCallee.get(s.function) ?? []), ...(callsByCallee.get(`${pkgName(s.package)}.${s.function}`) ?? [])];
     for (const c of matches) {
-      const there = heapAt.get(posKey(c.package, c)) ?? [];
+      // An unqualified callee name is local to the caller's package.
+      if (c.callee === s.function && c.package !== s.package) continue;
+      const there = heapAt.at(c) ?? [];
       const same = there.find((h) => h.expr === s.expr);
       if (same) addNote(s, `also escapes where ${s.function} is inlined into ${c.caller ?? 'a caller'} at ${where(c)}`);
       else addNote(s, `stays on the stack where ${s.function} is inlined into ${c.caller ?? 'a caller'} at ${where(c)}: the escape happens only when ${s.function} is called without inlining`);
@@ -196,7 +207,8 @@ function linkInlining(sites: Site[], calls: InlinedCall[], fns: FunctionInfo[]):
   for (const f of fns) if (!f.inlinable) notInlinable.set(`${f.package}|${f.name}`, f);
   for (const s of sites) {
     if (!s.heap) continue;
-    const step = [...s.flow].reverse().find((f) => f.reason === 'call parameter');
+    let step: Site['flow'][number] | undefined;
+    for (let i = s.flow.length - 1; i >= 0 && !step; i--) if (s.flow[i]!.reason === 'call parameter') step = s.flow[i];
     if (!step) continue;
     const callee = step.text.slice(0, Math.max(0, step.text.indexOf('(')));
     if (!callee) continue;

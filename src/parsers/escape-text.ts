@@ -87,6 +87,12 @@ function exprHead(expr: string): string {
   return i < 0 ? expr : expr.slice(0, i);
 }
 
+/** A number the compiler printed (cost, derefs, level, width); null when a damaged line holds one too long to be exact. */
+function count(s: string): number | null {
+  const n = Number(s);
+  return Number.isSafeInteger(n) ? n : null;
+}
+
 function toInt(s: string, start: number, end: number): number {
   if (end <= start || end - start > 9) return -1;
   let n = 0;
@@ -185,9 +191,8 @@ export class EscapeTextParser {
       if (inAt >= 0) return this.openExplanation(key, p, msg.slice(0, inAt), msg.slice(inAt + 20, -1));
       if (msg.endsWith(' escapes to heap:')) return this.openExplanation(key, p, msg.slice(0, -17), null);
       const lm = RE_LEAK_HEADER.exec(msg);
-      if (lm) {
-        return this.openExplanation(key, p, lm[1]!, lm[3] ?? null, { to: lm[2]!, derefs: Number(lm[4]) });
-      }
+      const derefs = lm ? count(lm[4]!) : null;
+      if (lm && derefs !== null) return this.openExplanation(key, p, lm[1]!, lm[3] ?? null, { to: lm[2]!, derefs });
     }
 
     // Decisions.
@@ -202,7 +207,12 @@ export class EscapeTextParser {
     }
     if (msg.startsWith('leaking param: ')) {
       const rm = RE_LEAK_RESULT.exec(msg);
-      if (rm) return this.decision(pkg, p, key, 'leaking-param-to-result', rm[1]!, rm[2]!, Number(rm[3]));
+      if (rm) {
+        const level = count(rm[3]!);
+        if (level !== null) return this.decision(pkg, p, key, 'leaking-param-to-result', rm[1]!, rm[2]!, level);
+        pkg.unknown.push(line);
+        return;
+      }
       return this.decision(pkg, p, key, 'leaking-param', msg.slice(15));
     }
 
@@ -214,7 +224,7 @@ export class EscapeTextParser {
     if (msg.startsWith('can inline ')) {
       const m = RE_CAN_INLINE.exec(msg);
       if (m) {
-        const cost = m[2] === undefined ? null : Number(m[2]);
+        const cost = m[2] === undefined ? null : count(m[2]);
         return this.func(pkg, p, m[1]!, true, cost, DEFAULT_INLINE_BUDGET, null);
       }
     }
@@ -223,11 +233,12 @@ export class EscapeTextParser {
       if (m) {
         if (m[1]!.includes(' into ')) return; // a call, not a function: "cannot inline F into G: repeated recursive cycle"
         const tc = RE_TOO_COMPLEX.exec(m[2]!);
-        return this.func(pkg, p, m[1]!, false, tc ? Number(tc[1]) : null, tc ? Number(tc[2]) : null, m[2]!);
+        return this.func(pkg, p, m[1]!, false, tc ? count(tc[1]!) : null, tc ? count(tc[2]!) : null, m[2]!);
       }
     }
     const cm = msg.includes(' capturing by ') ? RE_CAPTURE.exec(msg) : null;
-    if (cm) {
+    const width = cm ? count(cm[4]!) : null;
+    if (cm && width !== null) {
       const c: Capture = {
         file: this.file(p.file),
         line: p.line,
@@ -236,7 +247,7 @@ export class EscapeTextParser {
         function: cm[1]!,
         variable: cm[3]!,
         byRef: cm[2] === 'ref',
-        width: Number(cm[4]),
+        width,
       };
       pkg.captures.push(c);
       return;
@@ -387,10 +398,15 @@ export class EscapeTextParser {
       cause: null,
       flow: exp?.flow ?? [],
     };
+    // The decision says where the parameter leaks. An explanation header names the location the walk started
+    // from ("parameter s leaks to v for F", "leaks to {storage for &Pair{...}}"), which the compiler records as
+    // a heap leak when that location escapes (escape/solve.go, leakTo): so it must not replace {heap}. Its
+    // derefs is the heap's, though, and "content" only says derefs >= 1.
     if (kind === 'leaking-param-to-result') site.leak = { to: leakTo!, derefs: level! };
-    else if (exp?.leak) site.leak = exp.leak;
     else if (kind === 'leaking-param') site.leak = { to: '{heap}', derefs: 0 };
-    else if (kind === 'leaking-param-content') site.leak = { to: '{heap}', derefs: 1 };
+    else if (kind === 'leaking-param-content') {
+      site.leak = { to: '{heap}', derefs: exp?.leak && exp.leak.derefs >= 1 ? exp.leak.derefs : 1 };
+    }
     if (exp?.truncated) site.truncated = true;
     pkg.sites.push(site);
   }

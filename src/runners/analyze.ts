@@ -95,19 +95,24 @@ async function goList(opts: AnalyzeOptions, env: NodeJS.ProcessEnv): Promise<GoL
 
 export async function analyze(opts: AnalyzeOptions): Promise<AnalyzeRun> {
   const env = { ...(opts.env ?? process.env) };
+  const progress = opts.onProgress ?? (() => {});
+  progress('listing packages');
+  // go env first: a missing or too old go must be reported as such, not as a go list failure.
+  const listing = goList(opts, env);
+  listing.catch(() => {});
   const goenv = await readGoEnv(opts.dir, env);
   const root = goenv.gomod && goenv.gomod !== '/dev/null' && goenv.gomod !== 'NUL' ? dirname(goenv.gomod) : opts.dir;
-  const progress = opts.onProgress ?? (() => {});
-
-  progress('listing packages');
-  const listed = await goList(opts, env);
+  const listed = await listing;
   const byPath = new Map(listed.map((p) => [p.ImportPath, p]));
   const targets = listed.filter((p) => !p.DepOnly && !(p.ImportPath.endsWith('.test') && !p.ForTest && !p.ImportPath.includes(' ')));
 
   // The units the compiler will report: with --tests a package that has test files is compiled as its test
   // variant (which holds the package's own files too) and the plain package is left out.
   const hasVariant = new Set(targets.filter((p) => p.ForTest).map((p) => p.ForTest!));
-  const unitPkgs = targets.filter((p) => p.ForTest || !(opts.tests && hasVariant.has(p.ImportPath)));
+  // Packages with nothing to compile (only test files, or every file excluded by build constraints) are
+  // skipped, as go build skips them for a pattern; named explicitly they would fail the whole build.
+  const compilable = (p: GoListPackage): boolean => !!(p.GoFiles?.length || p.CgoFiles?.length) || !!p.Error;
+  const unitPkgs = targets.filter((p) => compilable(p) && (p.ForTest || !(opts.tests && hasVariant.has(p.ImportPath))));
 
   const cache = opts.cacheDir ? new ModelCache(opts.cacheDir) : null;
   const common = [
@@ -125,13 +130,14 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalyzeRun> {
     opts.dir,
     root,
   ].join('\0');
-  const keys = cache ? await computeKeys(listed, { common, hashFilesOf: new Set(unitPkgs.map((p) => p.ImportPath)) }) : new Map<string, string>();
+  const keys = cache ? await computeKeys(listed, { common }) : new Map<string, string>();
 
   const units = new Map<string, Unit>();
   for (const p of unitPkgs) {
+    // A package go list cannot load is left out of the build (it would stop the go command); errors in its
+    // dependencies are only reported if the build then fails to compile it.
     const errs: string[] = [];
     if (p.Error) errs.push(p.Error.Err.trim());
-    for (const d of p.DepsErrors ?? []) errs.push(d.Err.trim());
     units.set(p.ImportPath, { id: p.ImportPath, importPath: p.ForTest ? p.ImportPath.slice(0, p.ImportPath.indexOf(' [')) : p.ImportPath, dir: p.Dir ?? '', facts: [], errors: errs, cached: false });
   }
 
@@ -198,7 +204,8 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalyzeRun> {
           f.other = [];
         }
       } else if (failed && u.facts.length === 0) {
-        u.errors.push('not compiled: the build stopped before this package (see the other packages\' errors)');
+        const depErrs = (byPath.get(u.id)?.DepsErrors ?? []).map((d) => d.Err.trim());
+        u.errors.push(...(depErrs.length ? depErrs : ['not compiled: the build stopped before this package (see the other packages\' errors)']));
       } else if (cache && (!failed || (u.facts.length > 0 && unknown.length === 0))) {
         const key = keys.get(u.id);
         if (key) await cache.put(key, u.facts);

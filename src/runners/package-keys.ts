@@ -1,7 +1,8 @@
 // Content keys for packages, in the spirit of the go command's action IDs: a package's key hashes its own
 // files' bytes, its build settings and the keys of the packages it imports, so a change anywhere below a
-// package changes its key. Standard-library dependencies are keyed by the toolchain alone (they change only
-// with it); standard packages that are analysed themselves are hashed like any other.
+// package changes its key. Standard-library packages are keyed by the toolchain (version and GOROOT, in the
+// common part) alone: a Go release's sources do not change, and hashing thousands of files would cost more
+// than the replay heapscope saves.
 
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -11,8 +12,6 @@ import type { GoListPackage } from '../parsers/go-list-json.js';
 export interface KeyContext {
   /** Toolchain, environment and heapscope settings that change what the compiler prints. */
   common: string;
-  /** Import paths (as go list spells them) whose own files must be hashed. */
-  hashFilesOf: Set<string>;
 }
 
 async function hashFiles(dir: string, files: string[]): Promise<string> {
@@ -38,7 +37,7 @@ export async function computeKeys(pkgs: GoListPackage[], ctx: KeyContext): Promi
   // dependencies before their importers).
   const fileHashes = new Map<string, Promise<string>>();
   for (const p of pkgs) {
-    if (!ctx.hashFilesOf.has(p.ImportPath) && p.Standard) continue;
+    if (p.Standard) continue;
     const files = [...(p.GoFiles ?? []), ...(p.CgoFiles ?? []), ...(p.CFiles ?? []), ...(p.HFiles ?? []), ...(p.SFiles ?? [])]
       .filter((f) => !f.includes('go-build')) // generated testmain lives in the go build cache
       .sort();
