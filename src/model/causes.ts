@@ -154,6 +154,51 @@ const table = [
     fix: 'Usually nothing to fix here; look at the callers whose result escapes.',
   },
   {
+    id: 'slice-growth',
+    title: 'Slice growth in append',
+    summary: 'append grows the slice: a new, larger backing array is allocated and the elements copied',
+    explanation:
+      'When append runs out of capacity it allocates a bigger array (about 1.25x to 2x) and copies. The compiler does not report this as an escape: it happens at run time, inside runtime.growslice.',
+    fix: 'Preallocate with make([]T, 0, n) when the final size is known or can be estimated, or reuse the slice across calls (s = s[:0]).',
+  },
+  {
+    id: 'map-growth',
+    title: 'Map storage',
+    summary: 'the map allocates storage for new entries (or grows its table)',
+    explanation: 'Inserting into a map allocates groups of slots as it fills and rehashes into a larger table as it grows.',
+    fix: 'Size the map up front with make(map[K]V, n), reuse it with clear(m), or use a slice indexed by a small integer key.',
+  },
+  {
+    id: 'library-allocation',
+    title: 'Allocation inside a library call',
+    summary: 'a function of another package allocates when called from this line',
+    explanation:
+      'The allocation happens inside the called function (shown as the innermost frame), not in this package\'s code; the compiler\'s report for this package cannot show it.',
+    fix: 'Look for an allocation-free variant of the call (Append* functions, methods that take a buffer), or call it less often.',
+  },
+  {
+    id: 'reflection',
+    title: 'Allocation by reflection',
+    summary: 'reflection (package reflect, or encoding packages built on it) allocates here',
+    explanation: 'reflect.Value operations box values and build descriptors at run time; the compiler cannot see through them.',
+    fix: 'Use generated or typed code on hot paths instead of reflection, or cache reflection results.',
+  },
+  {
+    id: 'runtime-internal',
+    title: 'Allocation inside the runtime',
+    summary: 'the runtime allocates on behalf of this line (goroutine start, channel, timer, defer, ...)',
+    explanation: 'Some operations allocate inside the runtime itself: starting a goroutine, creating channels and timers, growing stacks.',
+    fix: 'Reuse the runtime object (a long-lived goroutine or channel) instead of creating one per operation.',
+  },
+  {
+    id: 'heap-backed-stack-make',
+    title: 'Stack make too large for its buffer',
+    summary: 'a make that does not escape still allocates: its run-time size exceeds the small stack buffer',
+    explanation:
+      'Since Go 1.25 a non-escaping make with a run-time size gets a 32-byte buffer on the stack and calls the allocator only when it needs more. "does not escape" therefore does not mean "never allocates".',
+    fix: 'If the size has a small upper bound, use a fixed-size array on the stack (var buf [N]T; s := buf[:n]); otherwise reuse a buffer.',
+  },
+  {
     id: 'unclassified',
     title: 'Escapes for another reason',
     summary: 'the compiler decided it escapes; heapscope has no plain-language cause for this flow yet',

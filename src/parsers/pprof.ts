@@ -1,0 +1,70 @@
+// Reads a Go heap profile (`go test -memprofile F`, written by runtime/pprof's protobuf writer,
+// src/runtime/pprof/protomem.go) with the pprof-format package, and returns its samples as stacks of
+// source frames with alloc_objects / alloc_space. Inlined calls are separate frames, innermost first, as
+// a Location's lines are. A corrupt or unexpected profile is reported as an error value, never thrown.
+
+import { gunzipSync } from 'node:zlib';
+import { Profile } from 'pprof-format';
+
+export interface Frame {
+  function: string;
+  file: string;
+  line: number;
+}
+
+export interface MemSample {
+  /** Innermost frame first. */
+  stack: Frame[];
+  allocObjects: number;
+  allocBytes: number;
+}
+
+export interface MemProfile {
+  samples: MemSample[];
+  /** Sampling rate the runtime used (MemProfileRate); 1 means every allocation was recorded. */
+  rate: number;
+}
+
+export type PprofResult = { ok: true; profile: MemProfile } | { ok: false; error: string };
+
+export function parseMemProfile(data: Uint8Array): PprofResult {
+  let raw: Uint8Array = data;
+  try {
+    if (data.length >= 2 && data[0] === 0x1f && data[1] === 0x8b) raw = gunzipSync(data);
+  } catch (e) {
+    return { ok: false, error: `not a readable gzip stream: ${(e as Error).message}` };
+  }
+  let p: Profile;
+  try {
+    p = Profile.decode(raw);
+  } catch (e) {
+    return { ok: false, error: `not a pprof profile: ${(e as Error).message}` };
+  }
+  const strings = p.stringTable.strings;
+  const str = (i: number | bigint): string => strings[Number(i)] ?? '';
+  const types = p.sampleType.map((t) => str(t.type));
+  const iObj = types.indexOf('alloc_objects');
+  const iBytes = types.indexOf('alloc_space');
+  if (iObj < 0 || iBytes < 0) {
+    return { ok: false, error: `not a memory profile (sample types: ${types.join(', ') || 'none'})` };
+  }
+  const funcs = new Map<number, { name: string; file: string }>();
+  for (const f of p.function) funcs.set(Number(f.id), { name: str(f.name), file: str(f.filename) });
+  const locs = new Map<number, Frame[]>();
+  for (const l of p.location) {
+    locs.set(
+      Number(l.id),
+      l.line.map((ln) => {
+        const f = funcs.get(Number(ln.functionId));
+        return { function: f?.name ?? '?', file: f?.file ?? '', line: Number(ln.line) };
+      }),
+    );
+  }
+  const samples: MemSample[] = [];
+  for (const s of p.sample) {
+    const stack: Frame[] = [];
+    for (const id of s.locationId) stack.push(...(locs.get(Number(id)) ?? []));
+    samples.push({ stack, allocObjects: Number(s.value[iObj] ?? 0), allocBytes: Number(s.value[iBytes] ?? 0) });
+  }
+  return { ok: true, profile: { samples, rate: Number(p.period) || 0 } };
+}
