@@ -2,7 +2,7 @@
 
 import { Command, CommanderError, Option } from 'commander';
 import { resolve } from 'node:path';
-import { EXIT, HeapscopeError } from '../errors/errors.js';
+import { EXIT, HeapscopeError, UsageError } from '../errors/errors.js';
 import { analyze } from '../runners/analyze.js';
 import { sourceLineReader } from '../runners/source-lines.js';
 import { buildModel } from '../join/build-model.js';
@@ -10,6 +10,12 @@ import { FORMATS, REPORTERS } from '../reporters/registry.js';
 import { defaultCacheDir } from '../cache/model-cache.js';
 import { OLDEST_SUPPORTED } from '../runners/go-env.js';
 import { TOOL_VERSION } from '../reporters/json.js';
+import { pathResolver } from '../runners/analyze.js';
+import { runBenchmarks } from '../runners/bench.js';
+import { attribute } from '../join/attribute.js';
+import { renderBenchJson, renderBenchText } from '../reporters/bench-text.js';
+import type { BenchReport } from '../model/bench-report.js';
+import { runExplain } from './explain.js';
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -32,7 +38,7 @@ Environment:
   (heapscope sets -gcflags=-m=2 itself). NO_COLOR / FORCE_COLOR control colour.
   HEAPSCOPE_CACHE  where parsed results are cached (default $XDG_CACHE_HOME/heapscope or ~/.cache/heapscope)`;
 
-function useColor(io: CliIO, flag: boolean | undefined): boolean {
+export function useColor(io: CliIO, flag: boolean | undefined): boolean {
   if (flag !== undefined) return flag;
   if (io.env['NO_COLOR']) return false;
   if (io.env['FORCE_COLOR'] && io.env['FORCE_COLOR'] !== '0') return true;
@@ -50,19 +56,82 @@ interface AnalyzeFlags {
   progress?: boolean;
 }
 
+interface BenchFlags {
+  C?: string;
+  tags?: string;
+  bench: string;
+  count: string;
+  benchtime?: string;
+  timeout: string;
+  format: string;
+  cache: boolean;
+  color?: boolean;
+  progress?: boolean;
+}
+
+export function progressPrinter(io: CliIO, flag: boolean | undefined): ((msg: string) => void) | undefined {
+  if (!(flag ?? io.stderrTTY)) return undefined;
+  let last = 0;
+  return (msg) => {
+    const now = Date.now();
+    if (now - last < 100) return;
+    last = now;
+    io.stderr(`\r\x1b[2Kheapscope: ${msg}`);
+  };
+}
+
+async function runBench(patterns: string[], flags: BenchFlags, io: CliIO): Promise<number> {
+  const dir = resolve(io.cwd, flags.C ?? '.');
+  const count = Number(flags.count);
+  if (!Number.isInteger(count) || count < 1) throw new UsageError(`--count must be a positive whole number, not ${flags.count}`);
+  if (!['text', 'json'].includes(flags.format)) throw new UsageError(`--format must be text or json for bench`);
+  const onProgress = progressPrinter(io, flags.progress);
+  const pats = patterns.length ? patterns : ['./...'];
+  const analysed = await analyze({ dir, patterns: pats, tags: flags.tags, tests: true, cacheDir: flags.cache ? defaultCacheDir(io.env) : null, env: io.env, onProgress });
+  const model = buildModel({
+    go: { version: analysed.env.version, goos: analysed.env.goos, goarch: analysed.env.goarch },
+    root: analysed.root,
+    units: analysed.units,
+    sourceLine: sourceLineReader(analysed.root),
+  });
+  const resolveFile = pathResolver(dir, analysed.root);
+  const runs = await runBenchmarks({
+    dir,
+    root: analysed.root,
+    patterns: pats,
+    bench: flags.bench,
+    count,
+    benchtime: flags.benchtime,
+    timeout: flags.timeout,
+    tags: flags.tags,
+    env: io.env,
+    resolveFile,
+    onProgress,
+  });
+  if (onProgress) io.stderr('\r\x1b[2K');
+  const report: BenchReport = { schemaVersion: 1, go: model.go, root: model.root, benchmarks: [], packages: [] };
+  for (const pr of runs) {
+    report.packages.push({ importPath: pr.importPath, dir: pr.dir, errors: pr.errors });
+    for (const b of pr.benchmarks) report.benchmarks.push(attribute({ run: b, model, asm: pr.asm, resolve: resolveFile }));
+  }
+  io.stdout(flags.format === 'json' ? renderBenchJson(report) : renderBenchText(report, { color: useColor(io, flags.color) }));
+  const failed = report.packages.filter((p) => p.errors.length);
+  if (report.benchmarks.length === 0 && failed.length === 0) {
+    io.stderr(`heapscope: no benchmark matches --bench ${flags.bench} in ${pats.join(' ')}\n`);
+    return EXIT.partial;
+  }
+  if (failed.length) {
+    io.stderr(`heapscope: problems in ${failed.length} package${failed.length === 1 ? '' : 's'}; the other benchmarks are reported\n`);
+    return EXIT.partial;
+  }
+  return EXIT.ok;
+}
+
 async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: CliIO): Promise<number> {
   const dir = resolve(io.cwd, flags.C ?? '.');
   const reporter = REPORTERS[flags.format]!;
-  const showProgress = flags.progress ?? io.stderrTTY;
-  let last = 0;
-  const onProgress = showProgress
-    ? (msg: string): void => {
-        const now = Date.now();
-        if (now - last < 100) return;
-        last = now;
-        io.stderr(`\r\x1b[2Kheapscope: ${msg}`);
-      }
-    : undefined;
+  const onProgress = progressPrinter(io, flags.progress);
+  const showProgress = !!onProgress;
   const run = await analyze({
     dir,
     patterns: patterns.length ? patterns : ['./...'],
@@ -117,6 +186,50 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .addHelpText('after', EXIT_HELP)
     .action(async (patterns: string[], flags: AnalyzeFlags) => {
       code = await runAnalyze(patterns, flags, io);
+    });
+
+  program
+    .command('bench')
+    .description('run benchmarks and attribute every allocs/op to the source line, type and compiler decision that make it')
+    .argument('[packages...]', 'package patterns (default ./...)')
+    .option('-C <dir>', 'run in DIR (like go -C)')
+    .option('--tags <tags>', 'comma-separated build tags')
+    .option('--bench <regexp>', 'benchmarks to run, as go test -bench', '.')
+    .option('--count <n>', 'runs of each benchmark for the timings (median and spread)', '1')
+    .option('--benchtime <t>', 'as go test -benchtime (1s, 20000x); applies to the timing pass')
+    .option('--timeout <d>', 'limit for each test binary run; the whole process tree is killed past it', '10m')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--no-cache', 'ignore and do not write heapscope\'s parsed-result cache')
+    .option('--color', 'force colour in text output')
+    .option('--no-color', 'never colour text output')
+    .option('--progress', 'show progress on stderr (default: when stderr is a terminal)')
+    .option('--no-progress', 'never show progress')
+    .addHelpText(
+      'after',
+      `
+Timings come from a plain run with -benchmem. Per-line figures come from two further runs of each benchmark
+with every allocation recorded (-memprofilerate=1) and fixed iteration counts; their difference removes setup.
+${EXIT_HELP.replace('some packages did not compile', 'a test binary did not compile, or a benchmark failed, panicked, timed out or matched nothing')}`,
+    )
+    .action(async (patterns: string[], flags: BenchFlags) => {
+      code = await runBench(patterns, flags, io);
+    });
+
+  program
+    .command('explain')
+    .description('everything heapscope knows about one source line: decisions, causes, inlining, allocated types, runtime figures')
+    .argument('<file:line>', 'a source position, relative to the current directory (or -C DIR)')
+    .option('-C <dir>', 'run in DIR')
+    .option('--tags <tags>', 'comma-separated build tags')
+    .option('--bench <regexp>', 'also run these benchmarks of the package and show their figures for the line')
+    .option('--format <format>', 'text or json', 'text')
+    .option('--no-cache', 'ignore and do not write heapscope\'s parsed-result cache')
+    .option('--color', 'force colour')
+    .option('--no-color', 'never colour')
+    .option('--no-progress', 'never show progress')
+    .addHelpText('after', EXIT_HELP)
+    .action(async (position: string, flags: Parameters<typeof runExplain>[1]) => {
+      code = await runExplain(position, flags, io);
     });
 
   try {

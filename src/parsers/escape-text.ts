@@ -7,8 +7,9 @@
 //   src/cmd/compile/internal/inline/inl.go      can inline / cannot inline / inlining call to
 // Explanations are printed with fmt.Printf while the analysis runs; decisions are printed afterwards for the whole
 // batch of functions, so an explanation is matched to its decision by position and expression, never by adjacency.
-// Older releases (1.19) print "EXPR escapes to heap:" without the function, "flow: A = &B:" instead of
-// "flow: A ← &B:", and "parameter p leaks to R with derefs=N:" without "for F"; both are read.
+// Releases before 1.25 (seen: 1.19, 1.22, 1.23, 1.24) print "EXPR escapes to heap:" without the function,
+// "flow: A = &B:" instead of "flow: A ← &B:", and "parameter p leaks to R with derefs=N:" without "for F"; both
+// are read (test/fixtures/escape/go1.22.12, go1.19-seed).
 //
 // The parser is pure: lines in, facts out. Lines it does not know are kept as data, never thrown.
 

@@ -11,7 +11,8 @@ export class LineSplitter {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
     const lastNl = bytes.lastIndexOf(0x0a);
     if (lastNl < 0) {
-      this.rest = this.rest.length ? Buffer.concat([this.rest, bytes]) : bytes;
+      // Copy: a caller may reuse its read buffer once push returns.
+      this.rest = this.rest.length ? Buffer.concat([this.rest, bytes]) : Buffer.from(bytes);
       return;
     }
     const head = this.rest.length ? Buffer.concat([this.rest, bytes.subarray(0, lastNl)]) : bytes.subarray(0, lastNl);

@@ -1,0 +1,143 @@
+// heapscope explain FILE:LINE: every fact about one line, from the compiler (decisions, causes, inlining),
+// the assembly (allocated types) and, with --bench, the benchmarks that cover it.
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import pc from 'picocolors';
+import { EXIT, UsageError } from '../errors/errors.js';
+import { analyze, pathResolver } from '../runners/analyze.js';
+import { buildTestBinary, runBenchmarks } from '../runners/bench.js';
+import { buildModel } from '../join/build-model.js';
+import { attribute } from '../join/attribute.js';
+import { sourceLineReader } from '../runners/source-lines.js';
+import { defaultCacheDir } from '../cache/model-cache.js';
+import { roundToSizeClass } from '../model/size-classes.js';
+import type { AnalysisModel, FunctionInfo, InlinedCall, Site } from '../model/types.js';
+import type { AsmAllocCall } from '../model/alloc-types.js';
+import type { BenchLine } from '../model/bench-report.js';
+import { progressPrinter, useColor, type CliIO } from './main.js';
+
+export interface ExplainFlags {
+  C?: string;
+  tags?: string;
+  bench?: string;
+  format: string;
+  cache: boolean;
+  color?: boolean;
+  progress?: boolean;
+}
+
+export interface Explanation {
+  file: string;
+  line: number;
+  package: string | null;
+  function: FunctionInfo | null;
+  /** Calls where the compiler inlined the enclosing function. */
+  inlinedInto: InlinedCall[];
+  sites: Site[];
+  allocations: (AsmAllocCall & { sizeClass: number | null })[];
+  benchmarks: { name: string; line: BenchLine }[];
+  errors: string[];
+}
+
+export function parseFileLine(arg: string): { file: string; line: number } {
+  const i = arg.lastIndexOf(':');
+  const line = i > 0 ? Number(arg.slice(i + 1)) : NaN;
+  if (!(i > 0) || !Number.isInteger(line) || line < 1) throw new UsageError(`expected FILE:LINE, got ${JSON.stringify(arg)}`);
+  return { file: arg.slice(0, i), line };
+}
+
+function enclosing(model: AnalysisModel, file: string, line: number): FunctionInfo | null {
+  let best: FunctionInfo | null = null;
+  for (const f of model.functions) {
+    if (f.file !== file || f.line > line) continue;
+    // A closure declared on an earlier line than its parent cannot be; prefer the latest declaration.
+    if (!best || f.line > best.line || (f.line === best.line && f.column > best.column)) best = f;
+  }
+  return best;
+}
+
+export async function runExplain(position: string, flags: ExplainFlags, io: CliIO): Promise<number> {
+  const dir = resolve(io.cwd, flags.C ?? '.');
+  const { file, line } = parseFileLine(position);
+  const abs = resolve(dir, file);
+  const pkgDir = './' + (relative(dir, dirname(abs)) || '.');
+  const onProgress = progressPrinter(io, flags.progress);
+  const analysed = await analyze({ dir, patterns: [pkgDir], tags: flags.tags, tests: true, cacheDir: flags.cache ? defaultCacheDir(io.env) : null, env: io.env, onProgress });
+  const model = buildModel({ go: { version: analysed.env.version, goos: analysed.env.goos, goarch: analysed.env.goarch }, root: analysed.root, units: analysed.units, sourceLine: sourceLineReader(analysed.root) });
+  const resolveFile = pathResolver(dir, analysed.root);
+  const target = resolveFile(abs);
+  const fn = enclosing(model, target, line);
+  const ex: Explanation = {
+    file: target,
+    line,
+    package: fn?.package ?? model.packages[0]?.importPath ?? null,
+    function: fn,
+    inlinedInto: fn ? model.inlinedCalls.filter((c) => c.callee === fn.name && c.package === fn.package) : [],
+    sites: model.sites.filter((s) => s.file === target && s.line === line),
+    allocations: [],
+    benchmarks: [],
+    errors: model.packages.flatMap((p) => p.errors.map((e) => `${p.importPath}: ${e}`)),
+  };
+  const tmp = await mkdtemp(join(tmpdir(), 'heapscope-explain-'));
+  try {
+    if (ex.package) {
+      const built = await buildTestBinary({ dir, env: io.env, tags: flags.tags, resolveFile }, ex.package, join(tmp, 'x.test'));
+      if (built.error) ex.errors.push(built.error);
+      ex.allocations = built.asm
+        .filter((c) => c.file === target && c.line === line)
+        .map((c) => ({ ...c, sizeClass: c.typeSize !== null ? roundToSizeClass(c.typeSize) : null }));
+    }
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+  if (flags.bench && ex.package) {
+    const runs = await runBenchmarks({ dir, root: analysed.root, patterns: [ex.package], bench: flags.bench, count: 1, timeout: '10m', tags: flags.tags, env: io.env, resolveFile, onProgress });
+    for (const pr of runs) {
+      ex.errors.push(...pr.errors);
+      for (const b of pr.benchmarks) {
+        const rep = attribute({ run: b, model, asm: pr.asm, resolve: resolveFile });
+        for (const l of rep.lines) if (l.file === target && l.line === line) ex.benchmarks.push({ name: rep.name, line: l });
+      }
+    }
+  }
+  if (onProgress) io.stderr('\r\x1b[2K');
+  io.stdout(flags.format === 'json' ? JSON.stringify(ex) + '\n' : renderExplain(ex, useColor(io, flags.color)));
+  if (ex.sites.length === 0 && !fn) io.stderr(`heapscope: the compiler reported nothing about ${position}\n`);
+  return ex.errors.length ? EXIT.partial : EXIT.ok;
+}
+
+function renderExplain(ex: Explanation, color: boolean): string {
+  const c = pc.createColors(color);
+  const out: string[] = [c.bold(`${ex.file}:${ex.line}`) + (ex.package ? c.dim(` (${ex.package})`) : '')];
+  const f = ex.function;
+  if (f) {
+    const inl = f.inlinable ? `can be inlined (cost ${f.cost} of budget ${f.budget})` : `cannot be inlined: ${f.reason}`;
+    out.push(`  function ${f.name} (${f.file}:${f.line}:${f.column}) ${inl}`);
+    if (ex.inlinedInto.length) {
+      for (const call of ex.inlinedInto) out.push(`    inlined into ${call.caller ?? '?'} at ${call.file}:${call.line}:${call.column}`);
+    } else if (f.inlinable) out.push('    not inlined anywhere in the analysed packages (including their tests)');
+  }
+  const heap = ex.sites.filter((s) => s.heap);
+  out.push(heap.length ? '  heap decisions when compiled on its own:' : '  no heap decision on this line');
+  for (const s of ex.sites) {
+    const what = s.kind === 'moved-to-heap' ? `${s.expr} moved to heap` : s.kind === 'escapes' ? `${s.expr} escapes to heap` : `${s.expr}: ${s.kind.replace(/-/g, ' ')}`;
+    out.push(`    ${s.file}:${s.line}:${s.column}: ${s.heap ? c.yellow(what) : what}${s.cause ? `: ${s.cause.summary} [${s.cause.id}]` : ''}`);
+    for (const st of s.flow) out.push(`        ${st.text} (${st.reason}) at ${st.file}:${st.line}:${st.column}`);
+    for (const n of s.notes ?? []) out.push(`      ${c.magenta('note:')} ${n}`);
+    if (s.heap && s.cause) out.push(`      ${c.green('fix:')} ${s.cause.fix}`);
+  }
+  if (ex.allocations.length) {
+    out.push('  allocated here (from the assembly):');
+    for (const a of ex.allocations) {
+      const size = a.typeSize !== null ? ` (${a.typeSize} B${a.sizeClass !== null && a.sizeClass !== a.typeSize ? `, size class ${a.sizeClass}` : ''})` : '';
+      out.push(`    ${a.display ?? a.type ?? 'unknown type'}${size} by runtime.${a.runtime} in ${a.function}`);
+    }
+  } else out.push('  no allocation call on this line in the compiled code');
+  for (const b of ex.benchmarks) {
+    out.push(`  ${b.name}: ${b.line.allocsPerOp} allocs/op, ${b.line.bytesPerOp} B/op on this line${b.line.innermost ? ` (inside ${b.line.innermost})` : ''}`);
+  }
+  for (const e of ex.errors) out.push(`  ${c.red('error:')} ${e}`);
+  return out.join('\n') + '\n';
+}

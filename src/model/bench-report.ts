@@ -1,0 +1,63 @@
+// What `heapscope bench` reports: per benchmark, the measured figures and the lines that make them.
+import type { CauseRef, Site } from './types.js';
+
+export interface AllocType {
+  /** Readable type (`examples.Point`, `closure capturing *int`, `[]byte`). */
+  type: string;
+  /** The runtime entry point that allocates it (`newobject`, `makeslice`, `convT64`, ...). */
+  runtime: string;
+  /** Size of one object in bytes when the listing or the type tells it. */
+  size: number | null;
+  /** The size class the allocator rounds it to. */
+  sizeClass: number | null;
+}
+
+export interface BenchLine {
+  file: string;
+  line: number;
+  function: string | null;
+  /** The innermost frame of the allocation when it is in another function or package (`fmt.Sprint`). */
+  innermost: string | null;
+  allocsPerOp: number;
+  bytesPerOp: number;
+  /** Qualified type names allocated on this line, from the assembly. */
+  types: string[];
+  typeDetails: AllocType[];
+  /** The static heap decisions on this line. */
+  sites: Site[];
+  /** A cause for what the compiler does not report, or the cause of the line's first heap site. */
+  cause: CauseRef | null;
+  notes: string[];
+}
+
+export interface BenchFigure {
+  median: number;
+  min: number;
+  max: number;
+}
+
+export interface BenchmarkReport {
+  name: string;
+  procs: number;
+  package: string;
+  nsPerOp: number | null;
+  bytesPerOp: number | null;
+  allocsPerOp: number | null;
+  /** Median and range over the -count runs, for every metric printed (ns/op, B/op, allocs/op, MB/s, custom). */
+  metrics: Record<string, BenchFigure>;
+  runs: number;
+  /** Iteration counts of the two profiled runs the per-line figures come from. */
+  profiledIterations: [number, number] | null;
+  /** Allocations per benchmark call outside the loop (setup, the b.N = 1 probe), from the same two runs. */
+  setup: { allocs: number; bytes: number } | null;
+  lines: BenchLine[];
+  notes: string[];
+}
+
+export interface BenchReport {
+  schemaVersion: 1;
+  go: { version: string; goos: string; goarch: string };
+  root: string;
+  benchmarks: BenchmarkReport[];
+  packages: { importPath: string; dir: string; errors: string[] }[];
+}

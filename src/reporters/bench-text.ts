@@ -1,0 +1,45 @@
+// The terminal report of `heapscope bench`: per benchmark the measured figures, then the lines that make
+// its allocations, sorted by allocs/op, each with cause, types and sizes.
+
+import pc from 'picocolors';
+import type { BenchReport } from '../model/bench-report.js';
+
+function num(x: number | null, digits = 2): string {
+  if (x === null) return '?';
+  return Number.isInteger(x) ? String(x) : x.toFixed(digits);
+}
+
+export function renderBenchText(rep: BenchReport, opts: { color: boolean }): string {
+  const c = pc.createColors(opts.color);
+  const out: string[] = [];
+  for (const p of rep.packages) for (const e of p.errors) out.push(`${c.red('error')}: ${p.importPath}: ${e}`);
+  if (out.length) out.push('');
+  for (const b of rep.benchmarks) {
+    const spread = b.metrics['ns/op'] && b.runs > 1 ? ` (${num(b.metrics['ns/op'].min)}…${num(b.metrics['ns/op'].max)} over ${b.runs} runs)` : '';
+    out.push(
+      `${c.bold(b.name)} ${c.dim(`${b.package}, ${b.procs} procs`)}: ${num(b.nsPerOp)} ns/op${spread}  ${num(b.bytesPerOp)} B/op  ${num(b.allocsPerOp)} allocs/op`,
+    );
+    for (const l of b.lines) {
+      const where = l.file ? `${l.file}:${l.line}` : '(runtime)';
+      const fn = l.function ? ` in ${l.function}` : '';
+      const inner = l.innermost ? ` → ${l.innermost}` : '';
+      const types = l.typeDetails.length
+        ? ` ${c.cyan(l.typeDetails.map((t) => `${t.type}${t.size !== null ? ` (${t.size} B${t.sizeClass !== null && t.sizeClass !== t.size ? `, class ${t.sizeClass}` : ''})` : ''}`).join(', '))}`
+        : '';
+      out.push(`  ${where}: ${c.yellow(`${num(l.allocsPerOp)} allocs/op, ${num(l.bytesPerOp)} B/op`)}${fn}${inner}${types}`);
+      for (const s of l.sites) out.push(`      ${s.file}:${s.line}:${s.column}: ${s.expr} ${s.kind === 'moved-to-heap' ? 'moved to heap' : 'escapes to heap'}`);
+      if (l.cause) out.push(`      ${c.green('cause:')} ${l.cause.summary} [${l.cause.id}]`);
+      if (l.cause) out.push(`      ${c.green('fix:')} ${l.cause.fix}`);
+      for (const n of l.notes) out.push(`      ${c.magenta('note:')} ${n}`);
+    }
+    if (b.lines.length === 0 && b.allocsPerOp === 0) out.push(`  ${c.dim('no allocations')}`);
+    for (const n of b.notes) out.push(`  ${c.dim('note:')} ${c.dim(n)}`);
+    out.push('');
+  }
+  out.push(`${rep.benchmarks.length} benchmark${rep.benchmarks.length === 1 ? '' : 's'} measured with ${rep.go.version} ${rep.go.goos}/${rep.go.goarch}`);
+  return out.join('\n') + '\n';
+}
+
+export function renderBenchJson(rep: BenchReport): string {
+  return JSON.stringify({ ...rep, tool: { name: 'heapscope', version: '0.1.0' } }) + '\n';
+}
