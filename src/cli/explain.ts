@@ -37,7 +37,8 @@ export interface Explanation {
   inlinedInto: InlinedCall[];
   sites: Site[];
   allocations: (AsmAllocCall & { sizeClass: number | null })[];
-  benchmarks: { name: string; line: BenchLine }[];
+  /** Benchmarks run with --bench: the line's figures, or null when the benchmark allocates nothing here. */
+  benchmarks: { name: string; allocsPerOp: number | null; line: BenchLine | null }[];
   errors: string[];
 }
 
@@ -98,7 +99,8 @@ export async function runExplain(position: string, flags: ExplainFlags, io: CliI
       ex.errors.push(...pr.errors);
       for (const b of pr.benchmarks) {
         const rep = attribute({ run: b, model, asm: pr.asm, resolve: resolveFile });
-        for (const l of rep.lines) if (l.file === target && l.line === line) ex.benchmarks.push({ name: rep.name, line: l });
+        const here = rep.lines.find((l) => l.file === target && l.line === line) ?? null;
+        ex.benchmarks.push({ name: rep.name, allocsPerOp: rep.allocsPerOp, line: here });
       }
     }
   }
@@ -136,7 +138,8 @@ function renderExplain(ex: Explanation, color: boolean): string {
     }
   } else out.push('  no allocation call on this line in the compiled code');
   for (const b of ex.benchmarks) {
-    out.push(`  ${b.name}: ${b.line.allocsPerOp} allocs/op, ${b.line.bytesPerOp} B/op on this line${b.line.innermost ? ` (inside ${b.line.innermost})` : ''}`);
+    if (!b.line) out.push(`  ${b.name}: no allocation on this line (${b.allocsPerOp ?? '?'} allocs/op in the whole benchmark)`);
+    else out.push(`  ${b.name}: ${b.line.allocsPerOp} allocs/op, ${b.line.bytesPerOp} B/op on this line${b.line.innermost ? ` (inside ${b.line.innermost})` : ''}`);
   }
   for (const e of ex.errors) out.push(`  ${c.red('error:')} ${e}`);
   return out.join('\n') + '\n';

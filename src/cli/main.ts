@@ -111,7 +111,7 @@ async function runBench(patterns: string[], flags: BenchFlags, io: CliIO): Promi
   if (onProgress) io.stderr('\r\x1b[2K');
   const report: BenchReport = { schemaVersion: 1, go: model.go, root: model.root, benchmarks: [], packages: [] };
   for (const pr of runs) {
-    report.packages.push({ importPath: pr.importPath, dir: pr.dir, errors: pr.errors });
+    report.packages.push({ importPath: pr.importPath, dir: pr.dir, errors: pr.errors, notes: pr.notes });
     for (const b of pr.benchmarks) report.benchmarks.push(attribute({ run: b, model, asm: pr.asm, resolve: resolveFile }));
   }
   io.stdout(flags.format === 'json' ? renderBenchJson(report) : renderBenchText(report, { color: useColor(io, flags.color) }));

@@ -30,6 +30,7 @@ function isModuleFile(f: string): boolean {
 
 export function aggregate(profile: MemProfile, resolve: (f: string) => string): Map<string, LineAgg> {
   const out = new Map<string, LineAgg>();
+  const byInner = new Map<LineAgg, Map<string, number>>();
   for (const s of profile.samples) {
     if (s.allocObjects === 0 && s.allocBytes === 0) continue;
     let charged: LineAgg | null = null;
@@ -42,12 +43,21 @@ export function aggregate(profile: MemProfile, resolve: (f: string) => string): 
     }
     const inner = s.stack[0];
     if (!charged) charged = { file: '', line: 0, function: null, innermost: inner?.function ?? null, objects: 0, bytes: 0 };
-    else if (inner && inner.function !== charged.function) charged.innermost = inner.function;
-    const key = `${charged.file}:${charged.line}|${charged.innermost ?? ''}`;
+    const innerFn = inner && inner.function !== charged.function ? inner.function : '';
+    // One entry per line; the innermost frame shown is the one that allocates most there.
+    const key = `${charged.file}:${charged.line}`;
     const agg = out.get(key) ?? charged;
     agg.objects += s.allocObjects;
     agg.bytes += s.allocBytes;
+    const per = (byInner.get(agg) ?? new Map<string, number>()).set(innerFn, ((byInner.get(agg)?.get(innerFn)) ?? 0) + s.allocObjects);
+    byInner.set(agg, per);
     out.set(key, agg);
+  }
+  for (const [agg, per] of byInner) {
+    let best = '';
+    let n = -1;
+    for (const [fn, count] of per) if (count > n) [best, n] = [fn, count];
+    agg.innermost = best || (agg.file ? null : agg.innermost);
   }
   return out;
 }

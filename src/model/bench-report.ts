@@ -59,5 +59,5 @@ export interface BenchReport {
   go: { version: string; goos: string; goarch: string };
   root: string;
   benchmarks: BenchmarkReport[];
-  packages: { importPath: string; dir: string; errors: string[] }[];
+  packages: { importPath: string; dir: string; errors: string[]; notes: string[] }[];
 }

@@ -13,6 +13,7 @@ export function renderBenchText(rep: BenchReport, opts: { color: boolean }): str
   const c = pc.createColors(opts.color);
   const out: string[] = [];
   for (const p of rep.packages) for (const e of p.errors) out.push(`${c.red('error')}: ${p.importPath}: ${e}`);
+  for (const p of rep.packages) for (const n of p.notes) out.push(`${c.dim('note')}: ${p.importPath}: ${n}`);
   if (out.length) out.push('');
   for (const b of rep.benchmarks) {
     const spread = b.metrics['ns/op'] && b.runs > 1 ? ` (${num(b.metrics['ns/op'].min)}…${num(b.metrics['ns/op'].max)} over ${b.runs} runs)` : '';

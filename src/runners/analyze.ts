@@ -188,7 +188,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalyzeRun> {
     if (tested.length) {
       const out = await mkdtemp(join(tmpdir(), 'heapscope-'));
       try {
-        codes.push(await compile(['test', '-c', '-o', out + sep, '-gcflags=-m=2', ...tagArgs, '--', ...tested]));
+        codes.push(await compile(['test', '-c', '-o', out + sep, '-gcflags=-m=2', ...tagArgs, ...tested]));
       } finally {
         await rm(out, { recursive: true, force: true });
       }

@@ -54,6 +54,8 @@ export interface PackageBenchRun {
   importPath: string;
   dir: string;
   errors: string[];
+  /** Things worth saying that are not failures (a skipped benchmark). */
+  notes: string[];
   parsed: BenchPackage | null;
   benchmarks: BenchmarkRun[];
   asm: AsmAllocCall[];
@@ -118,7 +120,7 @@ export async function runBenchmarks(opts: BenchOptions): Promise<PackageBenchRun
     let i = 0;
     for (const p of pkgs) {
       i++;
-      const pr: PackageBenchRun = { importPath: p.ImportPath, dir: p.Dir ?? opts.dir, errors: [], parsed: null, benchmarks: [], asm: [] };
+      const pr: PackageBenchRun = { importPath: p.ImportPath, dir: p.Dir ?? opts.dir, errors: [], notes: [], parsed: null, benchmarks: [], asm: [] };
       out.push(pr);
       if (p.Error) {
         pr.errors.push(p.Error.Err.trim());
@@ -134,22 +136,17 @@ export async function runBenchmarks(opts: BenchOptions): Promise<PackageBenchRun
       }
 
       progress(`timing ${p.ImportPath} benchmarks`);
-      const timing = await runBinary(bin, pr.dir, opts, [
-        '-test.run=^$',
-        `-test.bench=${opts.bench}`,
-        '-test.benchmem',
-        `-test.count=${opts.count}`,
-        ...(opts.benchtime ? [`-test.benchtime=${opts.benchtime}`] : []),
-        `-test.timeout=${opts.timeout}`,
-      ], timeoutMs);
+      const timing = await timingPass(bin, pr.dir, opts, timeoutMs);
       pr.parsed = timing.parsed;
-      if (timing.timedOut) pr.errors.push(`benchmarks did not finish within --timeout ${opts.timeout}; the test binary was killed`);
+      if (timing.timedOut && !timing.parsed?.problems.some((x) => x.value?.startsWith('did not finish'))) {
+        pr.errors.push(`benchmarks did not finish within --timeout ${opts.timeout}; the test binary was killed`);
+      }
       for (const prob of timing.parsed?.problems ?? []) {
         if (prob.kind === 'log') continue;
         const who = prob.benchmark ?? 'a benchmark';
         const what = prob.kind === 'panic' ? `panicked: ${prob.value ?? ''}` : prob.kind === 'fail' ? 'failed' : 'was skipped';
         const msg = prob.messages.find((m) => m.trim() !== '');
-        pr.errors.push(`${who} ${what}${msg && prob.kind !== 'panic' ? `: ${msg.trim()}` : ''}`);
+        (prob.kind === 'skip' ? pr.notes : pr.errors).push(`${who} ${what}${msg && prob.kind !== 'panic' ? `: ${msg.trim()}` : ''}`);
       }
       const results = timing.parsed?.benchmarks ?? [];
       if (results.length === 0 && pr.errors.length === 0) continue; // no benchmark matched here
@@ -177,7 +174,7 @@ export async function buildTestBinary(
 ): Promise<{ asm: AsmAllocCall[]; error: string | null }> {
   const asm = new AsmTextParser({ resolveFile: opts.resolveFile });
   const buildErr: string[] = [];
-  const build = await run('go', ['test', '-c', '-o', bin, '-gcflags=-S', ...(opts.tags ? [`-tags=${opts.tags}`] : []), '--', importPath], {
+  const build = await run('go', ['test', '-c', '-o', bin, '-gcflags=-S', ...(opts.tags ? [`-tags=${opts.tags}`] : []), importPath], {
     cwd: opts.dir,
     env: opts.env,
     onStderrLine: (l) => {
@@ -194,18 +191,83 @@ export async function buildTestBinary(
   return { asm: calls, error: buildErr.length ? `test binary does not compile:\n${buildErr.join('\n')}` : `go test -c failed (exit ${build.code})` };
 }
 
+const top = (name: string): string => name.split('/')[0]!;
+
+/**
+ * The timing pass. A panic or a timeout ends the test binary, and with it every benchmark after the one that
+ * died: the pass is resumed with the benchmarks that have not run yet, so one bad benchmark costs only itself.
+ */
+async function timingPass(bin: string, cwd: string, opts: BenchOptions, timeoutMs: number): Promise<{ parsed: BenchPackage | null; timedOut: boolean }> {
+  const slash = opts.bench.indexOf('/');
+  const sub = slash >= 0 ? opts.bench.slice(slash) : '';
+  let pattern = opts.bench;
+  let merged: BenchPackage | null = null;
+  let timedOut = false;
+  let listed: string[] | null = null;
+  let previous = Infinity;
+  for (let round = 0; round < 50; round++) {
+    const r = await runBinary(bin, cwd, opts, [
+      '-test.run=^$',
+      `-test.bench=${pattern}`,
+      '-test.benchmem',
+      '-test.v',
+      `-test.count=${opts.count}`,
+      ...(opts.benchtime ? [`-test.benchtime=${opts.benchtime}`] : []),
+      `-test.timeout=${opts.timeout}`,
+    ], timeoutMs);
+    timedOut ||= r.timedOut;
+    if (r.timedOut && r.parsed) {
+      if (!r.lastName) {
+        merged ??= r.parsed;
+        break;
+      }
+      r.parsed.problems.push({ kind: 'panic', benchmark: r.lastName, printedName: null, value: `did not finish within --timeout ${opts.timeout}; killed`, messages: [], line: 0 });
+    }
+    if (!merged) merged = r.parsed;
+    else if (r.parsed) {
+      merged.benchmarks.push(...r.parsed.benchmarks);
+      merged.problems.push(...r.parsed.problems);
+    }
+    const died = r.timedOut || !!r.parsed?.problems.some((p) => p.kind === 'panic') || (r.code !== 0 && r.parsed?.result === null);
+    if (!died || !merged) break;
+    if (listed === null) {
+      listed = [];
+      await run(bin, ['-test.list', slash >= 0 ? opts.bench.slice(0, slash) : opts.bench], {
+        cwd,
+        env: opts.env,
+        onStdoutLine: (l) => {
+          if (/^Benchmark\S*$/.test(l.trim())) listed!.push(l.trim());
+        },
+      });
+    }
+    const done = new Set([...merged.benchmarks.map((b) => top(b.name)), ...merged.problems.map((p) => (p.benchmark ? top(p.benchmark) : ''))]);
+    const rest = listed.filter((n) => !done.has(n));
+    if (rest.length === 0 || rest.length >= previous) break; // no progress: stop rather than loop
+    previous = rest.length;
+    pattern = `^(${rest.map(quoteRe).join('|')})$${sub}`;
+  }
+  return { parsed: merged, timedOut };
+}
+
 async function runBinary(
   bin: string,
   cwd: string,
   opts: BenchOptions,
   args: string[],
   timeoutMs: number,
-): Promise<{ parsed: BenchPackage | null; timedOut: boolean; code: number | null }> {
+): Promise<{ parsed: BenchPackage | null; timedOut: boolean; code: number | null; lastName: string | null }> {
   const parser = new BenchTextParser();
+  // The benchmark running when the binary was stopped is the last name it printed.
+  let lastName: string | null = null;
+  const onLine = (l: string): void => {
+    const m = /^(Benchmark[^\s/]*)/.exec(l);
+    if (m) lastName = m[1]!.replace(/-\d+$/, '');
+    parser.push(l);
+  };
   // A hard stop a little after the binary's own -test.timeout, which prints a goroutine dump first.
-  const r = await run(bin, args, { cwd, env: opts.env, onStdoutLine: (l) => parser.push(l), onStderrLine: (l) => parser.push(l), timeoutMs: timeoutMs + 5000 });
+  const r = await run(bin, args, { cwd, env: opts.env, onStdoutLine: onLine, onStderrLine: onLine, timeoutMs: timeoutMs + 5000 });
   const parsed = parser.end();
-  return { parsed: parsed.packages[0] ?? null, timedOut: r.timedOut, code: r.code };
+  return { parsed: parsed.packages[0] ?? null, timedOut: r.timedOut, code: r.code, lastName };
 }
 
 async function profiledRun(

@@ -1,0 +1,149 @@
+// heapscope bench and explain end to end on real benchmarks: the bundled examples (known allocation
+// behaviour, one assertion per case) and a module whose benchmarks fail, panic, skip and time out.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { runCli } from '../helpers/cli.js';
+import { examplesDir, fixturesDir } from '../helpers/paths.js';
+import type { BenchReport, BenchmarkReport } from '../../src/model/bench-report.js';
+
+const near = (actual: number, expected: number, tol = 0.05): boolean => Math.abs(actual - expected) <= tol;
+
+test('bench on the examples: each allocation on its line, with type, per-op figures, cause and notes', () => {
+  const r = runCli(['bench', '--format', 'json', '--benchtime', '2000x', '-C', examplesDir]);
+  assert.equal(r.code, 0, r.stderr);
+  const rep = JSON.parse(r.stdout) as BenchReport;
+  const bench = (name: string): BenchmarkReport => {
+    const b = rep.benchmarks.find((x) => x.name === name);
+    assert.ok(b, `${name} reported`);
+    return b!;
+  };
+  const line = (b: BenchmarkReport, file: string, n: number) => {
+    const l = b.lines.find((x) => x.file === file && x.line === n);
+    assert.ok(l, `${b.name}: line ${file}:${n} in ${JSON.stringify(b.lines.map((x) => `${x.file}:${x.line}`))}`);
+    return l!;
+  };
+
+  // A returned pointer: one 16-byte Point per op, on the line of the moved variable.
+  const np = bench('BenchmarkNewPoint');
+  assert.ok(np.procs >= 1 && !/-\d+$/.test(np.name));
+  assert.equal(np.allocsPerOp, 1);
+  assert.equal(np.bytesPerOp, 16);
+  const npl = line(np, 'alloc.go', 17);
+  assert.ok(near(npl.allocsPerOp, 1) && near(npl.bytesPerOp, 16, 0.5));
+  assert.deepEqual(npl.types, ['example.com/heapscope/examples.Point']);
+  assert.equal(npl.sites[0]?.expr, 'p');
+  assert.equal(npl.cause?.id, 'returned-address');
+  assert.equal(np.lines.length, 1);
+
+  // A boxed integer through fmt: the interface conversion, and the tiny-allocator note that reconciles the count.
+  const d = bench('BenchmarkDescribe');
+  const dl = line(d, 'alloc.go', 43);
+  assert.equal(dl.cause?.id, 'interface-conversion');
+  assert.ok(dl.notes.some((n) => /Describe is inlined into BenchmarkDescribe at alloc_test\.go:39:24/.test(n)));
+  assert.ok(d.notes.some((n) => /tiny allocations/.test(n)), JSON.stringify(d.notes));
+
+  // A closure with a captured variable: the closure context and the captured int.
+  const c = bench('BenchmarkCounter');
+  const closure = line(c, 'alloc.go', 49);
+  assert.ok(near(closure.allocsPerOp, 1));
+  assert.ok(closure.typeDetails.some((t) => t.type === 'closure capturing *int' && t.size === 16));
+  assert.equal(line(c, 'alloc.go', 48).cause?.id, 'closure-capture');
+
+  // A run-time sized make that "does not escape" yet allocates: 101 bytes rounded to the 112-byte class.
+  const buf = bench('BenchmarkBuffer');
+  const bl = line(buf, 'alloc.go', 66);
+  assert.equal(bl.cause?.id, 'heap-backed-stack-make');
+  assert.ok(near(bl.bytesPerOp, 112, 0.5));
+  assert.equal(buf.bytesPerOp, 112);
+
+  // A large buffer.
+  const lg = line(bench('BenchmarkLarge'), 'alloc.go', 73);
+  assert.equal(lg.cause?.id, 'too-large');
+  assert.ok(near(lg.bytesPerOp, 81920, 1));
+
+  // Zero-allocation cases, including the classic inlined repro.
+  for (const name of ['BenchmarkCreateCopy', 'BenchmarkMemAlloc']) {
+    const z = bench(name);
+    assert.equal(z.allocsPerOp, 0);
+    assert.deepEqual(z.lines, []);
+  }
+
+  // An allocation inside a library call is charged to the calling line, with the innermost frame.
+  const it = line(bench('BenchmarkItoa'), 'alloc.go', 111);
+  assert.equal(it.innermost, 'strconv.FormatInt');
+  assert.equal(it.cause?.id, 'library-allocation');
+
+  // A goroutine: the channel (runtime) and the closure (goroutine), each once per op.
+  const a = bench('BenchmarkAsync');
+  assert.equal(line(a, 'alloc.go', 57).cause?.id, 'runtime-internal');
+  assert.equal(line(a, 'alloc.go', 58).cause?.id, 'goroutine');
+
+  // Every benchmark's lines add up to its measured allocs/op, or a note says why not.
+  for (const b of rep.benchmarks) {
+    const sum = b.lines.reduce((s, l) => s + l.allocsPerOp, 0);
+    const agrees = Math.abs(sum - (b.allocsPerOp ?? 0)) < 0.5 || Math.floor(sum + 1e-9) === b.allocsPerOp;
+    assert.ok(agrees || b.notes.some((n) => /add up to/.test(n)), `${b.name}: ${sum} vs ${b.allocsPerOp}`);
+  }
+});
+
+test('bench with failing, panicking, skipped and slow benchmarks: clear messages, the rest reported, exit 1', () => {
+  const dir = join(fixturesDir, 'bench', 'failing');
+  const r = runCli(['bench', '--format', 'json', '--benchtime', '200x', '-C', dir, '.']);
+  assert.equal(r.code, 1, r.stderr);
+  const rep = JSON.parse(r.stdout) as BenchReport;
+  const errors = rep.packages.flatMap((p) => p.errors);
+  assert.ok(errors.some((e) => /^BenchmarkPanics panicked: assignment to entry in nil map/.test(e)), JSON.stringify(errors));
+  assert.ok(errors.some((e) => /^BenchmarkLatePanic panicked: late panic/.test(e)));
+  assert.ok(errors.some((e) => /^BenchmarkFatal failed: .*cannot reach the server/.test(e)));
+  assert.ok(rep.packages.flatMap((p) => p.notes).some((n) => /^BenchmarkSkip was skipped: .*needs a GPU/.test(n)));
+  // Benchmarks before and after the panics still ran.
+  const names = rep.benchmarks.map((b) => b.name);
+  for (const n of ['BenchmarkFast', 'BenchmarkMetrics', 'BenchmarkSub/size=8']) assert.ok(names.includes(n), n);
+  assert.ok(rep.benchmarks.find((b) => b.name === 'BenchmarkMetrics')!.metrics['MB/s']);
+});
+
+test('bench: a test binary that does not compile, nothing matching, and a timeout', () => {
+  const broken = runCli(['bench', '-C', join(fixturesDir, 'modules', 'broken'), './bad']);
+  assert.notEqual(broken.code, 0);
+  assert.match(broken.stdout + broken.stderr, /undefined: undefinedThing/);
+
+  const none = runCli(['bench', '--bench', 'NoSuchBenchmark', '-C', examplesDir]);
+  assert.equal(none.code, 1);
+  assert.match(none.stderr, /no benchmark matches --bench NoSuchBenchmark/);
+
+  const t0 = Date.now();
+  const slow = runCli(['bench', '--format', 'json', '--timeout', '2s', '-C', join(fixturesDir, 'modules', 'slow')]);
+  assert.ok(Date.now() - t0 < 60000, 'the sleeping benchmark was stopped');
+  assert.equal(slow.code, 1, slow.stderr);
+  const rep = JSON.parse(slow.stdout) as BenchReport;
+  const errs = rep.packages[0]!.errors;
+  assert.ok(errs.some((e) => /BenchmarkSleep panicked: test timed out after 2s|did not finish within --timeout 2s/.test(e)), JSON.stringify(errs));
+  // The benchmark after the one that timed out still runs.
+  assert.ok(rep.benchmarks.some((b) => b.name === 'BenchmarkQuick'));
+});
+
+test('explain on the classic repro: moved to heap on its own, inlined into the benchmark, no allocation there', () => {
+  const r = runCli(['explain', 'alloc.go:30', '--format', 'json'], { cwd: examplesDir });
+  assert.equal(r.code, 0, r.stderr);
+  const ex = JSON.parse(r.stdout) as {
+    function: { name: string; inlinable: boolean; cost: number };
+    inlinedInto: { caller: string; file: string; line: number }[];
+    sites: { kind: string; expr: string; notes?: string[] }[];
+    allocations: { type: string; runtime: string; function: string }[];
+  };
+  assert.equal(ex.function.name, 'memAllocRepro');
+  assert.equal(ex.function.inlinable, true);
+  assert.deepEqual(ex.inlinedInto.map((c) => `${c.caller} ${c.file}:${c.line}`), ['BenchmarkMemAlloc alloc_test.go:32']);
+  const moved = ex.sites.find((s) => s.kind === 'moved-to-heap')!;
+  assert.equal(moved.expr, 'values');
+  assert.ok(moved.notes?.some((n) => /stays on the stack where memAllocRepro is inlined into BenchmarkMemAlloc/.test(n)));
+  // Compiled on its own, the function allocates the []int header with newobject.
+  assert.ok(ex.allocations.some((a) => a.type === '[]int' && a.runtime === 'newobject' && /memAllocRepro$/.test(a.function)));
+
+  const text = runCli(['explain', 'alloc.go:30', '--bench', 'MemAlloc'], { cwd: examplesDir });
+  assert.equal(text.code, 0, text.stderr);
+  assert.match(text.stdout, /values moved to heap/);
+  assert.match(text.stdout, /inlined into BenchmarkMemAlloc at alloc_test\.go:32:16/);
+  assert.match(text.stdout, /BenchmarkMemAlloc: no allocation on this line/);
+});
