@@ -64,6 +64,16 @@ try {
   console.log('| run | go build -gcflags=-m=2 | heapscope analyze --format json | ratio |');
   console.log('|---|---|---|---|');
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+
+  // heapscope bench against a plain go test -bench -benchmem of the same benchmarks (warm build cache, the
+  // bundled examples): the timing pass is the plain run; the rest is the profiled runs and the listing.
+  const ex = join(root, 'examples');
+  const goBench = measure(['go', 'test', '-C', ex, '-run', '^$', '-bench', '.', '-benchmem', './'], env);
+  const hsBench = measure([process.execPath, cli, 'bench', '--no-progress', '-C', ex, './'], env);
+  console.log('');
+  console.log('| run | go test -bench . -benchmem | heapscope bench | ratio |');
+  console.log('|---|---|---|---|');
+  console.log(`| examples/ (13 benchmarks, warm build cache) | ${fmt(goBench)} | ${fmt(hsBench)} | ${(hsBench.seconds / goBench.seconds).toFixed(2)} |`);
 } finally {
   rmSync(gocache, { recursive: true, force: true });
   rmSync(hcache, { recursive: true, force: true });

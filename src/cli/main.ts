@@ -3,9 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { resolve } from 'node:path';
 import { EXIT, HeapscopeError, UsageError } from '../errors/errors.js';
-import { analyze } from '../runners/analyze.js';
-import { sourceLineReader } from '../runners/source-lines.js';
-import { buildModel } from '../join/build-model.js';
+import { loadModel } from './load-model.js';
 import { FORMATS, REPORTERS } from '../reporters/registry.js';
 import { defaultCacheDir } from '../cache/model-cache.js';
 import { OLDEST_SUPPORTED } from '../runners/go-env.js';
@@ -87,13 +85,7 @@ async function runBench(patterns: string[], flags: BenchFlags, io: CliIO): Promi
   if (!['text', 'json'].includes(flags.format)) throw new UsageError(`--format must be text or json for bench`);
   const onProgress = progressPrinter(io, flags.progress);
   const pats = patterns.length ? patterns : ['./...'];
-  const analysed = await analyze({ dir, patterns: pats, tags: flags.tags, tests: true, cacheDir: flags.cache ? defaultCacheDir(io.env) : null, env: io.env, onProgress });
-  const model = buildModel({
-    go: { version: analysed.env.version, goos: analysed.env.goos, goarch: analysed.env.goarch },
-    root: analysed.root,
-    units: analysed.units,
-    sourceLine: sourceLineReader(analysed.root),
-  });
+  const { run: analysed, model } = await loadModel({ dir, patterns: pats, tags: flags.tags, tests: true, cacheDir: flags.cache ? defaultCacheDir(io.env) : null, env: io.env, onProgress });
   const resolveFile = pathResolver(dir, analysed.root);
   const runs = await runBenchmarks({
     dir,
@@ -132,7 +124,7 @@ async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: CliIO): P
   const reporter = REPORTERS[flags.format]!;
   const onProgress = progressPrinter(io, flags.progress);
   const showProgress = !!onProgress;
-  const run = await analyze({
+  const { run, model } = await loadModel({
     dir,
     patterns: patterns.length ? patterns : ['./...'],
     tags: flags.tags,
@@ -142,12 +134,6 @@ async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: CliIO): P
     onProgress,
   });
   if (showProgress) io.stderr('\r\x1b[2K');
-  const model = buildModel({
-    go: { version: run.env.version, goos: run.env.goos, goarch: run.env.goarch },
-    root: run.root,
-    units: run.units,
-    sourceLine: sourceLineReader(run.root),
-  });
   for (const m of run.messages) io.stderr(`heapscope: go: ${m}\n`);
   io.stdout(reporter(model, { color: useColor(io, flags.color), verbose: !!flags.verbose, cwd: io.cwd }));
   const failed = model.packages.filter((p) => p.errors.length);

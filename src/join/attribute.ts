@@ -178,13 +178,11 @@ export function attribute(input: AttributeInput): BenchmarkReport {
       cause: null,
       notes: [],
     };
+    // The compiler's own decision on the line explains it first; a run-time cause only where it has none.
     if (heapSites[0]?.cause) line.cause = heapSites[0].cause;
     const rc = runtimeCause(hi, calls, here);
-    if (hi.innermost && rc) {
-      const c = causeOf(rc);
-      line.cause = { id: c.id, summary: c.summary, fix: c.fix };
-      if (heapSites.length) line.notes.push(`the allocation happens inside ${line.innermost}, called from this line`);
-    } else if (!line.cause && rc) {
+    if (line.cause && line.innermost) line.notes.push(`part of it is allocated inside ${line.innermost}, called from this line`);
+    else if (!line.cause && rc) {
       const c = causeOf(rc);
       line.cause = { id: c.id, summary: c.summary, fix: c.fix };
     }

@@ -125,8 +125,6 @@ function enclosingFinder(fns: FunctionInfo[]): (p: { file: string; line: number;
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    // A closure's name starts with its parent's: prefer the outermost function when the site is on a later
-    // line than the closure's body could plausibly reach is unknowable without the source, so take the nearest.
     return best >= 0 ? list[best]!.name : null;
   };
 }

@@ -216,6 +216,8 @@ async function timingPass(bin: string, cwd: string, opts: BenchOptions, timeoutM
       `-test.timeout=${opts.timeout}`,
     ], timeoutMs);
     timedOut ||= r.timedOut;
+    // A panic the output did not tie to a name belongs to the benchmark that was running.
+    for (const prob of r.parsed?.problems ?? []) if (prob.kind === 'panic' && !prob.benchmark) prob.benchmark = r.lastName;
     if (r.timedOut && r.parsed) {
       if (!r.lastName) {
         merged ??= r.parsed;

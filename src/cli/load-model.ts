@@ -1,0 +1,16 @@
+// The one way the commands get the static model: run (or load from cache) the compiler's analysis, then join.
+import { analyze, type AnalyzeOptions, type AnalyzeRun } from '../runners/analyze.js';
+import { sourceLineReader } from '../runners/source-lines.js';
+import { buildModel } from '../join/build-model.js';
+import type { AnalysisModel } from '../model/types.js';
+
+export async function loadModel(opts: AnalyzeOptions): Promise<{ run: AnalyzeRun; model: AnalysisModel }> {
+  const run = await analyze(opts);
+  const model = buildModel({
+    go: { version: run.env.version, goos: run.env.goos, goarch: run.env.goarch },
+    root: run.root,
+    units: run.units,
+    sourceLine: sourceLineReader(run.root),
+  });
+  return { run, model };
+}
