@@ -35,7 +35,7 @@ interface Explanation {
 
 export interface EscapeTextOptions {
   /** Maps a path as printed (relative to the go command's directory, or absolute) to the model's form. */
-  resolveFile?: (printed: string) => string;
+  resolveFile?: (printed: string, header: { importPath: string; variant: string | null }) => string;
   /** Called with each package's facts as soon as its block ends, so a caller can stream them onward. */
   onPackage?: (facts: PackageFacts) => void;
 }
@@ -148,7 +148,7 @@ export class EscapeTextParser {
   private file(printed: string): string {
     let f = this.fileCache.get(printed);
     if (f === undefined) {
-      f = this.opts.resolveFile ? this.opts.resolveFile(printed) : printed;
+      f = this.opts.resolveFile ? this.opts.resolveFile(printed, { importPath: this.cur?.importPath ?? '', variant: this.cur?.variant ?? null }) : printed;
       this.fileCache.set(printed, f);
     }
     return f;
@@ -274,6 +274,8 @@ export class EscapeTextParser {
 
   private startPackage(header: string): void {
     this.finishPackage();
+    // A relative path is relative to the package's directory, so resolutions do not carry across packages.
+    this.fileCache.clear();
     let importPath = header.trim();
     let variant: string | null = null;
     const br = importPath.indexOf(' [');

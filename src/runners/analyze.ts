@@ -4,7 +4,7 @@
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { EscapeTextParser } from '../parsers/escape-text.js';
 import { GO_LIST_FIELDS, GoListJsonParser, type GoListPackage } from '../parsers/go-list-json.js';
 import type { PackageFacts } from '../model/types.js';
@@ -158,7 +158,18 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalyzeRun> {
   if (misses.length) {
     const plain = misses.filter((u) => !byPath.get(u.id)?.ForTest).map((u) => u.id);
     const tested = [...new Set(misses.map((u) => byPath.get(u.id)?.ForTest).filter((x): x is string => !!x))];
-    const resolveFile = pathResolver(opts.dir, root);
+    const toModel = pathResolver(opts.dir, root);
+    // The go command prints a package's own files relative to the directory of the command that first compiled
+    // it, and replays that text unchanged from its cache: so a relative name is resolved by its file name in
+    // the package's directory, not against this command's directory. Other relative names (from //line
+    // directives) are kept as written.
+    const resolveFile = (printed: string, h: { importPath: string; variant: string | null }): string => {
+      if (printed === '' || isAbsolute(printed) || printed.startsWith('<') || printed.startsWith('$')) return toModel(printed);
+      const pkg = byPath.get(unitId(h.importPath, h.variant));
+      const base = basename(printed);
+      const own = pkg && [...(pkg.GoFiles ?? []), ...(pkg.CgoFiles ?? []), ...(pkg.TestGoFiles ?? []), ...(pkg.XTestGoFiles ?? [])].includes(base);
+      return own && pkg.Dir ? toModel(join(pkg.Dir, base)) : printed;
+    };
     let seen = 0;
     const total = misses.length;
     // A package block without unrecognised lines compiled cleanly: cache it now, while the compiler is still
