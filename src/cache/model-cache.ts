@@ -17,13 +17,66 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export class ModelCache {
+  /** Entries read ahead of need (see preload), by key. */
+  private readonly early = new Map<string, PackageFacts[] | null>();
+  private preloading: Promise<void> = Promise.resolve();
+
   constructor(readonly dir: string) {}
+
+  private runPath(run: string): string {
+    return join(this.dir, 'runs', run + '.json');
+  }
+
+  /**
+   * Starts reading the entries the previous identical run used, while go list is still working: a warm
+   * run then overlaps its cache reads with the one command it cannot skip. Each entry is parsed in its own
+   * event-loop turn so go list's output keeps flowing. Entries not asked for later are simply dropped.
+   */
+  preload(run: string): void {
+    this.preloading = (async () => {
+      let keys: string[];
+      try {
+        keys = JSON.parse(await readFile(this.runPath(run), 'utf8')) as string[];
+      } catch {
+        return;
+      }
+      for (const key of keys) {
+        this.early.set(key, await this.read(key));
+        await new Promise((r) => setImmediate(r));
+      }
+    })();
+  }
+
+  /** Remembers which entries this run used, for the next run's preload. */
+  async recordRun(run: string, keys: string[]): Promise<void> {
+    try {
+      await mkdir(join(this.dir, 'runs'), { recursive: true });
+      const p = this.runPath(run);
+      await writeFile(`${p}.${process.pid}.tmp`, JSON.stringify(keys));
+      await rename(`${p}.${process.pid}.tmp`, p);
+    } catch {
+      // only speed is lost
+    }
+  }
+
+  async settle(): Promise<void> {
+    await this.preloading;
+  }
 
   private path(key: string): string {
     return join(this.dir, key.slice(0, 2), key + '.json');
   }
 
   async get(key: string): Promise<PackageFacts[] | null> {
+    const early = this.early.get(key);
+    if (early) {
+      this.early.delete(key);
+      return early;
+    }
+    return this.read(key);
+  }
+
+  private async read(key: string): Promise<PackageFacts[] | null> {
     try {
       const data = await readFile(this.path(key));
       const v = JSON.parse(data.toString('utf8')) as { format: string; facts: PackageFacts[] };

@@ -139,7 +139,7 @@ export class EscapeTextParser {
   /** Explanations waiting for their decision, keyed by raw position. */
   private pending = new Map<string, Explanation[]>();
   /** Explanation being read (its flow lines follow it). */
-  private open: { key: string; exp: Explanation; dst: string; src: string; headerPos: RawPos } | null = null;
+  private open: { key: string; prefix: string; exp: Explanation; dst: string; src: string; headerPos: RawPos } | null = null;
   private seen = new Set<string>();
   private readonly fileCache = new Map<string, string>();
 
@@ -159,43 +159,32 @@ export class EscapeTextParser {
       this.startPackage(line.slice(2));
       return;
     }
+    // Fast path for the bulk of -m=2 output: the flow lines of the explanation being read repeat its header's
+    // "file:line:col:" prefix, so they need no position parsing.
+    const o = this.open;
+    if (o && line.charCodeAt(o.prefix.length + 1) === 32 && line.startsWith(o.prefix)) {
+      return this.bodyLine(line, line.slice(o.prefix.length + 1).trimStart());
+    }
     // Some decisions carry no position (range-over-func's hidden #next) or "<unknown line number>".
     const p = splitPosition(line) ?? noPosition(line);
     const pkg = this.ensure();
     const msg = p.msg;
-    const key = p.file + ':' + p.line + ':' + p.column;
 
     // -m=2 explanation bodies, indented under their header.
-    if (msg.charCodeAt(0) === 32) {
-      const t = msg.trimStart();
-      if (t.startsWith('from ') && this.open) return this.fromLine(t);
-      if (t.startsWith('flow: ') && this.open) {
-        const m = RE_FLOW.exec(t);
-        if (m) {
-          this.open.dst = m[1]!;
-          this.open.src = m[2]!;
-          return;
-        }
-      }
-      if (t.startsWith('warning: truncated explanation') && this.open) {
-        this.open.exp.truncated = true;
-        return;
-      }
-      pkg.unknown.push(line);
-      return;
-    }
+    if (msg.charCodeAt(0) === 32) return this.bodyLine(line, msg.trimStart());
     this.open = null;
+    const key = p.file + ':' + p.line + ':' + p.column;
 
     if (msg.endsWith(':')) {
       // Explanation headers.
+      const prefix = line.slice(0, line.length - msg.length - 1);
       const inAt = msg.lastIndexOf(' escapes to heap in ');
-      if (inAt >= 0) return this.openExplanation(key, p, msg.slice(0, inAt), msg.slice(inAt + 20, -1));
-      if (msg.endsWith(' escapes to heap:')) return this.openExplanation(key, p, msg.slice(0, -17), null);
+      if (inAt >= 0) return this.openExplanation(key, prefix, p, msg.slice(0, inAt), msg.slice(inAt + 20, -1));
+      if (msg.endsWith(' escapes to heap:')) return this.openExplanation(key, prefix, p, msg.slice(0, -17), null);
       const lm = RE_LEAK_HEADER.exec(msg);
       const derefs = lm ? count(lm[4]!) : null;
-      if (lm && derefs !== null) return this.openExplanation(key, p, lm[1]!, lm[3] ?? null, { to: lm[2]!, derefs });
+      if (lm && derefs !== null) return this.openExplanation(key, prefix, p, lm[1]!, lm[3] ?? null, { to: lm[2]!, derefs });
     }
-
     // Decisions.
     if (msg.startsWith('moved to heap: ')) return this.decision(pkg, p, key, 'moved-to-heap', msg.slice(15));
     if (msg.endsWith(' escapes to heap')) return this.decision(pkg, p, key, 'escapes', msg.slice(0, -16));
@@ -261,6 +250,24 @@ export class EscapeTextParser {
     } else pkg.unknown.push(line);
   }
 
+  /** An indented line of a -m=2 explanation: `flow:`, `from ... at POS`, or the truncation warning. */
+  private bodyLine(line: string, t: string): void {
+    if (t.startsWith('from ') && this.open) return this.fromLine(t);
+    if (t.startsWith('flow: ') && this.open) {
+      const m = RE_FLOW.exec(t);
+      if (m) {
+        this.open.dst = m[1]!;
+        this.open.src = m[2]!;
+        return;
+      }
+    }
+    if (t.startsWith('warning: truncated explanation') && this.open) {
+      this.open.exp.truncated = true;
+      return;
+    }
+    this.ensure().unknown.push(line);
+  }
+
   /** Finishes the last package and returns every package's facts (those not already handed to onPackage). */
   end(): PackageFacts[] {
     this.finishPackage();
@@ -308,6 +315,7 @@ export class EscapeTextParser {
 
   private openExplanation(
     key: string,
+    prefix: string,
     p: RawPos,
     expr: string,
     fn: string | null,
@@ -318,7 +326,7 @@ export class EscapeTextParser {
     let list = this.pending.get(key);
     if (!list) this.pending.set(key, (list = []));
     list.push(exp);
-    this.open = { key, exp, dst: '', src: '', headerPos: p };
+    this.open = { key, prefix, exp, dst: '', src: '', headerPos: p };
   }
 
   private fromLine(t: string): void {

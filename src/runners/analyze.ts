@@ -2,6 +2,7 @@
 // go list (what to build, and content keys) → cache lookups → one go build (or go test -c) for the misses,
 // its output streamed through the parser as it arrives.
 
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -97,6 +98,11 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalyzeRun> {
   const env = { ...(opts.env ?? process.env) };
   const progress = opts.onProgress ?? (() => {});
   progress('listing packages');
+  const cache = opts.cacheDir ? new ModelCache(opts.cacheDir) : null;
+  const runId = createHash('sha256')
+    .update(JSON.stringify([opts.dir, opts.patterns, opts.tags ?? '', !!opts.tests, env['GOFLAGS'] ?? '', env['GOOS'] ?? '', env['GOARCH'] ?? '']))
+    .digest('hex');
+  cache?.preload(runId);
   // go env first: a missing or too old go must be reported as such, not as a go list failure.
   const listing = goList(opts, env);
   listing.catch(() => {});
@@ -114,7 +120,6 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalyzeRun> {
   const compilable = (p: GoListPackage): boolean => !!(p.GoFiles?.length || p.CgoFiles?.length) || !!p.Error;
   const unitPkgs = targets.filter((p) => compilable(p) && (p.ForTest || !(opts.tests && hasVariant.has(p.ImportPath))));
 
-  const cache = opts.cacheDir ? new ModelCache(opts.cacheDir) : null;
   const common = [
     'heapscope-1',
     goenv.version,
@@ -141,6 +146,8 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalyzeRun> {
     units.set(p.ImportPath, { id: p.ImportPath, importPath: p.ForTest ? p.ImportPath.slice(0, p.ImportPath.indexOf(' [')) : p.ImportPath, dir: p.Dir ?? '', facts: [], errors: errs, cached: false });
   }
 
+  // Let the read-ahead finish before looking entries up, so nothing is read twice.
+  await cache?.settle();
   const misses: Unit[] = [];
   await Promise.all(
     [...units.values()].map(async (u) => {
@@ -242,5 +249,6 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalyzeRun> {
       if (bad && u.facts.length === 0) u.errors.push(`not compiled: it imports ${bad}, which does not compile`);
     }
   }
+  if (cache) await cache.recordRun(runId, [...units.values()].map((u) => keys.get(u.id)).filter((k): k is string => !!k));
   return { env: goenv, root, units: [...units.values()], messages };
 }
