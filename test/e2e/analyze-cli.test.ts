@@ -2,10 +2,9 @@
 // package that does not compile, and the bad inputs a user will meet.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../helpers/cli.js';
+import { runCli, tempDir } from '../helpers/cli.js';
 import { examplesDir, fixturesDir } from '../helpers/paths.js';
 import type { AnalysisModel } from '../../src/model/types.js';
 
@@ -109,7 +108,7 @@ test('the second run is served from the cache with the same result', () => {
 });
 
 test('bad input: clear one-line errors and exit 2', () => {
-  const empty = mkdtempSync(join(tmpdir(), 'heapscope-nomod-'));
+  const empty = tempDir('heapscope-nomod-');
   const noMod = runCli(['analyze', '-C', empty], { env: { GOFLAGS: '', GO111MODULE: '' } });
   assert.equal(noMod.code, 2);
   assert.match(noMod.stderr, /^heapscope: no Go module in .*\n$/);
@@ -124,7 +123,7 @@ test('bad input: clear one-line errors and exit 2', () => {
   assert.match(noGo.stderr, /^heapscope: go: command not found/);
 
   // A go command that reports an old release.
-  const fake = mkdtempSync(join(tmpdir(), 'heapscope-oldgo-'));
+  const fake = tempDir('heapscope-oldgo-');
   writeFileSync(join(fake, 'go'), '#!/bin/sh\necho \'{"GOVERSION":"go1.18.10","GOOS":"linux","GOARCH":"amd64"}\'\n');
   chmodSync(join(fake, 'go'), 0o755);
   const old = runCli(['analyze', '-C', examplesDir], { env: { PATH: `${fake}:/usr/bin:/bin` } });

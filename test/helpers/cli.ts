@@ -1,11 +1,19 @@
 // Runs the built heapscope binary as a user would, with colour off and a private cache.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cliPath } from './paths.js';
 
 export const testCache = mkdtempSync(join(tmpdir(), 'heapscope-test-cache-'));
+process.on('exit', () => rmSync(testCache, { recursive: true, force: true }));
+
+/** A temporary directory removed when the test process ends. */
+export function tempDir(prefix: string): string {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  process.on('exit', () => rmSync(d, { recursive: true, force: true }));
+  return d;
+}
 
 export interface CliResult {
   code: number | null;
