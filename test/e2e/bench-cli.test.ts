@@ -147,3 +147,20 @@ test('explain on the classic repro: moved to heap on its own, inlined into the b
   assert.match(text.stdout, /inlined into BenchmarkMemAlloc at alloc_test\.go:32:16/);
   assert.match(text.stdout, /BenchmarkMemAlloc: no allocation on this line/);
 });
+
+test('b.Loop and b.N loops: per-op figures exclude setup, which is reported apart', () => {
+  const r = runCli(['bench', '--format', 'json', '--benchtime', '500x', '-C', join(fixturesDir, 'modules', 'bloop')]);
+  assert.equal(r.code, 0, r.stderr);
+  const rep = JSON.parse(r.stdout) as BenchReport;
+  for (const name of ['BenchmarkLoop', 'BenchmarkClassic']) {
+    const b = rep.benchmarks.find((x) => x.name === name)!;
+    assert.ok(b, name);
+    assert.equal(b.allocsPerOp, 1, `${name} measured`);
+    const perLine = b.lines.filter((l) => l.file === 'bloop_test.go');
+    assert.equal(perLine.length, 1, JSON.stringify(b.lines.map((l) => [l.line, l.allocsPerOp])));
+    assert.ok(near(perLine[0]!.allocsPerOp, 1), `${name}: ${perLine[0]!.allocsPerOp}`);
+    assert.ok(perLine[0]!.types.includes('example.com/bloop.node'), JSON.stringify(perLine[0]!.types));
+    // The 8000-byte setup slice is outside the per-op slope: it shows in the setup figure, not in a line.
+    assert.ok(b.setup && b.setup.bytes >= 8000, JSON.stringify(b.setup));
+  }
+});

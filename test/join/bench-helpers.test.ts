@@ -1,0 +1,60 @@
+// Pure pieces of the bench pipeline: the profile reader on a real (and a damaged) profile, iteration
+// choice, exact benchmark patterns, Go durations, and what attribution says when a profile is missing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseMemProfile } from '../../src/parsers/pprof.js';
+import { exactBenchPattern, parseGoDuration, profileIterations } from '../../src/runners/bench.js';
+import { attribute } from '../../src/join/attribute.js';
+import { fixturesDir } from '../helpers/paths.js';
+import type { AnalysisModel } from '../../src/model/types.js';
+
+const seedProfile = join(fixturesDir, 'escape', 'go1.19-seed', 'mem.pprof');
+
+test('a real memory profile reads; a damaged one gives an error value, not an exception', () => {
+  const data = readFileSync(seedProfile);
+  const ok = parseMemProfile(data);
+  assert.ok(ok.ok);
+  if (ok.ok) {
+    assert.equal(ok.profile.rate, 1);
+    // go1.19 seed: BenchmarkPointer allocates one 80-byte BigStruct per op from CreatePointer (repro.go:34).
+    const pointer = ok.profile.samples.filter((s) => s.stack.some((f) => f.function.endsWith('CreatePointer') && f.line === 34));
+    assert.ok(pointer.length > 0);
+    assert.ok(pointer.every((s) => s.allocBytes === s.allocObjects * 80));
+  }
+  const cut = parseMemProfile(data.subarray(0, data.length >> 1));
+  assert.equal(cut.ok, false);
+  const junk = parseMemProfile(Buffer.from('not a profile at all'));
+  assert.equal(junk.ok, false);
+});
+
+test('attribution without profiles says why there are no per-line figures', () => {
+  const model: AnalysisModel = { schemaVersion: 1, go: { version: 'go1.26.8', goos: 'linux', goarch: 'amd64' }, root: '/m', packages: [], sites: [], functions: [], inlinedCalls: [], captures: [], unrecognised: [] };
+  const rep = attribute({
+    run: {
+      package: 'example.com/m',
+      result: { name: 'BenchmarkX', procs: 2, runs: [{ iterations: 100, metrics: { 'ns/op': 5, 'B/op': 16, 'allocs/op': 1 }, line: 1 }] },
+      low: { iterations: 50, profile: null, allocsPerOp: null, bytesPerOp: null, error: 'memory profile unreadable: not a pprof profile' },
+      high: null,
+    },
+    model,
+    asm: [],
+    resolve: (f) => f,
+  });
+  assert.deepEqual(rep.lines, []);
+  assert.equal(rep.allocsPerOp, 1);
+  assert.match(rep.notes[0]!, /no per-line figures: memory profile unreadable/);
+});
+
+test('iteration counts, exact patterns, durations', () => {
+  const [lo, hi] = profileIterations(20, 1);
+  assert.ok(lo < hi && hi <= 20000 && lo >= 20);
+  const [lo2, hi2] = profileIterations(50e6, 100); // a 50 ms benchmark: few iterations
+  assert.deepEqual([lo2, hi2], [50, 200]);
+  assert.equal(exactBenchPattern('BenchmarkSub/size=8'), '^BenchmarkSub$/^size=8$');
+  assert.equal(exactBenchPattern('BenchmarkA.b(c)'), '^BenchmarkA\\.b\\(c\\)$');
+  assert.equal(parseGoDuration('1h30m'), 5400000);
+  assert.equal(parseGoDuration('500ms'), 500);
+  assert.equal(parseGoDuration('10x'), null);
+});
