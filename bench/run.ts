@@ -42,38 +42,60 @@ const env = { ...process.env, GOCACHE: gocache, HEAPSCOPE_CACHE: hcache, NO_COLO
 const bare = ['go', 'build', '-o', '/dev/null', '-gcflags=-m=2', target];
 const hs = [process.execPath, cli, 'analyze', '--format', 'json', '--no-progress', target];
 
+function median(xs: Sample[]): Sample {
+  const sorted = [...xs].sort((a, b) => a.seconds - b.seconds);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+const coldRuns = Number(process.env['BENCH_COLD_RUNS'] ?? 2);
+const warmRuns = Number(process.env['BENCH_WARM_RUNS'] ?? 5);
+
 try {
-  console.log(`heapscope bench on ${target} (${spawnSync('go', ['version']).stdout.toString().trim()}, ${process.version})`);
-  // Cold: each side gets a fresh, empty build cache.
-  const bareCold = measure(bare, env);
-  rmSync(gocache, { recursive: true, force: true });
-  const hsCold = measure(hs, env);
-  // Replay: the build cache is warm (from heapscope's cold run); heapscope's own cache is emptied.
-  const bareWarm = measure(bare, env);
-  rmSync(hcache, { recursive: true, force: true });
-  const hsReplay = measure(hs, env);
-  // Warm: both caches warm.
-  const hsWarm = measure(hs, env);
-  const bareWarm2 = measure(bare, env);
-  const bareReplay = bareWarm.seconds < bareWarm2.seconds ? bareWarm : bareWarm2;
+  console.log(`heapscope bench on ${target} (${spawnSync('go', ['version']).stdout.toString().trim()}, ${process.version}, ${coldRuns} cold and ${warmRuns} warm runs each, medians)`);
+  // Cold: each run starts from empty caches; bare and heapscope alternate so drift hits both alike.
+  const bareColds: Sample[] = [];
+  const hsColds: Sample[] = [];
+  for (let i = 0; i < coldRuns; i++) {
+    rmSync(gocache, { recursive: true, force: true });
+    bareColds.push(measure(bare, env));
+    rmSync(gocache, { recursive: true, force: true });
+    rmSync(hcache, { recursive: true, force: true });
+    hsColds.push(measure(hs, env));
+  }
+  // Replay: warm build cache, heapscope's own cache emptied before each run.
+  const bareWarms: Sample[] = [];
+  const hsReplays: Sample[] = [];
+  const hsWarms: Sample[] = [];
+  for (let i = 0; i < warmRuns; i++) {
+    bareWarms.push(measure(bare, env));
+    rmSync(hcache, { recursive: true, force: true });
+    hsReplays.push(measure(hs, env));
+  }
+  measure(hs, env); // fill heapscope's cache
+  for (let i = 0; i < warmRuns; i++) hsWarms.push(measure(hs, env));
+  const [bc, hc, bw, hr, hw] = [median(bareColds), median(hsColds), median(bareWarms), median(hsReplays), median(hsWarms)];
   const rows = [
-    ['cold (empty caches)', fmt(bareCold), fmt(hsCold), (hsCold.seconds / bareCold.seconds).toFixed(2)],
-    ['warm, heapscope cache empty (parses the replay)', fmt(bareReplay), fmt(hsReplay), (hsReplay.seconds / bareReplay.seconds).toFixed(2)],
-    ['warm (both caches)', fmt(bareReplay), fmt(hsWarm), (hsWarm.seconds / bareReplay.seconds).toFixed(2)],
+    ['cold (empty caches)', fmt(bc), fmt(hc), (hc.seconds / bc.seconds).toFixed(2)],
+    ['warm build cache, heapscope cache empty (parses the replay)', fmt(bw), fmt(hr), (hr.seconds / bw.seconds).toFixed(2)],
+    ['warm (both caches)', fmt(bw), fmt(hw), (hw.seconds / bw.seconds).toFixed(2)],
   ];
   console.log('| run | go build -gcflags=-m=2 | heapscope analyze --format json | ratio |');
   console.log('|---|---|---|---|');
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 
-  // heapscope bench against a plain go test -bench -benchmem of the same benchmarks (warm build cache, the
-  // bundled examples): the timing pass is the plain run; the rest is the profiled runs and the listing.
+  // heapscope bench against a plain go test -bench -benchmem of the same benchmarks, the bundled examples.
+  // Both are built once first (untimed), so neither pays for compiling.
   const ex = join(root, 'examples');
-  const goBench = measure(['go', 'test', '-C', ex, '-run', '^$', '-bench', '.', '-benchmem', './'], env);
-  const hsBench = measure([process.execPath, cli, 'bench', '--no-progress', '-C', ex, './'], env);
+  const goBenchCmd = ['go', 'test', '-C', ex, '-run', '^$', '-bench', '.', '-benchmem', './'];
+  const hsBenchCmd = [process.execPath, cli, 'bench', '--no-progress', '-C', ex, './'];
+  measure(['go', 'test', '-C', ex, '-run', '^$', '-bench', 'NONE', '-benchmem', './'], env);
+  measure([process.execPath, cli, 'bench', '--no-progress', '--bench', 'NONE', '-C', ex, './'], env);
+  const goBench = measure(goBenchCmd, env);
+  const hsBench = measure(hsBenchCmd, env);
   console.log('');
   console.log('| run | go test -bench . -benchmem | heapscope bench | ratio |');
   console.log('|---|---|---|---|');
-  console.log(`| examples/ (13 benchmarks, warm build cache) | ${fmt(goBench)} | ${fmt(hsBench)} | ${(hsBench.seconds / goBench.seconds).toFixed(2)} |`);
+  console.log(`| examples/ (13 benchmarks, builds warm) | ${fmt(goBench)} | ${fmt(hsBench)} | ${(hsBench.seconds / goBench.seconds).toFixed(2)} |`);
 } finally {
   rmSync(gocache, { recursive: true, force: true });
   rmSync(hcache, { recursive: true, force: true });
