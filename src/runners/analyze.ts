@@ -103,7 +103,8 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalyzeRun> {
     .update(JSON.stringify([opts.dir, opts.patterns, opts.tags ?? '', !!opts.tests, env['GOFLAGS'] ?? '', env['GOOS'] ?? '', env['GOARCH'] ?? '']))
     .digest('hex');
   cache?.preload(runId);
-  // go env first: a missing or too old go must be reported as such, not as a go list failure.
+  // go list runs beside go env; go env's verdict is awaited first so that a missing or too old go is
+  // reported as such, not as a go list failure.
   const listing = goList(opts, env);
   listing.catch(() => {});
   const goenv = await readGoEnv(opts.dir, env);

@@ -43,15 +43,28 @@ export async function computeKeys(pkgs: GoListPackage[], ctx: KeyContext): Promi
       .sort();
     fileHashes.set(p.ImportPath, hashFiles(p.Dir ?? '', files));
   }
+  // Dependencies first, whatever order go list printed them in (test variants can come after their importers).
+  const byPath = new Map(pkgs.map((p) => [p.ImportPath, p]));
   const keys = new Map<string, string>();
-  for (const p of pkgs) {
+  const hashes = new Map<string, string>();
+  for (const [k, v] of fileHashes) hashes.set(k, await v);
+  const visiting = new Set<string>();
+  const keyOf = (path: string): string => {
+    const done = keys.get(path);
+    if (done) return done;
+    const p = byPath.get(path);
+    if (!p || visiting.has(path)) return '?';
+    visiting.add(path);
     const h = createHash('sha256');
     h.update(ctx.common + '\0' + p.ImportPath + '\0' + (p.Dir ?? '') + '\0' + (p.Module?.GoVersion ?? '') + '\0');
     h.update((p.CgoCFLAGS ?? []).join(' ') + '\0' + (p.CgoLDFLAGS ?? []).join(' ') + '\0');
-    const fh = fileHashes.get(p.ImportPath);
-    h.update(fh ? await fh : 'std');
-    for (const imp of [...(p.Imports ?? [])].sort()) h.update('\0' + imp + '=' + (keys.get(imp) ?? '?'));
-    keys.set(p.ImportPath, h.digest('hex'));
-  }
+    h.update(hashes.get(p.ImportPath) ?? 'std');
+    for (const imp of [...(p.Imports ?? [])].sort()) h.update('\0' + imp + '=' + keyOf(imp));
+    visiting.delete(path);
+    const key = h.digest('hex');
+    keys.set(path, key);
+    return key;
+  };
+  for (const p of pkgs) keyOf(p.ImportPath);
   return keys;
 }
