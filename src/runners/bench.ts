@@ -151,7 +151,8 @@ export async function runBenchmarks(opts: BenchOptions): Promise<PackageBenchRun
       const results = timing.parsed?.benchmarks ?? [];
       if (results.length === 0 && pr.errors.length === 0) continue; // no benchmark matched here
 
-      for (const r of results) {
+      // A benchmark that died in its timed run can still print a line with 0 iterations: nothing was measured.
+      for (const r of results.filter((x) => x.runs.some((run) => run.iterations > 0))) {
         const s = summarizeBenchmark(r);
         const [n1, n2] = profileIterations(s['ns/op']?.median ?? 1000, s['allocs/op']?.median ?? 1);
         progress(`profiling ${r.name}`);
@@ -232,6 +233,11 @@ async function timingPass(bin: string, cwd: string, opts: BenchOptions, timeoutM
     }
     const died = r.timedOut || !!r.parsed?.problems.some((p) => p.kind === 'panic') || (r.code !== 0 && r.parsed?.result === null);
     if (!died || !merged) break;
+    // A binary that died without a readable panic (its output cut mid-line) is charged to the running benchmark.
+    const running = r.lastName;
+    if (running && !merged.problems.some((p) => p.benchmark && top(p.benchmark) === running) && !r.parsed?.benchmarks.some((b) => top(b.name) === running)) {
+      merged.problems.push({ kind: 'panic', benchmark: running, printedName: null, value: `the test binary exited with status ${r.code ?? '?'}`, messages: [], line: 0 });
+    }
     if (listed === null) {
       listed = [];
       await run(bin, ['-test.list', slash >= 0 ? opts.bench.slice(0, slash) : opts.bench], {

@@ -10,7 +10,7 @@ import { attribute } from '../../src/join/attribute.js';
 import { fixturesDir } from '../helpers/paths.js';
 import type { AnalysisModel } from '../../src/model/types.js';
 
-const seedProfile = join(fixturesDir, 'escape', 'go1.19-seed', 'mem.pprof');
+const seedProfile = join(fixturesDir, 'go1.19-seed', 'mem.pprof');
 
 test('a real memory profile reads; a damaged one gives an error value, not an exception', () => {
   const data = readFileSync(seedProfile);

@@ -33,7 +33,7 @@ const CAPTURES = [
   'examples-go1.26/S-arm64.txt',
   'examples-go1.26/S-test.txt',
   'entrypoints/S.txt',
-  'go1.19-seed/S.txt',
+  '../go1.19-seed/S.txt',
 ];
 
 function raw(name: string): string {
@@ -287,7 +287,7 @@ describe('asm-text: every entry point (entrypoints module, go1.26.8)', () => {
 });
 
 describe('asm-text: go1.19 seed (type. prefix)', () => {
-  const r = parse('go1.19-seed/S.txt');
+  const r = parse('../go1.19-seed/S.txt');
 
   it('finds the []int in memAllocRepro at repro.go:3 and the BigStruct of CreatePointer', () => {
     assert.deepEqual(
@@ -398,13 +398,13 @@ describe('asm-text: register tracking on small listings', () => {
   });
 
   it('maps printed paths through resolveFile', () => {
-    const r = parseAsmText(splitLines(raw('go1.19-seed/S.txt')), { resolveFile: (f) => f.replace('/SEED/', '') });
+    const r = parseAsmText(splitLines(raw('../go1.19-seed/S.txt')), { resolveFile: (f) => f.replace('/SEED/', '') });
     assert.equal(r.calls[0]!.file, 'repro.go');
     assert.equal(r.calls[0]!.functionFile, 'repro.go');
   });
 
   it('gives the same result when the text arrives in small chunks', () => {
-    for (const name of ['examples-go1.26/S.txt', 'go1.19-seed/S.txt']) {
+    for (const name of ['examples-go1.26/S.txt', '../go1.19-seed/S.txt']) {
       const bytes = Buffer.from(raw(name), 'utf8');
       for (const size of [3, 61]) {
         const p = new AsmTextParser();

@@ -27,7 +27,7 @@ const CAPTURES = [
   'failing/bench-verbose.txt',
   'failing/bench-latepanic.txt',
   'failing/bench-latepanic-sameline.txt',
-  'go1.19-seed/bench.txt',
+  '../go1.19-seed/bench.txt',
 ];
 
 function raw(name: string): string {
@@ -119,7 +119,7 @@ describe('bench-text: the examples module (go1.26.8)', () => {
 });
 
 describe('bench-text: go1.19 seed capture', () => {
-  const pkg = only(parse('go1.19-seed/bench.txt'));
+  const pkg = only(parse('../go1.19-seed/bench.txt'));
 
   it('reads sub-nanosecond timings with their decimals', () => {
     assert.equal(pkg.pkg, 'example.com/seed');

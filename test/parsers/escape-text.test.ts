@@ -25,8 +25,8 @@ const CAPTURES: Record<string, string[]> = {
   'go1.26.8/mtest.txt': ['example.com/heapscope/examples', 'example.com/heapscope/examples.test'],
   'go1.22.12/m2.txt': ['example.com/heapscope/examples'],
   'go1.22.12/mtest.txt': ['example.com/heapscope/examples', 'example.com/heapscope/examples.test'],
-  'go1.19-seed/m2.txt': ['example.com/seed'],
-  'go1.19-seed/mtest.txt': ['example.com/seed', 'example.com/seed.test'],
+  '../go1.19-seed/m2.txt': ['example.com/seed'],
+  '../go1.19-seed/mtest.txt': ['example.com/seed', 'example.com/seed.test'],
   'tricky/m2.txt': ['example.com/tricky'],
   'tricky/m2-from-parent.txt': ['example.com/tricky'],
   'tricky/m2-replay-inside.txt': ['example.com/tricky'],
@@ -507,7 +507,7 @@ describe('older releases', () => {
   });
 
   it('go1.19 seed: the parameter explanation comes first; "leaking param: values to result ~r0 level=0"', () => {
-    const seed = only('go1.19-seed/m2.txt');
+    const seed = only('../go1.19-seed/m2.txt');
     assert.deepEqual(siteLines(seed), [
       './repro.go:3:20 moved-to-heap values',
       './repro.go:10:15 moved-to-heap values',
@@ -529,7 +529,7 @@ describe('older releases', () => {
   });
 
   it('go1.19 seed test run: $WORK in flow positions, ~R0, and go test chatter kept as `other`', () => {
-    const [variant, main] = parse('go1.19-seed/mtest.txt');
+    const [variant, main] = parse('../go1.19-seed/mtest.txt');
     assert.equal(variant?.variant, 'example.com/seed.test');
     assert.deepEqual(inlinedLines(variant!), [
       './repro_test.go:8:16 memAllocRepro',
