@@ -3,14 +3,13 @@
 // fmt or the runtime land on the line of this module that called them), and the per-op figure of each line
 // is the slope between two profiled runs: (A(N2) − A(N1)) / (N2 − N1).
 
-import type { AllocType, BenchLine, BenchmarkReport } from '../model/bench-report.js';
+import type { AllocType, BenchLine, BenchmarkReport, BenchmarkRun } from '../model/bench-report.js';
 import type { AsmAllocCall } from '../model/alloc-types.js';
 import type { AnalysisModel, Site } from '../model/types.js';
-import type { MemProfile } from '../parsers/pprof.js';
+import type { MemProfile } from '../model/profile.js';
 import { roundToSizeClass } from '../model/size-classes.js';
 import { summarizeBenchmark } from '../parsers/bench-text.js';
 import { cause as causeOf, type CauseId } from '../model/causes.js';
-import type { BenchmarkRun } from '../runners/bench.js';
 
 interface LineAgg {
   file: string;
@@ -202,7 +201,7 @@ export function attribute(input: AttributeInput): BenchmarkReport {
   }
   rep.lines.sort((x, y) => y.allocsPerOp - x.allocsPerOp || y.bytesPerOp - x.bytesPerOp || (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line));
   rep.setup = { allocs: round(setupAllocs), bytes: round(setupBytes) };
-  reconcile(rep, sumAllocs, sumBytes, high.allocsPerOp, high.bytesPerOp, input.asm);
+  reconcile(rep, sumAllocs, sumBytes, high.allocsPerOp, high.bytesPerOp);
   return rep;
 }
 
@@ -210,7 +209,7 @@ function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
-function reconcile(rep: BenchmarkReport, sumAllocs: number, sumBytes: number, profAllocs: number | null, profBytes: number | null, asm: AsmAllocCall[]): void {
+function reconcile(rep: BenchmarkReport, sumAllocs: number, sumBytes: number, profAllocs: number | null, profBytes: number | null): void {
   const measured = rep.allocsPerOp;
   rep.notes.push(
     `per-line figures come from two runs with every allocation recorded (${rep.profiledIterations![0]} and ${rep.profiledIterations![1]} iterations); timings from the plain run`,
@@ -234,5 +233,4 @@ function reconcile(rep: BenchmarkReport, sumAllocs: number, sumBytes: number, pr
       `the lines add up to ${lines} allocs/op but the benchmark measured ${measured}${profAllocs !== null ? ` (${profAllocs} in the profiled run)` : ''}: the timed runs may differ from the profiled ones (caches, pools, GC timing)`,
     );
   }
-  void asm;
 }

@@ -1,5 +1,25 @@
 // What `heapscope bench` reports: per benchmark, the measured figures and the lines that make them.
 import type { CauseRef, Site } from './types.js';
+import type { BenchResult } from './alloc-types.js';
+import type { MemProfile } from './profile.js';
+
+/** One profiled run of a benchmark with a fixed iteration count. */
+export interface ProfiledRun {
+  iterations: number;
+  profile: MemProfile | null;
+  /** allocs/op and B/op the profiled run itself printed. */
+  allocsPerOp: number | null;
+  bytesPerOp: number | null;
+  error: string | null;
+}
+
+/** A benchmark with its two profiled runs, as the runner hands it to the join. */
+export interface BenchmarkRun {
+  package: string;
+  result: BenchResult;
+  low: ProfiledRun | null;
+  high: ProfiledRun | null;
+}
 
 export interface AllocType {
   /** Readable type (`examples.Point`, `closure capturing *int`, `[]byte`). */

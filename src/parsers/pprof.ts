@@ -5,25 +5,9 @@
 
 import { gunzipSync } from 'node:zlib';
 import { Profile } from 'pprof-format';
+import type { Frame, MemProfile, MemSample } from '../model/profile.js';
 
-export interface Frame {
-  function: string;
-  file: string;
-  line: number;
-}
-
-export interface MemSample {
-  /** Innermost frame first. */
-  stack: Frame[];
-  allocObjects: number;
-  allocBytes: number;
-}
-
-export interface MemProfile {
-  samples: MemSample[];
-  /** Sampling rate the runtime used (MemProfileRate); 1 means every allocation was recorded. */
-  rate: number;
-}
+export type { Frame, MemProfile, MemSample };
 
 export type PprofResult = { ok: true; profile: MemProfile } | { ok: false; error: string };
 

@@ -13,8 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AsmTextParser } from '../parsers/asm-text.js';
 import { BenchTextParser, summarizeBenchmark } from '../parsers/bench-text.js';
-import { parseMemProfile, type MemProfile } from '../parsers/pprof.js';
-import type { AsmAllocCall, BenchPackage, BenchResult } from '../model/alloc-types.js';
+import { parseMemProfile } from '../parsers/pprof.js';
+import type { BenchmarkRun, ProfiledRun } from '../model/bench-report.js';
+import type { AsmAllocCall, BenchPackage } from '../model/alloc-types.js';
 import { GO_LIST_FIELDS, GoListJsonParser, type GoListPackage } from '../parsers/go-list-json.js';
 import { NoPackagesError } from '../errors/errors.js';
 import { run } from './process.js';
@@ -32,22 +33,6 @@ export interface BenchOptions {
   env: NodeJS.ProcessEnv;
   resolveFile: (printed: string) => string;
   onProgress?: (msg: string) => void;
-}
-
-export interface ProfiledRun {
-  iterations: number;
-  profile: MemProfile | null;
-  /** allocs/op and B/op the profiled run itself printed. */
-  allocsPerOp: number | null;
-  bytesPerOp: number | null;
-  error: string | null;
-}
-
-export interface BenchmarkRun {
-  package: string;
-  result: BenchResult;
-  low: ProfiledRun | null;
-  high: ProfiledRun | null;
 }
 
 export interface PackageBenchRun {

@@ -1,0 +1,36 @@
+// The layering in STYLE.md, enforced: the model imports nothing of the other layers; parsers import only the
+// model (and libraries); nothing but runners and the CLI starts processes or reads files outside a parser's
+// input; reporters never reach runners.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../helpers/paths.js';
+
+const src = join(repoRoot, 'src');
+const allowed: Record<string, string[]> = {
+  model: ['model'],
+  parsers: ['model', 'parsers'],
+  join: ['model', 'join', 'parsers'],
+  reporters: ['model', 'reporters'],
+  cache: ['model', 'cache'],
+  errors: ['errors'],
+  runners: ['model', 'parsers', 'runners', 'errors', 'cache'],
+  cli: ['model', 'parsers', 'join', 'reporters', 'runners', 'cache', 'errors', 'cli'],
+};
+
+test('imports follow the layers', () => {
+  const problems: string[] = [];
+  for (const layer of readdirSync(src)) {
+    const ok = allowed[layer];
+    assert.ok(ok, `layer ${layer} is listed in this test`);
+    for (const file of readdirSync(join(src, layer)).filter((f) => f.endsWith('.ts'))) {
+      const text = readFileSync(join(src, layer, file), 'utf8');
+      for (const m of text.matchAll(/from '\.\.\/([a-z-]+)\//g)) if (!ok.includes(m[1]!)) problems.push(`${layer}/${file} imports ${m[1]}`);
+      if (layer === 'parsers' || layer === 'model' || layer === 'join' || layer === 'reporters') {
+        if (/from 'node:(child_process|fs|fs\/promises)'/.test(text)) problems.push(`${layer}/${file} does I/O`);
+      }
+    }
+  }
+  assert.deepEqual(problems, []);
+});
