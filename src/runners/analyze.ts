@@ -11,7 +11,7 @@ import { GO_LIST_FIELDS, GoListJsonParser, type GoListPackage } from '../parsers
 import type { PackageFacts } from '../model/types.js';
 import { NoPackagesError } from '../errors/errors.js';
 import { ModelCache } from '../cache/model-cache.js';
-import { readGoEnv, type GoEnv } from './go-env.js';
+import { firstGoError, readGoEnv, type GoEnv } from './go-env.js';
 import { computeKeys } from './package-keys.js';
 import { run } from './process.js';
 
@@ -72,15 +72,14 @@ async function goList(opts: AnalyzeOptions, env: NodeJS.ProcessEnv): Promise<GoL
   const { packages } = parser.end();
   const targets = packages.filter((p) => !p.DepOnly);
   if (r.code !== 0 || targets.length === 0) {
-    const first = stderr.find((l) => l.trim() !== '');
+    const first = firstGoError(stderr);
     if (first?.includes('go.mod file not found')) {
       throw new NoPackagesError(`no Go module in ${opts.dir}`, 'run heapscope inside a module (a directory with go.mod), or use -C DIR');
     }
     if (targets.length === 0) {
-      throw new NoPackagesError(
-        first ? first.replace(/^go: /, '') : `no packages match ${opts.patterns.join(' ')}`,
-        'check the package patterns (for example ./... or ./cmd/...)',
-      );
+      const msg = first ? first.replace(/^go: /, '') : `no packages match ${opts.patterns.join(' ')}`;
+      const aboutPatterns = !first || /pattern|match|directory|cannot find|not in std|no Go files/.test(first);
+      throw new NoPackagesError(msg, aboutPatterns ? 'check the package patterns (for example ./... or ./cmd/...)' : undefined);
     }
   }
   // With -e, a pattern that names nothing comes back as a pseudo-package holding only an error.

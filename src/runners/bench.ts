@@ -19,6 +19,7 @@ import type { AsmAllocCall, BenchPackage } from '../model/alloc-types.js';
 import { GO_LIST_FIELDS, GoListJsonParser, type GoListPackage } from '../parsers/go-list-json.js';
 import { NoPackagesError } from '../errors/errors.js';
 import { run } from './process.js';
+import { firstGoError } from './go-env.js';
 
 export interface BenchOptions {
   dir: string;
@@ -89,7 +90,7 @@ async function listTestPackages(opts: BenchOptions): Promise<GoListPackage[]> {
   await run('go', args, { cwd: opts.dir, env: opts.env, onStdoutLine: (l) => parser.push(l), onStderrLine: (l) => stderr.push(l) });
   const pkgs = parser.end().packages;
   if (pkgs.length === 0 || pkgs.every((p) => p.Error && !p.GoFiles?.length && !p.TestGoFiles?.length)) {
-    const first = pkgs[0]?.Error?.Err.split('\n')[0] ?? stderr.find((l) => l.trim() !== '');
+    const first = pkgs[0]?.Error?.Err.split('\n')[0] ?? firstGoError(stderr);
     throw new NoPackagesError(first?.replace(/^go: /, '') ?? `no packages match ${opts.patterns.join(' ')}`);
   }
   return pkgs;

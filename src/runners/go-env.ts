@@ -23,6 +23,11 @@ export interface GoEnv {
 
 const ENV_VARS = ['GOVERSION', 'GOOS', 'GOARCH', 'GOROOT', 'GOMOD', 'GOWORK', 'GOFLAGS', 'CGO_ENABLED', 'GOEXPERIMENT', 'GOAMD64', 'GOARM', 'GOARM64', 'GO386', 'GOCACHE'];
 
+/** The first line of go command stderr that says what went wrong (download progress is not it). */
+export function firstGoError(lines: string[]): string | undefined {
+  return lines.find((l) => l.trim() !== '' && !/^go: downloading /.test(l));
+}
+
 export function parseGoVersion(v: string): { major: number; minor: number } | null {
   const m = /^go(\d+)\.(\d+)/.exec(v);
   return m ? { major: Number(m[1]), minor: Number(m[2]) } : null;
@@ -31,7 +36,7 @@ export function parseGoVersion(v: string): { major: number; minor: number } | nu
 export async function readGoEnv(cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<GoEnv> {
   const r = await capture('go', ['env', '-json', ...ENV_VARS], { cwd, env });
   if (r.code !== 0) {
-    const first = (r.stderr || r.stdout).split('\n').find((l) => l.trim() !== '') ?? `exit status ${r.code}`;
+    const first = firstGoError((r.stderr || r.stdout).split('\n')) ?? `exit status ${r.code}`;
     throw new GoToolError(`go env failed: ${first}`);
   }
   let j: Record<string, string>;
