@@ -27,7 +27,13 @@ export interface RawPos {
 interface Explanation {
   expr: string;
   function: string | null;
-  flow: FlowStep[];
+  /**
+   * The `from` notes as printed, with the flow edge they sit under. Most explanations never meet a decision
+   * (a parameter's leak explanations when the parameter is then moved to heap, for instance), so notes are
+   * parsed into FlowSteps only when a decision takes the explanation.
+   */
+  notes: { t: string; dst: string; src: string }[];
+  headerPos: RawPos;
   truncated: boolean;
   /** For `parameter p leaks to LOC`: LOC and derefs. */
   leak?: { to: string; derefs: number };
@@ -321,7 +327,7 @@ export class EscapeTextParser {
     fn: string | null,
     leak?: { to: string; derefs: number },
   ): void {
-    const exp: Explanation = { expr, function: fn, flow: [], truncated: false };
+    const exp: Explanation = { expr, function: fn, notes: [], headerPos: p, truncated: false };
     if (leak) exp.leak = leak;
     let list = this.pending.get(key);
     if (!list) this.pending.set(key, (list = []));
@@ -331,35 +337,33 @@ export class EscapeTextParser {
 
   private fromLine(t: string): void {
     const open = this.open!;
-    // "from WHERE (REASON) at POS"; WHERE may hold parentheses, so read from the end.
-    const at = t.lastIndexOf(') at ');
-    let where = t.slice(5);
-    let reason = '';
-    let pos: RawPos | null = null;
-    if (at > 0) {
-      pos = parseTrailingPosition(t.slice(at + 5));
-      const open2 = t.lastIndexOf(' (', at);
-      if (open2 >= 5) {
-        where = t.slice(5, open2);
-        reason = t.slice(open2 + 2, at);
+    open.exp.notes.push({ t, dst: open.dst, src: open.src });
+  }
+
+  /** Parses an explanation's notes: "from WHERE (REASON) at POS"; WHERE may hold parentheses, so read from the end. */
+  private flowOf(exp: Explanation): FlowStep[] {
+    return exp.notes.map(({ t, dst, src }) => {
+      const at = t.lastIndexOf(') at ');
+      let where = t.slice(5);
+      let reason = '';
+      let pos: RawPos | null = null;
+      if (at > 0) {
+        pos = parseTrailingPosition(t.slice(at + 5));
+        const open2 = t.lastIndexOf(' (', at);
+        if (open2 >= 5) {
+          where = t.slice(5, open2);
+          reason = t.slice(open2 + 2, at);
+        }
+      } else if (t.endsWith(')')) {
+        // The -json log's notes carry no "at POS".
+        const open2 = t.lastIndexOf(' (');
+        if (open2 >= 5) {
+          where = t.slice(5, open2);
+          reason = t.slice(open2 + 2, -1);
+        }
       }
-    } else if (t.endsWith(')')) {
-      // The -json log's notes carry no "at POS".
-      const open2 = t.lastIndexOf(' (');
-      if (open2 >= 5) {
-        where = t.slice(5, open2);
-        reason = t.slice(open2 + 2, -1);
-      }
-    }
-    const at2 = pos ?? open.headerPos;
-    open.exp.flow.push({
-      file: this.file(at2.file),
-      line: at2.line,
-      column: at2.column,
-      reason,
-      text: where,
-      dst: open.dst,
-      src: open.src,
+      const at2 = pos ?? exp.headerPos;
+      return { file: this.file(at2.file), line: at2.line, column: at2.column, reason, text: where, dst, src };
     });
   }
 
@@ -407,7 +411,7 @@ export class EscapeTextParser {
       // The decision prints a bare "append"; the explanation has the whole call.
       expr: expr === 'append' && exp ? exp.expr : expr,
       cause: null,
-      flow: exp?.flow ?? [],
+      flow: exp ? this.flowOf(exp) : [],
     };
     // The decision says where the parameter leaks. An explanation header names the location the walk started
     // from ("parameter s leaks to v for F", "leaks to {storage for &Pair{...}}"), which the compiler records as
