@@ -9,7 +9,7 @@ import { EXIT, UsageError } from '../errors/errors.js';
 import { pathResolver } from '../runners/analyze.js';
 import { loadModel } from './load-model.js';
 import { buildTestBinary, runBenchmarks } from '../runners/bench.js';
-import { attribute } from '../join/attribute.js';
+import { attributor } from '../join/attribute.js';
 import { defaultCacheDir } from '../cache/model-cache.js';
 import { roundToSizeClass } from '../model/size-classes.js';
 import type { AnalysisModel, FunctionInfo, InlinedCall, Site } from '../model/types.js';
@@ -95,8 +95,9 @@ export async function runExplain(position: string, flags: ExplainFlags, io: CliI
     const runs = await runBenchmarks({ dir, root: analysed.root, patterns: [ex.package], bench: flags.bench, count: 1, timeout: '10m', tags: flags.tags, env: io.env, resolveFile, onProgress });
     for (const pr of runs) {
       ex.errors.push(...pr.errors);
+      const attributeRun = attributor({ model, asm: pr.asm, resolve: resolveFile });
       for (const b of pr.benchmarks) {
-        const rep = attribute({ run: b, model, asm: pr.asm, resolve: resolveFile });
+        const rep = attributeRun(b);
         const here = rep.lines.find((l) => l.file === target && l.line === line) ?? null;
         ex.benchmarks.push({ name: rep.name, allocsPerOp: rep.allocsPerOp, line: here });
       }

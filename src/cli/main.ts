@@ -10,7 +10,7 @@ import { OLDEST_SUPPORTED } from '../runners/go-env.js';
 import { TOOL_VERSION } from '../reporters/json.js';
 import { pathResolver } from '../runners/analyze.js';
 import { runBenchmarks } from '../runners/bench.js';
-import { attribute } from '../join/attribute.js';
+import { attributor } from '../join/attribute.js';
 import { renderBenchJson, renderBenchText } from '../reporters/bench-text.js';
 import type { BenchReport } from '../model/bench-report.js';
 import { runExplain } from './explain.js';
@@ -104,7 +104,8 @@ async function runBench(patterns: string[], flags: BenchFlags, io: CliIO): Promi
   const report: BenchReport = { schemaVersion: 1, go: model.go, root: model.root, benchmarks: [], packages: [] };
   for (const pr of runs) {
     report.packages.push({ importPath: pr.importPath, dir: pr.dir, errors: pr.errors, notes: pr.notes });
-    for (const b of pr.benchmarks) report.benchmarks.push(attribute({ run: b, model, asm: pr.asm, resolve: resolveFile }));
+    const attributeRun = attributor({ model, asm: pr.asm, resolve: resolveFile });
+    for (const b of pr.benchmarks) report.benchmarks.push(attributeRun(b));
   }
   io.stdout(flags.format === 'json' ? renderBenchJson(report) : renderBenchText(report, { color: useColor(io, flags.color) }));
   const failed = report.packages.filter((p) => p.errors.length);

@@ -48,9 +48,10 @@ export function aggregate(profile: MemProfile, resolve: (f: string) => string): 
     const agg = out.get(key) ?? charged;
     agg.objects += s.allocObjects;
     agg.bytes += s.allocBytes;
-    const per = (byInner.get(agg) ?? new Map<string, number>()).set(innerFn, ((byInner.get(agg)?.get(innerFn)) ?? 0) + s.allocObjects);
-    byInner.set(agg, per);
     out.set(key, agg);
+    let per = byInner.get(agg);
+    if (!per) byInner.set(agg, (per = new Map()));
+    per.set(innerFn, (per.get(innerFn) ?? 0) + s.allocObjects);
   }
   for (const [agg, per] of byInner) {
     let best = '';
@@ -84,15 +85,42 @@ function runtimeCause(agg: LineAgg, calls: AsmAllocCall[], sites: Site[]): Cause
   return null;
 }
 
-export interface AttributeInput {
-  run: BenchmarkRun;
+/** Groups items by a key, keeping their order. */
+function groupBy<T>(items: Iterable<T>, key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const l = m.get(k);
+    if (l) l.push(it);
+    else m.set(k, [it]);
+  }
+  return m;
+}
+
+export interface AttributionContext {
   model: AnalysisModel;
   asm: AsmAllocCall[];
   resolve: (f: string) => string;
 }
 
-export function attribute(input: AttributeInput): BenchmarkReport {
-  const { run, model } = input;
+/** Indexes the static model and the listing once; the returned function attributes one benchmark. */
+export function attributor(ctx: AttributionContext): (run: BenchmarkRun) => BenchmarkReport {
+  const sitesAt = groupBy(ctx.model.sites, (x) => `${x.file}:${x.line}`);
+  const callsAt = groupBy(ctx.asm, (c) => `${c.file}:${c.line}`);
+  return (run) => attributeOne(run, ctx, sitesAt, callsAt);
+}
+
+export function attribute(input: AttributionContext & { run: BenchmarkRun }): BenchmarkReport {
+  return attributor(input)(input.run);
+}
+
+function attributeOne(
+  run: BenchmarkRun,
+  input: AttributionContext,
+  sitesAt: Map<string, Site[]>,
+  callsAt: Map<string, AsmAllocCall[]>,
+): BenchmarkReport {
+  const { model } = input;
   const s = summarizeBenchmark(run.result);
   const metrics: BenchmarkReport['metrics'] = {};
   for (const [unit, m] of Object.entries(s)) metrics[unit] = { median: m.median, min: m.min, max: m.max };
@@ -119,21 +147,6 @@ export function attribute(input: AttributeInput): BenchmarkReport {
   rep.profiledIterations = [low.iterations, high.iterations];
   const a = aggregate(low.profile, input.resolve);
   const b = aggregate(high.profile, input.resolve);
-
-  const sitesAt = new Map<string, Site[]>();
-  for (const site of model.sites) {
-    const k = `${site.file}:${site.line}`;
-    const l = sitesAt.get(k);
-    if (l) l.push(site);
-    else sitesAt.set(k, [site]);
-  }
-  const callsAt = new Map<string, AsmAllocCall[]>();
-  for (const c of input.asm) {
-    const k = `${c.file}:${c.line}`;
-    const l = callsAt.get(k);
-    if (l) l.push(c);
-    else callsAt.set(k, [c]);
-  }
 
   let setupAllocs = 0;
   let setupBytes = 0;
