@@ -10,6 +10,7 @@ import { pathResolver } from '../runners/analyze.js';
 import { loadModel } from './load-model.js';
 import { buildTestBinary, runBenchmarks } from '../runners/bench.js';
 import { attributor } from '../join/attribute.js';
+import { enclosingFunction } from '../join/build-model.js';
 import { defaultCacheDir } from '../cache/model-cache.js';
 import { roundToSizeClass } from '../model/size-classes.js';
 import type { AnalysisModel, FunctionInfo, InlinedCall, Site } from '../model/types.js';
@@ -48,16 +49,6 @@ export function parseFileLine(arg: string): { file: string; line: number } {
   return { file: arg.slice(0, i), line };
 }
 
-function enclosing(model: AnalysisModel, file: string, line: number): FunctionInfo | null {
-  let best: FunctionInfo | null = null;
-  for (const f of model.functions) {
-    if (f.file !== file || f.line > line) continue;
-    // A closure declared on an earlier line than its parent cannot be; prefer the latest declaration.
-    if (!best || f.line > best.line || (f.line === best.line && f.column > best.column)) best = f;
-  }
-  return best;
-}
-
 export async function runExplain(position: string, flags: ExplainFlags, io: CliIO): Promise<number> {
   const dir = resolve(io.cwd, flags.C ?? '.');
   const { file, line } = parseFileLine(position);
@@ -67,7 +58,10 @@ export async function runExplain(position: string, flags: ExplainFlags, io: CliI
   const { run: analysed, model } = await loadModel({ dir, patterns: [pkgDir], tags: flags.tags, tests: true, cacheDir: flags.cache ? defaultCacheDir(io.env) : null, env: io.env, onProgress });
   const resolveFile = pathResolver(dir, analysed.root);
   const target = resolveFile(abs);
-  const fn = enclosing(model, target, line);
+  const fn = enclosingFunction(
+    model.functions.filter((f) => f.file === target),
+    { file: target, line, column: Number.MAX_SAFE_INTEGER },
+  );
   const ex: Explanation = {
     file: target,
     line,

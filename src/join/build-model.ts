@@ -101,10 +101,30 @@ export function buildModel(input: JoinInput): AnalysisModel {
 
 /**
  * The compiler names each function at its declaration (`can inline F` / `cannot inline F`), closures at their
- * `func` keyword. The enclosing function of a position is the last declaration before it in the same file;
- * a site after a closure's end is still inside the closure's parent, so sites the compiler attributed itself
- * (`escapes to heap in F`) keep that name.
+ * `func` keyword. The enclosing function of a position is the innermost declaration before it that has not
+ * ended (ends come from the source, read for files that declare closures); sites the compiler attributed
+ * itself (`escapes to heap in F`) keep that name.
  */
+export function enclosingFunction(sorted: FunctionInfo[], p: { file: string; line: number; column: number }): FunctionInfo | null {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (comparePositions(sorted[mid]!, p) <= 0) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  // Walk back past functions known to end before the position; a function without a known end contains it.
+  for (let i = best; i >= 0; i--) {
+    const f = sorted[i]!;
+    if (f.file !== p.file) return null;
+    if (f.endLine === undefined || f.endLine > p.line || (f.endLine === p.line && (f.endColumn ?? 0) >= p.column)) return f;
+  }
+  return null;
+}
+
 function enclosingFinder(fns: FunctionInfo[]): (p: { file: string; line: number; column: number; package: string }) => string | null {
   const byFile = new Map<string, FunctionInfo[]>();
   for (const f of fns) {
@@ -114,18 +134,7 @@ function enclosingFinder(fns: FunctionInfo[]): (p: { file: string; line: number;
   }
   return (p) => {
     const list = byFile.get(p.file);
-    if (!list) return null;
-    let lo = 0;
-    let hi = list.length - 1;
-    let best = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (comparePositions(list[mid]!, p) <= 0) {
-        best = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return best >= 0 ? list[best]!.name : null;
+    return list ? (enclosingFunction(list, p)?.name ?? null) : null;
   };
 }
 

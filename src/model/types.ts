@@ -59,6 +59,9 @@ export interface FunctionInfo {
   file: string;
   line: number;
   column: number;
+  /** Where the body's closing brace is, when heapscope read the source (files that declare closures). */
+  endLine?: number;
+  endColumn?: number;
   inlinable: boolean;
   cost: number | null;
   budget: number | null;

@@ -13,6 +13,7 @@ import { NoPackagesError } from '../errors/errors.js';
 import { ModelCache } from '../cache/model-cache.js';
 import { firstGoError, readGoEnv, type GoEnv } from './go-env.js';
 import { computeKeys } from './package-keys.js';
+import { addFunctionEnds } from './function-ends.js';
 import { run } from './process.js';
 
 export interface AnalyzeOptions {
@@ -186,6 +187,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalyzeRun> {
     const onPackage = (f: PackageFacts): void => {
       const u = units.get(unitId(f.importPath, f.variant));
       if (!u) return; // testmain, or a package compiled only as a dependency
+      addFunctionEnds(f, root);
       u.facts.push(f);
       seen++;
       progress(`compiling ${seen}/${total} packages`);

@@ -69,6 +69,20 @@ test('examples: every classic case gets its cause, at the compiler position, and
   assert.equal(inlinedSite.inlinedFrom, 'Large');
 });
 
+test('a stack site after a closure belongs to the enclosing function, one inside it to the closure', () => {
+  const r = runCli(['analyze', '--format', 'json', '--no-cache', '-C', join(fixturesDir, 'modules', 'after')]);
+  assert.equal(r.code, 0, r.stderr);
+  const m = JSON.parse(r.stdout) as AnalysisModel;
+  const fn = (line: number) => m.sites.find((s) => s.file === 'after.go' && s.line === line)?.function;
+  assert.equal(fn(6), 'Outer'); // make([]byte, n) does not escape, after Outer.func1 ended on line 5
+  assert.equal(fn(13), 'Wrap.func1'); // ([]byte)(s) does not escape, inside the closure
+  assert.equal(m.inlinedCalls.find((c) => c.callee === 'Outer.func1')?.caller, 'Outer');
+  assert.deepEqual(
+    m.functions.filter((f) => f.file === 'after.go').map((f) => [f.name, f.endLine]),
+    [['Outer', 8], ['Outer.func1', 5], ['Wrap', 16], ['Wrap.func1', 15]],
+  );
+});
+
 test('text output: go vet style lines, why and fix, summary', () => {
   const r = runCli(['analyze'], { cwd: examplesDir });
   assert.equal(r.code, 0, r.stderr);

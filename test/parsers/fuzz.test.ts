@@ -16,6 +16,7 @@ import { EscapeTextParser, parseEscapeText } from '../../src/parsers/escape-text
 import { parseGoListJson } from '../../src/parsers/go-list-json.js';
 import { LineSplitter, splitLines } from '../../src/parsers/line-splitter.js';
 import { parseMemProfile } from '../../src/parsers/pprof.js';
+import { functionEnd } from '../../src/parsers/go-source.js';
 import { fixturesDir } from '../helpers/paths.js';
 
 /** Paths of the files under a folder whose names pass `keep`, sorted. */
@@ -364,6 +365,26 @@ describe('fuzz: go-list-json', () => {
         for (const p of r.packages) assert.equal(typeof p.ImportPath, 'string');
         for (const p of r.problems) assert.equal(typeof p, 'string');
       }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('fuzz: go-source', () => {
+  it('mangled Go source and any start position: never throws, an end lies after its start', () => {
+    const src = readFileSync(join(fixturesDir, '..', '..', 'examples', 'alloc.go'));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(src.length - 1), fc.integer({ min: 0, max: 255 })), { maxLength: 20 }),
+        fc.integer({ min: 0, max: 150 }),
+        fc.integer({ min: 0, max: 40 }),
+        (edits, line, column) => {
+          const b = Buffer.from(src);
+          for (const [i, v] of edits) b[i] = v;
+          const end = functionEnd(b, line, column);
+          if (end) assert.ok(end.line > line || (end.line === line && end.column >= column));
+        },
+      ),
       { numRuns: RUNS },
     );
   });

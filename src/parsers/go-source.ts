@@ -1,0 +1,122 @@
+// Finds where a Go function's body ends, from the position the compiler names it at (`can inline F` /
+// `cannot inline F`: the name of a declaration, the `func` keyword of a literal). The compiler says where
+// functions start but not where they end; without the end, a site after a closure inside a function would be
+// attributed to the closure. Works on bytes because the compiler's columns count bytes.
+//
+// Only what brace matching needs is lexed: comments, interpreted and raw strings, runes, and the braces of
+// `struct{...}` / `interface{...}` types in a signature, which are not the body.
+
+const OPEN = 0x7b; // {
+const CLOSE = 0x7d; // }
+
+export interface SourceEnd {
+  line: number;
+  column: number;
+}
+
+/** Byte offset of a 1-based line and byte column, or -1. */
+function offsetOf(src: Uint8Array, line: number, column: number): number {
+  let l = 1;
+  let i = 0;
+  while (l < line) {
+    const nl = src.indexOf(0x0a, i);
+    if (nl < 0) return -1;
+    i = nl + 1;
+    l++;
+  }
+  const off = i + column - 1;
+  return off < src.length ? off : -1;
+}
+
+/** Skips a comment, string or rune starting at i; returns the index after it, or i when there is none. */
+function skipLiteral(src: Uint8Array, i: number): number {
+  const c = src[i];
+  if (c === 0x2f && src[i + 1] === 0x2f) {
+    const nl = src.indexOf(0x0a, i);
+    return nl < 0 ? src.length : nl;
+  }
+  if (c === 0x2f && src[i + 1] === 0x2a) {
+    for (let j = i + 2; j < src.length - 1; j++) if (src[j] === 0x2a && src[j + 1] === 0x2f) return j + 2;
+    return src.length;
+  }
+  if (c === 0x60) {
+    const end = src.indexOf(0x60, i + 1);
+    return end < 0 ? src.length : end + 1;
+  }
+  if (c === 0x22 || c === 0x27) {
+    for (let j = i + 1; j < src.length; j++) {
+      if (src[j] === 0x5c) j++;
+      else if (src[j] === c || src[j] === 0x0a) return j + 1;
+    }
+    return src.length;
+  }
+  return i;
+}
+
+const isIdent = (c: number | undefined): boolean =>
+  c !== undefined && ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c >= 0x80);
+
+/** The identifier that ends just before index i (skipping spaces), e.g. `struct` before `{`. */
+function wordBefore(src: Uint8Array, i: number): string {
+  let j = i - 1;
+  while (j >= 0 && (src[j] === 0x20 || src[j] === 0x09 || src[j] === 0x0a || src[j] === 0x0d)) j--;
+  const end = j + 1;
+  while (j >= 0 && isIdent(src[j])) j--;
+  return Buffer.from(src.subarray(j + 1, end)).toString('latin1');
+}
+
+/** Index after the brace matching the one at i. */
+function matchBrace(src: Uint8Array, i: number): number {
+  let depth = 0;
+  for (let j = i; j < src.length; ) {
+    const skipped = skipLiteral(src, j);
+    if (skipped !== j) {
+      j = skipped;
+      continue;
+    }
+    if (src[j] === OPEN) depth++;
+    else if (src[j] === CLOSE && --depth === 0) return j + 1;
+    j++;
+  }
+  return src.length;
+}
+
+function positionOf(src: Uint8Array, off: number): SourceEnd {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = src.indexOf(0x0a); i >= 0 && i < off; i = src.indexOf(0x0a, i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: off - lineStart + 1 };
+}
+
+/** The position of the closing brace of the function named at (line, column), or null if none is found. */
+export function functionEnd(src: Uint8Array, line: number, column: number): SourceEnd | null {
+  const start = offsetOf(src, line, column);
+  if (start < 0) return null;
+  let parens = 0;
+  for (let i = start; i < src.length; ) {
+    const skipped = skipLiteral(src, i);
+    if (skipped !== i) {
+      i = skipped;
+      continue;
+    }
+    const c = src[i];
+    if (c === 0x28 || c === 0x5b) parens++;
+    else if (c === 0x29 || c === 0x5d) parens--;
+    else if (c === OPEN) {
+      const w = wordBefore(src, i);
+      if (parens > 0 || w === 'struct' || w === 'interface') {
+        i = matchBrace(src, i);
+        continue;
+      }
+      return positionOf(src, matchBrace(src, i) - 1);
+    } else if (c === 0x0a && parens === 0) {
+      // Outside parentheses a signature cannot continue on the next line: no body (an assembly function).
+      return null;
+    }
+    i++;
+  }
+  return null;
+}
