@@ -104,6 +104,7 @@ export async function runBenchmarks(opts: BenchOptions): Promise<PackageBenchRun
   const out: PackageBenchRun[] = [];
   try {
     let i = 0;
+    let profiles = 0;
     for (const p of pkgs) {
       i++;
       const pr: PackageBenchRun = { importPath: p.ImportPath, dir: p.Dir ?? opts.dir, errors: [], notes: [], parsed: null, benchmarks: [], asm: [] };
@@ -142,8 +143,9 @@ export async function runBenchmarks(opts: BenchOptions): Promise<PackageBenchRun
         const s = summarizeBenchmark(r);
         const [n1, n2] = profileIterations(s['ns/op']?.median ?? 1000, s['allocs/op']?.median ?? 1);
         progress(`profiling ${r.name}`);
-        const low = await profiledRun(bin, pr.dir, opts, r.name, n1, join(tmp, `pkg${i}-${n1}.pprof`), timeoutMs);
-        const high = await profiledRun(bin, pr.dir, opts, r.name, n2, join(tmp, `pkg${i}-${n2}.pprof`), timeoutMs);
+        // Each run writes its own file: a run that writes none must not find an earlier benchmark's profile.
+        const low = await profiledRun(bin, pr.dir, opts, r.name, n1, join(tmp, `p${++profiles}.pprof`), timeoutMs);
+        const high = await profiledRun(bin, pr.dir, opts, r.name, n2, join(tmp, `p${++profiles}.pprof`), timeoutMs);
         pr.benchmarks.push({ package: p.ImportPath, result: r, low, high });
       }
     }
