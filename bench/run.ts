@@ -79,6 +79,8 @@ try {
     ['warm build cache, heapscope cache empty (parses the replay)', fmt(bw), fmt(hr), (hr.seconds / bw.seconds).toFixed(2)],
     ['warm (both caches)', fmt(bw), fmt(hw), (hw.seconds / bw.seconds).toFixed(2)],
   ];
+  const pairs = bareColds.map((b, i) => (hsColds[i]!.seconds / b.seconds).toFixed(2));
+  console.log(`cold runs, paired ratios in order: ${pairs.join(', ')}`);
   console.log('| run | go build -gcflags=-m=2 | heapscope analyze --format json | ratio |');
   console.log('|---|---|---|---|');
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
