@@ -47,7 +47,7 @@ function median(xs: Sample[]): Sample {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-const coldRuns = Number(process.env['BENCH_COLD_RUNS'] ?? 2);
+const coldRuns = Number(process.env['BENCH_COLD_RUNS'] ?? 3);
 const warmRuns = Number(process.env['BENCH_WARM_RUNS'] ?? 5);
 
 try {
