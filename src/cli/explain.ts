@@ -58,17 +58,23 @@ export async function runExplain(position: string, flags: ExplainFlags, io: CliI
   const { run: analysed, model } = await loadModel({ dir, patterns: [pkgDir], tags: flags.tags, tests: true, cacheDir: flags.cache ? defaultCacheDir(io.env) : null, env: io.env, onProgress });
   const resolveFile = pathResolver(dir, analysed.root);
   const target = resolveFile(abs);
-  const fn = enclosingFunction(
-    model.functions.filter((f) => f.file === target),
-    { file: target, line, column: Number.MAX_SAFE_INTEGER },
-  );
+  // The function the compiler named for a decision on the line wins (a line can open a closure while its
+  // allocation belongs to the function around it); otherwise the innermost function reaching the line's end.
+  const sitesHere = model.sites.filter((s) => s.file === target && s.line === line);
+  const named = sitesHere.find((s) => s.heap && s.function)?.function;
+  const fn =
+    (named && model.functions.find((f) => f.name === named && f.package === sitesHere[0]!.package)) ||
+    enclosingFunction(
+      model.functions.filter((f) => f.file === target),
+      { file: target, line, column: Number.MAX_SAFE_INTEGER },
+    );
   const ex: Explanation = {
     file: target,
     line,
     package: fn?.package ?? model.packages[0]?.importPath ?? null,
     function: fn,
     inlinedInto: fn ? model.inlinedCalls.filter((c) => c.callee === fn.name && c.package === fn.package) : [],
-    sites: model.sites.filter((s) => s.file === target && s.line === line),
+    sites: sitesHere,
     allocations: [],
     benchmarks: [],
     errors: model.packages.flatMap((p) => p.errors.map((e) => `${p.importPath}: ${e}`)),

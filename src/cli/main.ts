@@ -213,6 +213,7 @@ ${EXIT_HELP.replace('some packages did not compile', 'a test binary did not comp
     .option('--no-cache', 'ignore and do not write heapscope\'s parsed-result cache')
     .option('--color', 'force colour')
     .option('--no-color', 'never colour')
+    .option('--progress', 'show progress on stderr (default: when stderr is a terminal)')
     .option('--no-progress', 'never show progress')
     .addHelpText('after', EXIT_HELP)
     .action(async (position: string, flags: Parameters<typeof runExplain>[1]) => {
