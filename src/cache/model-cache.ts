@@ -2,7 +2,7 @@
 // package's files, the keys of everything it imports, the toolchain and the flags. An unchanged package skips
 // the compiler and its output replay entirely. Entries are written atomically; a corrupt entry is a miss.
 
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { PackageFacts } from '../model/types.js';
@@ -45,6 +45,16 @@ export class ModelCache {
         await new Promise((r) => setImmediate(r));
       }
     })();
+  }
+
+  /** Whether an identical invocation ran before (its entries are likely cached). */
+  async hasRun(run: string): Promise<boolean> {
+    try {
+      await access(this.runPath(run));
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Remembers which entries this run used, for the next run's preload. */

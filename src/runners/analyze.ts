@@ -107,6 +107,25 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalyzeRun> {
   // reported as such, not as a go list failure.
   const listing = goList(opts, env);
   listing.catch(() => {});
+  // When nothing is cached for this invocation (its first run, or --no-cache) every package will be compiled:
+  // start the build now, beside go list, instead of after it. Its output waits in memory until the package
+  // list is known (go list finishes long before the compiler has said much).
+  const tagArgs = opts.tags ? [`-tags=${opts.tags}`] : [];
+  type Early = { done: Promise<number | null>; feed: ((l: string) => void) | null; held: string[]; stop: AbortController };
+  let early: Early | null = null;
+  if (!opts.tests && !(cache && (await cache.hasRun(runId)))) {
+    const e: Early = { done: Promise.resolve(null), feed: null, held: [], stop: new AbortController() };
+    e.done = run('go', ['build', '-o', '/dev/null', '-gcflags=-m=2', ...tagArgs, '--', ...opts.patterns], {
+      cwd: opts.dir,
+      env,
+      signal: e.stop.signal,
+      onStderrLine: (l) => (e.feed ? e.feed(l) : e.held.push(l)),
+    }).then(
+      (r) => r.code,
+      () => null,
+    );
+    early = e;
+  }
   const goenv = await readGoEnv(opts.dir, env);
   const root = goenv.gomod && goenv.gomod !== '/dev/null' && goenv.gomod !== 'NUL' ? dirname(goenv.gomod) : opts.dir;
   const listed = await listing;
@@ -163,6 +182,12 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalyzeRun> {
   );
 
   const messages: string[] = [];
+  if (early && !misses.some((u) => !byPath.get(u.id)?.ForTest)) {
+    // Everything turned out to be cached after all: the early build is not needed.
+    early.stop.abort();
+    await early.done;
+    early = null;
+  }
   if (misses.length) {
     const plain = misses.filter((u) => !byPath.get(u.id)?.ForTest).map((u) => u.id);
     const tested = [...new Set(misses.map((u) => byPath.get(u.id)?.ForTest).filter((x): x is string => !!x))];
@@ -186,7 +211,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalyzeRun> {
     const written = new Set<Unit>();
     const onPackage = (f: PackageFacts): void => {
       const u = units.get(unitId(f.importPath, f.variant));
-      if (!u) return; // testmain, or a package compiled only as a dependency
+      if (!u || u.cached) return; // testmain, a dependency, or a package already served from the cache
       addFunctionEnds(f, root);
       u.facts.push(f);
       seen++;
@@ -212,9 +237,30 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalyzeRun> {
       parser.end();
       return r.code;
     };
-    const tagArgs = opts.tags ? [`-tags=${opts.tags}`] : [];
     const codes: (number | null)[] = [];
-    if (plain.length) codes.push(await compile(['build', '-o', '/dev/null', '-gcflags=-m=2', ...tagArgs, '--', ...plain]));
+    let rest = plain;
+    if (early && plain.length) {
+      const parser = new EscapeTextParser({ resolveFile, onPackage });
+      early.feed = (l) => parser.push(l);
+      for (const l of early.held.splice(0)) parser.push(l);
+      const code = await early.done;
+      parser.end();
+      // A pattern that fails to load can stop the whole early build: compile what it left out, explicitly.
+      rest = code === 0 ? [] : plain.filter((id) => units.get(id)!.facts.length === 0 && !units.get(id)!.errors.length);
+      if (code !== 0 && rest.length === plain.length) rest = plain;
+      else codes.push(code);
+    }
+    if (rest.length) {
+      const code = await compile(['build', '-o', '/dev/null', '-gcflags=-m=2', ...tagArgs, '--', ...rest]);
+      codes.push(code);
+      // An import that cannot be resolved stops the go command before it compiles anything: build again
+      // without the packages whose dependencies go list could not load (their errors are reported below).
+      const unbuilt = rest.filter((id) => units.get(id)!.facts.length === 0);
+      const loadable = unbuilt.filter((id) => !byPath.get(id)?.DepsErrors?.length);
+      if (code !== 0 && unbuilt.length === rest.length && loadable.length > 0 && loadable.length < unbuilt.length) {
+        codes.push(await compile(['build', '-o', '/dev/null', '-gcflags=-m=2', ...tagArgs, '--', ...loadable]));
+      }
+    }
     if (tested.length) {
       const out = await mkdtemp(join(tmpdir(), 'heapscope-'));
       try {

@@ -13,6 +13,8 @@ export interface RunOptions {
   onStderrLine?: (line: string) => void;
   /** Milliseconds; the process group is killed when it passes. */
   timeoutMs?: number;
+  /** Kills the process group when aborted. */
+  signal?: AbortSignal;
 }
 
 export interface RunResult {
@@ -69,6 +71,9 @@ export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunR
       } else reject(new GoToolError(`${cmd}: ${e.message}`));
     });
     if (child.pid !== undefined) live.add(child.pid);
+    opts.signal?.addEventListener('abort', () => {
+      if (child.pid !== undefined) killGroup(child.pid);
+    });
     if (opts.timeoutMs) {
       timer = setTimeout(() => {
         timedOut = true;

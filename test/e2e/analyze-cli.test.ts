@@ -108,6 +108,16 @@ test('a package that does not compile: its errors are reported, the others are a
   assert.ok(m.sites.some((s) => s.package === 'example.com/broken/good' && s.kind === 'moved-to-heap' && s.expr === 'x'));
 });
 
+test('an import that cannot be resolved: that package is reported, its siblings are analysed', () => {
+  const r = runCli(['analyze', '--format', 'json', '--no-cache', '-C', join(fixturesDir, 'modules', 'loaderr')]);
+  assert.equal(r.code, 1, r.stderr);
+  const m = JSON.parse(r.stdout) as AnalysisModel;
+  const missing = m.packages.find((p) => p.importPath === 'example.com/loaderr/missing')!;
+  assert.ok(missing.errors.some((e) => e.includes('example.com/loaderr/nothere')), JSON.stringify(missing.errors));
+  assert.deepEqual(m.packages.find((p) => p.importPath === 'example.com/loaderr/good')!.errors, []);
+  assert.ok(m.sites.some((s) => s.package === 'example.com/loaderr/good' && s.kind === 'moved-to-heap'));
+});
+
 test('the second run is served from the cache with the same result', () => {
   const first = runCli(['analyze', '--format', 'json', '-C', examplesDir]);
   const second = runCli(['analyze', '--format', 'json', '-C', examplesDir]);
