@@ -13,7 +13,7 @@ import { attributor } from '../join/attribute.js';
 import { enclosingFunction } from '../join/build-model.js';
 import { defaultCacheDir } from '../cache/model-cache.js';
 import { roundToSizeClass } from '../model/size-classes.js';
-import type { AnalysisModel, FunctionInfo, InlinedCall, Site } from '../model/types.js';
+import type { FunctionInfo, InlinedCall, Site } from '../model/types.js';
 import type { AsmAllocCall } from '../model/alloc-types.js';
 import type { BenchLine } from '../model/bench-report.js';
 import { progressPrinter, useColor, type CliIO } from './main.js';

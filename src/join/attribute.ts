@@ -8,6 +8,7 @@ import type { AsmAllocCall } from '../model/alloc-types.js';
 import type { AnalysisModel, Site } from '../model/types.js';
 import type { MemProfile } from '../model/profile.js';
 import { roundToSizeClass } from '../model/size-classes.js';
+import { groupBy } from '../model/group.js';
 import { summarizeBenchmark } from '../parsers/bench-text.js';
 import { cause as causeOf, type CauseId } from '../model/causes.js';
 
@@ -83,18 +84,6 @@ function runtimeCause(agg: LineAgg, calls: AsmAllocCall[], sites: Site[]): Cause
   if (inner.startsWith('runtime.') || calls.some((c) => c.kind === 'chan')) return 'runtime-internal';
   if (agg.innermost) return 'library-allocation';
   return null;
-}
-
-/** Groups items by a key, keeping their order. */
-function groupBy<T>(items: Iterable<T>, key: (t: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const it of items) {
-    const k = key(it);
-    const l = m.get(k);
-    if (l) l.push(it);
-    else m.set(k, [it]);
-  }
-  return m;
 }
 
 export interface AttributionContext {

@@ -16,6 +16,7 @@ import {
   type Capture,
 } from '../model/types.js';
 import { causeRef, classify } from './classify.js';
+import { groupBy } from '../model/group.js';
 
 export interface UnitFacts {
   importPath: string;
@@ -126,12 +127,7 @@ export function enclosingFunction(sorted: FunctionInfo[], p: { file: string; lin
 }
 
 function enclosingFinder(fns: FunctionInfo[]): (p: { file: string; line: number; column: number; package: string }) => string | null {
-  const byFile = new Map<string, FunctionInfo[]>();
-  for (const f of fns) {
-    const l = byFile.get(f.file);
-    if (l) l.push(f);
-    else byFile.set(f.file, [f]);
-  }
+  const byFile = groupBy(fns, (f) => f.file);
   return (p) => {
     const list = byFile.get(p.file);
     return list ? (enclosingFunction(list, p)?.name ?? null) : null;
@@ -190,12 +186,7 @@ function linkInlining(sites: Site[], calls: InlinedCall[], fns: FunctionInfo[]):
   }
 
   // 2. A function's own heap sites, against each call where it was inlined: the escape may disappear there.
-  const callsByCallee = new Map<string, InlinedCall[]>();
-  for (const c of calls) {
-    const l = callsByCallee.get(c.callee);
-    if (l) l.push(c);
-    else callsByCallee.set(c.callee, [c]);
-  }
+  const callsByCallee = groupBy(calls, (c) => c.callee);
   for (const s of sites) {
     if (!s.heap || !s.function || s.inlinedFrom) continue;
     const matches = [...(callsByCallee.get(s.function) ?? []), ...(callsByCallee.get(`${pkgName(s.package)}.${s.function}`) ?? [])];

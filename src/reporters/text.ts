@@ -4,6 +4,7 @@
 import { isAbsolute, join, relative } from 'node:path';
 import pc from 'picocolors';
 import type { AnalysisModel, Site } from '../model/types.js';
+import { groupBy } from '../model/group.js';
 import type { ReportOptions } from './registry.js';
 
 function display(model: AnalysisModel, file: string, cwd: string): string {
@@ -22,12 +23,7 @@ export function renderText(model: AnalysisModel, opts: ReportOptions): string {
   const c = pc.createColors(opts.color);
   const out: string[] = [];
   const heap = model.sites.filter((s) => s.heap);
-  const byPkg = new Map<string, Site[]>();
-  for (const s of heap) {
-    const l = byPkg.get(s.package);
-    if (l) l.push(s);
-    else byPkg.set(s.package, [s]);
-  }
+  const byPkg = groupBy(heap, (s) => s.package);
   for (const p of model.packages) {
     for (const e of p.errors) out.push(`${c.red('error')}: ${p.importPath}: ${e}`);
   }

@@ -6,17 +6,12 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { functionEnd } from '../parsers/go-source.js';
 import type { PackageFacts } from '../model/types.js';
+import { groupBy } from '../model/group.js';
 
 const CLOSURE = /\.func\d+/;
 
 export function addFunctionEnds(facts: PackageFacts, root: string): void {
-  const byFile = new Map<string, PackageFacts['functions']>();
-  for (const f of facts.functions) {
-    const l = byFile.get(f.file);
-    if (l) l.push(f);
-    else byFile.set(f.file, [f]);
-  }
-  for (const [file, fns] of byFile) {
+  for (const [file, fns] of groupBy(facts.functions, (f) => f.file)) {
     if (!fns.some((f) => CLOSURE.test(f.name)) || file === '' || file.startsWith('<') || file.startsWith('$')) continue;
     let src: Buffer;
     try {
