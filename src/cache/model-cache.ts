@@ -20,6 +20,7 @@ export class ModelCache {
   /** Entries read ahead of need (see preload), by key. */
   private readonly early = new Map<string, PackageFacts[] | null>();
   private preloading: Promise<void> = Promise.resolve();
+  private preloadStopped = false;
 
   constructor(readonly dir: string) {}
 
@@ -41,6 +42,7 @@ export class ModelCache {
         return;
       }
       for (const key of keys) {
+        if (this.preloadStopped) return;
         this.early.set(key, await this.read(key));
         await new Promise((r) => setImmediate(r));
       }
@@ -67,6 +69,12 @@ export class ModelCache {
     } catch {
       // only speed is lost
     }
+  }
+
+  /** The entries will not be needed after all (the whole result was cached): stop reading them. */
+  stopPreload(): void {
+    this.preloadStopped = true;
+    this.early.clear();
   }
 
   async settle(): Promise<void> {

@@ -6,11 +6,14 @@ import type { AnalysisModel } from '../model/types.js';
 
 export async function loadModel(opts: AnalyzeOptions): Promise<{ run: AnalyzeRun; model: AnalysisModel }> {
   const run = await analyze(opts);
-  const model = buildModel({
+  return { run, model: joinRun(run) };
+}
+
+export function joinRun(run: AnalyzeRun): AnalysisModel {
+  return buildModel({
     go: { version: run.env.version, goos: run.env.goos, goarch: run.env.goarch },
     root: run.root,
     units: run.units,
     sourceLine: sourceLineReader(run.root),
   });
-  return { run, model };
 }

@@ -3,12 +3,13 @@
 import { Command, CommanderError, Option } from 'commander';
 import { resolve } from 'node:path';
 import { EXIT, HeapscopeError, UsageError } from '../errors/errors.js';
-import { loadModel } from './load-model.js';
+import { joinRun, loadModel } from './load-model.js';
 import { FORMATS, REPORTERS } from '../reporters/registry.js';
 import { defaultCacheDir } from '../cache/model-cache.js';
+import { ResultCache, resultName, toolIdentity } from '../cache/result-cache.js';
 import { OLDEST_SUPPORTED } from '../runners/go-env.js';
 import { TOOL_VERSION } from '../reporters/json.js';
-import { pathResolver } from '../runners/analyze.js';
+import { executePlan, pathResolver, planAnalysis } from '../runners/analyze.js';
 import { runBenchmarks } from '../runners/bench.js';
 import { attributor } from '../join/attribute.js';
 import { renderBenchJson, renderBenchText } from '../reporters/bench-text.js';
@@ -16,7 +17,7 @@ import type { BenchReport } from '../model/bench-report.js';
 import { runExplain } from './explain.js';
 
 export interface CliIO {
-  stdout: (s: string) => void;
+  stdout: (s: string | Uint8Array) => void;
   stderr: (s: string) => void;
   /** Whether stdout / stderr are terminals (colour, progress). */
   stdoutTTY: boolean;
@@ -34,7 +35,9 @@ Exit codes:
 Environment:
   GOFLAGS, GOOS, GOARCH, CGO_ENABLED and the rest of the go command's environment apply as usual
   (heapscope sets -gcflags=-m=2 itself). NO_COLOR / FORCE_COLOR control colour.
-  HEAPSCOPE_CACHE  where parsed results are cached (default $XDG_CACHE_HOME/heapscope or ~/.cache/heapscope)`;
+  HEAPSCOPE_CACHE  where parsed results are cached (default $XDG_CACHE_HOME/heapscope or ~/.cache/heapscope);
+                   an unchanged re-run of the same command replays its last complete report from there
+  HEAPSCOPE_DEBUG  print where the time went (and a stack trace for internal errors) on stderr`;
 
 export function useColor(io: CliIO, flag: boolean | undefined): boolean {
   if (flag !== undefined) return flag;
@@ -120,29 +123,66 @@ async function runBench(patterns: string[], flags: BenchFlags, io: CliIO): Promi
   return EXIT.ok;
 }
 
+/** With HEAPSCOPE_DEBUG set, where a run's time went, on stderr. */
+function phaseTimer(io: CliIO): (phase: string) => void {
+  if (!io.env['HEAPSCOPE_DEBUG']) return () => {};
+  let last = performance.now();
+  return (phase) => {
+    const now = performance.now();
+    io.stderr(`heapscope: debug: ${phase} ${((now - last) / 1000).toFixed(2)} s (at ${(now / 1000).toFixed(2)} s)\n`);
+    last = now;
+  };
+}
+
 async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: CliIO): Promise<number> {
   const dir = resolve(io.cwd, flags.C ?? '.');
   const reporter = REPORTERS[flags.format]!;
   const onProgress = progressPrinter(io, flags.progress);
   const showProgress = !!onProgress;
-  const { run, model } = await loadModel({
+  const cacheDir = flags.cache ? defaultCacheDir(io.env) : null;
+  const mark = phaseTimer(io);
+  const plan = await planAnalysis({
     dir,
     patterns: patterns.length ? patterns : ['./...'],
     tags: flags.tags,
     tests: !!flags.tests,
-    cacheDir: flags.cache ? defaultCacheDir(io.env) : null,
+    cacheDir,
     env: io.env,
     onProgress,
   });
+  mark('go list and content keys');
+  const color = useColor(io, flags.color);
+  const verbose = !!flags.verbose;
+  // Nothing changed since this exact command last finished cleanly: replay its report.
+  const results = cacheDir && plan.stateKey ? new ResultCache(cacheDir) : null;
+  const name = resultName(plan.runId, [flags.format, color, verbose, io.cwd, toolIdentity(TOOL_VERSION)]);
+  const hit = results && plan.stateKey ? await results.get(name, plan.stateKey) : null;
+  if (hit) {
+    await plan.cancel();
+    if (showProgress) io.stderr('\r\x1b[2K');
+    if (verbose) io.stderr('heapscope: nothing changed since the same command last ran; its report is replayed from the cache (--no-cache to redo)\n');
+    io.stdout(hit.output);
+    return hit.code;
+  }
+  const run = await executePlan(plan);
+  mark('compiler output parsed or facts loaded');
+  const model = joinRun(run);
+  mark('joined');
   if (showProgress) io.stderr('\r\x1b[2K');
   for (const m of run.messages) io.stderr(`heapscope: go: ${m}\n`);
-  io.stdout(reporter(model, { color: useColor(io, flags.color), verbose: !!flags.verbose, cwd: io.cwd }));
   const failed = model.packages.filter((p) => p.errors.length);
-  if (failed.length) {
-    io.stderr(`heapscope: ${failed.length} package${failed.length === 1 ? '' : 's'} did not compile; results are partial\n`);
-    return EXIT.partial;
-  }
-  return EXIT.ok;
+  const code = failed.length ? EXIT.partial : EXIT.ok;
+  const chunks = reporter(model, { color, verbose, cwd: io.cwd });
+  mark('rendered');
+  if (results && plan.stateKey && code === EXIT.ok && run.messages.length === 0) {
+    // One conversion serves both the terminal and the cache.
+    const bytes = chunks.map((c) => Buffer.from(c, 'utf8'));
+    for (const b of bytes) io.stdout(b);
+    await results.put(name, plan.stateKey, code, bytes);
+  } else for (const c of chunks) io.stdout(c);
+  mark('written');
+  if (failed.length) io.stderr(`heapscope: ${failed.length} package${failed.length === 1 ? '' : 's'} did not compile; results are partial\n`);
+  return code;
 }
 
 export async function main(argv: string[], io: CliIO): Promise<number> {

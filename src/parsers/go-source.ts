@@ -14,18 +14,20 @@ export interface SourceEnd {
   column: number;
 }
 
+/** Byte offset where each line starts: computed once per file, so that many functions in one file do not
+ * each scan it from the top. */
+export function lineStarts(src: Uint8Array): number[] {
+  const starts = [0];
+  for (let i = src.indexOf(0x0a); i >= 0; i = src.indexOf(0x0a, i + 1)) starts.push(i + 1);
+  return starts;
+}
+
 /** Byte offset of a 1-based line and byte column, or -1. */
-function offsetOf(src: Uint8Array, line: number, column: number): number {
-  let l = 1;
-  let i = 0;
-  while (l < line) {
-    const nl = src.indexOf(0x0a, i);
-    if (nl < 0) return -1;
-    i = nl + 1;
-    l++;
-  }
-  const off = i + column - 1;
-  return off < src.length ? off : -1;
+function offsetOf(src: Uint8Array, starts: number[], line: number, column: number): number {
+  const lineStart = starts[line - 1];
+  if (lineStart === undefined || line < 1) return -1;
+  const off = lineStart + column - 1;
+  return off >= 0 && off < src.length ? off : -1;
 }
 
 /** Skips a comment, string or rune starting at i; returns the index after it, or i when there is none. */
@@ -81,19 +83,20 @@ function matchBrace(src: Uint8Array, i: number): number {
   return src.length;
 }
 
-function positionOf(src: Uint8Array, off: number): SourceEnd {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = src.indexOf(0x0a); i >= 0 && i < off; i = src.indexOf(0x0a, i + 1)) {
-    line++;
-    lineStart = i + 1;
+function positionOf(starts: number[], off: number): SourceEnd {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= off) lo = mid;
+    else hi = mid - 1;
   }
-  return { line, column: off - lineStart + 1 };
+  return { line: lo + 1, column: off - starts[lo]! + 1 };
 }
 
 /** The position of the closing brace of the function named at (line, column), or null if none is found. */
-export function functionEnd(src: Uint8Array, line: number, column: number): SourceEnd | null {
-  const start = offsetOf(src, line, column);
+export function functionEnd(src: Uint8Array, line: number, column: number, starts = lineStarts(src)): SourceEnd | null {
+  const start = offsetOf(src, starts, line, column);
   if (start < 0) return null;
   let parens = 0;
   for (let i = start; i < src.length; ) {
@@ -111,7 +114,7 @@ export function functionEnd(src: Uint8Array, line: number, column: number): Sour
         i = matchBrace(src, i);
         continue;
       }
-      return positionOf(src, matchBrace(src, i) - 1);
+      return positionOf(starts, matchBrace(src, i) - 1);
     } else if (c === 0x0a && parens === 0) {
       // Outside parentheses a signature cannot continue on the next line: no body (an assembly function).
       return null;

@@ -1,16 +1,43 @@
-// The JSON report: the model as documented in docs/schema.md, already in deterministic order.
+// The JSON report: the model as documented in docs/schema.md, already in deterministic order. Written in
+// chunks: for std the report is about 70 MB, and one string of that size costs a second copy when it is
+// encoded for output (and doubles in memory if a single non-ASCII character makes it two-byte).
 
 import type { AnalysisModel } from '../model/types.js';
 import type { ReportOptions } from './registry.js';
 
 export const TOOL_VERSION = '0.1.0';
 
-export function renderJson(model: AnalysisModel, opts: ReportOptions): string {
+/** Array elements per chunk: about a megabyte of sites. */
+const CHUNK = 2000;
+
+export function renderJson(model: AnalysisModel, opts: ReportOptions): string[] {
   const { unrecognised, ...rest } = model;
-  const out = {
+  const out: Record<string, unknown> = {
     ...rest,
     tool: { name: 'heapscope', version: TOOL_VERSION },
     unrecognised: { count: unrecognised.length, lines: opts.verbose ? unrecognised : [] },
   };
-  return JSON.stringify(out, null, opts.pretty ? 2 : undefined) + '\n';
+  return stringifyChunked(out);
+}
+
+/** The same text as JSON.stringify(obj) + '\n', with long top-level arrays split across chunks. */
+export function stringifyChunked(obj: Record<string, unknown>, chunkSize = CHUNK): string[] {
+  const chunks: string[] = [];
+  let cur = '{';
+  let first = true;
+  for (const [k, v] of Object.entries(obj)) {
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+    cur += (first ? '' : ',') + JSON.stringify(k) + ':';
+    first = false;
+    if (Array.isArray(v) && v.length > chunkSize) {
+      cur += '[';
+      for (let i = 0; i < v.length; i += chunkSize) {
+        chunks.push(cur);
+        cur = (i ? ',' : '') + JSON.stringify(v.slice(i, i + chunkSize)).slice(1, -1);
+      }
+      cur += ']';
+    } else cur += JSON.stringify(v);
+  }
+  chunks.push(cur + '}\n');
+  return chunks;
 }

@@ -1,4 +1,4 @@
-// Reporters by --format name. Each turns the model into text; the CLI writes it.
+// Reporters by --format name. Each turns the model into text, as chunks the CLI writes in order.
 
 import type { AnalysisModel } from '../model/types.js';
 import { renderJson } from './json.js';
@@ -9,13 +9,12 @@ export interface ReportOptions {
   verbose: boolean;
   /** Directory paths are shown relative to in text output (the user's working directory). */
   cwd: string;
-  pretty?: boolean;
 }
 
-export type Reporter = (model: AnalysisModel, opts: ReportOptions) => string;
+export type Reporter = (model: AnalysisModel, opts: ReportOptions) => string[];
 
 export const REPORTERS: Record<string, Reporter> = {
-  text: renderText,
+  text: (model, opts) => [renderText(model, opts)],
   json: renderJson,
 };
 

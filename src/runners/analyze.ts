@@ -94,7 +94,41 @@ async function goList(opts: AnalyzeOptions, env: NodeJS.ProcessEnv): Promise<GoL
   return packages;
 }
 
+type Early = { done: Promise<number | null>; feed: ((l: string) => void) | null; held: string[]; stop: AbortController };
+
+/**
+ * What one analysis will do, known before any cached facts are read or the compiler's output parsed: the
+ * units, their content keys, and one key for the whole state (null without a cache or when a package cannot
+ * be keyed). A caller holding a finished result for that state can skip the rest (see cancel).
+ */
+export interface AnalyzePlan {
+  /** Identifies the invocation (directory, patterns, flags, environment), not the sources. */
+  runId: string;
+  /** Changes when any unit's content key, or any listing error, changes. */
+  stateKey: string | null;
+  env: GoEnv;
+  root: string;
+  /** Stops the work the plan started ahead (an early build, cache read-ahead) when it will not be executed. */
+  cancel(): Promise<void>;
+  /** @internal */ readonly state: PlanState;
+}
+
+interface PlanState {
+  opts: AnalyzeOptions;
+  env: NodeJS.ProcessEnv;
+  cache: ModelCache | null;
+  byPath: Map<string, GoListPackage>;
+  units: Map<string, Unit>;
+  keys: Map<string, string>;
+  early: Early | null;
+  tagArgs: string[];
+}
+
 export async function analyze(opts: AnalyzeOptions): Promise<AnalyzeRun> {
+  return executePlan(await planAnalysis(opts));
+}
+
+export async function planAnalysis(opts: AnalyzeOptions): Promise<AnalyzePlan> {
   const env = { ...(opts.env ?? process.env) };
   const progress = opts.onProgress ?? (() => {});
   progress('listing packages');
@@ -111,7 +145,6 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalyzeRun> {
   // start the build now, beside go list, instead of after it. Its output waits in memory until the package
   // list is known (go list finishes long before the compiler has said much).
   const tagArgs = opts.tags ? [`-tags=${opts.tags}`] : [];
-  type Early = { done: Promise<number | null>; feed: ((l: string) => void) | null; held: string[]; stop: AbortController };
   let early: Early | null = null;
   if (!opts.tests && !(cache && (await cache.hasRun(runId)))) {
     const e: Early = { done: Promise.resolve(null), feed: null, held: [], stop: new AbortController() };
@@ -166,6 +199,27 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalyzeRun> {
     units.set(p.ImportPath, { id: p.ImportPath, importPath: p.ForTest ? p.ImportPath.slice(0, p.ImportPath.indexOf(' [')) : p.ImportPath, dir: p.Dir ?? '', facts: [], errors: errs, cached: false });
   }
 
+  let stateKey: string | null = null;
+  if (cache && [...units.values()].every((u) => keys.has(u.id))) {
+    const h = createHash('sha256').update(runId + '\0' + common);
+    for (const u of units.values()) h.update(`${u.id}\0${keys.get(u.id)}\0${u.errors.join('\n')}\0`);
+    stateKey = h.digest('hex');
+  }
+  const cancel = async (): Promise<void> => {
+    cache?.stopPreload();
+    if (early) {
+      early.stop.abort();
+      await early.done;
+    }
+  };
+  return { runId, stateKey, env: goenv, root, cancel, state: { opts, env, cache, byPath, units, keys, early, tagArgs } };
+}
+
+export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
+  const { opts, env, cache, byPath, units, keys, tagArgs } = plan.state;
+  let { early } = plan.state;
+  const { root, runId, env: goenv } = plan;
+  const progress = opts.onProgress ?? (() => {});
   // Let the read-ahead finish before looking entries up, so nothing is read twice.
   await cache?.settle();
   const misses: Unit[] = [];

@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { functionEnd } from '../parsers/go-source.js';
+import { functionEnd, lineStarts } from '../parsers/go-source.js';
 import type { PackageFacts } from '../model/types.js';
 import { groupBy } from '../model/group.js';
 
@@ -19,8 +19,9 @@ export function addFunctionEnds(facts: PackageFacts, root: string): void {
     } catch {
       continue;
     }
+    const starts = lineStarts(src);
     for (const f of fns) {
-      const end = functionEnd(src, f.line, f.column);
+      const end = functionEnd(src, f.line, f.column, starts);
       if (end) {
         f.endLine = end.line;
         f.endColumn = end.column;

@@ -2,7 +2,7 @@
 // package that does not compile, and the bad inputs a user will meet.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, cpSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { examplesDir, fixturesDir } from '../helpers/paths.js';
@@ -119,16 +119,66 @@ test('an import that cannot be resolved: that package is reported, its siblings 
 });
 
 test('the second run is served from the cache with the same result', () => {
-  const first = runCli(['analyze', '--format', 'json', '-C', examplesDir]);
-  const second = runCli(['analyze', '--format', 'json', '-C', examplesDir]);
+  const cache = tempDir('heapscope-cache-');
+  const env = { HEAPSCOPE_CACHE: cache };
+  const first = runCli(['analyze', '--format', 'json', '-C', examplesDir], { env });
   const a = JSON.parse(first.stdout) as AnalysisModel;
+  assert.ok(a.packages.every((p) => !p.cached));
+  // Without the finished report, the packages' facts come from the cache and are joined again.
+  rmSync(join(cache, 'results'), { recursive: true, force: true });
+  const second = runCli(['analyze', '--format', 'json', '-C', examplesDir], { env });
   const b = JSON.parse(second.stdout) as AnalysisModel;
   assert.ok(b.packages.every((p) => p.cached));
   assert.deepEqual(b.sites, a.sites);
-  const fresh = runCli(['analyze', '--format', 'json', '--no-cache', '-C', examplesDir]);
+  const fresh = runCli(['analyze', '--format', 'json', '--no-cache', '-C', examplesDir], { env });
   const c = JSON.parse(fresh.stdout) as AnalysisModel;
   assert.ok(c.packages.every((p) => !p.cached));
   assert.deepEqual(c.sites, a.sites);
+});
+
+test('an unchanged re-run replays the finished report; any change in the sources is analysed afresh', () => {
+  const cache = tempDir('heapscope-cache-');
+  const env = { HEAPSCOPE_CACHE: cache };
+  const mod = tempDir('heapscope-edit-');
+  cpSync(examplesDir, mod, { recursive: true });
+  const first = runCli(['analyze', '--format', 'json', '--verbose', '-C', mod], { env });
+  assert.equal(first.code, 0, first.stderr);
+  assert.doesNotMatch(first.stderr, /replayed/);
+  const again = runCli(['analyze', '--format', 'json', '--verbose', '-C', mod], { env });
+  assert.equal(again.code, 0);
+  assert.match(again.stderr, /nothing changed since the same command last ran/);
+  assert.equal(again.stdout, first.stdout);
+  // Another output setting is another report.
+  const text = runCli(['analyze', '--verbose', '-C', mod], { env });
+  assert.doesNotMatch(text.stderr, /replayed/);
+  assert.match(text.stdout, /^examples\/|alloc\.go:\d+:\d+: /m);
+
+  // Edit a file: the new escape must be reported, not the old report replayed.
+  appendFileSync(join(mod, 'alloc.go'), '\nvar sink *int\n\nfunc Edited() { v := 42; sink = &v }\n');
+  const edited = runCli(['analyze', '--format', 'json', '--verbose', '-C', mod], { env });
+  assert.equal(edited.code, 0, edited.stderr);
+  assert.doesNotMatch(edited.stderr, /replayed/);
+  const m = JSON.parse(edited.stdout) as AnalysisModel;
+  assert.ok(m.sites.some((s) => s.function === 'Edited' && s.kind === 'moved-to-heap' && s.expr === 'v'), 'the edited function is analysed');
+
+  // A damaged report is a miss, never garbage on stdout.
+  const results = join(cache, 'results');
+  for (const f of readdirSync(results)) writeFileSync(join(results, f), '{"format":"heapscope-result-1","state":');
+  const afterDamage = runCli(['analyze', '--format', 'json', '--verbose', '-C', mod], { env });
+  assert.doesNotMatch(afterDamage.stderr, /replayed/);
+  assert.deepEqual((JSON.parse(afterDamage.stdout) as AnalysisModel).sites, m.sites);
+});
+
+test('a partial result is never replayed: the broken package is compiled again', () => {
+  const cache = tempDir('heapscope-cache-');
+  const env = { HEAPSCOPE_CACHE: cache };
+  const dir = join(fixturesDir, 'modules', 'broken');
+  const first = runCli(['analyze', '--format', 'json', '--verbose', '-C', dir], { env });
+  assert.equal(first.code, 1);
+  const second = runCli(['analyze', '--format', 'json', '--verbose', '-C', dir], { env });
+  assert.equal(second.code, 1);
+  assert.doesNotMatch(second.stderr, /replayed/);
+  assert.match(second.stderr, /did not compile/);
 });
 
 test('bad input: clear one-line errors and exit 2', () => {

@@ -1,0 +1,117 @@
+// The finished report of each invocation, kept with the state it was made from (every package's content key):
+// when nothing changed since the same command last ran, the report is replayed as it was, the way go test
+// replays "(cached)" results, instead of loading, joining and rendering the model again. One file per
+// invocation and output setting, overwritten by each new result, so the cache does not grow with edits.
+
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const RESULT_FORMAT = 'heapscope-result-1';
+/** The header line is small; a longer first line is not ours. */
+const HEADER_MAX = 4096;
+
+interface Header {
+  format: string;
+  state: string;
+  code: number;
+}
+
+export interface CachedResult {
+  code: number;
+  output: Buffer;
+}
+
+export class ResultCache {
+  constructor(readonly dir: string) {}
+
+  private path(name: string): string {
+    return join(this.dir, 'results', name + '.out');
+  }
+
+  /** The report stored under name if it was made from this state, else null (a damaged file is a miss). */
+  async get(name: string, state: string): Promise<CachedResult | null> {
+    let fh;
+    try {
+      fh = await open(this.path(name), 'r');
+    } catch {
+      return null;
+    }
+    try {
+      // Read the header alone first: a stale entry for std is tens of MB not worth reading.
+      const head = Buffer.alloc(HEADER_MAX);
+      const { bytesRead } = await fh.read(head, 0, HEADER_MAX, 0);
+      const nl = head.subarray(0, bytesRead).indexOf(0x0a);
+      if (nl < 0) return null;
+      const h = JSON.parse(head.subarray(0, nl).toString('utf8')) as Header;
+      if (h.format !== RESULT_FORMAT || h.state !== state || !Number.isInteger(h.code)) return null;
+      const size = (await fh.stat()).size - (nl + 1);
+      const output = Buffer.allocUnsafe(size);
+      for (let got = 0; got < size; ) {
+        const r = await fh.read(output, got, size - got, nl + 1 + got);
+        if (r.bytesRead === 0) return null; // truncated under us
+        got += r.bytesRead;
+      }
+      return { code: h.code, output };
+    } catch {
+      return null;
+    } finally {
+      await fh.close();
+    }
+  }
+
+  async put(name: string, state: string, code: number, output: Uint8Array[]): Promise<void> {
+    const p = this.path(name);
+    const tmp = `${p}.${process.pid}.tmp`;
+    try {
+      await mkdir(join(this.dir, 'results'), { recursive: true });
+      const header: Header = { format: RESULT_FORMAT, state, code };
+      const fh = await open(tmp, 'w');
+      try {
+        await fh.writev([Buffer.from(JSON.stringify(header) + '\n'), ...output]);
+      } finally {
+        await fh.close();
+      }
+      await rename(tmp, p);
+    } catch {
+      // Only speed is lost; do not leave a partial file behind.
+      await rm(tmp, { force: true }).catch(() => {});
+    }
+  }
+}
+
+let identity: string | undefined;
+
+/**
+ * Which heapscope made a report: its version and the files it runs from. A report is a function of the model
+ * and of heapscope's own code (causes, notes, layout), so a changed heapscope must not replay an old one.
+ */
+export function toolIdentity(version: string): string {
+  if (identity) return identity;
+  const h = createHash('sha256').update(version);
+  const walk = (dir: string): void => {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      return;
+    }
+    for (const n of names) {
+      const p = join(dir, n);
+      const st = statSync(p, { throwIfNoEntry: false });
+      if (!st) continue;
+      if (st.isDirectory()) walk(p);
+      else if (n.endsWith('.js')) h.update(`${p}\0${st.size}\0${st.mtimeMs}\0`);
+    }
+  };
+  walk(fileURLToPath(new URL('..', import.meta.url)));
+  identity = h.digest('hex');
+  return identity;
+}
+
+/** The file name of an invocation's report with these output settings. */
+export function resultName(runId: string, settings: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify([runId, ...settings])).digest('hex').slice(0, 32);
+}
