@@ -1,10 +1,13 @@
 // npm run bench: heapscope against the bare go command on the standard library.
 //   cold: empty GOCACHE and empty heapscope cache (everything compiled)
 //   replay: warm GOCACHE, empty heapscope cache (the go command replays -m output, heapscope parses it)
-//   warm: both caches warm (heapscope skips the go command's build entirely)
-// Wall time and peak RSS (GNU time's %M, of the process itself or its largest child) per run.
+//   model: both caches warm, no finished report (facts loaded from the cache, joined and rendered again; what
+//          a re-run costs for the packages an edit did not touch)
+//   warm: nothing changed since the same command last ran (the finished report is replayed)
+// Wall time and peak RSS (GNU time's %M, of the process itself or its largest child) per run. Both commands'
+// main output (the compiler's stderr, heapscope's report) goes to /dev/null, so neither pays for a reader.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,16 +22,25 @@ interface Sample {
   maxRssMiB: number | null;
 }
 
+const scratch = mkdtempSync(join(tmpdir(), 'heapscope-bench-'));
+
 function measure(cmd: string[], env: NodeJS.ProcessEnv): Sample {
-  const args = useTime ? ['-f', '%M', ...cmd] : cmd.slice(1);
+  const timeFile = join(scratch, 'time');
+  const errFile = join(scratch, 'stderr');
+  const args = useTime ? ['-o', timeFile, '-f', '%M', ...cmd] : cmd.slice(1);
   const bin = useTime ? '/usr/bin/time' : cmd[0]!;
+  // The go command's -m output is its stderr: discard it like heapscope's report; keep heapscope's few lines.
+  const isGo = cmd[0] === 'go';
+  const err = isGo ? 'ignore' : openSync(errFile, 'w');
   const t0 = performance.now();
-  const r = spawnSync(bin, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+  const r = spawnSync(bin, args, { cwd: root, env, stdio: ['ignore', 'ignore', err] });
   const seconds = (performance.now() - t0) / 1000;
-  const err = r.stderr.toString();
-  const lastLine = err.trimEnd().split('\n').pop() ?? '';
-  const kb = useTime ? Number(lastLine) : NaN;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd.join(' ')} failed: ${err.slice(-500)}`);
+  if (typeof err === 'number') closeSync(err);
+  if (r.status !== 0 && r.status !== 1) {
+    const detail = isGo ? `exit ${r.status}` : readFileSync(errFile, 'utf8').slice(-500);
+    throw new Error(`${cmd.join(' ')} failed: ${detail}`);
+  }
+  const kb = useTime ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop()) : NaN;
   return { seconds, maxRssMiB: Number.isFinite(kb) ? Math.round(kb / 1024) : null };
 }
 
@@ -36,23 +48,29 @@ function fmt(s: Sample): string {
   return `${s.seconds.toFixed(2)} s${s.maxRssMiB !== null ? `, ${s.maxRssMiB} MiB` : ''}`;
 }
 
-const gocache = mkdtempSync(join(tmpdir(), 'heapscope-bench-gocache-'));
-const hcache = mkdtempSync(join(tmpdir(), 'heapscope-bench-cache-'));
+const gocache = join(scratch, 'gocache');
+const hcache = join(scratch, 'hcache');
 const env = { ...process.env, GOCACHE: gocache, HEAPSCOPE_CACHE: hcache, NO_COLOR: '1' };
 const bare = ['go', 'build', '-o', '/dev/null', '-gcflags=-m=2', target];
 const hs = [process.execPath, cli, 'analyze', '--format', 'json', '--no-progress', target];
 
-function median(xs: Sample[]): Sample {
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+function medianSample(xs: Sample[]): Sample {
   const sorted = [...xs].sort((a, b) => a.seconds - b.seconds);
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-const coldRuns = Number(process.env['BENCH_COLD_RUNS'] ?? 3);
-const warmRuns = Number(process.env['BENCH_WARM_RUNS'] ?? 5);
+const coldRuns = Number(process.env['BENCH_COLD_RUNS'] ?? 5);
+const warmRuns = Number(process.env['BENCH_WARM_RUNS'] ?? 7);
 
 try {
   console.log(`heapscope bench on ${target} (${spawnSync('go', ['version']).stdout.toString().trim()}, ${process.version}, ${coldRuns} cold and ${warmRuns} warm runs each, medians)`);
-  // Cold: each run starts from empty caches; bare and heapscope alternate so drift hits both alike.
+  // Cold: each run starts from empty caches; bare and heapscope alternate so drift hits both alike, and each
+  // pair gives a ratio of its own (the machine's noise moves both members of a pair less than it moves runs
+  // minutes apart).
   const bareColds: Sample[] = [];
   const hsColds: Sample[] = [];
   for (let i = 0; i < coldRuns; i++) {
@@ -62,26 +80,41 @@ try {
     rmSync(hcache, { recursive: true, force: true });
     hsColds.push(measure(hs, env));
   }
-  // Replay: warm build cache, heapscope's own cache emptied before each run.
   const bareWarms: Sample[] = [];
   const hsReplays: Sample[] = [];
+  const hsModels: Sample[] = [];
   const hsWarms: Sample[] = [];
+  const pairRatios = { replay: [] as number[], model: [] as number[], warm: [] as number[] };
   for (let i = 0; i < warmRuns; i++) {
-    bareWarms.push(measure(bare, env));
+    const b = measure(bare, env);
+    bareWarms.push(b);
     rmSync(hcache, { recursive: true, force: true });
-    hsReplays.push(measure(hs, env));
+    const r = measure(hs, env);
+    hsReplays.push(r);
+    rmSync(join(hcache, 'results'), { recursive: true, force: true });
+    const m = measure(hs, env);
+    hsModels.push(m);
+    const w = measure(hs, env);
+    hsWarms.push(w);
+    pairRatios.replay.push(r.seconds / b.seconds);
+    pairRatios.model.push(m.seconds / b.seconds);
+    pairRatios.warm.push(w.seconds / b.seconds);
   }
-  measure(hs, env); // fill heapscope's cache
-  for (let i = 0; i < warmRuns; i++) hsWarms.push(measure(hs, env));
-  const [bc, hc, bw, hr, hw] = [median(bareColds), median(hsColds), median(bareWarms), median(hsReplays), median(hsWarms)];
-  const rows = [
-    ['cold (empty caches)', fmt(bc), fmt(hc), (hc.seconds / bc.seconds).toFixed(2)],
-    ['warm build cache, heapscope cache empty (parses the replay)', fmt(bw), fmt(hr), (hr.seconds / bw.seconds).toFixed(2)],
-    ['warm (both caches)', fmt(bw), fmt(hw), (hw.seconds / bw.seconds).toFixed(2)],
+  const coldPairs = bareColds.map((b, i) => hsColds[i]!.seconds / b.seconds);
+  const [bc, hc, bw] = [medianSample(bareColds), medianSample(hsColds), medianSample(bareWarms)];
+  const row = (label: string, b: Sample, h: Sample, pairs: number[]): string[] => [
+    label,
+    fmt(b),
+    fmt(h),
+    `${(h.seconds / b.seconds).toFixed(2)} (pairs: median ${median(pairs).toFixed(2)}, ${pairs.map((x) => x.toFixed(2)).join(' ')})`,
   ];
-  const pairs = bareColds.map((b, i) => (hsColds[i]!.seconds / b.seconds).toFixed(2));
-  console.log(`cold runs, paired ratios in order: ${pairs.join(', ')}`);
-  console.log('| run | go build -gcflags=-m=2 | heapscope analyze --format json | ratio |');
+  const rows = [
+    row('cold (empty caches)', bc, hc, coldPairs),
+    row('replay: warm build cache, heapscope cache empty (parses the replay)', bw, medianSample(hsReplays), pairRatios.replay),
+    row('model: both caches warm, no finished report (load, join, render)', bw, medianSample(hsModels), pairRatios.model),
+    row('warm: nothing changed (finished report replayed)', bw, medianSample(hsWarms), pairRatios.warm),
+  ];
+  console.log('| run | go build -gcflags=-m=2 | heapscope analyze --format json | ratio of medians (pairs) |');
   console.log('|---|---|---|---|');
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 
@@ -99,6 +132,5 @@ try {
   console.log('|---|---|---|---|');
   console.log(`| examples/ (13 benchmarks, builds warm) | ${fmt(goBench)} | ${fmt(hsBench)} | ${(hsBench.seconds / goBench.seconds).toFixed(2)} |`);
 } finally {
-  rmSync(gocache, { recursive: true, force: true });
-  rmSync(hcache, { recursive: true, force: true });
+  rmSync(scratch, { recursive: true, force: true });
 }

@@ -129,7 +129,8 @@ function phaseTimer(io: CliIO): (phase: string) => void {
   let last = performance.now();
   return (phase) => {
     const now = performance.now();
-    io.stderr(`heapscope: debug: ${phase} ${((now - last) / 1000).toFixed(2)} s (at ${(now / 1000).toFixed(2)} s)\n`);
+    const cpu = process.cpuUsage();
+    io.stderr(`heapscope: debug: ${phase} ${((now - last) / 1000).toFixed(2)} s (at ${(now / 1000).toFixed(2)} s; heapscope's own CPU so far ${(cpu.user / 1e6).toFixed(2)} s user, ${(cpu.system / 1e6).toFixed(2)} s system)\n`);
     last = now;
   };
 }

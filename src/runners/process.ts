@@ -49,6 +49,109 @@ function killGroup(pid: number): void {
   }
 }
 
+/** Bytes handed to the line splitter per event-loop turn. */
+const SLICE = 256 * 1024;
+/**
+ * Output held unparsed before the child is made to wait (and when it may go on): more than one package's
+ * burst, far less than a whole log. When the go command replays its cache it writes faster than any parser.
+ */
+const HIGH_WATER = 32 * 1024 * 1024;
+const LOW_WATER = 8 * 1024 * 1024;
+
+/**
+ * Takes a child's output as fast as it comes and hands it on in slices, one per event-loop turn, so the pipe
+ * is read again between slices. The go command writes each package's compiler output at once and waits until
+ * the pipe has taken all of it: parsing in the 'data' handler would hold the build up for as long as heapscope
+ * takes to parse (on two cores, about a second and a half over std).
+ */
+class Drain {
+  private queue: Buffer[] = [];
+  private head = 0;
+  private queued = 0;
+  private paused = false;
+  private scheduled = false;
+  private failed: unknown = null;
+  private idle: { resolve: () => void; reject: (e: unknown) => void } | null = null;
+
+  constructor(
+    private readonly splitter: LineSplitter,
+    private readonly source: NodeJS.ReadableStream,
+  ) {
+    source.on('data', (c: Buffer) => this.push(c));
+  }
+
+  private push(chunk: Buffer): void {
+    if (this.failed) return; // the consumer broke: keep the pipe flowing, drop the rest
+    this.queue.push(chunk);
+    this.queued += chunk.length;
+    if (this.queued > HIGH_WATER && !this.paused) {
+      this.paused = true;
+      this.source.pause();
+    }
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.work());
+    }
+  }
+
+  private work(): void {
+    this.scheduled = false;
+    try {
+      for (let budget = SLICE; this.head < this.queue.length && budget > 0; ) {
+        const c = this.queue[this.head]!;
+        this.queue[this.head++] = EMPTY;
+        budget -= c.length;
+        this.queued -= c.length;
+        this.splitter.push(c);
+      }
+      if (this.paused && this.queued < LOW_WATER) {
+        this.paused = false;
+        this.source.resume();
+      }
+    } catch (e) {
+      this.failed = e;
+      this.queue = [];
+      this.head = 0;
+      this.queued = 0;
+      if (this.paused) this.source.resume(); // keep reading so the child is not left blocked
+      this.paused = false;
+    }
+    if (this.head < this.queue.length) {
+      this.scheduled = true;
+      setImmediate(() => this.work());
+      return;
+    }
+    this.queue = [];
+    this.head = 0;
+    this.settle();
+  }
+
+  private settle(): void {
+    const w = this.idle;
+    if (!w) return;
+    this.idle = null;
+    if (this.failed) w.reject(this.failed);
+    else {
+      try {
+        this.splitter.end();
+        w.resolve();
+      } catch (e) {
+        w.reject(e);
+      }
+    }
+  }
+
+  /** Resolves once everything pushed has been handed on and the last partial line flushed. */
+  end(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.idle = { resolve, reject };
+      if (!this.scheduled) this.settle();
+    });
+  }
+}
+
+const EMPTY = Buffer.alloc(0);
+
 export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunResult> {
   hookSignals();
   return new Promise((resolve, reject) => {
@@ -60,10 +163,8 @@ export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunR
     });
     let timedOut = false;
     let timer: NodeJS.Timeout | undefined;
-    const out = new LineSplitter(opts.onStdoutLine ?? (() => {}));
-    const err = new LineSplitter(opts.onStderrLine ?? (() => {}));
-    child.stdout.on('data', (c: Buffer) => out.push(c));
-    child.stderr.on('data', (c: Buffer) => err.push(c));
+    const out = new Drain(new LineSplitter(opts.onStdoutLine ?? (() => {})), child.stdout);
+    const err = new Drain(new LineSplitter(opts.onStderrLine ?? (() => {})), child.stderr);
     child.on('error', (e: NodeJS.ErrnoException) => {
       if (timer) clearTimeout(timer);
       if (e.code === 'ENOENT') {
@@ -83,9 +184,7 @@ export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunR
     child.on('close', (code, signal) => {
       if (timer) clearTimeout(timer);
       if (child.pid !== undefined) live.delete(child.pid);
-      out.end();
-      err.end();
-      resolve({ code, signal, timedOut });
+      Promise.all([out.end(), err.end()]).then(() => resolve({ code, signal, timedOut }), reject);
     });
   });
 }
