@@ -21,6 +21,8 @@ export class ModelCache {
   private readonly early = new Map<string, PackageFacts[] | null>();
   private preloading: Promise<void> = Promise.resolve();
   private preloadStopped = false;
+  /** Shard directories known to exist: a recursive mkdir per entry costs more than writing a small one. */
+  private readonly made = new Set<string>();
 
   constructor(readonly dir: string) {}
 
@@ -107,7 +109,11 @@ export class ModelCache {
   async put(key: string, facts: PackageFacts[]): Promise<void> {
     const p = this.path(key);
     try {
-      await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
+      const shard = join(this.dir, key.slice(0, 2));
+      if (!this.made.has(shard)) {
+        await mkdir(shard, { recursive: true });
+        this.made.add(shard);
+      }
       const tmp = `${p}.${process.pid}.tmp`;
       await writeFile(tmp, JSON.stringify({ format: CACHE_FORMAT, facts }));
       await rename(tmp, p);

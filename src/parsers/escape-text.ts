@@ -28,11 +28,13 @@ interface Explanation {
   expr: string;
   function: string | null;
   /**
-   * The `from` notes as printed, with the flow edge they sit under. Most explanations never meet a decision
-   * (a parameter's leak explanations when the parameter is then moved to heap, for instance), so notes are
-   * parsed into FlowSteps only when a decision takes the explanation.
+   * The body lines (`flow:` edges and `from` notes) as printed, with where each one's text starts. Most
+   * explanations never meet a decision (a parameter's leak explanations when the parameter is then moved to
+   * heap, for instance; go/types alone prints 700,000 such lines), so a body line costs one array slot here
+   * and is parsed into a FlowStep only when a decision takes the explanation.
    */
-  notes: { t: string; dst: string; src: string }[];
+  lines: string[];
+  starts: number[];
   headerPos: RawPos;
   truncated: boolean;
   /** For `parameter p leaks to LOC`: LOC and derefs. */
@@ -89,6 +91,12 @@ export function parseTrailingPosition(s: string): RawPos | null {
   return { file: s.slice(0, c1), line, column };
 }
 
+/** Index of the first character at or after i that is not a space. */
+function skipSpaces(s: string, i: number): number {
+  while (s.charCodeAt(i) === 32) i++;
+  return i;
+}
+
 function exprHead(expr: string): string {
   const i = expr.indexOf('(');
   return i < 0 ? expr : expr.slice(0, i);
@@ -113,6 +121,8 @@ function toInt(s: string, start: number, end: number): number {
 
 const RE_LEAK_HEADER = /^parameter (\S+) leaks to (\{.*\}|\S+?)(?: for (.+))? with derefs=(-?\d+):$/;
 const RE_FLOW = /^flow: (.*?) (?:←|=) (.*):$/;
+/** RE_FLOW at a given index (sticky), for checking a line without slicing it. */
+const RE_FLOW_AT = /flow: .*? (?:←|=) .*:$/y;
 const RE_CAN_INLINE = /^can inline (.+?)(?: with cost (-?\d+) as: .*)?$/;
 const RE_CANNOT_INLINE = /^cannot inline (.+?): (.*)$/;
 const RE_TOO_COMPLEX = /cost (\d+) exceeds budget (\d+)/;
@@ -145,7 +155,7 @@ export class EscapeTextParser {
   /** Explanations waiting for their decision, keyed by raw position. */
   private pending = new Map<string, Explanation[]>();
   /** Explanation being read (its flow lines follow it). */
-  private open: { key: string; prefix: string; exp: Explanation; dst: string; src: string; headerPos: RawPos } | null = null;
+  private open: { prefix: string; exp: Explanation } | null = null;
   private seen = new Set<string>();
   private readonly fileCache = new Map<string, string>();
 
@@ -169,7 +179,7 @@ export class EscapeTextParser {
     // "file:line:col:" prefix, so they need no position parsing.
     const o = this.open;
     if (o && line.charCodeAt(o.prefix.length + 1) === 32 && line.startsWith(o.prefix)) {
-      return this.bodyLine(line, line.slice(o.prefix.length + 1).trimStart());
+      return this.bodyLine(line, skipSpaces(line, o.prefix.length + 1));
     }
     // Some decisions carry no position (range-over-func's hidden #next) or "<unknown line number>".
     const p = splitPosition(line) ?? noPosition(line);
@@ -177,7 +187,7 @@ export class EscapeTextParser {
     const msg = p.msg;
 
     // -m=2 explanation bodies, indented under their header.
-    if (msg.charCodeAt(0) === 32) return this.bodyLine(line, msg.trimStart());
+    if (msg.charCodeAt(0) === 32) return this.bodyLine(line, skipSpaces(line, line.length - msg.length));
     this.open = null;
     const key = p.file + ':' + p.line + ':' + p.column;
 
@@ -256,20 +266,27 @@ export class EscapeTextParser {
     } else pkg.unknown.push(line);
   }
 
-  /** An indented line of a -m=2 explanation: `flow:`, `from ... at POS`, or the truncation warning. */
-  private bodyLine(line: string, t: string): void {
-    if (t.startsWith('from ') && this.open) return this.fromLine(t);
-    if (t.startsWith('flow: ') && this.open) {
-      const m = RE_FLOW.exec(t);
-      if (m) {
-        this.open.dst = m[1]!;
-        this.open.src = m[2]!;
+  /** An indented line of a -m=2 explanation: `flow:`, `from ... at POS`, or the truncation warning; its text starts at i. */
+  private bodyLine(line: string, i: number): void {
+    const open = this.open;
+    if (open) {
+      if (line.startsWith('from ', i)) {
+        open.exp.lines.push(line);
+        open.exp.starts.push(i);
         return;
       }
-    }
-    if (t.startsWith('warning: truncated explanation') && this.open) {
-      this.open.exp.truncated = true;
-      return;
+      if (line.startsWith('flow: ', i)) {
+        RE_FLOW_AT.lastIndex = i;
+        if (RE_FLOW_AT.test(line)) {
+          open.exp.lines.push(line);
+          open.exp.starts.push(i);
+          return;
+        }
+      }
+      if (line.startsWith('warning: truncated explanation', i)) {
+        open.exp.truncated = true;
+        return;
+      }
     }
     this.ensure().unknown.push(line);
   }
@@ -327,22 +344,28 @@ export class EscapeTextParser {
     fn: string | null,
     leak?: { to: string; derefs: number },
   ): void {
-    const exp: Explanation = { expr, function: fn, notes: [], headerPos: p, truncated: false };
+    const exp: Explanation = { expr, function: fn, lines: [], starts: [], headerPos: p, truncated: false };
     if (leak) exp.leak = leak;
     let list = this.pending.get(key);
     if (!list) this.pending.set(key, (list = []));
     list.push(exp);
-    this.open = { key, prefix, exp, dst: '', src: '', headerPos: p };
-  }
-
-  private fromLine(t: string): void {
-    const open = this.open!;
-    open.exp.notes.push({ t, dst: open.dst, src: open.src });
+    this.open = { prefix, exp };
   }
 
   /** Parses an explanation's notes: "from WHERE (REASON) at POS"; WHERE may hold parentheses, so read from the end. */
   private flowOf(exp: Explanation): FlowStep[] {
-    return exp.notes.map(({ t, dst, src }) => {
+    const notes: { t: string; dst: string; src: string }[] = [];
+    let dst = '';
+    let src = '';
+    exp.lines.forEach((line, k) => {
+      const t = line.slice(exp.starts[k]);
+      const m = t.startsWith('flow: ') ? RE_FLOW.exec(t) : null;
+      if (m) {
+        dst = m[1]!;
+        src = m[2]!;
+      } else notes.push({ t, dst, src });
+    });
+    return notes.map(({ t, dst, src }) => {
       const at = t.lastIndexOf(') at ');
       let where = t.slice(5);
       let reason = '';
