@@ -91,6 +91,11 @@ export function parseTrailingPosition(s: string): RawPos | null {
   return { file: s.slice(0, c1), line, column };
 }
 
+/** A leak target that is neither the heap nor a result: `{storage for ...}`, `{temp}`. */
+function isStorage(to: string): boolean {
+  return to.charCodeAt(0) === 123 && to !== '{heap}';
+}
+
 /** Index of the first character at or after i that is not a space. */
 function skipSpaces(s: string, i: number): number {
   while (s.charCodeAt(i) === 32) i++;
@@ -155,7 +160,7 @@ export class EscapeTextParser {
   /** Explanations waiting for their decision, keyed by raw position. */
   private pending = new Map<string, Explanation[]>();
   /** Explanation being read (its flow lines follow it). */
-  private open: { prefix: string; exp: Explanation } | null = null;
+  private open: { prefix: string; exp: Explanation; keep: boolean } | null = null;
   private seen = new Set<string>();
   private readonly fileCache = new Map<string, string>();
 
@@ -271,15 +276,19 @@ export class EscapeTextParser {
     const open = this.open;
     if (open) {
       if (line.startsWith('from ', i)) {
-        open.exp.lines.push(line);
-        open.exp.starts.push(i);
+        if (open.keep) {
+          open.exp.lines.push(line);
+          open.exp.starts.push(i);
+        }
         return;
       }
       if (line.startsWith('flow: ', i)) {
         RE_FLOW_AT.lastIndex = i;
         if (RE_FLOW_AT.test(line)) {
-          open.exp.lines.push(line);
-          open.exp.starts.push(i);
+          if (open.keep) {
+            open.exp.lines.push(line);
+            open.exp.starts.push(i);
+          }
           return;
         }
       }
@@ -348,8 +357,12 @@ export class EscapeTextParser {
     if (leak) exp.leak = leak;
     let list = this.pending.get(key);
     if (!list) this.pending.set(key, (list = []));
-    list.push(exp);
-    this.open = { prefix, exp };
+    // A parameter's leak is explained once per place it flows to, and go/types alone has thousands of such
+    // places. A decision takes the explanation for {heap} or its result, else the first one left: past the
+    // first two that lead into other storage, none can ever be taken, so their bodies are not kept.
+    const keep = !leak || !isStorage(leak.to) || list.filter((e) => e.expr === expr && e.leak && isStorage(e.leak.to)).length < 2;
+    if (keep) list.push(exp);
+    this.open = { prefix, exp, keep };
   }
 
   /** Parses an explanation's notes: "from WHERE (REASON) at POS"; WHERE may hold parentheses, so read from the end. */
