@@ -46,6 +46,8 @@ export interface EscapeTextOptions {
   resolveFile?: (printed: string, header: { importPath: string; variant: string | null }) => string;
   /** Called with each package's facts as soon as its block ends, so a caller can stream them onward. */
   onPackage?: (facts: PackageFacts) => void;
+  /** Keep every explanation, even those no decision can take (the reference the shortcut is tested against). */
+  keepEveryExplanation?: boolean;
 }
 
 /** Splits `path:line:col: message`; paths may hold spaces and colons, so the first `:N:N: ` wins. */
@@ -360,7 +362,7 @@ export class EscapeTextParser {
     // A parameter's leak is explained once per place it flows to, and go/types alone has thousands of such
     // places. A decision takes the explanation for {heap} or its result, else the first one left: past the
     // first two that lead into other storage, none can ever be taken, so their bodies are not kept.
-    const keep = !leak || !isStorage(leak.to) || list.filter((e) => e.expr === expr && e.leak && isStorage(e.leak.to)).length < 2;
+    const keep = !leak || !isStorage(leak.to) || !!this.opts.keepEveryExplanation || list.filter((e) => e.expr === expr && e.leak && isStorage(e.leak.to)).length < 2;
     if (keep) list.push(exp);
     this.open = { prefix, exp, keep };
   }

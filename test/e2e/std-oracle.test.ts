@@ -8,6 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { runCli } from '../helpers/cli.js';
 import { examplesDir } from '../helpers/paths.js';
 import type { AnalysisModel } from '../../src/model/types.js';
+import { parseEscapeText } from '../../src/parsers/escape-text.js';
+import { splitLines } from '../../src/parsers/line-splitter.js';
 
 const PACKAGES = ['net/http', 'encoding/json', 'fmt'];
 
@@ -61,4 +63,15 @@ test('net/http, encoding/json, fmt: every heap decision exactly once, at its pos
   for (const [k, n] of got) assert.equal(decisions.get(k), n, `heapscope invented ${k}`);
   assert.ok(withoutFlow < decisions.size / 100, `${withoutFlow} heap sites without explanation`);
   assert.equal((model as unknown as { unrecognised: { count: number } }).unrecognised.count, 0);
+});
+
+test('go/types (86 MB of -m=2 output): skipping the explanations no decision can take changes nothing', () => {
+  const raw = spawnSync('go', ['build', '-o', '/dev/null', '-gcflags=-m=2', 'go/types'], { cwd: examplesDir, maxBuffer: 1 << 30 });
+  assert.equal(raw.status, 0, raw.stderr.toString('utf8', 0, 500));
+  const lines = splitLines(raw.stderr.toString('utf8'));
+  assert.ok(lines.length > 500_000, `${lines.length} lines`);
+  const fast = parseEscapeText(lines);
+  const reference = parseEscapeText(lines, { keepEveryExplanation: true });
+  assert.ok(fast[0]!.sites.filter((s) => s.kind.startsWith('leaking-param') && s.flow.length > 0).length > 1000);
+  assert.deepEqual(fast, reference);
 });
