@@ -8,6 +8,10 @@ import { examplesDir, fixturesDir } from '../helpers/paths.js';
 import type { BenchReport, BenchmarkReport } from '../../src/model/bench-report.js';
 
 const near = (actual: number, expected: number, tol = 0.05): boolean => Math.abs(actual - expected) <= tol;
+// go test's own B/op counts every allocation during the timed loop, the runtime's too: on a loaded machine a
+// few hundred background bytes over 2000 iterations add a byte or two per op, never take any away.
+const measuredBytes = (actual: number | null, expected: number): void =>
+  assert.ok(actual !== null && actual >= expected && actual <= expected + 8, `measured ${actual} B/op, expected ${expected}`);
 
 test('bench on the examples: each allocation on its line, with type, per-op figures, cause and notes', () => {
   const r = runCli(['bench', '--format', 'json', '--benchtime', '2000x', '-C', examplesDir]);
@@ -28,7 +32,7 @@ test('bench on the examples: each allocation on its line, with type, per-op figu
   const np = bench('BenchmarkNewPoint');
   assert.ok(np.procs >= 1 && !/-\d+$/.test(np.name));
   assert.equal(np.allocsPerOp, 1);
-  assert.equal(np.bytesPerOp, 16);
+  measuredBytes(np.bytesPerOp, 16);
   const npl = line(np, 'alloc.go', 17);
   assert.ok(near(npl.allocsPerOp, 1) && near(npl.bytesPerOp, 16, 0.5));
   assert.deepEqual(npl.types, ['example.com/heapscope/examples.Point']);
@@ -56,7 +60,7 @@ test('bench on the examples: each allocation on its line, with type, per-op figu
   const bl = line(buf, 'alloc.go', 66);
   assert.equal(bl.cause?.id, 'heap-backed-stack-make');
   assert.ok(near(bl.bytesPerOp, 112, 0.5));
-  assert.equal(buf.bytesPerOp, 112);
+  measuredBytes(buf.bytesPerOp, 112);
 
   // A large buffer.
   const lg = line(bench('BenchmarkLarge'), 'alloc.go', 73);
