@@ -52,8 +52,9 @@ function killGroup(pid: number): void {
 /** Bytes handed to the line splitter per event-loop turn. */
 const SLICE = 256 * 1024;
 /**
- * Output held unparsed before the child is made to wait (and when it may go on): more than one package's
- * burst, far less than a whole log. When the go command replays its cache it writes faster than any parser.
+ * Output held unparsed before the child is made to wait (and when it may go on): more than almost any package
+ * prints at once (go/types, at 86 MB, is the exception), far less than a whole log. When the go command
+ * replays its cache it writes faster than any parser, and has to wait.
  */
 const HIGH_WATER = 32 * 1024 * 1024;
 const LOW_WATER = 8 * 1024 * 1024;
@@ -61,8 +62,8 @@ const LOW_WATER = 8 * 1024 * 1024;
 /**
  * Takes a child's output as fast as it comes and hands it on in slices, one per event-loop turn, so the pipe
  * is read again between slices. The go command writes each package's compiler output at once and waits until
- * the pipe has taken all of it: parsing in the 'data' handler would hold the build up for as long as heapscope
- * takes to parse (on two cores, about a second and a half over std).
+ * the pipe has taken all of it, holding one of its build slots meanwhile (cmd/go/internal/work): parsing in the
+ * 'data' handler would hold the build up for as long as heapscope takes to parse.
  */
 class Drain {
   private queue: Buffer[] = [];
