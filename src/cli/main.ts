@@ -156,7 +156,7 @@ async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: CliIO): P
   const verbose = !!flags.verbose;
   // Nothing changed since this exact command last finished cleanly: replay its report.
   const results = cacheDir && plan.stateKey ? new ResultCache(cacheDir) : null;
-  const name = resultName(plan.runId, [flags.format, color, verbose, io.cwd, toolIdentity(TOOL_VERSION)]);
+  const name = results ? resultName(plan.runId, [flags.format, color, verbose, io.cwd, toolIdentity(TOOL_VERSION)]) : '';
   const hit = results && plan.stateKey ? await results.get(name, plan.stateKey) : null;
   if (hit) {
     await plan.cancel();
