@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { PackageFacts } from '../model/types.js';
 
 /** Bump when the parser or the stored shape changes, so old entries are not read. */
-export const CACHE_FORMAT = 'heapscope-facts-4';
+export const CACHE_FORMAT = 'heapscope-facts-5';
 
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env['HEAPSCOPE_CACHE']) return env['HEAPSCOPE_CACHE'];

@@ -15,6 +15,12 @@
 
 import type { Capture, FlowStep, FunctionInfo, InlinedCall, PackageFacts, Site, SiteKind } from '../model/types.js';
 
+/**
+ * The most leak decisions one parameter gets: one for the heap and one per result, for the first
+ * numEscResults (5) results (escape/leaks.go, reportLeaks in escape.go).
+ */
+const MAX_LEAK_DECISIONS = 6;
+
 /** The compiler's default inlining budget (inline/inl.go, inlineMaxBudget); it prints it only when exceeded. */
 export const DEFAULT_INLINE_BUDGET = 80;
 
@@ -28,13 +34,13 @@ interface Explanation {
   expr: string;
   function: string | null;
   /**
-   * The body lines (`flow:` edges and `from` notes) as printed, with where each one's text starts. Most
-   * explanations never meet a decision (a parameter's leak explanations when the parameter is then moved to
-   * heap, for instance; go/types alone prints 700,000 such lines), so a body line costs one array slot here
-   * and is parsed into a FlowStep only when a decision takes the explanation.
+   * Where the body lines (`flow:` edges and `from` notes) lie in the package's TextArena, without their position
+   * and indentation. Most explanations never meet a decision (a parameter's leak explanations when the
+   * parameter is then moved to heap, for instance; go/types alone prints 700,000 such lines), so a body is
+   * kept as bytes and parsed into FlowSteps only when a decision takes the explanation.
    */
-  lines: string[];
-  starts: number[];
+  bodyStart: number;
+  bodyEnd: number;
   headerPos: RawPos;
   truncated: boolean;
   /** For `parameter p leaks to LOC`: LOC and derefs. */
@@ -98,6 +104,40 @@ function isStorage(to: string): boolean {
   return to.charCodeAt(0) === 123 && to !== '{heap}';
 }
 
+/** Whether buf holds the first n bytes of want at at. */
+function hasBytesAt(buf: Buffer, at: number, want: Buffer, n: number): boolean {
+  if (at + n > buf.length) return false;
+  for (let k = 0; k < n; k++) if (buf[at + k] !== want[k]) return false;
+  return true;
+}
+
+/** Whether buf[at, end) starts with the ASCII text want. */
+function hasAsciiAt(buf: Buffer, at: number, end: number, want: string): boolean {
+  if (at + want.length > end) return false;
+  for (let k = 0; k < want.length; k++) if (buf[at + k] !== want.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * RE_FLOW_AT on bytes, after its "flow: ": some text, " ← " or " = ", some text, and ":" at the end, where no
+ * character is one that a regular expression's "." does not match (\r, U+2028, U+2029).
+ */
+function isFlowEdge(buf: Buffer, from: number, end: number): boolean {
+  if (end <= from || buf[end - 1] !== 58) return false;
+  let arrow = false;
+  for (let k = from; k < end; k++) {
+    const c = buf[k];
+    if (c === 13) return false;
+    if (c === 0xe2 && buf[k + 1] === 0x80 && (buf[k + 2] === 0xa8 || buf[k + 2] === 0xa9) && k + 2 < end) return false;
+    if (c === 32 && !arrow) {
+      // " ← " is 20 e2 86 90 20, " = " is 20 3d 20; the ":" that ends the line must come after either.
+      if (buf[k + 1] === 0xe2 && buf[k + 2] === 0x86 && buf[k + 3] === 0x90 && buf[k + 4] === 32 && k + 5 < end) arrow = true;
+      else if (buf[k + 1] === 61 && buf[k + 2] === 32 && k + 3 < end) arrow = true;
+    }
+  }
+  return arrow;
+}
+
 /** Index of the first character at or after i that is not a space. */
 function skipSpaces(s: string, i: number): number {
   while (s.charCodeAt(i) === 32) i++;
@@ -156,6 +196,53 @@ const REMARK_PREFIXES = [
   'slice bounds check elided',
 ];
 
+/**
+ * Lines of text kept as UTF-8 bytes, one after another, each ended by a newline. Explanation bodies live here
+ * rather than as strings: half a million of them are kept while their package is read, and as strings each one
+ * would be copied by every young-generation collection it lives through.
+ */
+class TextArena {
+  private buf = Buffer.allocUnsafe(1 << 20);
+  used = 0;
+
+  private room(n: number): void {
+    if (this.used + n <= this.buf.length) return;
+    const next = Buffer.allocUnsafe(Math.max(this.used + n, this.buf.length * 2));
+    this.buf.copy(next, 0, 0, this.used);
+    this.buf = next;
+  }
+
+  /** Appends src[start, end) and a newline; returns the new end. */
+  append(src: Buffer, start: number, end: number): number {
+    this.room(end - start + 1);
+    const buf = this.buf;
+    let at = this.used;
+    // A body line is short: a loop beats Buffer.copy, which builds a view of the source on every call.
+    if (end - start > 512) at += src.copy(buf, at, start, end);
+    else for (let k = start; k < end; k++) buf[at++] = src[k]!;
+    buf[at++] = 10;
+    this.used = at;
+    return at;
+  }
+
+  appendText(s: string): number {
+    this.room(Buffer.byteLength(s, 'utf8') + 1);
+    this.used += this.buf.write(s, this.used, 'utf8');
+    this.buf[this.used++] = 10;
+    return this.used;
+  }
+
+  text(start: number, end: number): string {
+    return this.buf.toString('utf8', start, end);
+  }
+
+  /** Forgets every line; a buffer grown for one huge package is not kept for the rest. */
+  reset(): void {
+    this.used = 0;
+    if (this.buf.length > 1 << 24) this.buf = Buffer.allocUnsafe(1 << 20);
+  }
+}
+
 export class EscapeTextParser {
   private readonly packages: PackageFacts[] = [];
   private cur: PackageFacts | null = null;
@@ -163,7 +250,14 @@ export class EscapeTextParser {
   private pending = new Map<string, Explanation[]>();
   /** Explanation being read (its flow lines follow it). */
   private open: { prefix: string; exp: Explanation; keep: boolean } | null = null;
+  /** The open explanation's prefix as bytes, in the first prefixLen bytes (reused from header to header). */
+  private prefix = Buffer.alloc(256);
+  private prefixLen = 0;
   private seen = new Set<string>();
+  /** Explanations of leaks into other storage seen so far, by position and parameter. */
+  private storageLeaks = new Map<string, number>();
+  /** The kept explanations' bodies of the package being read. */
+  private readonly arena = new TextArena();
   private readonly fileCache = new Map<string, string>();
 
   constructor(private readonly opts: EscapeTextOptions = {}) {}
@@ -177,16 +271,54 @@ export class EscapeTextParser {
     return f;
   }
 
+  /** One line of text, without its newline. */
   push(line: string): void {
+    const b = Buffer.from(line, 'utf8');
+    this.pushBytes(b, 0, b.length);
+  }
+
+  /**
+   * One line as the bytes buf[start, end), without its newline; the bytes are not kept. Most of -m=2's output
+   * is the body of explanations, whose lines repeat the header's "file:line:col:" prefix: those are recognised
+   * on the bytes, and only the ones an explanation keeps are decoded (just their text). Every other line is
+   * decoded and read as text.
+   */
+  pushBytes(buf: Buffer, start: number, end: number): void {
+    const o = this.open;
+    if (o) {
+      const pb = this.prefix;
+      const n = this.prefixLen;
+      if (start + n + 1 < end && buf[start + n + 1] === 32 && hasBytesAt(buf, start, pb, n)) {
+        let i = start + n + 1;
+        while (buf[i] === 32) i++;
+        if (hasAsciiAt(buf, i, end, 'from ') || (hasAsciiAt(buf, i, end, 'flow: ') && isFlowEdge(buf, i + 6, end))) {
+          if (o.keep) o.exp.bodyEnd = this.arena.append(buf, i, end);
+          return;
+        }
+        if (hasAsciiAt(buf, i, end, 'warning: truncated explanation')) {
+          o.exp.truncated = true;
+          return;
+        }
+        this.ensure().unknown.push(buf.toString('utf8', start, end));
+        return;
+      }
+    }
+    const line = buf.toString('utf8', start, end);
+    this.pushText(line);
+    const opened = this.open;
+    if (opened && opened !== o) {
+      // An explanation header: its body lines start with the same bytes as its "file:line:col:".
+      const n = line.length === end - start ? opened.prefix.length : Buffer.byteLength(opened.prefix, 'utf8');
+      if (n > this.prefix.length) this.prefix = Buffer.alloc(n * 2);
+      for (let k = 0; k < n; k++) this.prefix[k] = buf[start + k]!;
+      this.prefixLen = n;
+    }
+  }
+
+  private pushText(line: string): void {
     if (line.startsWith('# ')) {
       this.startPackage(line.slice(2));
       return;
-    }
-    // Fast path for the bulk of -m=2 output: the flow lines of the explanation being read repeat its header's
-    // "file:line:col:" prefix, so they need no position parsing.
-    const o = this.open;
-    if (o && line.charCodeAt(o.prefix.length + 1) === 32 && line.startsWith(o.prefix)) {
-      return this.bodyLine(line, skipSpaces(line, o.prefix.length + 1));
     }
     // Some decisions carry no position (range-over-func's hidden #next) or "<unknown line number>".
     const p = splitPosition(line) ?? noPosition(line);
@@ -278,19 +410,13 @@ export class EscapeTextParser {
     const open = this.open;
     if (open) {
       if (line.startsWith('from ', i)) {
-        if (open.keep) {
-          open.exp.lines.push(line);
-          open.exp.starts.push(i);
-        }
+        if (open.keep) open.exp.bodyEnd = this.arena.appendText(line.slice(i));
         return;
       }
       if (line.startsWith('flow: ', i)) {
         RE_FLOW_AT.lastIndex = i;
         if (RE_FLOW_AT.test(line)) {
-          if (open.keep) {
-            open.exp.lines.push(line);
-            open.exp.starts.push(i);
-          }
+          if (open.keep) open.exp.bodyEnd = this.arena.appendText(line.slice(i));
           return;
         }
       }
@@ -341,6 +467,8 @@ export class EscapeTextParser {
     this.cur = null;
     this.open = null;
     this.pending.clear();
+    this.storageLeaks.clear();
+    this.arena.reset();
     this.seen.clear();
     if (!cur) return;
     if (this.opts.onPackage) this.opts.onPackage(cur);
@@ -355,14 +483,22 @@ export class EscapeTextParser {
     fn: string | null,
     leak?: { to: string; derefs: number },
   ): void {
-    const exp: Explanation = { expr, function: fn, lines: [], starts: [], headerPos: p, truncated: false };
+    const at = this.arena.used;
+    const exp: Explanation = { expr, function: fn, bodyStart: at, bodyEnd: at, headerPos: p, truncated: false };
     if (leak) exp.leak = leak;
     let list = this.pending.get(key);
     if (!list) this.pending.set(key, (list = []));
     // A parameter's leak is explained once per place it flows to, and go/types alone has thousands of such
-    // places. A decision takes the explanation for {heap} or its result, else the first one left: past the
-    // first two that lead into other storage, none can ever be taken, so their bodies are not kept.
-    const keep = !leak || !isStorage(leak.to) || !!this.opts.keepEveryExplanation || list.filter((e) => e.expr === expr && e.leak && isStorage(e.leak.to)).length < 2;
+    // places. A decision takes the explanation for {heap} or its result, else the first one left; a parameter
+    // gets at most MAX_LEAK_DECISIONS decisions, so past that many explanations into other storage, none can
+    // ever be taken, and their bodies are not kept.
+    let keep = true;
+    if (leak && isStorage(leak.to) && !this.opts.keepEveryExplanation) {
+      const k = key + '\u0000' + expr;
+      const n = this.storageLeaks.get(k) ?? 0;
+      this.storageLeaks.set(k, n + 1);
+      keep = n < MAX_LEAK_DECISIONS;
+    }
     if (keep) list.push(exp);
     this.open = { prefix, exp, keep };
   }
@@ -372,8 +508,8 @@ export class EscapeTextParser {
     const notes: { t: string; dst: string; src: string }[] = [];
     let dst = '';
     let src = '';
-    exp.lines.forEach((line, k) => {
-      const t = line.slice(exp.starts[k]);
+    const lines = exp.bodyEnd > exp.bodyStart ? this.arena.text(exp.bodyStart, exp.bodyEnd - 1).split('\n') : [];
+    lines.forEach((t) => {
       const m = t.startsWith('flow: ') ? RE_FLOW.exec(t) : null;
       if (m) {
         dst = m[1]!;
@@ -433,7 +569,9 @@ export class EscapeTextParser {
     leakTo?: string,
     level?: number,
   ): void {
-    const dup = kind + '\u0000' + key + '\u0000' + expr;
+    // A parameter leaks to each of its results on a line of its own ("leaking param: s to result before",
+    // "... to result after"): the result is part of the decision.
+    const dup = kind + '\u0000' + key + '\u0000' + expr + (leakTo === undefined ? '' : '\u0000' + leakTo);
     if (this.seen.has(dup)) return;
     this.seen.add(dup);
     const heap = kind === 'moved-to-heap' || kind === 'escapes';

@@ -42,6 +42,51 @@ function stripCr(text: string, start: number, end: number): string {
   return text.slice(start, end);
 }
 
+/**
+ * Hands each whole line on as a byte range of a buffer, without decoding it: a consumer that needs only a few
+ * lines as text (the escape parser drops most of the -m=2 explanation lines it reads) decodes just those, and
+ * each decoded line is a string of its own rather than a slice that keeps a whole decoded chunk alive. The
+ * range is valid only during the call; a trailing \r is left out, as LineSplitter does.
+ */
+export class ByteLineSplitter {
+  private rest: Buffer | null = null;
+
+  constructor(private readonly onLine: (buf: Buffer, start: number, end: number) => void) {}
+
+  push(chunk: Buffer): void {
+    let start = 0;
+    if (this.rest) {
+      const nl = chunk.indexOf(0x0a);
+      if (nl < 0) {
+        this.rest = Buffer.concat([this.rest, chunk]);
+        return;
+      }
+      const line = Buffer.concat([this.rest, chunk.subarray(0, nl)]);
+      this.rest = null;
+      this.emit(line, 0, line.length);
+      start = nl + 1;
+    }
+    for (;;) {
+      const nl = chunk.indexOf(0x0a, start);
+      if (nl < 0) break;
+      this.emit(chunk, start, nl);
+      start = nl + 1;
+    }
+    // Copy: a caller may reuse its read buffer once push returns.
+    if (start < chunk.length) this.rest = Buffer.from(chunk.subarray(start));
+  }
+
+  end(): void {
+    const rest = this.rest;
+    this.rest = null;
+    if (rest) this.emit(rest, 0, rest.length);
+  }
+
+  private emit(buf: Buffer, start: number, end: number): void {
+    this.onLine(buf, start, end > start && buf[end - 1] === 13 ? end - 1 : end);
+  }
+}
+
 /** Splits a whole text into lines the same way (for fixtures and tests). */
 export function splitLines(text: string): string[] {
   const lines: string[] = [];

@@ -94,7 +94,7 @@ async function goList(opts: AnalyzeOptions, env: NodeJS.ProcessEnv): Promise<GoL
   return packages;
 }
 
-type Early = { done: Promise<number | null>; feed: ((l: string) => void) | null; held: string[]; stop: AbortController };
+type Early = { done: Promise<number | null>; feed: EscapeTextParser | null; held: Buffer[]; stop: AbortController };
 
 /**
  * What one analysis will do, known before any cached facts are read or the compiler's output parsed: the
@@ -152,7 +152,7 @@ export async function planAnalysis(opts: AnalyzeOptions): Promise<AnalyzePlan> {
       cwd: opts.dir,
       env,
       signal: e.stop.signal,
-      onStderrLine: (l) => (e.feed ? e.feed(l) : e.held.push(l)),
+      onStderrBytes: (b, start, end) => (e.feed ? e.feed.pushBytes(b, start, end) : e.held.push(Buffer.from(b.subarray(start, end)))),
     }).then(
       (r) => r.code,
       () => null,
@@ -282,7 +282,7 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
       const r = await run('go', args, {
         cwd: opts.dir,
         env,
-        onStderrLine: (l) => parser.push(l),
+        onStderrBytes: (b, start, end) => parser.pushBytes(b, start, end),
         onStdoutLine: (l) => {
           // go test -c reports "?   pkg [no test files]" and FAIL lines on stdout.
           if (/^(FAIL|ok|\?)\s/.test(l) && !/\[no test files\]/.test(l)) messages.push(l);
@@ -295,8 +295,8 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
     let rest = plain;
     if (early && plain.length) {
       const parser = new EscapeTextParser({ resolveFile, onPackage });
-      early.feed = (l) => parser.push(l);
-      for (const l of early.held.splice(0)) parser.push(l);
+      early.feed = parser;
+      for (const l of early.held.splice(0)) parser.pushBytes(l, 0, l.length);
       const code = await early.done;
       parser.end();
       // A pattern that fails to load can stop the whole early build: compile what it left out, explicitly.

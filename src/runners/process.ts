@@ -3,7 +3,7 @@
 // (the go command starts compilers, linkers and test binaries of its own).
 
 import { spawn } from 'node:child_process';
-import { LineSplitter } from '../parsers/line-splitter.js';
+import { ByteLineSplitter, LineSplitter } from '../parsers/line-splitter.js';
 import { GoToolError } from '../errors/errors.js';
 
 export interface RunOptions {
@@ -11,6 +11,8 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   onStdoutLine?: (line: string) => void;
   onStderrLine?: (line: string) => void;
+  /** Instead of onStderrLine: each line as a byte range, valid only during the call (see ByteLineSplitter). */
+  onStderrBytes?: (buf: Buffer, start: number, end: number) => void;
   /** Milliseconds; the process group is killed when it passes. */
   timeoutMs?: number;
   /** Kills the process group when aborted. */
@@ -75,7 +77,7 @@ class Drain {
   private idle: { resolve: () => void; reject: (e: unknown) => void } | null = null;
 
   constructor(
-    private readonly splitter: LineSplitter,
+    private readonly splitter: { push(chunk: Buffer): void; end(): void },
     private readonly source: NodeJS.ReadableStream,
   ) {
     source.on('data', (c: Buffer) => this.push(c));
@@ -165,7 +167,8 @@ export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunR
     let timedOut = false;
     let timer: NodeJS.Timeout | undefined;
     const out = new Drain(new LineSplitter(opts.onStdoutLine ?? (() => {})), child.stdout);
-    const err = new Drain(new LineSplitter(opts.onStderrLine ?? (() => {})), child.stderr);
+    const errLines = opts.onStderrBytes ? new ByteLineSplitter(opts.onStderrBytes) : new LineSplitter(opts.onStderrLine ?? (() => {}));
+    const err = new Drain(errLines, child.stderr);
     child.on('error', (e: NodeJS.ErrnoException) => {
       if (timer) clearTimeout(timer);
       if (e.code === 'ENOENT') {

@@ -1,7 +1,7 @@
-// Real standard-library packages, checked against the compiler's own output: every heap decision the
-// compiler prints appears exactly once in heapscope's JSON, at the compiler's position, with a cause, and
-// with a flow wherever the compiler printed an explanation. The oracle reads the raw text with its own
-// minimal regular expressions, independent of heapscope's parser.
+// Real standard-library packages, checked against the compiler's own output: every heap decision and every
+// parameter leak the compiler prints appears exactly once in heapscope's JSON, at the compiler's position; heap
+// decisions with a cause, and with a flow wherever the compiler printed an explanation. The oracle reads the
+// raw text with its own minimal regular expressions, independent of heapscope's parser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -13,7 +13,7 @@ import { splitLines } from '../../src/parsers/line-splitter.js';
 
 const PACKAGES = ['net/http', 'encoding/json', 'fmt'];
 
-test('net/http, encoding/json, fmt: every heap decision exactly once, at its position, with cause and flow', () => {
+test('net/http, encoding/json, fmt: every heap decision and parameter leak exactly once, at its position, with cause and flow', () => {
   const raw = spawnSync('go', ['build', '-o', '/dev/null', '-gcflags=-m=2', ...PACKAGES], {
     cwd: examplesDir,
     encoding: 'utf8',
@@ -24,6 +24,7 @@ test('net/http, encoding/json, fmt: every heap decision exactly once, at its pos
   const decisions = new Map<string, number>();
   const seenLines = new Set<string>();
   const explained = new Set<string>();
+  const leaks = new Map<string, number>();
   let pkg = '';
   for (const line of raw.stderr.split('\n')) {
     if (line.startsWith('# ')) pkg = line;
@@ -39,7 +40,16 @@ test('net/http, encoding/json, fmt: every heap decision exactly once, at its pos
       decisions.set(k, (decisions.get(k) ?? 0) + 1);
     }
     if (/ escapes to heap in .*:$/.test(msg!)) explained.add(key);
+    // A parameter's leaks: one line for the heap, one per result it reaches.
+    const leak = /^leaking param(?: content)?: (\S+)(?: to result (\S+) level=\d+)?$/.exec(msg!);
+    if (leak && !seenLines.has(pkg + line)) {
+      seenLines.add(pkg + line);
+      const kind = leak[2] ? 'leaking-param-to-result' : msg!.startsWith('leaking param content') ? 'leaking-param-content' : 'leaking-param';
+      const k = `${key}|${kind}|${leak[1]}|${leak[2] ?? '{heap}'}`;
+      leaks.set(k, (leaks.get(k) ?? 0) + 1);
+    }
   }
+  assert.ok([...leaks.keys()].some((k) => k.includes('|leaking-param-to-result|')), 'a parameter leaking to a result');
   assert.ok(decisions.size > 1000, `compiler printed ${decisions.size} heap decisions`);
 
   const r = runCli(['analyze', '--format', 'json', '--no-cache', '-C', examplesDir, ...PACKAGES]);
@@ -48,7 +58,12 @@ test('net/http, encoding/json, fmt: every heap decision exactly once, at its pos
   assert.deepEqual(model.packages.map((p) => p.importPath), [...PACKAGES].sort());
   const got = new Map<string, number>();
   let withoutFlow = 0;
+  const gotLeaks = new Map<string, number>();
   for (const s of model.sites) {
+    if (s.leak) {
+      const k = `${s.file}:${s.line}:${s.column}|${s.kind}|${s.expr}|${s.leak.to}`;
+      gotLeaks.set(k, (gotLeaks.get(k) ?? 0) + 1);
+    }
     if (!s.heap) continue;
     const key = `${s.file}:${s.line}:${s.column}`;
     const k = `${key}|${s.kind}`;
@@ -61,6 +76,9 @@ test('net/http, encoding/json, fmt: every heap decision exactly once, at its pos
   // The same position can hold several escaping expressions (e.g. inlined bodies); compare counts per kind.
   for (const [k, n] of decisions) assert.equal(got.get(k), n, `compiler printed ${k} ${n} time(s)`);
   for (const [k, n] of got) assert.equal(decisions.get(k), n, `heapscope invented ${k}`);
+  // bytes.Cut's s leaks to both results: two decisions at one position (net/http has several such).
+  for (const [k, n] of leaks) assert.equal(gotLeaks.get(k), n, `compiler printed ${k} ${n} time(s)`);
+  for (const [k, n] of gotLeaks) assert.equal(leaks.get(k), n, `heapscope invented ${k}`);
   assert.ok(withoutFlow < decisions.size / 100, `${withoutFlow} heap sites without explanation`);
   assert.equal((model as unknown as { unrecognised: { count: number } }).unrecognised.count, 0);
 });

@@ -14,7 +14,7 @@ import { parseAsmText } from '../../src/parsers/asm-text.js';
 import { parseBenchText } from '../../src/parsers/bench-text.js';
 import { EscapeTextParser, parseEscapeText } from '../../src/parsers/escape-text.js';
 import { parseGoListJson } from '../../src/parsers/go-list-json.js';
-import { LineSplitter, splitLines } from '../../src/parsers/line-splitter.js';
+import { ByteLineSplitter, LineSplitter, splitLines } from '../../src/parsers/line-splitter.js';
 import { parseMemProfile } from '../../src/parsers/pprof.js';
 import { functionEnd } from '../../src/parsers/go-source.js';
 import { fixturesDir } from '../helpers/paths.js';
@@ -176,8 +176,9 @@ describe('fuzz: escape-text', () => {
     fc.assert(
       fc.property(mangled(escapeCaptures), fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 8 }), (lines, sizes) => {
         const bytes = Buffer.from(lines.join('\n'), 'utf8');
+        // The runner's path: byte ranges, decoded only where the parser needs text.
         const parser = new EscapeTextParser();
-        const splitter = new LineSplitter((l) => parser.push(l));
+        const splitter = new ByteLineSplitter((b, start, end) => parser.pushBytes(b, start, end));
         for (let at = 0, i = 0; at < bytes.length; i++) {
           const end = Math.min(bytes.length, at + sizes[i % sizes.length]!);
           splitter.push(bytes.subarray(at, end));
@@ -189,6 +190,25 @@ describe('fuzz: escape-text', () => {
         assert.deepEqual(streamed, parseEscapeText(splitLines(bytes.toString('utf8'))));
       }),
       { numRuns: Math.ceil(RUNS / 2) },
+    );
+  });
+
+  it('a flow line is read alike on bytes (same position as its header) and as text (another position)', () => {
+    // Body lines that repeat their header's position are recognised on the bytes (isFlowEdge); others go through
+    // the regular expression. Both must accept exactly the same lines.
+    const piece = fc.constantFrom('x', 'y', ' ', ':', ' ← ', ' = ', '←', '=', '\r', '\u2028', '\u2029', 'é', '{heap}', ' :', ': ');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }).map((a) => a.join('')), (t) => {
+        const parse = (bodyAt: string): PackageFacts => {
+          const lines = ['# p', './a.go:1:2: x escapes to heap in F:', `${bodyAt}   flow: ${t}`, './a.go:1:2: x escapes to heap'];
+          return parseEscapeText(lines)[0]!;
+        };
+        const onBytes = parse('./a.go:1:2:');
+        const asText = parse('./b.go:9:9:');
+        assert.deepEqual(onBytes.sites, asText.sites);
+        assert.equal(onBytes.unknown.length, asText.unknown.length);
+      }),
+      { numRuns: RUNS },
     );
   });
 
@@ -226,6 +246,17 @@ describe('fuzz: line-splitter', () => {
         for (const l of lines) assert.ok(!l.includes('\n'));
         // Decoding waits for whole lines, so any chunking decodes exactly like the whole buffer.
         assert.deepEqual(lines, splitLines(bytes.toString('utf8')));
+        // The same lines as byte ranges, each decoded on its own.
+        const ranges: string[] = [];
+        const b = new ByteLineSplitter((buf, start, end) => ranges.push(buf.toString('utf8', start, end)));
+        at = 0;
+        for (const p of points) {
+          b.push(bytes.subarray(at, p));
+          at = p;
+        }
+        b.push(bytes.subarray(at));
+        b.end();
+        assert.deepEqual(ranges, lines);
       }),
       { numRuns: RUNS },
     );
