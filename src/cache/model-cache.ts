@@ -6,9 +6,10 @@ import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { PackageFacts } from '../model/types.js';
+import { decodeFacts, encodeFacts } from './facts-codec.js';
 
 /** Bump when the parser or the stored shape changes, so old entries are not read. */
-export const CACHE_FORMAT = 'heapscope-facts-5';
+export const CACHE_FORMAT = 'heapscope-facts-6';
 
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env['HEAPSCOPE_CACHE']) return env['HEAPSCOPE_CACHE'];
@@ -99,8 +100,8 @@ export class ModelCache {
   private async read(key: string): Promise<PackageFacts[] | null> {
     try {
       const data = await readFile(this.path(key));
-      const v = JSON.parse(data.toString('utf8')) as { format: string; facts: PackageFacts[] };
-      return v.format === CACHE_FORMAT && Array.isArray(v.facts) ? v.facts : null;
+      const v = JSON.parse(data.toString('utf8')) as { format: string };
+      return v.format === CACHE_FORMAT ? decodeFacts(v) : null;
     } catch {
       return null;
     }
@@ -115,7 +116,7 @@ export class ModelCache {
         this.made.add(shard);
       }
       const tmp = `${p}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify({ format: CACHE_FORMAT, facts }));
+      await writeFile(tmp, JSON.stringify({ format: CACHE_FORMAT, ...encodeFacts(facts) }));
       await rename(tmp, p);
     } catch {
       // A cache that cannot be written only costs speed.

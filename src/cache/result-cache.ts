@@ -3,7 +3,7 @@
 // replays "(cached)" results, instead of loading, joining and rendering the model again. One file per
 // invocation and output setting, overwritten by each new result, so the cache does not grow with edits.
 
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { readdirSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -62,23 +62,77 @@ export class ResultCache {
     }
   }
 
+  /** Stores output under name in one go (see create for a report written while it is rendered). */
   async put(name: string, state: string, code: number, output: Uint8Array[]): Promise<void> {
+    const w = await this.create(name, state, code);
+    if (!w) return;
+    for (const b of output) w.write(b);
+    await w.commit();
+  }
+
+  /**
+   * Starts storing a report under name. Each chunk handed to write goes to the file on libuv's thread pool
+   * while the caller renders the next one; commit makes the file visible, whole, or leaves no trace.
+   * Null when the cache cannot be written (only speed is lost).
+   */
+  async create(name: string, state: string, code: number): Promise<ResultWriter | null> {
     const p = this.path(name);
     const tmp = `${p}.${process.pid}.tmp`;
     try {
       await mkdir(join(this.dir, 'results'), { recursive: true });
-      const header: Header = { format: RESULT_FORMAT, state, code };
       const fh = await open(tmp, 'w');
-      try {
-        await fh.writev([Buffer.from(JSON.stringify(header) + '\n'), ...output]);
-      } finally {
-        await fh.close();
-      }
-      await rename(tmp, p);
+      const w = new ResultWriter(fh, tmp, p);
+      const header: Header = { format: RESULT_FORMAT, state, code };
+      w.write(Buffer.from(JSON.stringify(header) + '\n'));
+      return w;
+    } catch {
+      return null;
+    }
+  }
+}
+
+export class ResultWriter {
+  private at = 0;
+  private readonly pending: Promise<unknown>[] = [];
+  private failed = false;
+
+  constructor(
+    private readonly fh: FileHandle,
+    private readonly tmp: string,
+    private readonly path: string,
+  ) {}
+
+  /** Queues b at the end of what was written so far; the bytes must not change until commit. */
+  write(b: Uint8Array): void {
+    if (this.failed) return;
+    const at = this.at;
+    this.at += b.length;
+    this.pending.push(
+      writeAll(this.fh, b, at).catch(() => {
+        this.failed = true;
+      }),
+    );
+  }
+
+  async commit(): Promise<void> {
+    await Promise.all(this.pending);
+    try {
+      await this.fh.close();
+      if (this.failed) throw new Error('write failed');
+      await rename(this.tmp, this.path);
     } catch {
       // Only speed is lost; do not leave a partial file behind.
-      await rm(tmp, { force: true }).catch(() => {});
+      await rm(this.tmp, { force: true }).catch(() => {});
     }
+  }
+}
+
+/** Writes all of b at position at (a write may take only part of it). */
+async function writeAll(fh: FileHandle, b: Uint8Array, at: number): Promise<void> {
+  for (let done = 0; done < b.length; ) {
+    const { bytesWritten } = await fh.write(b, done, b.length - done, at + done);
+    if (bytesWritten === 0) throw new Error('no progress');
+    done += bytesWritten;
   }
 }
 

@@ -173,15 +173,20 @@ async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: CliIO): P
   for (const m of run.messages) io.stderr(`heapscope: go: ${m}\n`);
   const failed = model.packages.filter((p) => p.errors.length);
   const code = failed.length ? EXIT.partial : EXIT.ok;
-  const chunks = reporter(model, { color, verbose, cwd: io.cwd });
-  mark('rendered');
-  if (results && plan.stateKey && code === EXIT.ok && run.messages.length === 0) {
-    // One conversion serves both the terminal and the cache.
-    const bytes = chunks.map((c) => Buffer.from(c, 'utf8'));
-    for (const b of bytes) io.stdout(b);
-    await results.put(name, plan.stateKey, code, bytes);
-  } else for (const c of chunks) io.stdout(c);
-  mark('written');
+  const store = results && plan.stateKey && code === EXIT.ok && run.messages.length === 0 ? await results.create(name, plan.stateKey, code) : null;
+  // Each chunk is written as soon as it is made; the copy for the cache is written by libuv's threads
+  // meanwhile, and one conversion serves both.
+  for (const c of reporter(model, { color, verbose, cwd: io.cwd })) {
+    if (!store) io.stdout(c);
+    else {
+      const b = Buffer.from(c, 'utf8');
+      io.stdout(b);
+      store.write(b);
+    }
+  }
+  mark('rendered and written');
+  await store?.commit();
+  mark('stored for replay');
   if (failed.length) io.stderr(`heapscope: ${failed.length} package${failed.length === 1 ? '' : 's'} did not compile; results are partial\n`);
   return code;
 }

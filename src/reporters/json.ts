@@ -10,7 +10,7 @@ export const TOOL_VERSION = '0.1.0';
 /** Array elements per chunk: about a megabyte of sites. */
 const CHUNK = 2000;
 
-export function renderJson(model: AnalysisModel, opts: ReportOptions): string[] {
+export function renderJson(model: AnalysisModel, opts: ReportOptions): Iterable<string> {
   const { unrecognised, ...rest } = model;
   const out: Record<string, unknown> = {
     ...rest,
@@ -20,9 +20,11 @@ export function renderJson(model: AnalysisModel, opts: ReportOptions): string[] 
   return stringifyChunked(out);
 }
 
-/** The same text as JSON.stringify(obj) + '\n', with long top-level arrays split across chunks. */
-export function stringifyChunked(obj: Record<string, unknown>, chunkSize = CHUNK): string[] {
-  const chunks: string[] = [];
+/**
+ * The same text as JSON.stringify(obj) + '\n', with long top-level arrays split across chunks, each made only
+ * when the one before has been taken.
+ */
+export function* stringifyChunked(obj: Record<string, unknown>, chunkSize = CHUNK): Generator<string> {
   let cur = '{';
   let first = true;
   for (const [k, v] of Object.entries(obj)) {
@@ -32,12 +34,11 @@ export function stringifyChunked(obj: Record<string, unknown>, chunkSize = CHUNK
     if (Array.isArray(v) && v.length > chunkSize) {
       cur += '[';
       for (let i = 0; i < v.length; i += chunkSize) {
-        chunks.push(cur);
+        yield cur;
         cur = (i ? ',' : '') + JSON.stringify(v.slice(i, i + chunkSize)).slice(1, -1);
       }
       cur += ']';
     } else cur += JSON.stringify(v);
   }
-  chunks.push(cur + '}\n');
-  return chunks;
+  yield cur + '}\n';
 }

@@ -1,4 +1,5 @@
-// Reporters by --format name. Each turns the model into text, as chunks the CLI writes in order.
+// Reporters by --format name. Each turns the model into text, as chunks the CLI writes in order as they are
+// made (the JSON report of std is about 70 MB: it is never one string).
 
 import type { AnalysisModel } from '../model/types.js';
 import { renderJson } from './json.js';
@@ -11,7 +12,7 @@ export interface ReportOptions {
   cwd: string;
 }
 
-export type Reporter = (model: AnalysisModel, opts: ReportOptions) => string[];
+export type Reporter = (model: AnalysisModel, opts: ReportOptions) => Iterable<string>;
 
 export const REPORTERS: Record<string, Reporter> = {
   text: (model, opts) => [renderText(model, opts)],

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { runCli } from '../helpers/cli.js';
 import { examplesDir } from '../helpers/paths.js';
 import type { AnalysisModel } from '../../src/model/types.js';
+import { decodeFacts, encodeFacts } from '../../src/cache/facts-codec.js';
 import { parseEscapeText } from '../../src/parsers/escape-text.js';
 import { splitLines } from '../../src/parsers/line-splitter.js';
 
@@ -83,7 +84,7 @@ test('net/http, encoding/json, fmt: every heap decision and parameter leak exact
   assert.equal((model as unknown as { unrecognised: { count: number } }).unrecognised.count, 0);
 });
 
-test('go/types (86 MB of -m=2 output): skipping the explanations no decision can take changes nothing', () => {
+test('go/types (86 MB of -m=2 output): skipping the explanations no decision can take changes nothing; the cache form keeps it all', () => {
   const raw = spawnSync('go', ['build', '-o', '/dev/null', '-gcflags=-m=2', 'go/types'], { cwd: examplesDir, maxBuffer: 1 << 30 });
   assert.equal(raw.status, 0, raw.stderr.toString('utf8', 0, 500));
   const lines = splitLines(raw.stderr.toString('utf8'));
@@ -92,4 +93,6 @@ test('go/types (86 MB of -m=2 output): skipping the explanations no decision can
   const reference = parseEscapeText(lines, { keepEveryExplanation: true });
   assert.ok(fast[0]!.sites.filter((s) => s.kind.startsWith('leaking-param') && s.flow.length > 0).length > 1000);
   assert.deepEqual(fast, reference);
+  // The facts cache's stored form gives the same facts back on this much real output.
+  assert.equal(JSON.stringify(decodeFacts(JSON.parse(JSON.stringify(encodeFacts(fast))))), JSON.stringify(fast));
 });

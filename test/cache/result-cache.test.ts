@@ -1,0 +1,40 @@
+// The finished-report cache: a report written chunk by chunk while it is rendered reads back byte for byte.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+
+import { ResultCache } from '../../src/cache/result-cache.js';
+
+test('chunks queued while rendering are stored in order, whole, and only under their state', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'heapscope-results-'));
+  try {
+    const cache = new ResultCache(dir);
+    const chunks: Buffer[] = [];
+    // Sizes from a byte to 3 MB, so that writes of very different lengths are in flight at once.
+    for (let i = 0; i < 200; i++) chunks.push(Buffer.alloc(i % 50 === 0 ? 3 << 20 : 1 + ((i * 7919) % 5000), i));
+    const w = await cache.create('r', 'state-1', 0);
+    assert.ok(w);
+    for (const c of chunks) w.write(c);
+    await w.commit();
+    const hit = await cache.get('r', 'state-1');
+    assert.ok(hit);
+    assert.equal(hit.code, 0);
+    assert.ok(hit.output.equals(Buffer.concat(chunks)));
+    assert.equal(await cache.get('r', 'state-2'), null);
+    assert.deepEqual(readdirSync(join(dir, 'results')), ['r.out']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a cache that cannot be written is no error', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'heapscope-results-'));
+  try {
+    const cache = new ResultCache(join(dir, 'missing', '\0bad'));
+    assert.equal(await cache.create('r', 's', 0), null);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
