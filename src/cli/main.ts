@@ -129,8 +129,11 @@ function phaseTimer(io: CliIO): (phase: string) => void {
   let last = performance.now();
   return (phase) => {
     const now = performance.now();
-    const cpu = process.cpuUsage();
-    io.stderr(`heapscope: debug: ${phase} ${((now - last) / 1000).toFixed(2)} s (at ${(now / 1000).toFixed(2)} s; heapscope's own CPU so far ${(cpu.user / 1e6).toFixed(2)} s user, ${(cpu.system / 1e6).toFixed(2)} s system)\n`);
+    const use = process.resourceUsage();
+    io.stderr(
+      `heapscope: debug: ${phase} ${((now - last) / 1000).toFixed(2)} s (at ${(now / 1000).toFixed(2)} s; heapscope's own CPU so far ` +
+        `${(use.userCPUTime / 1e6).toFixed(2)} s user, ${(use.systemCPUTime / 1e6).toFixed(2)} s system, ${use.minorPageFault} page faults)\n`,
+    );
     last = now;
   };
 }
