@@ -261,7 +261,6 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
     const total = misses.length;
     // A package block without unrecognised lines compiled cleanly: cache it now, while the compiler is still
     // busy with other packages, rather than after the build.
-    const writes: Promise<void>[] = [];
     const written = new Set<Unit>();
     const onPackage = (f: PackageFacts): void => {
       const u = units.get(unitId(f.importPath, f.variant));
@@ -274,7 +273,7 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
       const clean = f.unknown.length === 0 && f.other.length === 0 && u.facts.length === 1 && !byPath.get(u.id)?.ForTest;
       if (cache && key && clean) {
         written.add(u);
-        writes.push(cache.put(key, u.facts));
+        cache.put(key, u.facts);
       }
     };
     const compile = async (args: string[]): Promise<number | null> => {
@@ -338,10 +337,9 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
         u.errors.push(...(depErrs.length ? depErrs : ['not compiled: the build stopped before this package (see the other packages\' errors)']));
       } else if (cache && !written.has(u) && (!failed || (u.facts.length > 0 && unknown.length === 0))) {
         const key = keys.get(u.id);
-        if (key) await cache.put(key, u.facts);
+        if (key) cache.put(key, u.facts);
       }
     }
-    await Promise.all(writes);
     // Packages with errors found after listing (type errors) also block everything that imports them.
     const broken = new Set([...units.values()].filter((u) => u.errors.length).map((u) => u.id));
     for (const u of misses) {
