@@ -112,8 +112,9 @@ export class ModelCache {
    * Stores facts under key. Synchronous on purpose: an entry is tens of KB and a few system calls, which cost
    * less on the main thread than the promises and thread-pool hand-offs of the async calls (measured: 356
    * entries in about 25 ms against 50 to 80 ms), and the cold run writes one per package while it parses.
+   * Returns the text stored, or null when nothing could be.
    */
-  put(key: string, facts: PackageFacts[]): void {
+  put(key: string, facts: PackageFacts[]): string | null {
     const p = this.path(key);
     const tmp = `${p}.${process.pid}.tmp`;
     try {
@@ -122,8 +123,10 @@ export class ModelCache {
         mkdirSync(shard, { recursive: true });
         this.made.add(shard);
       }
-      writeFileSync(tmp, JSON.stringify({ format: CACHE_FORMAT, ...encodeFacts(facts) }));
+      const text = JSON.stringify({ format: CACHE_FORMAT, ...encodeFacts(facts) });
+      writeFileSync(tmp, text);
       renameSync(tmp, p);
+      return text;
     } catch {
       // A cache that cannot be written only costs speed; do not leave a partial file behind.
       try {
@@ -131,6 +134,7 @@ export class ModelCache {
       } catch {
         // nothing was written
       }
+      return null;
     }
   }
 }

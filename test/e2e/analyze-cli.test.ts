@@ -129,11 +129,14 @@ test('the second run is served from the cache with the same result', () => {
   const second = runCli(['analyze', '--format', 'json', '-C', examplesDir], { env });
   const b = JSON.parse(second.stdout) as AnalysisModel;
   assert.ok(b.packages.every((p) => p.cached));
-  assert.deepEqual(b.sites, a.sites);
   const fresh = runCli(['analyze', '--format', 'json', '--no-cache', '-C', examplesDir], { env });
   const c = JSON.parse(fresh.stdout) as AnalysisModel;
   assert.ok(c.packages.every((p) => !p.cached));
-  assert.deepEqual(c.sites, a.sites);
+  // Facts as parsed (--no-cache), as read back from what the first run stored, and as loaded from the cache
+  // give the same report, byte for byte, apart from the packages' cached flags.
+  const body = (m: AnalysisModel): string => JSON.stringify([m.sites, m.functions, m.inlinedCalls, m.captures]);
+  assert.equal(body(b), body(a));
+  assert.equal(body(c), body(a));
 });
 
 test('an unchanged re-run replays the finished report; any change in the sources is analysed afresh', () => {
