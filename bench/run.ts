@@ -70,15 +70,27 @@ try {
   console.log(`heapscope bench on ${target} (${spawnSync('go', ['version']).stdout.toString().trim()}, ${process.version}, ${coldRuns} cold and ${warmRuns} warm runs each, medians)`);
   // Cold: each run starts from empty caches; bare and heapscope alternate so drift hits both alike, and each
   // pair gives a ratio of its own (the machine's noise moves both members of a pair less than it moves runs
-  // minutes apart).
+  // minutes apart). Every other pair runs heapscope first, so that whatever the previous run leaves behind
+  // (the removal of its caches, writeback) falls on both commands alike.
   const bareColds: Sample[] = [];
   const hsColds: Sample[] = [];
-  for (let i = 0; i < coldRuns; i++) {
+  const coldBare = (): void => {
     rmSync(gocache, { recursive: true, force: true });
     bareColds.push(measure(bare, env));
+  };
+  const coldHs = (): void => {
     rmSync(gocache, { recursive: true, force: true });
     rmSync(hcache, { recursive: true, force: true });
     hsColds.push(measure(hs, env));
+  };
+  for (let i = 0; i < coldRuns; i++) {
+    if (i % 2 === 0) {
+      coldBare();
+      coldHs();
+    } else {
+      coldHs();
+      coldBare();
+    }
   }
   const bareWarms: Sample[] = [];
   const hsReplays: Sample[] = [];
