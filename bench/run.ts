@@ -1,5 +1,6 @@
 // npm run bench: heapscope against the bare go command on the standard library.
-//   cold: empty GOCACHE and empty heapscope cache (everything compiled)
+//   cold: empty GOCACHE and empty heapscope cache (everything compiled); the bare command is timed twice,
+//         with its output to /dev/null and read through a pipe (`2>&1 | cat`)
 //   replay: warm GOCACHE, empty heapscope cache (the go command replays -m output, heapscope parses it)
 //   model: both caches warm, no finished report (facts loaded from the cache, joined and rendered again; what
 //          a re-run costs for the packages an edit did not touch)
@@ -53,6 +54,7 @@ const hcache = join(scratch, 'hcache');
 const env = { ...process.env, GOCACHE: gocache, HEAPSCOPE_CACHE: hcache, NO_COLOR: '1' };
 const bare = ['go', 'build', '-o', '/dev/null', '-gcflags=-m=2', target];
 const hs = [process.execPath, cli, 'analyze', '--format', 'json', '--no-progress', target];
+const barePiped = ['sh', '-c', 'go build -o /dev/null -gcflags=-m=2 "$1" 2>&1 | cat >/dev/null', 'sh', target];
 
 function median(xs: number[]): number {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -70,28 +72,28 @@ try {
   console.log(`heapscope bench on ${target} (${spawnSync('go', ['version']).stdout.toString().trim()}, ${process.version}, ${coldRuns} cold and ${warmRuns} warm runs each, medians)`);
   // Cold: each run starts from empty caches; bare and heapscope alternate so drift hits both alike, and each
   // pair gives a ratio of its own (the machine's noise moves both members of a pair less than it moves runs
-  // minutes apart). Every other pair runs heapscope first, so that whatever the previous run leaves behind
-  // (the removal of its caches, writeback) falls on both commands alike.
+  // minutes apart). The order rotates, so that whatever a run leaves behind (the removal of its caches,
+  // writeback) falls on every command alike. Each round also times the bare command with its output read
+  // through a pipe, as it is when anyone reads it (a terminal, less, grep) and as heapscope reads it.
   const bareColds: Sample[] = [];
+  const pipedColds: Sample[] = [];
   const hsColds: Sample[] = [];
-  const coldBare = (): void => {
-    rmSync(gocache, { recursive: true, force: true });
-    bareColds.push(measure(bare, env));
-  };
-  const coldHs = (): void => {
-    rmSync(gocache, { recursive: true, force: true });
-    rmSync(hcache, { recursive: true, force: true });
-    hsColds.push(measure(hs, env));
-  };
-  for (let i = 0; i < coldRuns; i++) {
-    if (i % 2 === 0) {
-      coldBare();
-      coldHs();
-    } else {
-      coldHs();
-      coldBare();
-    }
-  }
+  const cold: (() => void)[] = [
+    () => {
+      rmSync(gocache, { recursive: true, force: true });
+      bareColds.push(measure(bare, env));
+    },
+    () => {
+      rmSync(gocache, { recursive: true, force: true });
+      pipedColds.push(measure(barePiped, env));
+    },
+    () => {
+      rmSync(gocache, { recursive: true, force: true });
+      rmSync(hcache, { recursive: true, force: true });
+      hsColds.push(measure(hs, env));
+    },
+  ];
+  for (let i = 0; i < coldRuns; i++) for (let k = 0; k < cold.length; k++) cold[(i + k) % cold.length]!();
   const bareWarms: Sample[] = [];
   const hsReplays: Sample[] = [];
   const hsModels: Sample[] = [];
@@ -113,6 +115,7 @@ try {
     pairRatios.warm.push(w.seconds / b.seconds);
   }
   const coldPairs = bareColds.map((b, i) => hsColds[i]!.seconds / b.seconds);
+  const pipedPairs = pipedColds.map((b, i) => hsColds[i]!.seconds / b.seconds);
   const [bc, hc, bw] = [medianSample(bareColds), medianSample(hsColds), medianSample(bareWarms)];
   const row = (label: string, b: Sample, h: Sample, pairs: number[]): string[] => [
     label,
@@ -122,6 +125,7 @@ try {
   ];
   const rows = [
     row('cold (empty caches)', bc, hc, coldPairs),
+    row('cold, the bare command\'s output read through a pipe (`2>&1 | cat`)', medianSample(pipedColds), hc, pipedPairs),
     row('replay: warm build cache, heapscope cache empty (parses the replay)', bw, medianSample(hsReplays), pairRatios.replay),
     row('model: both caches warm, no finished report (load, join, render)', bw, medianSample(hsModels), pairRatios.model),
     row('warm: nothing changed (finished report replayed)', bw, medianSample(hsWarms), pairRatios.warm),
