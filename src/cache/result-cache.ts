@@ -62,14 +62,6 @@ export class ResultCache {
     }
   }
 
-  /** Stores output under name in one go (see create for a report written while it is rendered). */
-  async put(name: string, state: string, code: number, output: Uint8Array[]): Promise<void> {
-    const w = await this.create(name, state, code);
-    if (!w) return;
-    for (const b of output) w.write(b);
-    await w.commit();
-  }
-
   /**
    * Starts storing a report under name. Each chunk handed to write goes to the file on libuv's thread pool
    * while the caller renders the next one; commit makes the file visible, whole, or leaves no trace.
