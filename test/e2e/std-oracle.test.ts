@@ -11,6 +11,7 @@ import type { AnalysisModel } from '../../src/model/types.js';
 import { decodeFacts, encodeFacts } from '../../src/cache/facts-codec.js';
 import { parseEscapeText } from '../../src/parsers/escape-text.js';
 import { splitLines } from '../../src/parsers/line-splitter.js';
+import { GCFLAGS } from '../../src/runners/analyze.js';
 
 const PACKAGES = ['net/http', 'encoding/json', 'fmt'];
 
@@ -95,4 +96,21 @@ test('go/types (86 MB of -m=2 output): skipping the explanations no decision can
   assert.deepEqual(fast, reference);
   // The facts cache's stored form gives the same facts back on this much real output.
   assert.equal(JSON.stringify(decodeFacts(JSON.parse(JSON.stringify(encodeFacts(fast))))), JSON.stringify(fast));
+});
+
+test('the compiler flags heapscope adds (-dwarf=false) leave the -m=2 text of net/http, encoding/json and fmt byte-for-byte the same', () => {
+  // Package blocks come in the order their compiles finish: compare block by block.
+  const blocks = (gcflags: string): Map<string, string> => {
+    const r = spawnSync('go', ['build', '-o', '/dev/null', gcflags, ...PACKAGES], { cwd: examplesDir, encoding: 'utf8', maxBuffer: 1 << 30 });
+    assert.equal(r.status, 0, r.stderr.slice(0, 500));
+    const out = new Map<string, string>();
+    for (const b of r.stderr.split(/^(?=# )/m)) out.set(b.slice(0, b.indexOf('\n')), b);
+    return out;
+  };
+  const plain = blocks('-gcflags=-m=2');
+  const ours = blocks(GCFLAGS);
+  assert.ok(GCFLAGS.includes('-dwarf=false') && GCFLAGS.includes('-m=2'), GCFLAGS);
+  assert.deepEqual([...ours.keys()].sort(), [...plain.keys()].sort());
+  assert.equal(plain.size, PACKAGES.length);
+  for (const [k, v] of plain) assert.ok(ours.get(k) === v, `${k}: the -m=2 text differs with ${GCFLAGS}`);
 });
