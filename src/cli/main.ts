@@ -34,7 +34,7 @@ Exit codes:
 
 Environment:
   GOFLAGS, GOOS, GOARCH, CGO_ENABLED and the rest of the go command's environment apply as usual
-  (heapscope sets -gcflags=-m=2 itself). NO_COLOR / FORCE_COLOR control colour.
+  (heapscope sets -gcflags='-m=2 -dwarf=false' itself for the named packages). NO_COLOR / FORCE_COLOR control colour.
   HEAPSCOPE_CACHE  where parsed results are cached (default $XDG_CACHE_HOME/heapscope or ~/.cache/heapscope);
                    an unchanged re-run of the same command replays its last complete report from there
   HEAPSCOPE_DEBUG  print where the time went (and a stack trace for internal errors) on stderr`;
