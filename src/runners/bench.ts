@@ -261,7 +261,11 @@ async function runBinary(
     parser.push(l);
   };
   // A hard stop a little after the binary's own -test.timeout, which prints a goroutine dump first.
-  const r = await run(bin, args, { cwd, env: opts.env, onStdoutLine: onLine, onStderrLine: onLine, timeoutMs: timeoutMs + 5000 });
+  const ro = { cwd, env: opts.env, onStdoutLine: onLine, onStderrLine: onLine, timeoutMs: timeoutMs + 5000 };
+  // Results go to stdout and a panic to stderr: read from two pipes, a panic could be seen before the results
+  // printed ahead of it (it happened under load in CI), which moves it to the wrong benchmark or loses what
+  // follows. One pipe for both keeps the order the binary wrote in, as go test does.
+  const r = process.platform === 'win32' ? await run(bin, args, ro) : await run('/bin/sh', ['-c', 'exec "$0" "$@" 2>&1', bin, ...args], ro);
   const parsed = parser.end();
   return { parsed: parsed.packages[0] ?? null, timedOut: r.timedOut, code: r.code, lastName };
 }
