@@ -56,6 +56,7 @@ const hcache = join(scratch, 'hcache');
 const env = { ...process.env, GOCACHE: gocache, HEAPSCOPE_CACHE: hcache, NO_COLOR: '1' };
 const bare = ['go', 'build', '-o', '/dev/null', '-gcflags=-m=2', target];
 const hs = [process.execPath, cli, 'analyze', '--format', 'json', '--no-progress', target];
+const hsNoCache = [process.execPath, cli, 'analyze', '--no-cache', '--format', 'json', '--no-progress', target];
 const bareSame = ['go', 'build', '-o', '/dev/null', '-gcflags=-m=2 -dwarf=false', target];
 
 function median(xs: number[]): number {
@@ -104,7 +105,7 @@ try {
   // The cold rounds leave the build cache of whichever command ran last; fill it for both sets of compiler
   // flags (untimed), so that every warm run below replays.
   measure(bare, env);
-  measure([...hs.slice(0, 2), 'analyze', '--no-cache', ...hs.slice(3)], env);
+  measure(hsNoCache, env);
   for (let i = 0; i < warmRuns; i++) {
     const b = measure(bare, env);
     bareWarms.push(b);

@@ -262,9 +262,9 @@ async function runBinary(
   };
   // A hard stop a little after the binary's own -test.timeout, which prints a goroutine dump first.
   const ro = { cwd, env: opts.env, onStdoutLine: onLine, onStderrLine: onLine, timeoutMs: timeoutMs + 5000 };
-  // Results go to stdout and a panic to stderr: read from two pipes, a panic could be seen before the results
-  // printed ahead of it (it happened under load in CI), which moves it to the wrong benchmark or loses what
-  // follows. One pipe for both keeps the order the binary wrote in, as go test does.
+  // Results go to stdout and a panic to stderr: read from two pipes, a panic can be read before the results
+  // printed ahead of it (under load), and the parser then files them under the wrong benchmark or drops them.
+  // One pipe for both keeps the order the binary wrote in, as go test does.
   const r = process.platform === 'win32' ? await run(bin, args, ro) : await run('/bin/sh', ['-c', 'exec "$0" "$@" 2>&1', bin, ...args], ro);
   const parsed = parser.end();
   return { parsed: parsed.packages[0] ?? null, timedOut: r.timedOut, code: r.code, lastName };
