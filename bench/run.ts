@@ -72,7 +72,9 @@ const coldRuns = Number(process.env['BENCH_COLD_RUNS'] ?? 5);
 const warmRuns = Number(process.env['BENCH_WARM_RUNS'] ?? 7);
 
 try {
-  console.log(`heapscope bench on ${target} (${spawnSync('go', ['version']).stdout.toString().trim()}, ${process.version}, ${coldRuns} cold and ${warmRuns} warm runs each, medians)`);
+  console.log(
+    `heapscope bench on ${target} (${spawnSync('go', ['version']).stdout.toString().trim()}, ${process.version}, ${coldRuns} cold and ${warmRuns} warm runs each, medians)`,
+  );
   // Cold: each run starts from empty caches; bare and heapscope alternate so drift hits both alike, and each
   // pair gives a ratio of its own (the machine's noise moves both members of a pair less than it moves runs
   // minutes apart). The order rotates, so that whatever a run leaves behind (the removal of its caches,
@@ -132,7 +134,7 @@ try {
   ];
   const rows = [
     row('cold (empty caches)', bc, hc, coldPairs),
-    row('cold, the bare command with heapscope\'s compiler flags (`-gcflags=\'-m=2 -dwarf=false\'`)', medianSample(sameColds), hc, samePairs),
+    row("cold, the bare command with heapscope's compiler flags (`-gcflags='-m=2 -dwarf=false'`)", medianSample(sameColds), hc, samePairs),
     row('replay: warm build cache, heapscope cache empty (parses the replay)', bw, medianSample(hsReplays), pairRatios.replay),
     row('model: both caches warm, no finished report (load, join, render)', bw, medianSample(hsModels), pairRatios.model),
     row('warm: nothing changed (finished report replayed)', bw, medianSample(hsWarms), pairRatios.warm),
@@ -153,7 +155,9 @@ try {
   console.log('');
   console.log('| run | go test -bench . -benchmem | heapscope bench | ratio |');
   console.log('|---|---|---|---|');
-  console.log(`| examples/ (13 benchmarks, builds warm) | ${fmt(goBench)} | ${fmt(hsBench)} | ${(hsBench.seconds / goBench.seconds).toFixed(2)} |`);
+  console.log(
+    `| examples/ (13 benchmarks, builds warm) | ${fmt(goBench)} | ${fmt(hsBench)} | ${(hsBench.seconds / goBench.seconds).toFixed(2)} |`,
+  );
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

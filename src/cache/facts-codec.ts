@@ -25,7 +25,14 @@ export interface StoredFacts {
   packages: StoredPackage[];
 }
 
-const KINDS: readonly SiteKind[] = ['moved-to-heap', 'escapes', 'does-not-escape', 'leaking-param', 'leaking-param-content', 'leaking-param-to-result'];
+const KINDS: readonly SiteKind[] = [
+  'moved-to-heap',
+  'escapes',
+  'does-not-escape',
+  'leaking-param',
+  'leaking-param-content',
+  'leaking-param-to-result',
+];
 
 export function encodeFacts(facts: PackageFacts[]): StoredFacts {
   const files: string[] = [];
@@ -44,10 +51,32 @@ export function encodeFacts(facts: PackageFacts[]): StoredFacts {
     p: pf.importPath,
     v: pf.variant,
     s: pf.sites.map((s) => {
-      if (s.cause || s.notes || s.inlinedFrom || s.package !== pf.importPath) throw new Error('facts cache: a joined site cannot be stored');
-      return [file(s.file), s.line, s.column, s.function, KINDS.indexOf(s.kind), s.expr, s.flow.map(step), s.leak ? [s.leak.to, s.leak.derefs] : 0, s.truncated ? 1 : 0];
+      if (s.cause || s.notes || s.inlinedFrom || s.package !== pf.importPath)
+        throw new Error('facts cache: a joined site cannot be stored');
+      return [
+        file(s.file),
+        s.line,
+        s.column,
+        s.function,
+        KINDS.indexOf(s.kind),
+        s.expr,
+        s.flow.map(step),
+        s.leak ? [s.leak.to, s.leak.derefs] : 0,
+        s.truncated ? 1 : 0,
+      ];
     }),
-    f: pf.functions.map((f) => [f.name, file(f.file), f.line, f.column, f.inlinable ? 1 : 0, f.cost, f.budget, f.reason, f.endLine ?? null, f.endColumn ?? null]),
+    f: pf.functions.map((f) => [
+      f.name,
+      file(f.file),
+      f.line,
+      f.column,
+      f.inlinable ? 1 : 0,
+      f.cost,
+      f.budget,
+      f.reason,
+      f.endLine ?? null,
+      f.endColumn ?? null,
+    ]),
     i: pf.inlinedCalls.map((c) => {
       if (c.caller !== null) throw new Error('facts cache: a joined call cannot be stored');
       return [file(c.file), c.line, c.column, c.callee];
@@ -116,19 +145,24 @@ export function decodeFacts(v: unknown): PackageFacts[] | null {
         if (r[9] !== null) f.endColumn = r[9] as number;
         return f;
       });
-      const inlinedCalls = sp.i.map((r): InlinedCall => ({ file: file(r[0]), line: r[1] as number, column: r[2] as number, package: pkg, callee: r[3] as string, caller: null }));
-      const captures = sp.c.map(
-        (r): Capture => ({
-          file: file(r[0]),
-          line: r[1] as number,
-          column: r[2] as number,
-          package: pkg,
-          function: r[3] as string,
-          variable: r[4] as string,
-          byRef: r[5] === 1,
-          width: r[6] as number,
-        }),
-      );
+      const inlinedCalls = sp.i.map((r): InlinedCall => ({
+        file: file(r[0]),
+        line: r[1] as number,
+        column: r[2] as number,
+        package: pkg,
+        callee: r[3] as string,
+        caller: null,
+      }));
+      const captures = sp.c.map((r): Capture => ({
+        file: file(r[0]),
+        line: r[1] as number,
+        column: r[2] as number,
+        package: pkg,
+        function: r[3] as string,
+        variable: r[4] as string,
+        byRef: r[5] === 1,
+        width: r[6] as number,
+      }));
       if (!Array.isArray(sp.u) || !Array.isArray(sp.o)) throw new Error('bad lines');
       return { importPath: pkg, variant: sp.v, sites, functions, inlinedCalls, captures, unknown: sp.u, other: sp.o };
     });

@@ -49,7 +49,7 @@ export class ResultCache {
       if (h.format !== RESULT_FORMAT || h.state !== state || !Number.isInteger(h.code)) return null;
       const size = (await fh.stat()).size - (nl + 1);
       const output = Buffer.allocUnsafe(size);
-      for (let got = 0; got < size; ) {
+      for (let got = 0; got < size;) {
         const r = await fh.read(output, got, size - got, nl + 1 + got);
         if (r.bytesRead === 0) return null; // truncated under us
         got += r.bytesRead;
@@ -121,7 +121,7 @@ export class ResultWriter {
 
 /** Writes all of b at position at (a write may take only part of it). */
 async function writeAll(fh: FileHandle, b: Uint8Array, at: number): Promise<void> {
-  for (let done = 0; done < b.length; ) {
+  for (let done = 0; done < b.length;) {
     const { bytesWritten } = await fh.write(b, done, b.length - done, at + done);
     if (bytesWritten === 0) throw new Error('no progress');
     done += bytesWritten;
@@ -159,5 +159,8 @@ export function toolIdentity(version: string): string {
 
 /** The file name of an invocation's report with these output settings. */
 export function resultName(runId: string, settings: unknown[]): string {
-  return createHash('sha256').update(JSON.stringify([runId, ...settings])).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(JSON.stringify([runId, ...settings]))
+    .digest('hex')
+    .slice(0, 32);
 }

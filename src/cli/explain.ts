@@ -55,7 +55,15 @@ export async function runExplain(position: string, flags: ExplainFlags, io: CliI
   const abs = resolve(dir, file);
   const pkgDir = './' + (relative(dir, dirname(abs)) || '.');
   const onProgress = progressPrinter(io, flags.progress);
-  const { run: analysed, model } = await loadModel({ dir, patterns: [pkgDir], tags: flags.tags, tests: true, cacheDir: flags.cache ? defaultCacheDir(io.env) : null, env: io.env, onProgress });
+  const { run: analysed, model } = await loadModel({
+    dir,
+    patterns: [pkgDir],
+    tags: flags.tags,
+    tests: true,
+    cacheDir: flags.cache ? defaultCacheDir(io.env) : null,
+    env: io.env,
+    onProgress,
+  });
   const resolveFile = pathResolver(dir, analysed.root);
   const target = resolveFile(abs);
   // The function the compiler named for a decision on the line wins (a line can open a closure while its
@@ -92,7 +100,18 @@ export async function runExplain(position: string, flags: ExplainFlags, io: CliI
     await rm(tmp, { recursive: true, force: true });
   }
   if (flags.bench && ex.package) {
-    const runs = await runBenchmarks({ dir, root: analysed.root, patterns: [ex.package], bench: flags.bench, count: 1, timeout: '10m', tags: flags.tags, env: io.env, resolveFile, onProgress });
+    const runs = await runBenchmarks({
+      dir,
+      root: analysed.root,
+      patterns: [ex.package],
+      bench: flags.bench,
+      count: 1,
+      timeout: '10m',
+      tags: flags.tags,
+      env: io.env,
+      resolveFile,
+      onProgress,
+    });
     for (const pr of runs) {
       ex.errors.push(...pr.errors);
       const attributeRun = attributor({ model, asm: pr.asm, resolve: resolveFile });
@@ -123,8 +142,15 @@ function renderExplain(ex: Explanation, color: boolean): string {
   const heap = ex.sites.filter((s) => s.heap);
   out.push(heap.length ? '  heap decisions when compiled on its own:' : '  no heap decision on this line');
   for (const s of ex.sites) {
-    const what = s.kind === 'moved-to-heap' ? `${s.expr} moved to heap` : s.kind === 'escapes' ? `${s.expr} escapes to heap` : `${s.expr}: ${s.kind.replace(/-/g, ' ')}`;
-    out.push(`    ${s.file}:${s.line}:${s.column}: ${s.heap ? c.yellow(what) : what}${s.cause ? `: ${s.cause.summary} [${s.cause.id}]` : ''}`);
+    const what =
+      s.kind === 'moved-to-heap'
+        ? `${s.expr} moved to heap`
+        : s.kind === 'escapes'
+          ? `${s.expr} escapes to heap`
+          : `${s.expr}: ${s.kind.replace(/-/g, ' ')}`;
+    out.push(
+      `    ${s.file}:${s.line}:${s.column}: ${s.heap ? c.yellow(what) : what}${s.cause ? `: ${s.cause.summary} [${s.cause.id}]` : ''}`,
+    );
     for (const st of s.flow) out.push(`        ${st.text} (${st.reason}) at ${st.file}:${st.line}:${st.column}`);
     for (const n of s.notes ?? []) out.push(`      ${c.magenta('note:')} ${n}`);
     if (s.heap && s.cause) out.push(`      ${c.green('fix:')} ${s.cause.fix}`);
@@ -132,13 +158,19 @@ function renderExplain(ex: Explanation, color: boolean): string {
   if (ex.allocations.length) {
     out.push('  allocated here (from the assembly):');
     for (const a of ex.allocations) {
-      const size = a.typeSize !== null ? ` (${a.typeSize} B${a.sizeClass !== null && a.sizeClass !== a.typeSize ? `, size class ${a.sizeClass}` : ''})` : '';
+      const size =
+        a.typeSize !== null
+          ? ` (${a.typeSize} B${a.sizeClass !== null && a.sizeClass !== a.typeSize ? `, size class ${a.sizeClass}` : ''})`
+          : '';
       out.push(`    ${a.display ?? a.type ?? 'unknown type'}${size} by runtime.${a.runtime} in ${a.function}`);
     }
   } else out.push('  no allocation call on this line in the compiled code');
   for (const b of ex.benchmarks) {
     if (!b.line) out.push(`  ${b.name}: no allocation on this line (${b.allocsPerOp ?? '?'} allocs/op in the whole benchmark)`);
-    else out.push(`  ${b.name}: ${b.line.allocsPerOp} allocs/op, ${b.line.bytesPerOp} B/op on this line${b.line.innermost ? ` (inside ${b.line.innermost})` : ''}`);
+    else
+      out.push(
+        `  ${b.name}: ${b.line.allocsPerOp} allocs/op, ${b.line.bytesPerOp} B/op on this line${b.line.innermost ? ` (inside ${b.line.innermost})` : ''}`,
+      );
   }
   for (const e of ex.errors) out.push(`  ${c.red('error:')} ${e}`);
   return out.join('\n') + '\n';

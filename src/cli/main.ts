@@ -88,7 +88,15 @@ async function runBench(patterns: string[], flags: BenchFlags, io: CliIO): Promi
   if (!['text', 'json'].includes(flags.format)) throw new UsageError(`--format must be text or json for bench`);
   const onProgress = progressPrinter(io, flags.progress);
   const pats = patterns.length ? patterns : ['./...'];
-  const { run: analysed, model } = await loadModel({ dir, patterns: pats, tags: flags.tags, tests: true, cacheDir: flags.cache ? defaultCacheDir(io.env) : null, env: io.env, onProgress });
+  const { run: analysed, model } = await loadModel({
+    dir,
+    patterns: pats,
+    tags: flags.tags,
+    tests: true,
+    cacheDir: flags.cache ? defaultCacheDir(io.env) : null,
+    env: io.env,
+    onProgress,
+  });
   const resolveFile = pathResolver(dir, analysed.root);
   const runs = await runBenchmarks({
     dir,
@@ -164,7 +172,8 @@ async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: CliIO): P
   if (hit) {
     await plan.cancel();
     if (showProgress) io.stderr('\r\x1b[2K');
-    if (verbose) io.stderr('heapscope: nothing changed since the same command last ran; its report is replayed from the cache (--no-cache to redo)\n');
+    if (verbose)
+      io.stderr('heapscope: nothing changed since the same command last ran; its report is replayed from the cache (--no-cache to redo)\n');
     io.stdout(hit.output);
     return hit.code;
   }
@@ -176,7 +185,8 @@ async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: CliIO): P
   for (const m of run.messages) io.stderr(`heapscope: go: ${m}\n`);
   const failed = model.packages.filter((p) => p.errors.length);
   const code = failed.length ? EXIT.partial : EXIT.ok;
-  const store = results && plan.stateKey && code === EXIT.ok && run.messages.length === 0 ? await results.create(name, plan.stateKey, code) : null;
+  const store =
+    results && plan.stateKey && code === EXIT.ok && run.messages.length === 0 ? await results.create(name, plan.stateKey, code) : null;
   // Each chunk is written as soon as it is made; the copy for the cache is written by libuv's threads
   // meanwhile, and one conversion serves both.
   for (const c of reporter(model, { color, verbose, cwd: io.cwd })) {
@@ -190,7 +200,8 @@ async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: CliIO): P
   mark('rendered and written');
   await store?.commit();
   mark('stored for replay');
-  if (failed.length) io.stderr(`heapscope: ${failed.length} package${failed.length === 1 ? '' : 's'} did not compile; results are partial\n`);
+  if (failed.length)
+    io.stderr(`heapscope: ${failed.length} package${failed.length === 1 ? '' : 's'} did not compile; results are partial\n`);
   return code;
 }
 
@@ -199,7 +210,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   let code: number = EXIT.ok;
   program
     .name('heapscope')
-    .description('What allocates on the heap in Go code, and why: the Go compiler\'s escape analysis, explained.')
+    .description("What allocates on the heap in Go code, and why: the Go compiler's escape analysis, explained.")
     .version(TOOL_VERSION)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
@@ -207,14 +218,14 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 
   program
     .command('analyze')
-    .description('run the compiler\'s escape analysis on packages and explain every heap allocation')
+    .description("run the compiler's escape analysis on packages and explain every heap allocation")
     .argument('[packages...]', 'package patterns as for go build (default ./...)')
     .option('-C <dir>', 'run in DIR (like go -C)')
     .option('--tags <tags>', 'comma-separated build tags, as go build -tags')
     .option('--tests', 'include _test.go files (compiles the test variants of the packages)')
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-v, --verbose', 'list compiler lines heapscope did not recognise')
-    .option('--no-cache', 'ignore and do not write heapscope\'s parsed-result cache')
+    .option('--no-cache', "ignore and do not write heapscope's parsed-result cache")
     .option('--color', 'force colour in text output')
     .option('--no-color', 'never colour text output')
     .option('--progress', 'show progress on stderr (default: when stderr is a terminal)')
@@ -235,7 +246,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--benchtime <t>', 'as go test -benchtime (1s, 20000x); applies to the timing pass')
     .option('--timeout <d>', 'limit for each test binary run; the whole process tree is killed past it', '10m')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--no-cache', 'ignore and do not write heapscope\'s parsed-result cache')
+    .option('--no-cache', "ignore and do not write heapscope's parsed-result cache")
     .option('--color', 'force colour in text output')
     .option('--no-color', 'never colour text output')
     .option('--progress', 'show progress on stderr (default: when stderr is a terminal)')
@@ -259,7 +270,7 @@ ${EXIT_HELP.replace('some packages did not compile', 'a test binary did not comp
     .option('--tags <tags>', 'comma-separated build tags')
     .option('--bench <regexp>', 'also run these benchmarks of the package and show their figures for the line')
     .option('--format <format>', 'text or json', 'text')
-    .option('--no-cache', 'ignore and do not write heapscope\'s parsed-result cache')
+    .option('--no-cache', "ignore and do not write heapscope's parsed-result cache")
     .option('--color', 'force colour')
     .option('--no-color', 'never colour')
     .option('--progress', 'show progress on stderr (default: when stderr is a terminal)')

@@ -9,7 +9,7 @@ import type { AnalysisModel, Site } from '../model/types.js';
 import type { MemProfile } from '../model/profile.js';
 import { roundToSizeClass } from '../model/size-classes.js';
 import { groupBy } from '../model/group.js';
-import { summarizeBenchmark } from '../parsers/bench-text.js';
+import { summarizeBenchmark } from '../model/stats.js';
 import { cause as causeOf, type CauseId } from '../model/causes.js';
 
 interface LineAgg {
@@ -196,12 +196,18 @@ function attributeOne(
       const into = model.inlinedCalls.filter((c) => c.callee === line.function && c.package === pkg);
       const bench = rep.name.split('/')[0]!;
       const inBench = into.find((c) => c.caller === bench);
-      if (inBench) line.notes.push(`${line.function} is inlined into ${bench} at ${inBench.file}:${inBench.line}:${inBench.column}; the allocation is made in ${bench}'s frame`);
+      if (inBench)
+        line.notes.push(
+          `${line.function} is inlined into ${bench} at ${inBench.file}:${inBench.line}:${inBench.column}; the allocation is made in ${bench}'s frame`,
+        );
     }
     if (!line.cause) line.notes.push('no static heap decision on this line and no known run-time cause');
     rep.lines.push(line);
   }
-  rep.lines.sort((x, y) => y.allocsPerOp - x.allocsPerOp || y.bytesPerOp - x.bytesPerOp || (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line));
+  rep.lines.sort(
+    (x, y) =>
+      y.allocsPerOp - x.allocsPerOp || y.bytesPerOp - x.bytesPerOp || (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line),
+  );
   rep.setup = { allocs: round(setupAllocs), bytes: round(setupBytes) };
   reconcile(rep, sumAllocs, sumBytes, high.allocsPerOp, high.bytesPerOp);
   return rep;
@@ -223,8 +229,11 @@ function reconcile(rep: BenchmarkReport, sumAllocs: number, sumBytes: number, pr
     return;
   }
   if (lines < measured) {
-    const tiny = rep.lines.some((l) => l.typeDetails.some((t) => t.size !== null && t.size < 16) || l.typeDetails.some((t) => /^conv|string|bytes/.test(t.runtime)));
-    const bytesAgree = profBytes !== null && rep.bytesPerOp !== null && Math.abs(round(sumBytes) - rep.bytesPerOp) <= Math.max(8, rep.bytesPerOp * 0.1);
+    const tiny = rep.lines.some(
+      (l) => l.typeDetails.some((t) => t.size !== null && t.size < 16) || l.typeDetails.some((t) => /^conv|string|bytes/.test(t.runtime)),
+    );
+    const bytesAgree =
+      profBytes !== null && rep.bytesPerOp !== null && Math.abs(round(sumBytes) - rep.bytesPerOp) <= Math.max(8, rep.bytesPerOp * 0.1);
     rep.notes.push(
       `the lines add up to ${lines} allocs/op but the benchmark measured ${measured}: ` +
         `${tiny || bytesAgree ? 'the difference is tiny allocations: pointer-free objects under 16 bytes share one 16-byte block, and the memory profile records the block, not each object' : 'the memory profile recorded fewer allocations than the allocator counted'}` +

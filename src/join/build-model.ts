@@ -84,7 +84,10 @@ export function buildModel(input: JoinInput): AnalysisModel {
 
   linkInlining(siteList, callList, fnList);
 
-  siteList.sort((a, b) => comparePositions(a, b) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.expr < b.expr ? -1 : a.expr > b.expr ? 1 : 0));
+  siteList.sort(
+    (a, b) =>
+      comparePositions(a, b) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.expr < b.expr ? -1 : a.expr > b.expr ? 1 : 0),
+  );
   callList.sort((a, b) => comparePositions(a, b) || (a.callee < b.callee ? -1 : 1));
   const pkgList = [...packages.values()].sort((a, b) => (a.importPath < b.importPath ? -1 : 1));
   return {
@@ -150,7 +153,8 @@ function where(p: { file: string; line: number; column: number }): string {
 }
 
 function addNote(s: Site, note: string): void {
-  (s.notes ??= []).includes(note) || s.notes.push(note);
+  const notes = (s.notes ??= []);
+  if (!notes.includes(note)) notes.push(note);
 }
 
 /** Items by file and position, without building a string key per item. */
@@ -196,7 +200,11 @@ function linkInlining(sites: Site[], calls: InlinedCall[], fns: FunctionInfo[]):
       const there = heapAt.at(c) ?? [];
       const same = there.find((h) => h.expr === s.expr);
       if (same) addNote(s, `also escapes where ${s.function} is inlined into ${c.caller ?? 'a caller'} at ${where(c)}`);
-      else addNote(s, `stays on the stack where ${s.function} is inlined into ${c.caller ?? 'a caller'} at ${where(c)}: the escape happens only when ${s.function} is called without inlining`);
+      else
+        addNote(
+          s,
+          `stays on the stack where ${s.function} is inlined into ${c.caller ?? 'a caller'} at ${where(c)}: the escape happens only when ${s.function} is called without inlining`,
+        );
     }
   }
 
@@ -211,6 +219,7 @@ function linkInlining(sites: Site[], calls: InlinedCall[], fns: FunctionInfo[]):
     const callee = step.text.slice(0, Math.max(0, step.text.indexOf('(')));
     if (!callee) continue;
     const local = notInlinable.get(`${s.package}|${callee}`) ?? notInlinable.get(`${s.package}|${callee.replace(/^[^.(]+\./, '')}`);
-    if (local) addNote(s, `passed to ${local.name}, which is not inlined (${local.reason}): the compiler sees only that its parameter leaks`);
+    if (local)
+      addNote(s, `passed to ${local.name}, which is not inlined (${local.reason}): the compiler sees only that its parameter leaks`);
   }
 }

@@ -20,7 +20,7 @@ const table = [
     summary: 'its address is returned, so it must outlive the function',
     explanation:
       'The function returns a pointer to this variable (or to memory holding it). A stack frame disappears when the function returns, so the compiler moves the variable to the heap.',
-    fix: 'Return the value instead of a pointer, or let the caller pass in a pointer to fill; if the function is small, letting it inline can also keep the value on the caller\'s stack.',
+    fix: "Return the value instead of a pointer, or let the caller pass in a pointer to fill; if the function is small, letting it inline can also keep the value on the caller's stack.",
   },
   {
     id: 'returned-value',
@@ -51,7 +51,7 @@ const table = [
     title: 'Captured by an escaping closure',
     summary: 'a closure that outlives the call captures it',
     explanation:
-      'A func literal refers to this variable. The closure itself escapes (it is returned, stored or passed on), so the variables it captures by reference, and the closure\'s own context, are allocated on the heap.',
+      "A func literal refers to this variable. The closure itself escapes (it is returned, stored or passed on), so the variables it captures by reference, and the closure's own context, are allocated on the heap.",
     fix: 'Pass the value as a parameter instead of capturing it, make the closure not escape (call it directly), or turn it into a method on a struct you allocate once.',
   },
   {
@@ -128,7 +128,7 @@ const table = [
     summary: 'a string/[]byte/[]rune conversion produces a copy that escapes',
     explanation:
       'Converting between string and []byte or []rune copies the data. When the result escapes or is larger than 32 bytes, the copy is on the heap.',
-    fix: 'Keep one representation ([]byte or string) end to end; use the strings/bytes packages\' functions that accept both; append into a reused buffer.',
+    fix: "Keep one representation ([]byte or string) end to end; use the strings/bytes packages' functions that accept both; append into a reused buffer.",
   },
   {
     id: 'string-concatenation',
@@ -148,7 +148,7 @@ const table = [
   {
     id: 'param-returned',
     title: 'Parameter flows to a result',
-    summary: 'this parameter flows to a result, so it escapes if the caller\'s result does',
+    summary: "this parameter flows to a result, so it escapes if the caller's result does",
     explanation:
       'The parameter (or what it points to) is returned. This costs nothing by itself: whether it allocates depends on what each caller does with the result.',
     fix: 'Usually nothing to fix here; look at the callers whose result escapes.',
@@ -173,7 +173,7 @@ const table = [
     title: 'Allocation inside a library call',
     summary: 'a function of another package allocates when called from this line',
     explanation:
-      'The allocation happens inside the called function (shown as the innermost frame), not in this package\'s code; the compiler\'s report for this package cannot show it.',
+      "The allocation happens inside the called function (shown as the innermost frame), not in this package's code; the compiler's report for this package cannot show it.",
     fix: 'Look for an allocation-free variant of the call (Append* functions, methods that take a buffer), or call it less often.',
   },
   {
@@ -203,7 +203,7 @@ const table = [
     title: 'Escapes for another reason',
     summary: 'the compiler decided it escapes; heapscope has no plain-language cause for this flow yet',
     explanation:
-      'The compiler\'s explanation chain (shown below) says where the value flows. heapscope did not recognise the pattern; the reason words are the compiler\'s own.',
+      "The compiler's explanation chain (shown below) says where the value flows. heapscope did not recognise the pattern; the reason words are the compiler's own.",
     fix: 'Follow the flow to the step that reaches {heap} or a result, and remove that reference.',
   },
 ] as const satisfies readonly Cause[];

@@ -12,10 +12,9 @@
 
 /** Bytes per object of each size class, class 0 (large objects) excluded. Copied from gc.SizeClassToSize. */
 export const SIZE_CLASSES: readonly number[] = [
-  8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320, 352, 384, 416, 448, 480,
-  512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792, 2048, 2304, 2688, 3072, 3200, 3456, 4096, 4864,
-  5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728, 10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480,
-  21760, 24576, 27264, 28672, 32768,
+  8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320, 352, 384, 416, 448, 480, 512, 576, 640, 704,
+  768, 896, 1024, 1152, 1280, 1408, 1536, 1792, 2048, 2304, 2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472,
+  9728, 10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768,
 ];
 
 /** gc.MaxSmallSize: larger objects get their own span, rounded up to whole pages. */
@@ -126,7 +125,9 @@ function layout(t: string, ptr: number): Layout | null {
 }
 
 function structLayout(body: string, ptr: number): Layout | null {
-  const fields = splitTopLevel(body, ';').map((f) => f.trim()).filter((f) => f !== '');
+  const fields = splitTopLevel(body, ';')
+    .map((f) => f.trim())
+    .filter((f) => f !== '');
   let offset = 0;
   let align = 1;
   let lastZero = false;

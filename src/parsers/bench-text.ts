@@ -16,15 +16,7 @@
 //
 // The parser is pure: lines in, results out. Lines it does not know are kept as data, never thrown.
 
-import type {
-  BenchPackage,
-  BenchParse,
-  BenchProblem,
-  BenchResult,
-  BenchRun,
-  BenchUnrecognised,
-  MetricSummary,
-} from '../model/alloc-types.js';
+import type { BenchPackage, BenchParse, BenchProblem, BenchResult, BenchRun, BenchUnrecognised } from '../model/alloc-types.js';
 
 // BenchmarkNewPoint-2         	    2000	        47.04 ns/op	      16 B/op	       1 allocs/op
 // BenchmarkMetrics   100   870.3 ns/op   1176.61 MB/s   0.2500 hit-ratio   3.500 items/op   1024 B/op   1 allocs/op
@@ -73,7 +65,10 @@ export function splitProcs(printed: string): { name: string; procs: number } {
 
 /** Parses the `value unit` pairs after the iteration count; null if any value is not a number. */
 export function parseMetrics(rest: string): Record<string, number> | null {
-  const fields = rest.trim().split(/\s+/).filter((f) => f !== '');
+  const fields = rest
+    .trim()
+    .split(/\s+/)
+    .filter((f) => f !== '');
   if (fields.length % 2 !== 0) return null;
   const metrics: Record<string, number> = {};
   for (let i = 0; i < fields.length; i += 2) {
@@ -383,43 +378,4 @@ export function parseBenchText(lines: Iterable<string>): BenchParse {
   const p = new BenchTextParser();
   for (const l of lines) p.push(l);
   return p.end();
-}
-
-/**
- * The median, min, max and spread of each metric over the runs (units present in any run). Runs with 0 iterations
- * are left out: a benchmark that panics in its timed run can print "0  NaN ns/op  0 B/op" before the process dies.
- */
-export function summarizeRuns(runs: readonly BenchRun[]): Record<string, MetricSummary> {
-  const values = new Map<string, number[]>();
-  for (const r of runs) {
-    if (r.iterations === 0) continue;
-    for (const [unit, v] of Object.entries(r.metrics)) {
-      if (Number.isNaN(v)) continue;
-      let list = values.get(unit);
-      if (!list) values.set(unit, (list = []));
-      list.push(v);
-    }
-  }
-  const out: Record<string, MetricSummary> = {};
-  for (const [unit, list] of values) out[unit] = summarize(list);
-  return out;
-}
-
-/** summarizeRuns over one benchmark, with the iteration counts as the pseudo-unit `iterations`. */
-export function summarizeBenchmark(b: BenchResult): Record<string, MetricSummary> {
-  const s = summarizeRuns(b.runs);
-  s['iterations'] = summarize(b.runs.filter((r) => r.iterations > 0).map((r) => r.iterations));
-  return s;
-}
-
-export function summarize(list: readonly number[]): MetricSummary {
-  const sorted = [...list].sort((a, b) => a - b);
-  const n = sorted.length;
-  if (n === 0) return { n: 0, median: NaN, min: NaN, max: NaN, spread: null };
-  const mid = n >> 1;
-  const median = n % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  const min = sorted[0]!;
-  const max = sorted[n - 1]!;
-  const spread = median === 0 ? null : Math.max(median - min, max - median) / Math.abs(median);
-  return { n, median, min, max, spread };
 }

@@ -82,4 +82,3 @@ export class TextArena {
     if (this.buf.length > 1 << 24) this.buf = Buffer.allocUnsafe(1 << 20);
   }
 }
-

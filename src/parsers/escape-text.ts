@@ -186,7 +186,9 @@ export class EscapeTextParser {
   private file(printed: string): string {
     let f = this.fileCache.get(printed);
     if (f === undefined) {
-      f = this.opts.resolveFile ? this.opts.resolveFile(printed, { importPath: this.cur?.importPath ?? '', variant: this.cur?.variant ?? null }) : printed;
+      f = this.opts.resolveFile
+        ? this.opts.resolveFile(printed, { importPath: this.cur?.importPath ?? '', variant: this.cur?.variant ?? null })
+        : printed;
       this.fileCache.set(printed, f);
     }
     return f;
@@ -465,7 +467,7 @@ export class EscapeTextParser {
   private takeExplanation(key: string, kind: SiteKind, expr: string, leakTo?: string): Explanation | undefined {
     const list = this.pending.get(key);
     if (!list) return undefined;
-    let idx = -1;
+    let idx: number;
     if (kind === 'moved-to-heap' || kind === 'escapes') {
       idx = list.findIndex((e) => !e.leak && (e.expr === expr || (expr === 'append' && e.expr.startsWith('append('))));
       // After inlining the decision may print a constant where the explanation printed the variable
@@ -481,15 +483,7 @@ export class EscapeTextParser {
     return list.splice(idx, 1)[0];
   }
 
-  private decision(
-    pkg: PackageFacts,
-    p: RawPos,
-    key: string,
-    kind: SiteKind,
-    expr: string,
-    leakTo?: string,
-    level?: number,
-  ): void {
+  private decision(pkg: PackageFacts, p: RawPos, key: string, kind: SiteKind, expr: string, leakTo?: string, level?: number): void {
     // A parameter leaks to each of its results on a line of its own ("leaking param: s to result before",
     // "... to result after"): the result is part of the decision.
     const dup = kind + '\u0000' + key + '\u0000' + expr + (leakTo === undefined ? '' : '\u0000' + leakTo);

@@ -70,7 +70,7 @@ function wordBefore(src: Uint8Array, i: number): string {
 /** Index after the brace matching the one at i. */
 function matchBrace(src: Uint8Array, i: number): number {
   let depth = 0;
-  for (let j = i; j < src.length; ) {
+  for (let j = i; j < src.length;) {
     const skipped = skipLiteral(src, j);
     if (skipped !== j) {
       j = skipped;
@@ -99,7 +99,7 @@ export function functionEnd(src: Uint8Array, line: number, column: number, start
   const start = offsetOf(src, starts, line, column);
   if (start < 0) return null;
   let parens = 0;
-  for (let i = start; i < src.length; ) {
+  for (let i = start; i < src.length;) {
     const skipped = skipLiteral(src, i);
     if (skipped !== i) {
       i = skipped;

@@ -16,7 +16,8 @@ export function renderBenchText(rep: BenchReport, opts: { color: boolean }): str
   for (const p of rep.packages) for (const n of p.notes) out.push(`${c.dim('note')}: ${p.importPath}: ${n}`);
   if (out.length) out.push('');
   for (const b of rep.benchmarks) {
-    const spread = b.metrics['ns/op'] && b.runs > 1 ? ` (${num(b.metrics['ns/op'].min)}…${num(b.metrics['ns/op'].max)} over ${b.runs} runs)` : '';
+    const spread =
+      b.metrics['ns/op'] && b.runs > 1 ? ` (${num(b.metrics['ns/op'].min)}…${num(b.metrics['ns/op'].max)} over ${b.runs} runs)` : '';
     out.push(
       `${c.bold(b.name)} ${c.dim(`${b.package}, ${b.procs} procs`)}: ${num(b.nsPerOp)} ns/op${spread}  ${num(b.bytesPerOp)} B/op  ${num(b.allocsPerOp)} allocs/op`,
     );
@@ -28,7 +29,8 @@ export function renderBenchText(rep: BenchReport, opts: { color: boolean }): str
         ? ` ${c.cyan(l.typeDetails.map((t) => `${t.type}${t.size !== null ? ` (${t.size} B${t.sizeClass !== null && t.sizeClass !== t.size ? `, class ${t.sizeClass}` : ''})` : ''}`).join(', '))}`
         : '';
       out.push(`  ${where}: ${c.yellow(`${num(l.allocsPerOp)} allocs/op, ${num(l.bytesPerOp)} B/op`)}${fn}${inner}${types}`);
-      for (const s of l.sites) out.push(`      ${s.file}:${s.line}:${s.column}: ${s.expr} ${s.kind === 'moved-to-heap' ? 'moved to heap' : 'escapes to heap'}`);
+      for (const s of l.sites)
+        out.push(`      ${s.file}:${s.line}:${s.column}: ${s.expr} ${s.kind === 'moved-to-heap' ? 'moved to heap' : 'escapes to heap'}`);
       if (l.cause) out.push(`      ${c.green('cause:')} ${l.cause.summary} [${l.cause.id}]`);
       if (l.cause) out.push(`      ${c.green('fix:')} ${l.cause.fix}`);
       for (const n of l.notes) out.push(`      ${c.magenta('note:')} ${n}`);
@@ -37,7 +39,9 @@ export function renderBenchText(rep: BenchReport, opts: { color: boolean }): str
     for (const n of b.notes) out.push(`  ${c.dim('note:')} ${c.dim(n)}`);
     out.push('');
   }
-  out.push(`${rep.benchmarks.length} benchmark${rep.benchmarks.length === 1 ? '' : 's'} measured with ${rep.go.version} ${rep.go.goos}/${rep.go.goarch}`);
+  out.push(
+    `${rep.benchmarks.length} benchmark${rep.benchmarks.length === 1 ? '' : 's'} measured with ${rep.go.version} ${rep.go.goos}/${rep.go.goarch}`,
+  );
   return out.join('\n') + '\n';
 }
 

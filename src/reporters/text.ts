@@ -35,7 +35,9 @@ export function renderText(model: AnalysisModel, opts: ReportOptions): string {
     for (const s of list) {
       const pos = `${display(model, s.file, opts.cwd)}:${s.line}:${s.column}`;
       const fn = s.function ? c.dim(` in ${s.function}`) : '';
-      out.push(`${pos}: ${c.yellow(headline(s))}${fn}: ${s.cause?.summary ?? 'no explanation printed by the compiler'}${c.dim(s.cause ? ` [${s.cause.id}]` : '')}`);
+      out.push(
+        `${pos}: ${c.yellow(headline(s))}${fn}: ${s.cause?.summary ?? 'no explanation printed by the compiler'}${c.dim(s.cause ? ` [${s.cause.id}]` : '')}`,
+      );
       let edge = '';
       let first = true;
       for (const f of s.flow) {
@@ -74,7 +76,9 @@ export function renderText(model: AnalysisModel, opts: ReportOptions): string {
     out.push(`  by cause: ${parts.join(', ')}`);
   }
   if (model.unrecognised.length) {
-    out.push(`  ${model.unrecognised.length} compiler line${model.unrecognised.length === 1 ? '' : 's'} not recognised${opts.verbose ? ':' : ' (--verbose lists them)'}`);
+    out.push(
+      `  ${model.unrecognised.length} compiler line${model.unrecognised.length === 1 ? '' : 's'} not recognised${opts.verbose ? ':' : ' (--verbose lists them)'}`,
+    );
     if (opts.verbose) for (const u of model.unrecognised) out.push(`    ${u.package}: ${u.text}`);
   }
   return out.join('\n') + '\n';

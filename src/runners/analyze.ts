@@ -144,7 +144,17 @@ export async function planAnalysis(opts: AnalyzeOptions): Promise<AnalyzePlan> {
   progress('listing packages');
   const cache = opts.cacheDir ? new ModelCache(opts.cacheDir) : null;
   const runId = createHash('sha256')
-    .update(JSON.stringify([opts.dir, opts.patterns, opts.tags ?? '', !!opts.tests, env['GOFLAGS'] ?? '', env['GOOS'] ?? '', env['GOARCH'] ?? '']))
+    .update(
+      JSON.stringify([
+        opts.dir,
+        opts.patterns,
+        opts.tags ?? '',
+        !!opts.tests,
+        env['GOFLAGS'] ?? '',
+        env['GOOS'] ?? '',
+        env['GOARCH'] ?? '',
+      ]),
+    )
     .digest('hex');
   cache?.preload(runId);
   // go list runs beside go env; go env's verdict is awaited first so that a missing or too old go is
@@ -206,7 +216,14 @@ export async function planAnalysis(opts: AnalyzeOptions): Promise<AnalyzePlan> {
     // dependencies are only reported if the build then fails to compile it.
     const errs: string[] = [];
     if (p.Error) errs.push(p.Error.Err.trim());
-    units.set(p.ImportPath, { id: p.ImportPath, importPath: p.ForTest ? p.ImportPath.slice(0, p.ImportPath.indexOf(' [')) : p.ImportPath, dir: p.Dir ?? '', facts: [], errors: errs, cached: false });
+    units.set(p.ImportPath, {
+      id: p.ImportPath,
+      importPath: p.ForTest ? p.ImportPath.slice(0, p.ImportPath.indexOf(' [')) : p.ImportPath,
+      dir: p.Dir ?? '',
+      facts: [],
+      errors: errs,
+      cached: false,
+    });
   }
 
   let stateKey: string | null = null;
@@ -264,7 +281,8 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
       if (printed === '' || isAbsolute(printed) || printed.startsWith('<') || printed.startsWith('$')) return toModel(printed);
       const pkg = byPath.get(unitId(h.importPath, h.variant));
       const base = basename(printed);
-      const own = pkg && [...(pkg.GoFiles ?? []), ...(pkg.CgoFiles ?? []), ...(pkg.TestGoFiles ?? []), ...(pkg.XTestGoFiles ?? [])].includes(base);
+      const own =
+        pkg && [...(pkg.GoFiles ?? []), ...(pkg.CgoFiles ?? []), ...(pkg.TestGoFiles ?? []), ...(pkg.XTestGoFiles ?? [])].includes(base);
       return own && pkg.Dir ? toModel(join(pkg.Dir, base)) : printed;
     };
     let seen = 0;
@@ -349,7 +367,9 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
         }
       } else if (failed && u.facts.length === 0) {
         const depErrs = (byPath.get(u.id)?.DepsErrors ?? []).map((d) => d.Err.trim());
-        u.errors.push(...(depErrs.length ? depErrs : ['not compiled: the build stopped before this package (see the other packages\' errors)']));
+        u.errors.push(
+          ...(depErrs.length ? depErrs : ["not compiled: the build stopped before this package (see the other packages' errors)"]),
+        );
       } else if (cache && !written.has(u) && (!failed || (u.facts.length > 0 && unknown.length === 0))) {
         const key = keys.get(u.id);
         if (key) cache.put(key, u.facts);
@@ -364,6 +384,10 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
       if (bad && u.facts.length === 0) u.errors.push(`not compiled: it imports ${bad}, which does not compile`);
     }
   }
-  if (cache) await cache.recordRun(runId, [...units.values()].map((u) => keys.get(u.id)).filter((k): k is string => !!k));
+  if (cache)
+    await cache.recordRun(
+      runId,
+      [...units.values()].map((u) => keys.get(u.id)).filter((k): k is string => !!k),
+    );
   return { env: goenv, root, units: [...units.values()], messages };
 }

@@ -12,7 +12,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AsmTextParser } from '../parsers/asm-text.js';
-import { BenchTextParser, summarizeBenchmark } from '../parsers/bench-text.js';
+import { BenchTextParser } from '../parsers/bench-text.js';
+import { summarizeBenchmark } from '../model/stats.js';
 import { parseMemProfile } from '../parsers/pprof.js';
 import type { BenchmarkRun, ProfiledRun } from '../model/bench-report.js';
 import type { AsmAllocCall, BenchPackage } from '../model/alloc-types.js';
@@ -107,7 +108,15 @@ export async function runBenchmarks(opts: BenchOptions): Promise<PackageBenchRun
     let profiles = 0;
     for (const p of pkgs) {
       i++;
-      const pr: PackageBenchRun = { importPath: p.ImportPath, dir: p.Dir ?? opts.dir, errors: [], notes: [], parsed: null, benchmarks: [], asm: [] };
+      const pr: PackageBenchRun = {
+        importPath: p.ImportPath,
+        dir: p.Dir ?? opts.dir,
+        errors: [],
+        notes: [],
+        parsed: null,
+        benchmarks: [],
+        asm: [],
+      };
       out.push(pr);
       if (p.Error) {
         pr.errors.push(p.Error.Err.trim());
@@ -177,7 +186,10 @@ export async function buildTestBinary(
   });
   const calls = asm.end().calls;
   if (build.code === 0) return { asm: calls, error: null };
-  return { asm: calls, error: buildErr.length ? `test binary does not compile:\n${buildErr.join('\n')}` : `go test -c failed (exit ${build.code})` };
+  return {
+    asm: calls,
+    error: buildErr.length ? `test binary does not compile:\n${buildErr.join('\n')}` : `go test -c failed (exit ${build.code})`,
+  };
 }
 
 const top = (name: string): string => name.split('/')[0]!;
@@ -186,7 +198,12 @@ const top = (name: string): string => name.split('/')[0]!;
  * The timing pass. A panic or a timeout ends the test binary, and with it every benchmark after the one that
  * died: the pass is resumed with the benchmarks that have not run yet, so one bad benchmark costs only itself.
  */
-async function timingPass(bin: string, cwd: string, opts: BenchOptions, timeoutMs: number): Promise<{ parsed: BenchPackage | null; timedOut: boolean }> {
+async function timingPass(
+  bin: string,
+  cwd: string,
+  opts: BenchOptions,
+  timeoutMs: number,
+): Promise<{ parsed: BenchPackage | null; timedOut: boolean }> {
   const slash = opts.bench.indexOf('/');
   const sub = slash >= 0 ? opts.bench.slice(slash) : '';
   let pattern = opts.bench;
@@ -195,15 +212,21 @@ async function timingPass(bin: string, cwd: string, opts: BenchOptions, timeoutM
   let listed: string[] | null = null;
   let previous = Infinity;
   for (let round = 0; round < 50; round++) {
-    const r = await runBinary(bin, cwd, opts, [
-      '-test.run=^$',
-      `-test.bench=${pattern}`,
-      '-test.benchmem',
-      '-test.v',
-      `-test.count=${opts.count}`,
-      ...(opts.benchtime ? [`-test.benchtime=${opts.benchtime}`] : []),
-      `-test.timeout=${opts.timeout}`,
-    ], timeoutMs);
+    const r = await runBinary(
+      bin,
+      cwd,
+      opts,
+      [
+        '-test.run=^$',
+        `-test.bench=${pattern}`,
+        '-test.benchmem',
+        '-test.v',
+        `-test.count=${opts.count}`,
+        ...(opts.benchtime ? [`-test.benchtime=${opts.benchtime}`] : []),
+        `-test.timeout=${opts.timeout}`,
+      ],
+      timeoutMs,
+    );
     timedOut ||= r.timedOut;
     // A panic the output did not tie to a name belongs to the benchmark that was running.
     for (const prob of r.parsed?.problems ?? []) if (prob.kind === 'panic' && !prob.benchmark) prob.benchmark = r.lastName;
@@ -212,7 +235,14 @@ async function timingPass(bin: string, cwd: string, opts: BenchOptions, timeoutM
         merged ??= r.parsed;
         break;
       }
-      r.parsed.problems.push({ kind: 'panic', benchmark: r.lastName, printedName: null, value: `did not finish within --timeout ${opts.timeout}; killed`, messages: [], line: 0 });
+      r.parsed.problems.push({
+        kind: 'panic',
+        benchmark: r.lastName,
+        printedName: null,
+        value: `did not finish within --timeout ${opts.timeout}; killed`,
+        messages: [],
+        line: 0,
+      });
     }
     if (!merged) merged = r.parsed;
     else if (r.parsed) {
@@ -223,8 +253,19 @@ async function timingPass(bin: string, cwd: string, opts: BenchOptions, timeoutM
     if (!died || !merged) break;
     // A binary that died without a readable panic (its output cut mid-line) is charged to the running benchmark.
     const running = r.lastName;
-    if (running && !merged.problems.some((p) => p.benchmark && top(p.benchmark) === running) && !r.parsed?.benchmarks.some((b) => top(b.name) === running)) {
-      merged.problems.push({ kind: 'panic', benchmark: running, printedName: null, value: `the test binary exited with status ${r.code ?? '?'}`, messages: [], line: 0 });
+    if (
+      running &&
+      !merged.problems.some((p) => p.benchmark && top(p.benchmark) === running) &&
+      !r.parsed?.benchmarks.some((b) => top(b.name) === running)
+    ) {
+      merged.problems.push({
+        kind: 'panic',
+        benchmark: running,
+        printedName: null,
+        value: `the test binary exited with status ${r.code ?? '?'}`,
+        messages: [],
+        line: 0,
+      });
     }
     if (listed === null) {
       listed = [];
@@ -236,7 +277,10 @@ async function timingPass(bin: string, cwd: string, opts: BenchOptions, timeoutM
         },
       });
     }
-    const done = new Set([...merged.benchmarks.map((b) => top(b.name)), ...merged.problems.map((p) => (p.benchmark ? top(p.benchmark) : ''))]);
+    const done = new Set([
+      ...merged.benchmarks.map((b) => top(b.name)),
+      ...merged.problems.map((p) => (p.benchmark ? top(p.benchmark) : '')),
+    ]);
     const rest = listed.filter((n) => !done.has(n));
     if (rest.length === 0 || rest.length >= previous) break; // no progress: stop rather than loop
     previous = rest.length;
@@ -279,16 +323,22 @@ async function profiledRun(
   file: string,
   timeoutMs: number,
 ): Promise<ProfiledRun> {
-  const r = await runBinary(bin, cwd, opts, [
-    '-test.run=^$',
-    `-test.bench=${exactBenchPattern(name)}`,
-    '-test.benchmem',
-    '-test.count=1',
-    `-test.benchtime=${iterations}x`,
-    `-test.timeout=${opts.timeout}`,
-    `-test.memprofile=${file}`,
-    '-test.memprofilerate=1',
-  ], timeoutMs);
+  const r = await runBinary(
+    bin,
+    cwd,
+    opts,
+    [
+      '-test.run=^$',
+      `-test.bench=${exactBenchPattern(name)}`,
+      '-test.benchmem',
+      '-test.count=1',
+      `-test.benchtime=${iterations}x`,
+      `-test.timeout=${opts.timeout}`,
+      `-test.memprofile=${file}`,
+      '-test.memprofilerate=1',
+    ],
+    timeoutMs,
+  );
   const res = r.parsed?.benchmarks.find((b) => b.name === name)?.runs[0];
   const base = { iterations, allocsPerOp: res?.metrics['allocs/op'] ?? null, bytesPerOp: res?.metrics['B/op'] ?? null };
   if (r.timedOut) return { ...base, profile: null, error: 'the profiled run did not finish in time' };

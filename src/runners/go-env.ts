@@ -21,7 +21,22 @@ export interface GoEnv {
   gocache: string;
 }
 
-const ENV_VARS = ['GOVERSION', 'GOOS', 'GOARCH', 'GOROOT', 'GOMOD', 'GOWORK', 'GOFLAGS', 'CGO_ENABLED', 'GOEXPERIMENT', 'GOAMD64', 'GOARM', 'GOARM64', 'GO386', 'GOCACHE'];
+const ENV_VARS = [
+  'GOVERSION',
+  'GOOS',
+  'GOARCH',
+  'GOROOT',
+  'GOMOD',
+  'GOWORK',
+  'GOFLAGS',
+  'CGO_ENABLED',
+  'GOEXPERIMENT',
+  'GOAMD64',
+  'GOARM',
+  'GOARM64',
+  'GO386',
+  'GOCACHE',
+];
 
 /** The first line of go command stderr that says what went wrong (download progress is not it). */
 export function firstGoError(lines: string[]): string | undefined {

@@ -100,7 +100,7 @@ class Drain {
   private work(): void {
     this.scheduled = false;
     try {
-      for (let budget = SLICE; this.head < this.queue.length && budget > 0; ) {
+      for (let budget = SLICE; this.head < this.queue.length && budget > 0;) {
         const c = this.queue[this.head]!;
         this.queue[this.head++] = EMPTY;
         budget -= c.length;
@@ -194,7 +194,11 @@ export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunR
 }
 
 /** Runs a short command and returns its whole stdout (for `go version`, `go env`). */
-export async function capture(cmd: string, args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export async function capture(
+  cmd: string,
+  args: string[],
+  opts: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const out: string[] = [];
   const err: string[] = [];
   const r = await run(cmd, args, { ...opts, onStdoutLine: (l) => out.push(l), onStderrLine: (l) => err.push(l) });

@@ -46,7 +46,10 @@ test('bench on the examples: each allocation on its line, with type, per-op figu
   const dl = line(d, 'alloc.go', 43);
   assert.equal(dl.cause?.id, 'interface-conversion');
   assert.ok(dl.notes.some((n) => /Describe is inlined into BenchmarkDescribe at alloc_test\.go:39:24/.test(n)));
-  assert.ok(d.notes.some((n) => /tiny allocations/.test(n)), JSON.stringify(d.notes));
+  assert.ok(
+    d.notes.some((n) => /tiny allocations/.test(n)),
+    JSON.stringify(d.notes),
+  );
 
   // A closure with a captured variable: the closure context and the captured int.
   const c = bench('BenchmarkCounter');
@@ -98,8 +101,14 @@ test('bench with failing, panicking, skipped and slow benchmarks: clear messages
   assert.equal(r.code, 1, r.stderr);
   const rep = JSON.parse(r.stdout) as BenchReport;
   const errors = rep.packages.flatMap((p) => p.errors);
-  assert.ok(errors.some((e) => /^BenchmarkPanics panicked: assignment to entry in nil map/.test(e)), JSON.stringify(errors));
-  assert.ok(errors.some((e) => /^BenchmarkLatePanic panicked: (late panic|the test binary exited)/.test(e)), JSON.stringify(errors));
+  assert.ok(
+    errors.some((e) => /^BenchmarkPanics panicked: assignment to entry in nil map/.test(e)),
+    JSON.stringify(errors),
+  );
+  assert.ok(
+    errors.some((e) => /^BenchmarkLatePanic panicked: (late panic|the test binary exited)/.test(e)),
+    JSON.stringify(errors),
+  );
   assert.ok(errors.some((e) => /^BenchmarkFatal failed: .*cannot reach the server/.test(e)));
   assert.ok(rep.packages.flatMap((p) => p.notes).some((n) => /^BenchmarkSkip was skipped: .*needs a GPU/.test(n)));
   // Benchmarks before and after the panics still ran.
@@ -123,7 +132,10 @@ test('bench: a test binary that does not compile, nothing matching, and a timeou
   assert.equal(slow.code, 1, slow.stderr);
   const rep = JSON.parse(slow.stdout) as BenchReport;
   const errs = rep.packages[0]!.errors;
-  assert.ok(errs.some((e) => /BenchmarkSleep panicked: test timed out after 2s|did not finish within --timeout 2s/.test(e)), JSON.stringify(errs));
+  assert.ok(
+    errs.some((e) => /BenchmarkSleep panicked: test timed out after 2s|did not finish within --timeout 2s/.test(e)),
+    JSON.stringify(errs),
+  );
   // The benchmark after the one that timed out still runs.
   assert.ok(rep.benchmarks.some((b) => b.name === 'BenchmarkQuick'));
 });
@@ -139,7 +151,10 @@ test('explain on the classic repro: moved to heap on its own, inlined into the b
   };
   assert.equal(ex.function.name, 'memAllocRepro');
   assert.equal(ex.function.inlinable, true);
-  assert.deepEqual(ex.inlinedInto.map((c) => `${c.caller} ${c.file}:${c.line}`), ['BenchmarkMemAlloc alloc_test.go:32']);
+  assert.deepEqual(
+    ex.inlinedInto.map((c) => `${c.caller} ${c.file}:${c.line}`),
+    ['BenchmarkMemAlloc alloc_test.go:32'],
+  );
   const moved = ex.sites.find((s) => s.kind === 'moved-to-heap')!;
   assert.equal(moved.expr, 'values');
   assert.ok(moved.notes?.some((n) => /stays on the stack where memAllocRepro is inlined into BenchmarkMemAlloc/.test(n)));

@@ -46,18 +46,28 @@ test('net/http, encoding/json, fmt: every heap decision and parameter leak exact
     const leak = /^leaking param(?: content)?: (\S+)(?: to result (\S+) level=\d+)?$/.exec(msg!);
     if (leak && !seenLines.has(pkg + line)) {
       seenLines.add(pkg + line);
-      const kind = leak[2] ? 'leaking-param-to-result' : msg!.startsWith('leaking param content') ? 'leaking-param-content' : 'leaking-param';
+      const kind = leak[2]
+        ? 'leaking-param-to-result'
+        : msg!.startsWith('leaking param content')
+          ? 'leaking-param-content'
+          : 'leaking-param';
       const k = `${key}|${kind}|${leak[1]}|${leak[2] ?? '{heap}'}`;
       leaks.set(k, (leaks.get(k) ?? 0) + 1);
     }
   }
-  assert.ok([...leaks.keys()].some((k) => k.includes('|leaking-param-to-result|')), 'a parameter leaking to a result');
+  assert.ok(
+    [...leaks.keys()].some((k) => k.includes('|leaking-param-to-result|')),
+    'a parameter leaking to a result',
+  );
   assert.ok(decisions.size > 1000, `compiler printed ${decisions.size} heap decisions`);
 
   const r = runCli(['analyze', '--format', 'json', '--no-cache', '-C', examplesDir, ...PACKAGES]);
   assert.equal(r.code, 0, r.stderr);
   const model = JSON.parse(r.stdout) as AnalysisModel;
-  assert.deepEqual(model.packages.map((p) => p.importPath), [...PACKAGES].sort());
+  assert.deepEqual(
+    model.packages.map((p) => p.importPath),
+    [...PACKAGES].sort(),
+  );
   const got = new Map<string, number>();
   let withoutFlow = 0;
   const gotLeaks = new Map<string, number>();
@@ -101,7 +111,11 @@ test('go/types (86 MB of -m=2 output): skipping the explanations no decision can
 test('the compiler flags heapscope adds (-dwarf=false) leave the -m=2 text of net/http, encoding/json and fmt byte-for-byte the same', () => {
   // Package blocks come in the order their compiles finish: compare block by block.
   const blocks = (gcflags: string): Map<string, string> => {
-    const r = spawnSync('go', ['build', '-o', '/dev/null', gcflags, ...PACKAGES], { cwd: examplesDir, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const r = spawnSync('go', ['build', '-o', '/dev/null', gcflags, ...PACKAGES], {
+      cwd: examplesDir,
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    });
     assert.equal(r.status, 0, r.stderr.slice(0, 500));
     const out = new Map<string, string>();
     for (const b of r.stderr.split(/^(?=# )/m)) out.set(b.slice(0, b.indexOf('\n')), b);

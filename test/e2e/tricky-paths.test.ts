@@ -18,14 +18,20 @@ test('paths with spaces and non-ASCII, cgo, //line and generated files', () => {
   assert.equal(a.unrecognised.count, 0);
   const files = new Set(a.sites.map((s) => s.file));
   for (const f of ['closures.go', 'cgo.go', 'zz_generated.go', 'seq.go', 'generic.go', 'tmpl/page é.tmpl']) assert.ok(files.has(f), f);
-  assert.ok(a.sites.some((s) => s.truncated), 'the assignment-cycle explanation is marked truncated');
+  assert.ok(
+    a.sites.some((s) => s.truncated),
+    'the assignment-cycle explanation is marked truncated',
+  );
 
   // From the parent, through its go.work: the same decisions, named relative to the workspace directory.
   const outside = runCli(['analyze', '--format', 'json', '--no-cache', '-C', parent, './dir with space é']);
   assert.equal(outside.code, 0, outside.stderr);
   const b = JSON.parse(outside.stdout) as AnalysisModel;
-  const key = (file: string, s: { line: number; column: number; kind: string; expr: string }) => `${file}:${s.line}:${s.column}:${s.kind}:${s.expr}`;
-  const fromInside = a.sites.map((s) => key(s.file.endsWith('.go') && s.file !== '_cgo_gotypes.go' ? `dir with space é/${s.file}` : s.file, s)).sort();
+  const key = (file: string, s: { line: number; column: number; kind: string; expr: string }) =>
+    `${file}:${s.line}:${s.column}:${s.kind}:${s.expr}`;
+  const fromInside = a.sites
+    .map((s) => key(s.file.endsWith('.go') && s.file !== '_cgo_gotypes.go' ? `dir with space é/${s.file}` : s.file, s))
+    .sort();
   const fromParent = b.sites.map((s) => key(s.file, s)).sort();
   assert.deepEqual(fromParent, fromInside);
 });

@@ -30,7 +30,17 @@ test('a real memory profile reads; a damaged one gives an error value, not an ex
 });
 
 test('attribution without profiles says why there are no per-line figures', () => {
-  const model: AnalysisModel = { schemaVersion: 1, go: { version: 'go1.26.8', goos: 'linux', goarch: 'amd64' }, root: '/m', packages: [], sites: [], functions: [], inlinedCalls: [], captures: [], unrecognised: [] };
+  const model: AnalysisModel = {
+    schemaVersion: 1,
+    go: { version: 'go1.26.8', goos: 'linux', goarch: 'amd64' },
+    root: '/m',
+    packages: [],
+    sites: [],
+    functions: [],
+    inlinedCalls: [],
+    captures: [],
+    unrecognised: [],
+  };
   const rep = attribute({
     run: {
       package: 'example.com/m',

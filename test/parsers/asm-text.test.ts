@@ -7,23 +7,9 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
 import { allocEntryPoint, type AsmAllocCall, type AsmParse } from '../../src/model/alloc-types.js';
-import {
-  AsmTextParser,
-  parseAsmText,
-  readableType,
-  shortenPaths,
-  typeFromItab,
-  typeFromSymbol,
-} from '../../src/parsers/asm-text.js';
+import { AsmTextParser, parseAsmText, readableType, shortenPaths, typeFromItab, typeFromSymbol } from '../../src/parsers/asm-text.js';
 import { LineSplitter, splitLines } from '../../src/parsers/line-splitter.js';
-import {
-  isTinyAllocation,
-  MAX_SMALL_SIZE,
-  PAGE_SIZE,
-  roundToSizeClass,
-  SIZE_CLASSES,
-  typeSize,
-} from '../../src/model/size-classes.js';
+import { isTinyAllocation, MAX_SMALL_SIZE, PAGE_SIZE, roundToSizeClass, SIZE_CLASSES, typeSize } from '../../src/model/size-classes.js';
 import { fixturesDir } from '../helpers/paths.js';
 
 const asmDir = join(fixturesDir, 'asm');
@@ -158,10 +144,7 @@ describe('asm-text: examples module, go1.26.8 amd64', () => {
     assert.equal(r.typeSizes['example.com/heapscope/examples.BigStruct'], 72);
     assert.equal(r.typeSizes['struct { F uintptr; X0 chan int; X1 int }'], 24);
     // Go 1.25's 32-byte stack buffer for a variable-size make that does not escape.
-    assert.equal(
-      r.typeSizes['struct { example.com/heapscope/examples._ [0]uintptr; example.com/heapscope/examples.arr [32]uint8 }'],
-      32,
-    );
+    assert.equal(r.typeSizes['struct { example.com/heapscope/examples._ [0]uintptr; example.com/heapscope/examples.arr [32]uint8 }'], 32);
   });
 });
 
@@ -384,12 +367,7 @@ describe('asm-text: register tracking on small listings', () => {
   });
 
   it('keeps unknown lines with their line numbers, and never throws', () => {
-    const r = parseAsmText([
-      '# example.com/m',
-      './f.go:3:2: undefined: foo',
-      '\t0x0000 00000 (/m/f.go:3)\tRET',
-      '\tsomething indented',
-    ]);
+    const r = parseAsmText(['# example.com/m', './f.go:3:2: undefined: foo', '\t0x0000 00000 (/m/f.go:3)\tRET', '\tsomething indented']);
     assert.deepEqual(r.unrecognised, [
       { line: 2, text: './f.go:3:2: undefined: foo' },
       { line: 3, text: '\t0x0000 00000 (/m/f.go:3)\tRET' }, // an instruction outside any function

@@ -7,15 +7,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
 import type { BenchPackage, BenchParse, BenchResult } from '../../src/model/alloc-types.js';
-import {
-  BenchTextParser,
-  parseBenchText,
-  parseMetrics,
-  splitProcs,
-  summarize,
-  summarizeBenchmark,
-  summarizeRuns,
-} from '../../src/parsers/bench-text.js';
+import { BenchTextParser, parseBenchText, parseMetrics, splitProcs } from '../../src/parsers/bench-text.js';
+import { summarize, summarizeBenchmark, summarizeRuns } from '../../src/model/stats.js';
 import { LineSplitter, splitLines } from '../../src/parsers/line-splitter.js';
 import { fixturesDir } from '../helpers/paths.js';
 
@@ -51,12 +44,7 @@ function bench(pkg: BenchPackage, name: string, procs: number): BenchResult {
 
 /** [name, procs, B/op per run, allocs/op per run] for a compact exact comparison. */
 function memTable(pkg: BenchPackage): [string, number, number[], number[]][] {
-  return pkg.benchmarks.map((b) => [
-    b.name,
-    b.procs,
-    b.runs.map((r) => r.metrics['B/op']!),
-    b.runs.map((r) => r.metrics['allocs/op']!),
-  ]);
+  return pkg.benchmarks.map((b) => [b.name, b.procs, b.runs.map((r) => r.metrics['B/op']!), b.runs.map((r) => r.metrics['allocs/op']!)]);
 }
 
 describe('bench-text: the examples module (go1.26.8)', () => {
@@ -97,7 +85,11 @@ describe('bench-text: the examples module (go1.26.8)', () => {
       ['BenchmarkCreateCopy', 2, [0, 0], [0, 0]],
       ['BenchmarkItoa', 2, [4, 4], [1, 1]],
     ]);
-    for (const b of pkg.benchmarks) assert.deepEqual(b.runs.map((x) => x.iterations), [2000, 2000]);
+    for (const b of pkg.benchmarks)
+      assert.deepEqual(
+        b.runs.map((x) => x.iterations),
+        [2000, 2000],
+      );
   });
 
   it('keeps ns/op decimals and the line of each run', () => {
@@ -132,7 +124,11 @@ describe('bench-text: go1.19 seed capture', () => {
       ['BenchmarkNoAlloc', 2, [0, 0], [0, 0]],
       ['BenchmarkPointer', 2, [80, 80], [1, 1]],
     ]);
-    for (const b of pkg.benchmarks) assert.deepEqual(b.runs.map((x) => x.iterations), [20000, 20000]);
+    for (const b of pkg.benchmarks)
+      assert.deepEqual(
+        b.runs.map((x) => x.iterations),
+        [20000, 20000],
+      );
     const s = summarizeBenchmark(bench(pkg, 'BenchmarkPointer', 2))['ns/op']!;
     assert.equal(s.median, (76.44 + 45.07) / 2);
     assert.equal(s.min, 45.07);
@@ -218,7 +214,10 @@ describe('bench-text: failing module, -count 2 -cpu 1,2 ./... (non-verbose)', ()
 
   it('a skip leaves no trace without -v', () => {
     assert.equal(r.packages[0]!.problems.filter((p) => p.kind === 'skip').length, 0);
-    assert.equal(r.packages[0]!.benchmarks.some((b) => b.name === 'BenchmarkSkip'), false);
+    assert.equal(
+      r.packages[0]!.benchmarks.some((b) => b.name === 'BenchmarkSkip'),
+      false,
+    );
   });
 });
 
@@ -321,9 +320,7 @@ describe('bench-text: lines and helpers', () => {
       'ok  \texample.com/m\t(cached)',
     ]);
     const pkg = only(r);
-    assert.deepEqual(pkg.benchmarks, [
-      { name: 'BenchmarkA', procs: 4, runs: [{ iterations: 10, metrics: { 'ns/op': 5 }, line: 3 }] },
-    ]);
+    assert.deepEqual(pkg.benchmarks, [{ name: 'BenchmarkA', procs: 4, runs: [{ iterations: 10, metrics: { 'ns/op': 5 }, line: 3 }] }]);
     assert.equal(pkg.status, 'ok');
     assert.equal(pkg.elapsed, null);
     assert.equal(pkg.statusNote, '(cached)');

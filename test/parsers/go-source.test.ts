@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { functionEnd } from '../../src/parsers/go-source.js';
 import { examplesDir } from '../helpers/paths.js';
 
-test('ends of the examples\' functions and closures, at the compiler\'s start positions', () => {
+test("ends of the examples' functions and closures, at the compiler's start positions", () => {
   const src = readFileSync(join(examplesDir, 'alloc.go'));
   // "./alloc.go:47:6: can inline Counter", "./alloc.go:49:9: can inline Counter.func1", ...
   assert.deepEqual(functionEnd(src, 47, 6), { line: 53, column: 1 });

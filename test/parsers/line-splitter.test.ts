@@ -144,7 +144,12 @@ describe('LineSplitter properties', () => {
     fc.assert(
       fc.property(textArb, fc.array(fc.nat(), { maxLength: 20 }), (text, offsets) => {
         const bytes = Buffer.from(text, 'utf8');
-        const lines = feed(cut(bytes, offsets.map((o) => (bytes.length ? o % (bytes.length + 1) : 0))));
+        const lines = feed(
+          cut(
+            bytes,
+            offsets.map((o) => (bytes.length ? o % (bytes.length + 1) : 0)),
+          ),
+        );
         assert.deepEqual(lines, reference(text));
         assert.deepEqual(splitLines(text), reference(text));
       }),
