@@ -5,7 +5,7 @@
 // Only what the parser and addFunctionEnds set is stored: the join fills in the rest (causes, callers,
 // notes) afresh on every run, and a record already joined is refused rather than stored half.
 
-import type { Capture, FlowStep, FunctionInfo, InlinedCall, PackageFacts, Site, SiteKind } from '../model/types.js';
+import type { Capture, FlowStep, FunctionInfo, InlinedCall, PackageFacts, Site, SiteKind, StaticValue } from '../model/types.js';
 
 type Row = unknown[];
 
@@ -16,6 +16,7 @@ interface StoredPackage {
   f: Row[];
   i: Row[];
   c: Row[];
+  x: Row[];
   u: string[];
   o: string[];
 }
@@ -33,6 +34,8 @@ const KINDS: readonly SiteKind[] = [
   'leaking-param-content',
   'leaking-param-to-result',
 ];
+
+const HOWS: readonly StaticValue['how'][] = ['static', 'zero-size', 'single-byte', 'zero-value', 'stack', 'global-closure'];
 
 export function encodeFacts(facts: PackageFacts[]): StoredFacts {
   const files: string[] = [];
@@ -82,6 +85,7 @@ export function encodeFacts(facts: PackageFacts[]): StoredFacts {
       return [file(c.file), c.line, c.column, c.callee];
     }),
     c: pf.captures.map((c) => [file(c.file), c.line, c.column, c.function, c.variable, c.byRef ? 1 : 0, c.width]),
+    x: pf.staticValues.map((x) => [file(x.file), x.line, x.column, HOWS.indexOf(x.how), x.name]),
     u: pf.unknown,
     o: pf.other,
   }));
@@ -163,8 +167,13 @@ export function decodeFacts(v: unknown): PackageFacts[] | null {
         byRef: r[5] === 1,
         width: r[6] as number,
       }));
+      const staticValues = sp.x.map((r): StaticValue => {
+        const how = HOWS[r[3] as number];
+        if (!how) throw new Error('bad static value');
+        return { file: file(r[0]), line: r[1] as number, column: r[2] as number, package: pkg, how, name: r[4] as string };
+      });
       if (!Array.isArray(sp.u) || !Array.isArray(sp.o)) throw new Error('bad lines');
-      return { importPath: pkg, variant: sp.v, sites, functions, inlinedCalls, captures, unknown: sp.u, other: sp.o };
+      return { importPath: pkg, variant: sp.v, sites, functions, inlinedCalls, captures, staticValues, unknown: sp.u, other: sp.o };
     });
   } catch {
     return null;

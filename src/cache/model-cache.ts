@@ -10,7 +10,7 @@ import type { PackageFacts } from '../model/types.js';
 import { decodeFacts, encodeFacts } from './facts-codec.js';
 
 /** Bump when the parser or the stored shape changes, so old entries are not read. */
-export const CACHE_FORMAT = 'heapscope-facts-6';
+export const CACHE_FORMAT = 'heapscope-facts-7';
 
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env['HEAPSCOPE_CACHE']) return env['HEAPSCOPE_CACHE'];

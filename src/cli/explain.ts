@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import pc from 'picocolors';
 import { EXIT, UsageError } from '../errors/errors.js';
-import { pathResolver } from '../runners/analyze.js';
+import { ModulePaths } from '../runners/paths.js';
 import { loadModel } from './load-model.js';
 import { buildTestBinary, runBenchmarks } from '../runners/bench.js';
 import { attributor } from '../join/attribute.js';
@@ -64,7 +64,8 @@ export async function runExplain(position: string, flags: ExplainFlags, io: CliI
     env: io.env,
     onProgress,
   });
-  const resolveFile = pathResolver(dir, analysed.root);
+  const modulePaths = new ModulePaths(analysed.root, dir);
+  const resolveFile = (p: string): string => modulePaths.printed(p);
   const target = resolveFile(abs);
   // The function the compiler named for a decision on the line wins (a line can open a closure while its
   // allocation belongs to the function around it); otherwise the innermost function reaching the line's end.

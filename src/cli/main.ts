@@ -9,7 +9,8 @@ import { defaultCacheDir } from '../cache/model-cache.js';
 import { ResultCache, resultName, toolIdentity } from '../cache/result-cache.js';
 import { OLDEST_SUPPORTED } from '../runners/go-env.js';
 import { TOOL_VERSION } from '../reporters/json.js';
-import { executePlan, pathResolver, planAnalysis } from '../runners/analyze.js';
+import { executePlan, planAnalysis } from '../runners/analyze.js';
+import { ModulePaths } from '../runners/paths.js';
 import { runBenchmarks } from '../runners/bench.js';
 import { attributor } from '../join/attribute.js';
 import { renderBenchJson, renderBenchText } from '../reporters/bench-text.js';
@@ -97,7 +98,8 @@ async function runBench(patterns: string[], flags: BenchFlags, io: CliIO): Promi
     env: io.env,
     onProgress,
   });
-  const resolveFile = pathResolver(dir, analysed.root);
+  const modulePaths = new ModulePaths(analysed.root, dir);
+  const resolveFile = (p: string): string => modulePaths.printed(p);
   const runs = await runBenchmarks({
     dir,
     root: analysed.root,

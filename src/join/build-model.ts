@@ -14,9 +14,14 @@ import {
   type Site,
   type Unrecognised,
   type Capture,
+  type StaticValue,
 } from '../model/types.js';
 import { causeRef, classify } from './classify.js';
 import { groupBy } from '../model/group.js';
+import { assignIdentities } from './identity.js';
+import { decideAllocations } from './allocation.js';
+import { pathKind } from '../model/paths.js';
+import { walkReportsConversions } from '../model/go-releases.js';
 
 export interface UnitFacts {
   importPath: string;
@@ -42,13 +47,16 @@ export function buildModel(input: JoinInput): AnalysisModel {
   const functions: FunctionInfo[] = [];
   const inlined: InlinedCall[] = [];
   const captures: Capture[] = [];
-  const seen = new Set<string>();
+  const staticValues: StaticValue[] = [];
   const unrecognised: Unrecognised[] = [];
 
-  // Units of one import path (a package and its test variant) repeat each other's decisions: only they need
-  // de-duplicating, which keeps the common case (one unit per package) free of key building.
+  // Units of one import path (a package and its test variant), or one unit printed twice, repeat each other's
+  // decisions: of those, each decision is kept as many times as the block that printed it most often holds it
+  // (a generic function's instances repeat a decision within one block). The common case, one block per
+  // package, needs no key building.
   const unitsPerPath = new Map<string, number>();
   for (const u of input.units) unitsPerPath.set(u.importPath, (unitsPerPath.get(u.importPath) ?? 0) + 1);
+  const merged = new Map<string, Multiset>();
   for (const u of input.units) {
     const pi = packages.get(u.importPath) ?? { importPath: u.importPath, dir: u.dir, errors: [] as string[] };
     for (const e of u.errors) if (!pi.errors.includes(e)) pi.errors.push(e);
@@ -61,11 +69,17 @@ export function buildModel(input: JoinInput): AnalysisModel {
         functions.push(...f.functions);
         inlined.push(...f.inlinedCalls);
         captures.push(...f.captures);
+        staticValues.push(...f.staticValues);
       } else {
-        for (const s of f.sites) if (once(seen, `s|${posKey(s.package, s)}|${s.kind}|${s.expr}`)) sites.push(s);
-        for (const fn of f.functions) if (once(seen, `f|${fn.package}|${fn.name}|${fn.file}:${fn.line}`)) functions.push(fn);
-        for (const c of f.inlinedCalls) if (once(seen, `i|${posKey(c.package, c)}|${c.callee}`)) inlined.push(c);
-        for (const c of f.captures) if (once(seen, `c|${posKey(c.package, c)}|${c.function}|${c.variable}`)) captures.push(c);
+        let m = merged.get(u.importPath);
+        if (!m) merged.set(u.importPath, (m = new Multiset()));
+        const block = m.block();
+        for (const s of f.sites)
+          if (block.take(`s|${posKey(s.package, s)}|${s.kind}|${s.expr}|${s.leak?.to ?? ''}|${s.function ?? ''}`)) sites.push(s);
+        for (const fn of f.functions) if (block.take(`f|${fn.package}|${fn.name}|${fn.file}:${fn.line}`)) functions.push(fn);
+        for (const c of f.inlinedCalls) if (block.take(`i|${posKey(c.package, c)}|${c.callee}`)) inlined.push(c);
+        for (const c of f.captures) if (block.take(`c|${posKey(c.package, c)}|${c.function}|${c.variable}`)) captures.push(c);
+        for (const v of f.staticValues) if (block.take(`x|${posKey(v.package, v)}|${v.how}|${v.name}`)) staticValues.push(v);
       }
       for (const text of [...f.unknown, ...f.other]) unrecognised.push({ package: u.importPath, text });
     }
@@ -79,15 +93,14 @@ export function buildModel(input: JoinInput): AnalysisModel {
     const id = classify(s, { sourceLine: s.expr === 'func literal' ? input.sourceLine?.(s.file, s.line) : undefined });
     s.cause = id ? causeRef(id) : null;
   }
+  decideAllocations(siteList, { staticValues, enclosing, walkReports: walkReportsConversions(input.go.version) });
   const callList = inlined;
   for (const c of callList) c.caller = enclosing(c);
 
   linkInlining(siteList, callList, fnList);
 
-  siteList.sort(
-    (a, b) =>
-      comparePositions(a, b) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.expr < b.expr ? -1 : a.expr > b.expr ? 1 : 0),
-  );
+  siteList.sort((a, b) => comparePositions(a, b) || cmp(a.kind, b.kind) || cmp(a.expr, b.expr) || cmp(a.function ?? '', b.function ?? ''));
+  assignIdentities(siteList);
   callList.sort((a, b) => comparePositions(a, b) || (a.callee < b.callee ? -1 : 1));
   const pkgList = [...packages.values()].sort((a, b) => (a.importPath < b.importPath ? -1 : 1));
   return {
@@ -99,6 +112,7 @@ export function buildModel(input: JoinInput): AnalysisModel {
     functions: fnList,
     inlinedCalls: callList,
     captures: captures.sort(comparePositions),
+    staticValues: staticValues.sort(comparePositions),
     unrecognised,
   };
 }
@@ -124,7 +138,13 @@ export function enclosingFunction(sorted: FunctionInfo[], p: { file: string; lin
   for (let i = best; i >= 0; i--) {
     const f = sorted[i]!;
     if (f.file !== p.file) return null;
-    if (f.endLine === undefined || f.endLine > p.line || (f.endLine === p.line && (f.endColumn ?? 0) >= p.column)) return f;
+    if (f.endLine === undefined || f.endLine > p.line || (f.endLine === p.line && (f.endColumn ?? 0) >= p.column)) {
+      // Several functions declared at one position (a generic function's shape instances and instantiation
+      // wrappers, the compiler's <autogenerated> methods): the position does not say which one it is.
+      const twin = (j: number): boolean =>
+        j >= 0 && j < sorted.length && comparePositions(sorted[j]!, f) === 0 && sorted[j]!.name !== f.name;
+      return twin(i - 1) || twin(i + 1) ? null : f;
+    }
   }
   return null;
 }
@@ -137,10 +157,25 @@ function enclosingFinder(fns: FunctionInfo[]): (p: { file: string; line: number;
   };
 }
 
-function once(seen: Set<string>, key: string): boolean {
-  if (seen.has(key)) return false;
-  seen.add(key);
-  return true;
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Counts kept per key over several blocks: a block adds an item only past the count kept so far. */
+class Multiset {
+  private readonly kept = new Map<string, number>();
+  block(): { take(key: string): boolean } {
+    const here = new Map<string, number>();
+    return {
+      take: (key) => {
+        const n = (here.get(key) ?? 0) + 1;
+        here.set(key, n);
+        if (n <= (this.kept.get(key) ?? 0)) return false;
+        this.kept.set(key, n);
+        return true;
+      },
+    };
+  }
 }
 
 function pkgName(importPath: string): string {
@@ -181,13 +216,21 @@ function linkInlining(sites: Site[], calls: InlinedCall[], fns: FunctionInfo[]):
   const heapAt = new PosIndex<Site>();
   for (const s of sites) if (s.heap) heapAt.add(s);
 
-  // 1. Sites the compiler reported at a call it inlined come from the callee's body.
+  // 1. Sites the compiler reported at a call it inlined come from the callee's body. Not where the position
+  // names no source (every <autogenerated> method is at <autogenerated>:1), nor where several callees were
+  // inlined at one position: the position does not say which body the site came from.
   for (const s of sites) {
+    if (pathKind(s.file) === 'synthetic') continue;
     const at = callsAt.at(s);
-    if (!at || at.length === 0) continue;
+    if (!at || at.length === 0 || at.some((c) => c.callee !== at[0]!.callee)) continue;
     s.inlinedFrom = at[0]!.callee;
     if (s.heap) addNote(s, `comes from the body of ${at[0]!.callee}, inlined into ${at[0]!.caller ?? 'the caller'} here`);
   }
+
+  // Calls made at a function's own declaration are the compiler's instantiation wrappers (Box[int] calling
+  // Box[go.shape.int] at Box's position): not a place in anybody's code.
+  const declared = new PosIndex<FunctionInfo & { package: string }>();
+  for (const f of fns) declared.add(f);
 
   // 2. A function's own heap sites, against each call where it was inlined: the escape may disappear there.
   const callsByCallee = groupBy(calls, (c) => c.callee);
@@ -197,6 +240,7 @@ function linkInlining(sites: Site[], calls: InlinedCall[], fns: FunctionInfo[]):
     for (const c of matches) {
       // An unqualified callee name is local to the caller's package.
       if (c.callee === s.function && c.package !== s.package) continue;
+      if (pathKind(c.file) === 'synthetic' || declared.at(c)) continue;
       const there = heapAt.at(c) ?? [];
       const same = there.find((h) => h.expr === s.expr);
       if (same) addNote(s, `also escapes where ${s.function} is inlined into ${c.caller ?? 'a caller'} at ${where(c)}`);

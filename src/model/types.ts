@@ -1,6 +1,8 @@
 // The one model every parser fills and every reporter reads. Parsers and reporters import it; it imports
 // nothing of theirs. Field names are the JSON schema's (docs/schema.md), so serialising is a plain copy.
 
+import type { Allocates } from './allocation-rules.js';
+
 export const SCHEMA_VERSION = 1;
 
 export interface Position {
@@ -51,6 +53,14 @@ export interface Site extends Position {
   notes?: string[];
   /** The compiler cut the explanation short because of an assignment cycle. */
   truncated?: boolean;
+  /** For heap sites: whether the runtime allocates for it (model/allocation-rules.ts), by which rule, and why. */
+  allocates?: Allocates;
+  allocatesRule?: string;
+  allocatesReason?: string;
+  /** The decision's identity, stable under edits that only move code (join/identity.ts); set by the join. */
+  id?: string;
+  /** Rank among decisions equal in package, function instance, kind, expression and leak target, in source order. */
+  occurrence?: number;
 }
 
 export interface FunctionInfo {
@@ -85,6 +95,24 @@ export interface Capture extends Position {
   width: number;
 }
 
+/**
+ * What the compiler's walk pass says about one value it did not have to allocate for (`-d=escapedebug=1,closure=1`,
+ * walk/convert.go dataWord and walk/closure.go walkClosure):
+ * - `static`: an interface holds a constant or a literal of constants, laid out in read-only data;
+ * - `zero-size`: a zero-size value, pointing at the runtime's zerobase;
+ * - `single-byte`: a bool or one-byte integer, pointing into the runtime's staticuint64s table;
+ * - `zero-value`: a zero value, pointing at the runtime's zeroVal;
+ * - `stack`: a value that does not escape, in a stack temporary;
+ * - `global-closure`: a func literal that captures nothing, a static function value.
+ * `name` is the value the compiler used (a variable, or `.stmp_N` for its own static copy); a variable's
+ * diagnostic is at the variable's declaration, the others at the conversion or func literal.
+ */
+export interface StaticValue extends Position {
+  package: string;
+  how: 'static' | 'zero-size' | 'single-byte' | 'zero-value' | 'stack' | 'global-closure';
+  name: string;
+}
+
 export interface PackageInfo {
   importPath: string;
   dir: string;
@@ -115,6 +143,7 @@ export interface AnalysisModel {
   functions: FunctionInfo[];
   inlinedCalls: InlinedCall[];
   captures: Capture[];
+  staticValues: StaticValue[];
   unrecognised: Unrecognised[];
 }
 
@@ -128,6 +157,8 @@ export interface PackageFacts {
   functions: FunctionInfo[];
   inlinedCalls: InlinedCall[];
   captures: Capture[];
+  /** Values the compiler did not allocate for although escape analysis let them escape (see StaticValue). */
+  staticValues: StaticValue[];
   /** Lines that are positions with a message the parser does not know: compiler errors, or new wording. */
   unknown: string[];
   /** Lines without a position under this header (go command messages). */

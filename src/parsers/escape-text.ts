@@ -14,8 +14,9 @@
 // The parser is pure: lines in (as text, or as byte ranges from the runner), facts out. Lines it does not know
 // are kept as data, never thrown.
 
-import type { Capture, FlowStep, FunctionInfo, InlinedCall, PackageFacts, Site, SiteKind } from '../model/types.js';
+import type { Capture, FlowStep, FunctionInfo, InlinedCall, PackageFacts, Site, SiteKind, StaticValue } from '../model/types.js';
 import { TextArena, hasAsciiAt, hasBytesAt, isFlowEdge } from './escape-bytes.js';
+import { isConstant } from '../model/expressions.js';
 
 /**
  * The most leak decisions one parameter gets: one for the heap and one per result, for the first
@@ -50,8 +51,11 @@ interface Explanation {
 }
 
 export interface EscapeTextOptions {
-  /** Maps a path as printed (relative to the go command's directory, or absolute) to the model's form. */
-  resolveFile?: (printed: string, header: { importPath: string; variant: string | null }) => string;
+  /**
+   * Maps the file names printed in one package block to the model's. Called once per block, when it ends:
+   * a relative name's meaning depends on the whole block (see runners/paths.ts), not on the line it is on.
+   */
+  resolveFiles?: (printed: readonly string[], header: { importPath: string; variant: string | null }) => ReadonlyMap<string, string>;
   /** Called with each package's facts as soon as its block ends, so a caller can stream them onward. */
   onPackage?: (facts: PackageFacts) => void;
   /** Keep every explanation, even those no decision can take (the reference the shortcut is tested against). */
@@ -143,6 +147,8 @@ const RE_CANNOT_INLINE = /^cannot inline (.+?): (.*)$/;
 const RE_TOO_COMPLEX = /cost (\d+) exceeds budget (\d+)/;
 const RE_INLINING = /^inlining call to (.+?)(?: with score -?\d+)?$/;
 const RE_CAPTURE = /^(.+) capturing by (value|ref): (\S+) \(addr=\w+ assign=\w+ width=(\d+)\)$/;
+// walk/convert.go dataWord, under -d=escapedebug=1: "convert: using global for single-byte interface value: b"
+const RE_CONVERT = /^convert: using (global|stack temporary) for (?:(zero-sized|single-byte|zero value) )?interface value: (.+)$/;
 const RE_LEAK_RESULT = /^leaking param: (\S+) to result (\S+) level=(-?\d+)$/;
 
 /** Compiler remarks heapscope recognises but does not model (diagnostic chatter around the decisions). */
@@ -155,9 +161,9 @@ const REMARK_PREFIXES = [
   'devirtualizing ',
   'partially devirtualizing ',
   'cannot devirtualize ',
-  'closure converted to global',
-  'convert: ',
   'rewriting OCONVIFACE',
+  'heap closure, captured vars = ',
+  'stack closure, captured vars = ',
   'alias analysis: ',
   'found loop',
   'index bounds check elided',
@@ -179,19 +185,15 @@ export class EscapeTextParser {
   private storageLeaks = new Map<string, number>();
   /** The kept explanations' bodies of the package being read. */
   private readonly arena = new TextArena();
-  private readonly fileCache = new Map<string, string>();
+  /** File names printed in the package block being read. */
+  private readonly printedFiles = new Set<string>();
 
   constructor(private readonly opts: EscapeTextOptions = {}) {}
 
+  /** Notes a printed file name; names are resolved when the block ends (resolveNames). */
   private file(printed: string): string {
-    let f = this.fileCache.get(printed);
-    if (f === undefined) {
-      f = this.opts.resolveFile
-        ? this.opts.resolveFile(printed, { importPath: this.cur?.importPath ?? '', variant: this.cur?.variant ?? null })
-        : printed;
-      this.fileCache.set(printed, f);
-    }
-    return f;
+    this.printedFiles.add(printed);
+    return printed;
   }
 
   /** One line of text, without its newline. */
@@ -304,6 +306,24 @@ export class EscapeTextParser {
         return this.func(pkg, p, m[1]!, false, tc ? count(tc[1]!) : null, tc ? count(tc[2]!) : null, m[2]!);
       }
     }
+    if (msg.startsWith('convert: ')) {
+      const m = RE_CONVERT.exec(msg);
+      if (m) {
+        const how =
+          m[1] === 'stack temporary'
+            ? 'stack'
+            : m[2] === 'zero-sized'
+              ? 'zero-size'
+              : m[2] === 'single-byte'
+                ? 'single-byte'
+                : m[2]
+                  ? 'zero-value'
+                  : 'static';
+        return this.staticValue(pkg, p, how, m[3]!);
+      }
+    }
+    // walk/closure.go walkClosure, under -d=closure=1.
+    if (msg === 'closure converted to global') return this.staticValue(pkg, p, 'global-closure', 'func literal');
     const cm = msg.includes(' capturing by ') ? RE_CAPTURE.exec(msg) : null;
     const width = cm ? count(cm[4]!) : null;
     if (cm && width !== null) {
@@ -364,8 +384,6 @@ export class EscapeTextParser {
 
   private startPackage(header: string): void {
     this.finishPackage();
-    // A relative path is relative to the package's directory, so resolutions do not carry across packages.
-    this.fileCache.clear();
     let importPath = header.trim();
     let variant: string | null = null;
     const br = importPath.indexOf(' [');
@@ -380,6 +398,7 @@ export class EscapeTextParser {
       functions: [],
       inlinedCalls: [],
       captures: [],
+      staticValues: [],
       unknown: [],
       other: [],
     };
@@ -393,9 +412,29 @@ export class EscapeTextParser {
     this.storageLeaks.clear();
     this.arena.reset();
     this.seen.clear();
+    if (cur) this.resolveNames(cur);
+    this.printedFiles.clear();
     if (!cur) return;
     if (this.opts.onPackage) this.opts.onPackage(cur);
     else this.packages.push(cur);
+  }
+
+  private resolveNames(pkg: PackageFacts): void {
+    const resolve = this.opts.resolveFiles;
+    if (!resolve || this.printedFiles.size === 0) return;
+    const m = resolve([...this.printedFiles], { importPath: pkg.importPath, variant: pkg.variant });
+    const fix = (x: { file: string }): void => {
+      const f = m.get(x.file);
+      if (f !== undefined) x.file = f;
+    };
+    for (const s of pkg.sites) {
+      fix(s);
+      for (const st of s.flow) fix(st);
+    }
+    pkg.functions.forEach(fix);
+    pkg.inlinedCalls.forEach(fix);
+    pkg.captures.forEach(fix);
+    pkg.staticValues.forEach(fix);
   }
 
   private openExplanation(
@@ -473,6 +512,10 @@ export class EscapeTextParser {
       // After inlining the decision may print a constant where the explanation printed the variable
       // ("make([]byte, 32768)" against "make([]byte, size)"): same position, same operation.
       if (idx < 0) idx = list.findIndex((e) => !e.leak && exprHead(e.expr) === exprHead(expr));
+      // Since go1.26 escape analysis replaces a variable whose value is a known constant by that constant in an
+      // interface conversion (escape.go, rewriteWithLiterals): the explanation
+      // names the variable, the decision the constant ("x escapes to heap in F:", then "42 escapes to heap").
+      if (idx < 0 && isConstant(expr)) idx = list.findIndex((e) => !e.leak && /^[\p{L}_][\p{L}\p{N}_]*$/u.test(e.expr));
     } else {
       // A parameter can leak to several places; prefer the explanation for the place the decision names.
       const want = kind === 'leaking-param-to-result' ? leakTo : '{heap}';
@@ -483,12 +526,12 @@ export class EscapeTextParser {
     return list.splice(idx, 1)[0];
   }
 
+  /**
+   * One decision line. Every line is a decision of its own, even when it repeats an earlier one word for word:
+   * the compiler decides each instance of a generic function (each shape) separately, and (go1.27) code inlined
+   * from one callee twice at one call, and prints each decision once (base.WarnfAt flushes at once under -m).
+   */
   private decision(pkg: PackageFacts, p: RawPos, key: string, kind: SiteKind, expr: string, leakTo?: string, level?: number): void {
-    // A parameter leaks to each of its results on a line of its own ("leaking param: s to result before",
-    // "... to result after"): the result is part of the decision.
-    const dup = kind + '\u0000' + key + '\u0000' + expr + (leakTo === undefined ? '' : '\u0000' + leakTo);
-    if (this.seen.has(dup)) return;
-    this.seen.add(dup);
     const heap = kind === 'moved-to-heap' || kind === 'escapes';
     const exp = kind === 'does-not-escape' ? undefined : this.takeExplanation(key, kind, expr, leakTo);
     const site: Site = {
@@ -515,6 +558,10 @@ export class EscapeTextParser {
     }
     if (exp?.truncated) site.truncated = true;
     pkg.sites.push(site);
+  }
+
+  private staticValue(pkg: PackageFacts, p: RawPos, how: StaticValue['how'], name: string): void {
+    pkg.staticValues.push({ file: this.file(p.file), line: p.line, column: p.column, package: pkg.importPath, how, name });
   }
 
   private inlined(pkg: PackageFacts, p: RawPos, key: string, callee: string): void {

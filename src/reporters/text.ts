@@ -19,39 +19,76 @@ function headline(s: Site): string {
   return `${s.expr} escapes to heap`;
 }
 
+/** The compiler's explanation of one site: each flow edge once, then the notes under it. */
+function flowLines(model: AnalysisModel, s: Site, cwd: string, c: ReturnType<typeof pc.createColors>): string[] {
+  const out: string[] = [];
+  let edge = '';
+  let first = true;
+  for (const f of s.flow) {
+    const e = `${f.dst} ← ${f.src}`;
+    if (e !== edge) {
+      out.push(`    ${first ? c.cyan('why:') : '    '} ${c.dim('flow')} ${e}`);
+      edge = e;
+      first = false;
+    }
+    out.push(`           ${f.text} ${c.dim(`(${f.reason || '?'})`)} at ${display(model, f.file, cwd)}:${f.line}:${f.column}`);
+  }
+  if (s.truncated) out.push(`           ${c.dim('(the compiler cut this explanation short: assignment cycle)')}`);
+  return out;
+}
+
 export function renderText(model: AnalysisModel, opts: ReportOptions): string {
   const c = pc.createColors(opts.color);
   const out: string[] = [];
-  const heap = model.sites.filter((s) => s.heap);
+  // Decisions the runtime never allocates for (constants, zero-size values, static closures) are listed apart
+  // and left out of the heap counts.
+  const heap = model.sites.filter((s) => s.heap && s.allocates !== 'never');
+  const never = model.sites.filter((s) => s.heap && s.allocates === 'never');
   const byPkg = groupBy(heap, (s) => s.package);
+  const neverByPkg = groupBy(never, (s) => s.package);
   for (const p of model.packages) {
     for (const e of p.errors) out.push(`${c.red('error')}: ${p.importPath}: ${e}`);
   }
   if (out.length) out.push('');
   for (const p of model.packages) {
-    const list = byPkg.get(p.importPath);
-    if (!list) continue;
+    const list = byPkg.get(p.importPath) ?? [];
+    const free = neverByPkg.get(p.importPath) ?? [];
+    if (!list.length && !free.length) continue;
     out.push(c.bold(`# ${p.importPath}`) + c.dim(` (${list.length} heap site${list.length === 1 ? '' : 's'})`));
-    for (const s of list) {
+    // The instances of one decision (a generic function's shapes, a callee inlined twice) share a heading.
+    for (const group of groupBy(list, (s) => `${s.file}:${s.line}:${s.column}|${s.kind}|${s.expr}`).values()) {
+      const s = group[0]!;
       const pos = `${display(model, s.file, opts.cwd)}:${s.line}:${s.column}`;
-      const fn = s.function ? c.dim(` in ${s.function}`) : '';
+      const fns = [...new Set(group.map((g) => g.function).filter((f): f is string => !!f))];
+      const fn =
+        group.length > 1
+          ? c.dim(` in ${group.length} instances${fns.length ? ': ' + fns.join(', ') : ''}`)
+          : s.function
+            ? c.dim(` in ${s.function}`)
+            : '';
       out.push(
         `${pos}: ${c.yellow(headline(s))}${fn}: ${s.cause?.summary ?? 'no explanation printed by the compiler'}${c.dim(s.cause ? ` [${s.cause.id}]` : '')}`,
       );
-      let edge = '';
-      let first = true;
-      for (const f of s.flow) {
-        const e = `${f.dst} ← ${f.src}`;
-        if (e !== edge) {
-          out.push(`    ${first ? c.cyan('why:') : '    '} ${c.dim('flow')} ${e}`);
-          edge = e;
-          first = false;
-        }
-        out.push(`           ${f.text} ${c.dim(`(${f.reason || '?'})`)} at ${display(model, f.file, opts.cwd)}:${f.line}:${f.column}`);
+      const shown = new Set<string>();
+      for (const inst of group) {
+        const chain = flowLines(model, inst, opts.cwd, c);
+        const k = chain.join('\n');
+        if (shown.has(k)) continue;
+        if (shown.size > 0) out.push(`    ${c.dim(`in ${inst.function ?? 'another instance'}:`)}`);
+        shown.add(k);
+        out.push(...chain);
       }
-      if (s.truncated) out.push(`           ${c.dim('(the compiler cut this explanation short: assignment cycle)')}`);
-      for (const n of s.notes ?? []) out.push(`    ${c.magenta('note:')} ${n}`);
+      const notes = [...new Set(group.flatMap((g) => g.notes ?? []))];
+      for (const n of notes) out.push(`    ${c.magenta('note:')} ${n}`);
       if (s.cause) out.push(`    ${c.green('fix:')} ${s.cause.fix}`);
+    }
+    if (free.length) {
+      out.push(c.dim(`escapes in the compiler's words, but the runtime never allocates for it (${free.length}):`));
+      for (const s of free) {
+        out.push(
+          `${display(model, s.file, opts.cwd)}:${s.line}:${s.column}: ${headline(s)}${s.function ? ` in ${s.function}` : ''}: ${c.dim(`${s.allocatesReason ?? ''} [${s.allocatesRule ?? ''}]`)}`,
+        );
+      }
     }
     out.push('');
   }
@@ -66,7 +103,11 @@ export function renderText(model: AnalysisModel, opts: ReportOptions): string {
     `  ${model.packages.length} package${model.packages.length === 1 ? '' : 's'} analysed with ${model.go.version} ${model.go.goos}/${model.go.goarch}` +
       (failed ? c.red(`, ${failed} with errors`) : ''),
   );
-  out.push(`  ${heap.length} heap sites: ${count('moved-to-heap')} moved to heap, ${count('escapes')} escaping expressions`);
+  const countHeap = (k: Site['kind']): number => heap.filter((s) => s.kind === k).length;
+  out.push(
+    `  ${heap.length} heap sites: ${countHeap('moved-to-heap')} moved to heap, ${countHeap('escapes')} escaping expressions` +
+      (never.length ? `; ${never.length} more escape but never allocate (listed apart)` : ''),
+  );
   out.push(
     `  ${count('does-not-escape')} stack decisions, ${count('leaking-param') + count('leaking-param-content') + count('leaking-param-to-result')} leaking parameters`,
   );

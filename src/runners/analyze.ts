@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { EscapeTextParser } from '../parsers/escape-text.js';
 import { GO_LIST_FIELDS, GoListJsonParser, type GoListPackage } from '../parsers/go-list-json.js';
 import type { PackageFacts } from '../model/types.js';
@@ -13,9 +13,11 @@ import { NoPackagesError } from '../errors/errors.js';
 import { ModelCache } from '../cache/model-cache.js';
 import { decodeFacts } from '../cache/facts-codec.js';
 import { firstGoError, readGoEnv, type GoEnv } from './go-env.js';
+import { walkReportsConversions } from '../model/go-releases.js';
 import { computeKeys } from './package-keys.js';
 import { addFunctionEnds } from './function-ends.js';
 import { run } from './process.js';
+import { ModulePaths } from './paths.js';
 
 export interface AnalyzeOptions {
   /** Directory to run in (-C). */
@@ -52,24 +54,26 @@ export interface AnalyzeRun {
  * The compiler flags for the named packages. -dwarf=false: the object files are thrown away, so their debug
  * information is work for nothing (6–10% of a cold build of std, measured); escape analysis and inlining
  * do not read it (the -m=2 text of every std package is byte-for-byte the same with and without it, and
- * test/e2e/std-oracle checks heapscope against the compiler's own -m=2 run without it). Dependencies outside
- * the patterns keep the default flags, so their build cache entries are shared with the user's builds.
+ * test/e2e/std-oracle checks heapscope against the compiler's own -m=2 run without it).
+ * -d=escapedebug=1,closure=1: the walk pass then says which escaping values it turned into static data
+ * ("convert: using global for ... interface value", "closure converted to global"), so heapscope can tell a
+ * decision that allocates from one that never does; the debug keys only print (a test checks the -S listing
+ * is unchanged); escapedebug needs go1.22 (model/go-releases.ts).
+ * Dependencies outside the patterns keep the default flags, so their build cache entries are shared with the
+ * user's builds.
  */
-export const GCFLAGS = '-gcflags=-m=2 -dwarf=false';
+export function compilerFlags(goVersion: string): string {
+  const debug = walkReportsConversions(goVersion) ? ' -d=escapedebug=1,closure=1' : ' -d=closure=1';
+  return `-gcflags=-m=2 -dwarf=false${debug}`;
+}
+
+/** The source files a package's compiler output can name as its own. */
+function ownFiles(p: GoListPackage): string[] {
+  return [...(p.GoFiles ?? []), ...(p.CgoFiles ?? []), ...(p.TestGoFiles ?? []), ...(p.XTestGoFiles ?? [])];
+}
 
 function unitId(importPath: string, variant: string | null): string {
   return variant ? `${importPath} [${variant}]` : importPath;
-}
-
-/** Makes a printed path the model's: relative to the module root with /, absolute outside it. */
-export function pathResolver(cwd: string, root: string): (printed: string) => string {
-  return (printed) => {
-    if (printed === '' || printed.startsWith('<') || printed.startsWith('$WORK')) return printed;
-    const abs = isAbsolute(printed) ? printed : resolve(cwd, printed);
-    const rel = relative(root, abs);
-    if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)) return rel.split(sep).join('/');
-    return abs;
-  };
 }
 
 async function goList(opts: AnalyzeOptions, env: NodeJS.ProcessEnv): Promise<GoListPackage[]> {
@@ -132,6 +136,7 @@ interface PlanState {
   keys: Map<string, string>;
   early: Early | null;
   tagArgs: string[];
+  gcflags: string;
 }
 
 export async function analyze(opts: AnalyzeOptions): Promise<AnalyzeRun> {
@@ -158,9 +163,11 @@ export async function planAnalysis(opts: AnalyzeOptions): Promise<AnalyzePlan> {
     .digest('hex');
   cache?.preload(runId);
   // go list runs beside go env; go env's verdict is awaited first so that a missing or too old go is
-  // reported as such, not as a go list failure.
+  // reported as such, not as a go list failure. The compiler flags depend on the release it names.
   const listing = goList(opts, env);
   listing.catch(() => {});
+  const goenv = await readGoEnv(opts.dir, env);
+  const gcflags = compilerFlags(goenv.version);
   // When nothing is cached for this invocation (its first run, or --no-cache) every package will be compiled:
   // start the build now, beside go list, instead of after it. Its output waits in memory until the package
   // list is known (go list finishes long before the compiler has said much).
@@ -168,7 +175,7 @@ export async function planAnalysis(opts: AnalyzeOptions): Promise<AnalyzePlan> {
   let early: Early | null = null;
   if (!opts.tests && !(cache && (await cache.hasRun(runId)))) {
     const e: Early = { done: Promise.resolve(null), feed: null, held: [], stop: new AbortController() };
-    e.done = run('go', ['build', '-o', '/dev/null', GCFLAGS, ...tagArgs, '--', ...opts.patterns], {
+    e.done = run('go', ['build', '-o', '/dev/null', gcflags, ...tagArgs, '--', ...opts.patterns], {
       cwd: opts.dir,
       env,
       signal: e.stop.signal,
@@ -179,7 +186,6 @@ export async function planAnalysis(opts: AnalyzeOptions): Promise<AnalyzePlan> {
     );
     early = e;
   }
-  const goenv = await readGoEnv(opts.dir, env);
   const root = goenv.gomod && goenv.gomod !== '/dev/null' && goenv.gomod !== 'NUL' ? dirname(goenv.gomod) : opts.dir;
   const listed = await listing;
   const byPath = new Map(listed.map((p) => [p.ImportPath, p]));
@@ -195,6 +201,7 @@ export async function planAnalysis(opts: AnalyzeOptions): Promise<AnalyzePlan> {
 
   const common = [
     'heapscope-1',
+    gcflags,
     goenv.version,
     goenv.goos,
     goenv.goarch,
@@ -239,11 +246,11 @@ export async function planAnalysis(opts: AnalyzeOptions): Promise<AnalyzePlan> {
       await early.done;
     }
   };
-  return { runId, stateKey, env: goenv, root, cancel, state: { opts, env, cache, byPath, units, keys, early, tagArgs } };
+  return { runId, stateKey, env: goenv, root, cancel, state: { opts, env, cache, byPath, units, keys, early, tagArgs, gcflags } };
 }
 
 export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
-  const { opts, env, cache, byPath, units, keys, tagArgs } = plan.state;
+  const { opts, env, cache, byPath, units, keys, tagArgs, gcflags } = plan.state;
   let { early } = plan.state;
   const { root, runId, env: goenv } = plan;
   const progress = opts.onProgress ?? (() => {});
@@ -272,18 +279,11 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
   if (misses.length) {
     const plain = misses.filter((u) => !byPath.get(u.id)?.ForTest).map((u) => u.id);
     const tested = [...new Set(misses.map((u) => byPath.get(u.id)?.ForTest).filter((x): x is string => !!x))];
-    const toModel = pathResolver(opts.dir, root);
-    // The go command prints a package's own files relative to the directory of the command that first compiled
-    // it, and replays that text unchanged from its cache: so a relative name is resolved by its file name in
-    // the package's directory, not against this command's directory. Other relative names (from //line
-    // directives) are kept as written.
-    const resolveFile = (printed: string, h: { importPath: string; variant: string | null }): string => {
-      if (printed === '' || isAbsolute(printed) || printed.startsWith('<') || printed.startsWith('$')) return toModel(printed);
+    const paths = new ModulePaths(root, opts.dir);
+    const resolveFiles = (printed: readonly string[], h: { importPath: string; variant: string | null }): Map<string, string> => {
       const pkg = byPath.get(unitId(h.importPath, h.variant));
-      const base = basename(printed);
-      const own =
-        pkg && [...(pkg.GoFiles ?? []), ...(pkg.CgoFiles ?? []), ...(pkg.TestGoFiles ?? []), ...(pkg.XTestGoFiles ?? [])].includes(base);
-      return own && pkg.Dir ? toModel(join(pkg.Dir, base)) : printed;
+      const own = pkg?.Dir ? ownFiles(pkg).map((f) => join(pkg.Dir!, f)) : [];
+      return paths.resolveBlock(printed, own);
     };
     let seen = 0;
     const total = misses.length;
@@ -310,7 +310,7 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
       }
     };
     const compile = async (args: string[]): Promise<number | null> => {
-      const parser = new EscapeTextParser({ resolveFile, onPackage });
+      const parser = new EscapeTextParser({ resolveFiles, onPackage });
       const r = await run('go', args, {
         cwd: opts.dir,
         env,
@@ -326,7 +326,7 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
     const codes: (number | null)[] = [];
     let rest = plain;
     if (early && plain.length) {
-      const parser = new EscapeTextParser({ resolveFile, onPackage });
+      const parser = new EscapeTextParser({ resolveFiles, onPackage });
       early.feed = parser;
       for (const l of early.held.splice(0)) parser.pushBytes(l, 0, l.length);
       const code = await early.done;
@@ -337,20 +337,20 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
       else codes.push(code);
     }
     if (rest.length) {
-      const code = await compile(['build', '-o', '/dev/null', GCFLAGS, ...tagArgs, '--', ...rest]);
+      const code = await compile(['build', '-o', '/dev/null', gcflags, ...tagArgs, '--', ...rest]);
       codes.push(code);
       // An import that cannot be resolved stops the go command before it compiles anything: build again
       // without the packages whose dependencies go list could not load (their errors are reported below).
       const unbuilt = rest.filter((id) => units.get(id)!.facts.length === 0);
       const loadable = unbuilt.filter((id) => !byPath.get(id)?.DepsErrors?.length);
       if (code !== 0 && unbuilt.length === rest.length && loadable.length > 0 && loadable.length < unbuilt.length) {
-        codes.push(await compile(['build', '-o', '/dev/null', GCFLAGS, ...tagArgs, '--', ...loadable]));
+        codes.push(await compile(['build', '-o', '/dev/null', gcflags, ...tagArgs, '--', ...loadable]));
       }
     }
     if (tested.length) {
       const out = await mkdtemp(join(tmpdir(), 'heapscope-'));
       try {
-        codes.push(await compile(['test', '-c', '-o', out + sep, GCFLAGS, ...tagArgs, ...tested]));
+        codes.push(await compile(['test', '-c', '-o', out + sep, gcflags, ...tagArgs, ...tested]));
       } finally {
         await rm(out, { recursive: true, force: true });
       }

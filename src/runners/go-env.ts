@@ -2,6 +2,7 @@
 
 import { capture } from './process.js';
 import { GoToolError } from '../errors/errors.js';
+import { parseGoVersion } from '../model/go-releases.js';
 
 /** The oldest release heapscope runs: the -m=2 wording it parses and `go build -o /dev/null` for many packages. */
 export const OLDEST_SUPPORTED = { major: 1, minor: 21 };
@@ -43,10 +44,7 @@ export function firstGoError(lines: string[]): string | undefined {
   return lines.find((l) => l.trim() !== '' && !/^go: downloading /.test(l));
 }
 
-export function parseGoVersion(v: string): { major: number; minor: number } | null {
-  const m = /^go(\d+)\.(\d+)/.exec(v);
-  return m ? { major: Number(m[1]), minor: Number(m[2]) } : null;
-}
+export { parseGoVersion };
 
 export async function readGoEnv(cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<GoEnv> {
   const r = await capture('go', ['env', '-json', ...ENV_VARS], { cwd, env });

@@ -35,3 +35,21 @@ test('paths with spaces and non-ASCII, cgo, //line and generated files', () => {
   const fromParent = b.sites.map((s) => key(s.file, s)).sort();
   assert.deepEqual(fromParent, fromInside);
 });
+
+test('generic code of another directory is reported under its own file, from the module root and from inside a package', () => {
+  // buffer/pool.go and internal/pool/pool.go share a base name; the compiler reports internal/pool's generic code
+  // while building buffer, relative to the directory of whichever command compiled buffer first.
+  const root = join(fixturesDir, 'modules', 'samebase');
+  const rows = (cwd: string, pattern: string): string[] => {
+    const r = runCli(['analyze', '--format', 'json', '--no-cache', pattern], { cwd });
+    assert.equal(r.code, 0, r.stderr);
+    const m = JSON.parse(r.stdout) as AnalysisModel;
+    return m.sites.filter((s) => s.heap).map((s) => `${s.file}:${s.line}:${s.column} ${s.expr} in ${s.function}`);
+  };
+  const fromRoot = rows(root, './...');
+  assert.ok(fromRoot.includes('internal/pool/pool.go:10:9 &pool.Pool[go.shape.*uint8]{...} in New[go.shape.*uint8]'), fromRoot.join('\n'));
+  assert.ok(fromRoot.includes('buffer/pool.go:8:42 &Buffer{...} in init.func1'), fromRoot.join('\n'));
+  assert.ok(!fromRoot.some((r) => r.startsWith('./') || r.startsWith('buffer/pool.go:10:') || r.startsWith('buffer/pool.go:11:24')));
+  // The same go build cache entry replayed into a command run inside buffer/.
+  assert.deepEqual(rows(join(root, 'buffer'), '.'), fromRoot);
+});

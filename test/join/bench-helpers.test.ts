@@ -39,6 +39,7 @@ test('attribution without profiles says why there are no per-line figures', () =
     functions: [],
     inlinedCalls: [],
     captures: [],
+    staticValues: [],
     unrecognised: [],
   };
   const rep = attribute({

@@ -1,0 +1,33 @@
+// What the compiler's printed expressions are (ir/fmt.go prints nodes in "error" mode: composite literals
+// as `T{...}`, func literals as `func literal`, implicit conversions as their operand). Escape analysis gives a
+// location of its own (escape/expr.go, spill) to the expressions that allocate: new, make, &T{...}, slice and
+// map literals, func literals and method values, string conversions and concatenations, the implicit slice of
+// a variadic call, append; and to interface conversions. So an escaping expression of any other shape is a
+// value boxed into an interface.
+
+/**
+ * A constant as the compiler prints one: a number, string, rune or bool literal, or a typed constant
+ * (`Level(6)`, `time.Duration(5)`, `zapcore.Level(-1)`).
+ */
+export function isConstant(expr: string): boolean {
+  let e = expr;
+  const conv = /^(?:[\p{L}_][\p{L}\p{N}_]*\.)?[\p{L}_][\p{L}\p{N}_]*\((.*)\)$/u.exec(e);
+  if (conv) e = conv[1]!;
+  return /^(?:-?(?:\d[\d_]*(?:\.\d*)?(?:[eE][-+]?\d+)?|0[xX][\da-fA-F_]+|\.\d+)(?:[+-]\d.*i)?|"(?:[^"\\]|\\.)*"|`[^`]*`|'(?:[^'\\]|\\.)+'|true|false)$/.test(
+    e,
+  );
+}
+
+/** An expression that allocates memory of its own (a pointer, slice, map, closure, string), not a value boxed into an interface. */
+export function allocatesItself(expr: string): boolean {
+  return (
+    /^(?:&|new\(|make\(|append\(|func literal$|\[\]|map\[|chan |\.\.\. argument$|\(\[\]byte\)\(|\(\[\]rune\)\(|string\(|\[\]byte\(|\[\]rune\()/.test(
+      expr,
+    ) || isConcatenation(expr)
+  );
+}
+
+/** `a + b`, `"x=" + s`: a string concatenation (an address or literal holding a + is printed in another form). */
+export function isConcatenation(expr: string): boolean {
+  return expr.includes(' + ') && !expr.startsWith('&');
+}
