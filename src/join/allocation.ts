@@ -5,7 +5,7 @@
 
 import { allocationRule, type AllocationRuleId } from '../model/allocation-rules.js';
 import type { Site, StaticValue } from '../model/types.js';
-import { allocatesItself, isConcatenation, isConstant } from '../model/expressions.js';
+import { isConcatenation, isConstant } from '../model/expressions.js';
 
 const BY_HOW: Record<StaticValue['how'], AllocationRuleId | null> = {
   static: 'static-data',
@@ -20,6 +20,8 @@ export interface AllocationContext {
   staticValues: StaticValue[];
   /** The compiler reports every conversion it turned into static data (go1.22+): silence means the runtime boxes it. */
   walkReports: boolean;
+  /** Whether a site is a value boxed into an interface (join/classify.ts isBox). */
+  isBox: (s: Site) => boolean;
   /** Finds the function whose declaration encloses a position (for a variable's diagnostic, printed at its declaration). */
   enclosing: (p: { file: string; line: number; column: number; package: string }) => string | null;
 }
@@ -57,7 +59,7 @@ export function decideAllocations(sites: Site[], ctx: AllocationContext): void {
     // An empty struct or array literal is static data, which the compiler would have reported: an escaping
     // `T{}` it is silent about is a map or slice literal of a named type, allocated as such.
     else if (s.kind === 'escapes' && ctx.walkReports && /^[\w.]+(?:\[.*\])?\{\}$/.test(s.expr)) rule = 'allocates';
-    else if (s.kind === 'escapes' && !allocatesItself(s.expr)) rule = 'runtime-fast-path';
+    else if (ctx.isBox(s)) rule = 'runtime-fast-path';
     const r = allocationRule(rule);
     s.allocates = r.allocates;
     s.allocatesRule = r.id;

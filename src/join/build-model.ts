@@ -16,10 +16,12 @@ import {
   type Capture,
   type StaticValue,
 } from '../model/types.js';
-import { causeRef, classify } from './classify.js';
+import { causeRef, classify, isBox } from './classify.js';
+import { methodName } from '../model/expressions.js';
 import { groupBy } from '../model/group.js';
 import { assignIdentities } from './identity.js';
 import { decideAllocations } from './allocation.js';
+import { linkChains } from './chains.js';
 import { pathKind } from '../model/paths.js';
 import { walkReportsConversions } from '../model/go-releases.js';
 
@@ -37,6 +39,8 @@ export interface JoinInput {
   units: UnitFacts[];
   /** Returns one line of a source file (model path), or undefined when it cannot be read. */
   sourceLine?: (file: string, line: number) => string | undefined;
+  /** The names of a function's named results, read from its declaration; undefined when it cannot be read. */
+  resultNames?: (fn: FunctionInfo) => readonly string[] | undefined;
 }
 
 const posKey = (pkg: string, p: { file: string; line: number; column: number }): string => `${pkg}|${p.file}:${p.line}:${p.column}`;
@@ -88,12 +92,30 @@ export function buildModel(input: JoinInput): AnalysisModel {
   const fnList = functions.sort(comparePositions);
   const enclosing = enclosingFinder(fnList);
   const siteList = sites;
+  for (const s of siteList) if (!s.function) s.function = enclosing(s);
+  // What the classifier may ask about the site's function: its variables on the heap, its named results, the
+  // variables closures capture by reference.
+  const heapVars = new Set(siteList.filter((s) => s.kind === 'moved-to-heap').map((s) => `${s.package}|${s.function}|${s.expr}`));
+  const byRef = new Set(captures.filter((c) => c.byRef).map((c) => `${c.package}|${c.variable}`));
+  const fnByName = new Map(fnList.map((f) => [`${f.package}|${f.name}`, f]));
+  const methods = new Map<string, Set<string>>();
+  for (const f of fnList) {
+    const m = methodName(f.name);
+    if (m) (methods.get(f.package) ?? methods.set(f.package, new Set()).get(f.package)!).add(m);
+  }
+  const boxed = (s: Site): boolean => isBox(s, methods.get(s.package));
   for (const s of siteList) {
-    if (!s.function) s.function = enclosing(s);
-    const id = classify(s, { sourceLine: s.expr === 'func literal' ? input.sourceLine?.(s.file, s.line) : undefined });
+    const fn = s.function ? fnByName.get(`${s.package}|${s.function}`) : undefined;
+    const id = classify(s, {
+      sourceLine: s.expr === 'func literal' ? input.sourceLine?.(s.file, s.line) : undefined,
+      isHeapVariable: (name) => heapVars.has(`${s.package}|${s.function}|${name}`),
+      isResult: (name) => (fn && input.resultNames?.(fn)?.includes(name)) ?? false,
+      isCapturedByRef: (name) => byRef.has(`${s.package}|${name}`),
+      isBox: boxed(s),
+    });
     s.cause = id ? causeRef(id) : null;
   }
-  decideAllocations(siteList, { staticValues, enclosing, walkReports: walkReportsConversions(input.go.version) });
+  decideAllocations(siteList, { staticValues, enclosing, isBox: boxed, walkReports: walkReportsConversions(input.go.version) });
   const callList = inlined;
   for (const c of callList) c.caller = enclosing(c);
 
@@ -101,6 +123,7 @@ export function buildModel(input: JoinInput): AnalysisModel {
 
   siteList.sort((a, b) => comparePositions(a, b) || cmp(a.kind, b.kind) || cmp(a.expr, b.expr) || cmp(a.function ?? '', b.function ?? ''));
   assignIdentities(siteList);
+  linkChains(siteList, fnList);
   callList.sort((a, b) => comparePositions(a, b) || (a.callee < b.callee ? -1 : 1));
   const pkgList = [...packages.values()].sort((a, b) => (a.importPath < b.importPath ? -1 : 1));
   return {

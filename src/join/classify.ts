@@ -1,13 +1,36 @@
-// Picks one root cause from the catalogue for a site, from what the compiler said: the decision, the
-// expression, and the reason words of its explanation chain. The most specific reason wins: a size limit
-// beats a flow, a closure or interface beats the return or call it later flows through.
+// Picks one cause from the catalogue for a site, from what the compiler said: the decision, the expression, the
+// reason words of its explanation, and where the explanation ends (flow-root.ts). The most specific reason
+// wins: a size limit beats a flow; what the value is (a closure, an interface box, a variadic slice, an append)
+// beats where it goes; where it goes (returned, kept by a callee, stored in a global, in heap memory, past its
+// loop) decides the rest. Whatever the compiler's wording, a heap site whose explanation reaches any root gets
+// a cause; `unclassified` is left for explanations of a shape no release has printed yet.
 
 import { cause, type CauseId } from '../model/causes.js';
 import type { CauseRef, Site } from '../model/types.js';
+import { allocatesItself, isConcatenation, selectorName } from '../model/expressions.js';
+import { flowRoot } from './flow-root.js';
 
 export interface ClassifyContext {
   /** The source line the site is on, when the file is readable: tells `go func` and `defer func` apart. */
   sourceLine?: string | undefined;
+  /** Whether a name is a result of the function the site was compiled in (named results are printed by name). */
+  isResult?: (name: string) => boolean;
+  /** Whether a variable of the site's function is itself moved to the heap. */
+  isHeapVariable?: (name: string) => boolean;
+  /** Whether a closure captures the variable by reference (the site, inside it, stores into its parent's variable). */
+  isCapturedByRef?: (name: string) => boolean;
+  /** Whether the site is a value boxed into an interface (see isBox); by default judged from the expression alone. */
+  isBox?: boolean;
+}
+
+/**
+ * A value boxed into an interface: an escaping expression that is none of the allocating shapes (model/expressions.ts)
+ * and no method value `x.M` (a closure binding its receiver) of a method the package declares.
+ */
+export function isBox(site: Site, methods?: ReadonlySet<string>): boolean {
+  if (site.kind !== 'escapes' || allocatesItself(site.expr)) return false;
+  const sel = selectorName(site.expr);
+  return !(sel && methods?.has(sel));
 }
 
 export function classify(site: Site, ctx: ClassifyContext = {}): CauseId | null {
@@ -22,6 +45,7 @@ export function classify(site: Site, ctx: ClassifyContext = {}): CauseId | null 
   if (reasons.has('too aligned for stack')) return 'too-aligned';
   if (reasons.has('non-constant size')) return 'non-constant-size';
 
+  // What the value is.
   if (expr === 'func literal') {
     const before = ctx.sourceLine !== undefined ? ctx.sourceLine.slice(0, Math.max(0, site.column - 1)) : '';
     if (/\bgo\s*$/.test(before)) return 'goroutine';
@@ -29,17 +53,19 @@ export function classify(site: Site, ctx: ClassifyContext = {}): CauseId | null 
     return 'closure-capture';
   }
   if (reasons.has('captured by a closure')) return 'closure-capture';
+  if (site.kind === 'escapes' && expr === '... argument') return 'variadic-slice';
 
-  if (
-    reasons.has('interface-converted') ||
-    site.flow.some((f) => f.text === '... argument' || f.src.includes('{storage for ... argument}'))
-  ) {
-    return 'interface-conversion';
+  const root = flowRoot(site);
+  const callArgument = root.kind === 'heap' && (root.last?.reason === 'call parameter' || root.last?.reason === 'callee operand');
+  if (ctx.isBox ?? isBox(site)) {
+    // A value boxed into an interface: for a call's ...any argument, or kept in a field, a global or a result.
+    const viaVariadic = site.flow.some((f) => f.text === '... argument' || f.src.includes('{storage for ... argument}'));
+    return viaVariadic || callArgument ? 'interface-conversion' : 'interface-stored';
   }
+  // Values that flow into an interface conversion escape with the interface (a string copy boxed for fmt).
+  if (reasons.has('interface-converted') && root.kind === 'heap' && callArgument) return 'interface-conversion';
   if (reasons.has('send')) return 'sent-on-channel';
-  if (reasons.has('key of map put') || reasons.has('map literal key') || reasons.has('map literal value')) {
-    return 'stored-in-map';
-  }
+  if (reasons.has('key of map put') || reasons.has('map literal key') || reasons.has('map literal value')) return 'stored-in-map';
   if (
     expr.startsWith('append(') ||
     reasons.has('appended slice...') ||
@@ -48,21 +74,27 @@ export function classify(site: Site, ctx: ClassifyContext = {}): CauseId | null 
   ) {
     return 'append-escaping-slice';
   }
-  if (/^\((\[\]byte|\[\]rune|string)\)\(/.test(expr) || /^string\(/.test(expr)) return 'string-conversion';
-  if (expr.includes(' + ') && !expr.startsWith('&')) return 'string-concatenation';
+  if (/^\((\[\]byte|\[\]rune|string)\)\(/.test(expr) || /^(?:string|\[\]byte|\[\]rune)\(/.test(expr)) return 'string-conversion';
+  if (isConcatenation(expr)) return 'string-concatenation';
 
-  const last = site.flow[site.flow.length - 1];
-  if (reasons.has('return') && site.flow.every((f) => f.dst.startsWith('~') || f.dst.startsWith('{storage'))) {
-    return site.kind === 'moved-to-heap' || site.flow[0]?.reason === 'address-of' ? 'returned-address' : 'returned-value';
+  // Where it goes.
+  const address = site.kind === 'moved-to-heap' || expr.startsWith('&') || site.flow[0]?.reason === 'address-of';
+  switch (root.kind) {
+    case 'result':
+      return address ? 'returned-address' : 'returned-value';
+    case 'heap':
+      if (callArgument) return 'leaking-param-call';
+      return 'stored-in-heap';
+    case 'storage':
+      return 'stored-in-heap-object';
+    case 'variable':
+      if (ctx.isHeapVariable?.(root.name)) return 'stored-in-heap-object';
+      if (ctx.isResult?.(root.name)) return address ? 'returned-address' : 'returned-value';
+      if (ctx.isCapturedByRef?.(root.name)) return 'closure-capture';
+      return 'outlives-loop';
+    default:
+      return 'unclassified';
   }
-  if (last && last.reason === 'call parameter') return 'leaking-param-call';
-  if (reasons.has('return')) {
-    return site.kind === 'moved-to-heap' || site.flow[0]?.reason === 'address-of' ? 'returned-address' : 'returned-value';
-  }
-  if (site.flow.some((f) => f.dst === '{heap}')) {
-    return reasons.has('call parameter') || reasons.has('callee operand') ? 'leaking-param-call' : 'stored-in-heap';
-  }
-  return 'unclassified';
 }
 
 export function causeRef(id: CauseId): CauseRef {

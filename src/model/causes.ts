@@ -33,10 +33,42 @@ const table = [
   {
     id: 'stored-in-heap',
     title: 'Stored in a global or heap object',
-    summary: 'it is stored where the heap can reach it (a global, or a field of heap memory)',
+    summary: 'it is stored where the heap can reach it (a global, or memory reached through a pointer)',
     explanation:
-      'The value or its address is assigned to a package-level variable or into memory that already lives on the heap, so it may be used after the function returns.',
+      'The value or its address is assigned to a package-level variable, or stored through a pointer (a pointer parameter, a field of memory reached through one), which the compiler treats as heap memory: it may be used after the function returns.',
     fix: 'Store values rather than pointers, keep the data local, or reuse a preallocated object (a field, a sync.Pool) instead of creating a new one per call.',
+  },
+  {
+    id: 'stored-in-heap-object',
+    title: 'Stored in an object on the heap',
+    summary: 'it is stored in an object that is itself on the heap',
+    explanation:
+      "The value (or its address) is put into a struct, slice or variable that escapes for a reason of its own. Whatever that object holds must live as long as it does, so this value is on the heap too. The root of the chain is the object's own cause: removing that escape keeps both on the stack.",
+    fix: 'Fix the root of the chain (shown below); if the object must stay on the heap, store a value instead of a pointer, or allocate the two together (embed the value in the object).',
+  },
+  {
+    id: 'outlives-loop',
+    title: 'Outlives its loop iteration',
+    summary: 'it is kept in a variable declared outside the loop it is made in, so it outlives the iteration',
+    explanation:
+      "The compiler gives each loop iteration's values one stack slot. A value made inside a loop whose address (or which itself) is stored in a variable declared before the loop may still be referenced in a later iteration, when the slot holds another value, so it is moved to the heap (escape/solve.go, outlives: loop depth).",
+    fix: 'Declare the variable inside the loop, store a value instead of an address, or allocate once before the loop and reuse it (reset a map with clear, a slice with s = s[:0]).',
+  },
+  {
+    id: 'variadic-slice',
+    title: 'Variadic argument slice kept by the callee',
+    summary: 'the implicit slice of a variadic call is kept by the function called',
+    explanation:
+      'f(a, b) for func f(xs ...T) builds a []T holding a and b. When f stores its xs parameter (or passes it on to something that does), the slice must outlive the call and is allocated on the heap at every call.',
+    fix: 'Make the callee copy the values it keeps, pass a slice the caller owns and reuses (f(buf...)), or add a non-variadic form for the common one- and two-argument calls.',
+  },
+  {
+    id: 'interface-stored',
+    title: 'Boxed into an interface that is kept',
+    summary: 'it is converted to an interface value that is stored (a field, a global, a result) and outlives the call',
+    explanation:
+      'An interface holds a pointer to its value. A value converted to an interface that is stored in a struct field, a global or a returned result must outlive the function, so the runtime copies it to the heap (runtime/iface.go convT*). Small integers (0-255), zero-size values, constants, empty strings and nil slices are the exceptions.',
+    fix: 'Keep the concrete type in the field or result (a typed field, a generic type parameter), or store a pointer you already own instead of a value that must be copied.',
   },
   {
     id: 'interface-conversion',
@@ -95,7 +127,7 @@ const table = [
   {
     id: 'leaking-param-call',
     title: 'Passed to a function that keeps it',
-    summary: 'it is passed to a call whose parameter leaks (or that the compiler cannot see through)',
+    summary: 'it is passed to a call that keeps it (its parameter leaks, or it is called through an interface or function value)',
     explanation:
       'The callee stores the argument, returns it, or is not analysable (an interface method, a function value, assembly), so the compiler assumes it escapes.',
     fix: 'Call a concrete function whose parameter does not leak, make the callee inlinable, or pass a value instead of a pointer.',

@@ -31,3 +31,15 @@ export function allocatesItself(expr: string): boolean {
 export function isConcatenation(expr: string): boolean {
   return expr.includes(' + ') && !expr.startsWith('&');
 }
+
+/** The method name of a method value `x.M` / `p.x.M`, when the expression is a selector; else null. */
+export function selectorName(expr: string): string | null {
+  const m = /^[\p{L}_][\p{L}\p{N}_]*(?:\.[\p{L}_][\p{L}\p{N}_]*)*\.([\p{L}_][\p{L}\p{N}_]*)$/u.exec(expr);
+  return m ? m[1]! : null;
+}
+
+/** A method's own name from the compiler's function name: `(*T).Write` → Write, `T.String` → String; null for functions. */
+export function methodName(fn: string): string | null {
+  const m = /^(?:\(\*?[^)]+\)|[\p{L}_][\p{L}\p{N}_]*(?:\[.*\])?)\.([\p{L}_][\p{L}\p{N}_]*)$/u.exec(fn);
+  return m && !/\.func\d+$/.test(fn) ? m[1]! : null;
+}

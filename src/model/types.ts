@@ -53,6 +53,13 @@ export interface Site extends Position {
   notes?: string[];
   /** The compiler cut the explanation short because of an assignment cycle. */
   truncated?: boolean;
+  /** What the explanation comes to for this site, in plain words (the callee that keeps it, the object it is stored in). */
+  detail?: string;
+  /** When the explanation ends in another heap decision (an object or variable on the heap for a reason of its
+   *  own): the decisions it leads through, the last one the root. */
+  chain?: ChainLink[];
+  /** The root's cause: removing that escape removes this one too. */
+  rootCause?: CauseRef;
   /** For heap sites: whether the runtime allocates for it (model/allocation-rules.ts), by which rule, and why. */
   allocates?: Allocates;
   allocatesRule?: string;
@@ -61,6 +68,15 @@ export interface Site extends Position {
   id?: string;
   /** Rank among decisions equal in package, function instance, kind, expression and leak target, in source order. */
   occurrence?: number;
+}
+
+/** A heap decision another one leads to (Site.chain). */
+export interface ChainLink extends Position {
+  id: string;
+  kind: SiteKind;
+  expr: string;
+  function: string | null;
+  cause: string | null;
 }
 
 export interface FunctionInfo {

@@ -467,18 +467,31 @@ export class EscapeTextParser {
 
   /** Parses an explanation's notes: "from WHERE (REASON) at POS"; WHERE may hold parentheses, so read from the end. */
   private flowOf(exp: Explanation): FlowStep[] {
-    const notes: { t: string; dst: string; src: string }[] = [];
+    // An edge the compiler printed without notes ("flow: {temp} ← s:", then the next edge) is kept as a step
+    // with no text or reason: the explanation's last edge says where the value ends up.
+    const notes: { t: string | null; dst: string; src: string }[] = [];
     let dst = '';
     let src = '';
+    let noted = true;
     const lines = exp.bodyEnd > exp.bodyStart ? this.arena.text(exp.bodyStart, exp.bodyEnd - 1).split('\n') : [];
     lines.forEach((t) => {
       const m = t.startsWith('flow: ') ? RE_FLOW.exec(t) : null;
       if (m) {
+        if (!noted) notes.push({ t: null, dst, src });
         dst = m[1]!;
         src = m[2]!;
-      } else notes.push({ t, dst, src });
+        noted = false;
+      } else {
+        notes.push({ t, dst, src });
+        noted = true;
+      }
     });
+    if (!noted) notes.push({ t: null, dst, src });
     return notes.map(({ t, dst, src }) => {
+      if (t === null) {
+        const h = exp.headerPos;
+        return { file: this.file(h.file), line: h.line, column: h.column, reason: '', text: '', dst, src };
+      }
       const at = t.lastIndexOf(') at ');
       let where = t.slice(5);
       let reason = '';

@@ -123,3 +123,65 @@ export function functionEnd(src: Uint8Array, line: number, column: number, start
   }
   return null;
 }
+
+const isSpace = (c: number | undefined): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+/** Index after the bracket group ( ) or [ ] opening at i, skipping comments and literals. */
+function matchGroup(src: Uint8Array, i: number): number {
+  let depth = 0;
+  for (let j = i; j < src.length;) {
+    const skipped = skipLiteral(src, j);
+    if (skipped !== j) {
+      j = skipped;
+      continue;
+    }
+    const c = src[j];
+    if (c === 0x28 || c === 0x5b || c === OPEN) depth++;
+    else if ((c === 0x29 || c === 0x5d || c === CLOSE) && --depth === 0) return j + 1;
+    j++;
+  }
+  return src.length;
+}
+
+const TYPE_KEYWORDS = new Set(['chan', 'func', 'map', 'struct', 'interface']);
+
+/**
+ * The names of the named results of the function declared at (line, column): the compiler's position of a
+ * declaration (its name) or of a func literal (its `func` keyword). `func F(x int) (n int, err error)` → n, err;
+ * an unnamed result list gives none; null when the position holds no function.
+ */
+export function resultNames(src: Uint8Array, line: number, column: number, starts = lineStarts(src)): string[] | null {
+  let i = offsetOf(src, starts, line, column);
+  if (i < 0) return null;
+  // Past the name (or `func`), type parameters and the parameter list.
+  while (i < src.length && isIdent(src[i])) i++;
+  while (isSpace(src[i])) i++;
+  if (src[i] === 0x5b) i = matchGroup(src, i);
+  while (isSpace(src[i])) i++;
+  if (src[i] !== 0x28) return null;
+  i = matchGroup(src, i);
+  while (src[i] === 0x20 || src[i] === 0x09) i++;
+  if (src[i] !== 0x28) return [];
+  const end = matchGroup(src, i);
+  const list = Buffer.from(src.subarray(i + 1, end - 1)).toString('utf8');
+  // Entries at the top level: "n int", "a, b int", "err error"; named when an entry is a name and a type.
+  const entries: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let k = 0; k < list.length; k++) {
+    const c = list[k];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    else if (c === ',' && depth === 0) {
+      entries.push(list.slice(from, k).trim());
+      from = k + 1;
+    }
+  }
+  entries.push(list.slice(from).trim());
+  const named = entries.some((e) => {
+    const m = /^([\p{L}_][\p{L}\p{N}_]*)\s+\S/u.exec(e);
+    return !!m && !TYPE_KEYWORDS.has(m[1]!);
+  });
+  if (!named) return [];
+  return entries.map((e) => /^[\p{L}_][\p{L}\p{N}_]*/u.exec(e)?.[0] ?? '').filter((n) => n !== '' && n !== '_');
+}

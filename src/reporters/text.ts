@@ -31,7 +31,9 @@ function flowLines(model: AnalysisModel, s: Site, cwd: string, c: ReturnType<typ
       edge = e;
       first = false;
     }
-    out.push(`           ${f.text} ${c.dim(`(${f.reason || '?'})`)} at ${display(model, f.file, cwd)}:${f.line}:${f.column}`);
+    // An edge printed without notes has no step text of its own.
+    if (f.text !== '')
+      out.push(`           ${f.text} ${c.dim(`(${f.reason || '?'})`)} at ${display(model, f.file, cwd)}:${f.line}:${f.column}`);
   }
   if (s.truncated) out.push(`           ${c.dim('(the compiler cut this explanation short: assignment cycle)')}`);
   return out;
@@ -69,6 +71,8 @@ export function renderText(model: AnalysisModel, opts: ReportOptions): string {
       out.push(
         `${pos}: ${c.yellow(headline(s))}${fn}: ${s.cause?.summary ?? 'no explanation printed by the compiler'}${c.dim(s.cause ? ` [${s.cause.id}]` : '')}`,
       );
+      if (s.detail) out.push(`    ${c.cyan('because:')} ${s.detail}`);
+      if (s.allocates === 'sometimes') out.push(`    ${c.dim(`allocates sometimes: ${s.allocatesReason ?? ''}`)}`);
       const shown = new Set<string>();
       for (const inst of group) {
         const chain = flowLines(model, inst, opts.cwd, c);
@@ -78,9 +82,21 @@ export function renderText(model: AnalysisModel, opts: ReportOptions): string {
         shown.add(k);
         out.push(...chain);
       }
+      // An escape that follows from another one: the chain to the root, whose fix removes both.
+      if (s.chain?.length) {
+        const root = s.chain[s.chain.length - 1]!;
+        if (s.chain.length > 1)
+          out.push(
+            `    ${c.cyan('chain:')} ${s.chain.map((l) => `${l.expr} (${display(model, l.file, opts.cwd)}:${l.line}:${l.column})`).join(' → ')}`,
+          );
+        out.push(
+          `    ${c.cyan('root:')} ${root.expr} at ${display(model, root.file, opts.cwd)}:${root.line}:${root.column}${root.function ? ` in ${root.function}` : ''}: ${s.rootCause?.summary ?? ''}${c.dim(s.rootCause ? ` [${s.rootCause.id}]` : '')}`,
+        );
+      }
       const notes = [...new Set(group.flatMap((g) => g.notes ?? []))];
       for (const n of notes) out.push(`    ${c.magenta('note:')} ${n}`);
-      if (s.cause) out.push(`    ${c.green('fix:')} ${s.cause.fix}`);
+      const fix = s.rootCause ?? s.cause;
+      if (fix) out.push(`    ${c.green('fix:')} ${fix.fix}`);
     }
     if (free.length) {
       out.push(c.dim(`escapes in the compiler's words, but the runtime never allocates for it (${free.length}):`));

@@ -1,22 +1,47 @@
-// Reads single source lines for the join (it needs only the few lines that hold a func literal).
-// Files are read once, on first use; an unreadable file yields undefined, never an error.
+// Reads the source the join asks about: single lines (the few that hold a func literal) and the result names of
+// a function's declaration. Files are read once, on first use; an unreadable file yields undefined, never an error.
 
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
+import { lineStarts, resultNames } from '../parsers/go-source.js';
+import { isRealFile } from '../model/paths.js';
+import type { FunctionInfo } from '../model/types.js';
 
-export function sourceLineReader(root: string): (file: string, line: number) => string | undefined {
-  const files = new Map<string, string[] | null>();
-  return (file, line) => {
-    if (!file || file.startsWith('<') || file.startsWith('$')) return undefined;
-    let lines = files.get(file);
-    if (lines === undefined) {
+export interface SourceReader {
+  line(file: string, line: number): string | undefined;
+  resultNames(fn: FunctionInfo): readonly string[] | undefined;
+}
+
+export function sourceReader(root: string): SourceReader {
+  const files = new Map<string, { src: Buffer; starts: number[]; lines: string[] | null } | null>();
+  const load = (file: string) => {
+    if (!isRealFile(file)) return null;
+    let f = files.get(file);
+    if (f === undefined) {
       try {
-        lines = readFileSync(isAbsolute(file) ? file : join(root, file), 'utf8').split('\n');
+        const src = readFileSync(isAbsolute(file) ? file : join(root, file));
+        f = { src, starts: lineStarts(src), lines: null };
       } catch {
-        lines = null;
+        f = null;
       }
-      files.set(file, lines);
+      files.set(file, f);
     }
-    return lines?.[line - 1];
+    return f;
+  };
+  const results = new Map<FunctionInfo, readonly string[] | undefined>();
+  return {
+    line(file, n) {
+      const f = load(file);
+      if (!f) return undefined;
+      f.lines ??= f.src.toString('utf8').split('\n');
+      return f.lines[n - 1];
+    },
+    resultNames(fn) {
+      if (results.has(fn)) return results.get(fn);
+      const f = load(fn.file);
+      const r = f ? (resultNames(f.src, fn.line, fn.column, f.starts) ?? undefined) : undefined;
+      results.set(fn, r);
+      return r;
+    },
   };
 }

@@ -1,0 +1,59 @@
+// Whether the runtime allocates for a heap decision, checked against what the benchmarks measure: every value the
+// compiler says "escapes to heap" in test/fixtures/modules/allocates, with heapscope's verdict, and the allocs/op
+// of the benchmark that runs it (go test -benchmem, read with a regular expression of this test's own).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { runCli } from '../helpers/cli.js';
+import { fixturesDir } from '../helpers/paths.js';
+import type { AnalysisModel } from '../../src/model/types.js';
+
+const dir = join(fixturesDir, 'modules', 'allocates');
+
+/** Function → heapscope's expected verdict, and the benchmarks that run it with the allocs/op each must measure. */
+const EXPECTED: Record<string, [allocates: string, rule: string, bench: Record<string, number>]> = {
+  ConstInt: ['never', 'static-data', { BenchmarkConstInt: 0 }],
+  ConstString: ['never', 'static-data', { BenchmarkConstString: 0 }],
+  ConstNamed: ['never', 'static-data', { BenchmarkConstNamed: 0 }],
+  ConstTyped: ['never', 'single-byte', { BenchmarkConstTyped: 0 }],
+  StaticLit: ['never', 'static-data', { BenchmarkStaticLit: 0 }],
+  StaticArray: ['never', 'static-data', { BenchmarkStaticArray: 0 }],
+  LocalConst: ['never', 'static-data', { BenchmarkLocalConst: 0 }],
+  EmptyStruct: ['never', 'zero-size', { BenchmarkEmptyStruct: 0 }],
+  EmptyNamed: ['never', 'zero-size', { BenchmarkEmptyNamed: 0 }],
+  EmptyVar: ['never', 'zero-size', { BenchmarkEmptyVar: 0 }],
+  ByteVar: ['never', 'single-byte', { BenchmarkByteVar: 0 }],
+  BoolVar: ['never', 'single-byte', { BenchmarkBoolVar: 0 }],
+  NoCapture: ['never', 'static-closure', { BenchmarkNoCapture: 0 }],
+  IntVar: ['sometimes', 'runtime-fast-path', { BenchmarkIntVarSmall: 0, BenchmarkIntVarLarge: 1 }],
+  StringVar: ['sometimes', 'runtime-fast-path', { BenchmarkStringVarEmpty: 0 }],
+  PairVar: ['sometimes', 'runtime-fast-path', { BenchmarkPairVar: 1 }],
+  MapLit: ['always', 'allocates', { BenchmarkMapLit: 1 }],
+  PtrLit: ['always', 'allocates', { BenchmarkPtrLit: 1 }],
+  Capture: ['always', 'allocates', { BenchmarkCapture: 1 }],
+};
+
+test('allocates: never, sometimes and always, each as the benchmark that runs it measures', () => {
+  const r = runCli(['analyze', '--format', 'json', '--no-cache', '-C', dir]);
+  assert.equal(r.code, 0, r.stderr);
+  const m = JSON.parse(r.stdout) as AnalysisModel;
+  const heap = m.sites.filter((s) => s.heap);
+  const verdicts = Object.fromEntries(heap.map((s) => [s.function, [s.allocates, s.allocatesRule]]));
+  for (const [fn, [allocates, rule]] of Object.entries(EXPECTED)) {
+    assert.deepEqual(verdicts[fn], [allocates, rule], `${fn}: ${JSON.stringify(heap.filter((s) => s.function === fn))}`);
+  }
+  assert.equal(heap.length, Object.keys(EXPECTED).length, 'one heap decision per function');
+  for (const s of heap) assert.ok(s.allocatesReason && s.allocatesReason.length > 10, `${s.function}: a reason`);
+
+  const bench = spawnSync('go', ['test', '-run', '^$', '-bench', '.', '-benchmem', '-benchtime', '2000x', '.'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(bench.status, 0, bench.stderr + bench.stdout);
+  const measured = new Map<string, number>();
+  for (const line of bench.stdout.split('\n')) {
+    const b = /^(Benchmark\w+?)(?:-\d+)?\s+\d+\s.*\s(\d+) allocs\/op$/.exec(line);
+    if (b) measured.set(b[1]!, Number(b[2]));
+  }
+  for (const [fn, [, , benchmarks]] of Object.entries(EXPECTED)) {
+    for (const [name, allocs] of Object.entries(benchmarks)) assert.equal(measured.get(name), allocs, `${name} (${fn})`);
+  }
+});
