@@ -18,7 +18,7 @@ const BY_HOW: Record<StaticValue['how'], AllocationRuleId | null> = {
 
 export interface AllocationContext {
   staticValues: StaticValue[];
-  /** The compiler reports every conversion it turned into static data (go1.22+): silence means the runtime boxes it. */
+  /** The compiler reports every conversion it turned into static data (go1.25+): silence means the runtime boxes it. */
   walkReports: boolean;
   /** Whether a site is a value boxed into an interface (join/classify.ts isBox). */
   isBox: (s: Site) => boolean;

@@ -266,10 +266,19 @@ export const ALLOC_ENTRY_POINTS: Readonly<Record<string, AllocEntryPoint>> = {
 /** runtime.new* functions that are not heap allocations of a value: `go f()` reuses a free g when it can. */
 const NOT_ALLOCATIONS = new Set(['newproc']);
 
+/**
+ * Size-specialised allocators with mallocgc's signature (size, typ, needzero), which go1.27 calls for objects of
+ * 80 bytes or less (ssagen/ssa.go specializedMallocSym; go1.26 with GOEXPERIMENT=sizespecializedmalloc, up to
+ * 512 bytes): mallocgcSmallScanNoHeaderSC<n>, mallocgcSmallNoScanSC<n>, mallocgcTinySC2, and go1.26's
+ * mallocgcTinySize<bytes>. The type is nil when the compiler merged several small variables into one allocation.
+ */
+const RE_SPECIALISED_MALLOC = /^mallocgc(?:Small(?:ScanNoHeader|NoScan)SC\d+|TinySC\d+|TinySize\d+)$/;
+
 /** The entry point for a runtime function name, or null if it does not allocate (as far as heapscope knows). */
 export function allocEntryPoint(fn: string): AllocEntryPoint | null {
   const e = ALLOC_ENTRY_POINTS[fn];
   if (e) return e;
+  if (RE_SPECIALISED_MALLOC.test(fn)) return ALLOC_ENTRY_POINTS['mallocgc']!;
   if ((fn.startsWith('malloc') || fn.startsWith('new')) && !NOT_ALLOCATIONS.has(fn)) {
     return { kind: 'unknown', role: null, slots: [] };
   }

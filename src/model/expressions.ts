@@ -43,3 +43,14 @@ export function methodName(fn: string): string | null {
   const m = /^(?:\(\*?[^)]+\)|[\p{L}_][\p{L}\p{N}_]*(?:\[.*\])?)\.([\p{L}_][\p{L}\p{N}_]*)$/u.exec(fn);
   return m && !/\.func\d+$/.test(fn) ? m[1]! : null;
 }
+
+/**
+ * A function name without go1.27's inline hash: a closure created by inlining is named `inlinee.funcN#HASH#` in
+ * -m=2 explanations and -S listings (ir/func.go closureName), where HASH is 12 characters of base64; the object
+ * file, the binary, profiles and `can inline` lines name it without (obj.TrimInlineHash, which this follows).
+ */
+export function trimInlineHash(name: string): string {
+  const i = name.indexOf('#');
+  if (i < 0 || name.length < i + 14 || name[i + 13] !== '#') return name;
+  return name.slice(0, i) + name.slice(i + 14);
+}

@@ -21,7 +21,7 @@ export function atLeast(version: string, minor: number): boolean {
  * turned into static data (walk/convert.go dataWord, diagnose): from it on, an escaping conversion without
  * such a line is boxed by the runtime.
  */
-export const ESCAPEDEBUG_SINCE = 22;
+export const ESCAPEDEBUG_SINCE = 25;
 
 export function walkReportsConversions(goVersion: string): boolean {
   return atLeast(goVersion, ESCAPEDEBUG_SINCE);

@@ -16,7 +16,7 @@
 
 import type { Capture, FlowStep, FunctionInfo, InlinedCall, PackageFacts, Site, SiteKind, StaticValue } from '../model/types.js';
 import { TextArena, hasAsciiAt, hasBytesAt, isFlowEdge } from './escape-bytes.js';
-import { isConstant } from '../model/expressions.js';
+import { isConstant, trimInlineHash } from '../model/expressions.js';
 
 /**
  * The most leak decisions one parameter gets: one for the heap and one per result, for the first
@@ -259,11 +259,12 @@ export class EscapeTextParser {
       // Explanation headers.
       const prefix = line.slice(0, line.length - msg.length - 1);
       const inAt = msg.lastIndexOf(' escapes to heap in ');
-      if (inAt >= 0) return this.openExplanation(key, prefix, p, msg.slice(0, inAt), msg.slice(inAt + 20, -1));
+      if (inAt >= 0) return this.openExplanation(key, prefix, p, msg.slice(0, inAt), trimInlineHash(msg.slice(inAt + 20, -1)));
       if (msg.endsWith(' escapes to heap:')) return this.openExplanation(key, prefix, p, msg.slice(0, -17), null);
       const lm = RE_LEAK_HEADER.exec(msg);
       const derefs = lm ? count(lm[4]!) : null;
-      if (lm && derefs !== null) return this.openExplanation(key, prefix, p, lm[1]!, lm[3] ?? null, { to: lm[2]!, derefs });
+      if (lm && derefs !== null)
+        return this.openExplanation(key, prefix, p, lm[1]!, lm[3] === undefined ? null : trimInlineHash(lm[3]), { to: lm[2]!, derefs });
     }
     // Decisions.
     if (msg.startsWith('moved to heap: ')) return this.decision(pkg, p, key, 'moved-to-heap', msg.slice(15));
@@ -332,7 +333,7 @@ export class EscapeTextParser {
         line: p.line,
         column: p.column,
         package: pkg.importPath,
-        function: cm[1]!,
+        function: trimInlineHash(cm[1]!),
         variable: cm[3]!,
         byRef: cm[2] === 'ref',
         width,

@@ -58,7 +58,7 @@ export interface AnalyzeRun {
  * -d=escapedebug=1,closure=1: the walk pass then says which escaping values it turned into static data
  * ("convert: using global for ... interface value", "closure converted to global"), so heapscope can tell a
  * decision that allocates from one that never does; the debug keys only print (a test checks the -S listing
- * is unchanged); escapedebug needs go1.22 (model/go-releases.ts).
+ * is unchanged); escapedebug needs go1.25 (model/go-releases.ts; older compilers reject the key).
  * Dependencies outside the patterns keep the default flags, so their build cache entries are shared with the
  * user's builds.
  */

@@ -46,7 +46,10 @@ test('allocates: never, sometimes and always, each as the benchmark that runs it
   assert.equal(heap.length, Object.keys(EXPECTED).length, 'one heap decision per function');
   for (const s of heap) assert.ok(s.allocatesReason && s.allocatesReason.length > 10, `${s.function}: a reason`);
 
-  const bench = spawnSync('go', ['test', '-run', '^$', '-bench', '.', '-benchmem', '-benchtime', '2000x', '.'], { cwd: dir, encoding: 'utf8' });
+  const bench = spawnSync('go', ['test', '-run', '^$', '-bench', '.', '-benchmem', '-benchtime', '2000x', '.'], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
   assert.equal(bench.status, 0, bench.stderr + bench.stdout);
   const measured = new Map<string, number>();
   for (const line of bench.stdout.split('\n')) {

@@ -20,6 +20,10 @@ const CAPTURES = [
   'examples-go1.26/S-test.txt',
   'entrypoints/S.txt',
   '../go1.19-seed/S.txt',
+  'examples-go1.27/S.txt',
+  'examples-go1.27/S-arm64.txt',
+  'examples-go1.27/S-test.txt',
+  'entrypoints-go1.27/S.txt',
 ];
 
 function raw(name: string): string {
@@ -269,6 +273,56 @@ describe('asm-text: every entry point (entrypoints module, go1.26.8)', () => {
   });
 });
 
+describe('asm-text: go1.27.4 size-specialised allocators (entrypoints and examples modules)', () => {
+  const EP = 'example.com/heapscope/entrypoints.';
+
+  it('reads mallocgcSmall*SC<n> and mallocgcTinySC2 as mallocgc: the type from BX, the requested size from AX', () => {
+    const r = parse('entrypoints-go1.27/S.txt');
+    const rows = r.calls
+      .filter((c) => c.runtime.startsWith('mallocgc'))
+      .map((c) => [
+        c.function.slice(EP.length),
+        c.line,
+        c.runtime,
+        c.kind,
+        c.type === null ? null : shortenPaths(c.type),
+        c.typeSize,
+        c.constants,
+      ]);
+    assert.deepEqual(rows, [
+      // make+copy of a pointer-free slice: plain mallocgc with a nil type, as on go1.26.
+      ['Slices', 62, 'mallocgc', 'object', null, null, { needzero: 0 }],
+      ['Closures', 86, 'mallocgcSmallScanNoHeaderSC4', 'object', 'struct { F uintptr; X0 *int; X1 string }', 32, { size: 32, needzero: 1 }],
+      ['Closures', 90, 'mallocgcSmallNoScanSC3', 'object', 'struct { F uintptr; R entrypoints.square }', 24, { size: 24, needzero: 1 }],
+      ['makeBox', 116, 'mallocgcTinySC2', 'object', 'int', 8, { size: 8, needzero: 1 }],
+      ['Inlined', 116, 'mallocgcTinySC2', 'object', 'int', 8, { size: 8, needzero: 1 }],
+    ]);
+    assert.equal(r.calls.length, parse('entrypoints/S.txt').calls.length, 'one call for each call of the go1.26.8 listing');
+    assert.deepEqual(r.unrecognised, []);
+  });
+
+  it('finds every allocation of the examples, with the new header field order (size, align, args, locals)', () => {
+    for (const name of ['examples-go1.27/S.txt', 'examples-go1.27/S-arm64.txt']) {
+      const r = parse(name);
+      assert.deepEqual(
+        r.calls.map((c) => [c.function.slice(EX.length), c.line, c.type === null ? null : shortenPaths(c.type)]),
+        parse(name.replace('go1.27', 'go1.26')).calls.map((c) => [
+          c.function.slice(EX.length),
+          c.line,
+          c.type === null ? null : shortenPaths(c.type),
+        ]),
+        name,
+      );
+      const np = r.calls.find((c) => c.function === EX + 'NewPoint')!;
+      assert.deepEqual([np.runtime, np.typeSize], ['mallocgcSmallNoScanSC2', 16], name);
+      assert.ok(
+        r.functions.some((f) => f.symbol === EX + 'NewPoint' && f.size > 0),
+        name,
+      );
+    }
+  });
+});
+
 describe('asm-text: go1.19 seed (type. prefix)', () => {
   const r = parse('../go1.19-seed/S.txt');
 
@@ -353,7 +407,7 @@ describe('asm-text: register tracking on small listings', () => {
       '\t0x0000 00000 (/m/g.go:3)\tTEXT\texample.com/m.G(SB), ABI0, $24-0',
       '\t0x000e 00014 (/m/g.go:4)\tLEAQ\ttype:int(SB), AX',
       '\t0x0015 00021 (/m/g.go:4)\tCALL\truntime.newobject(SB)',
-      '\t0x001a 00026 (/m/g.go:5)\tCALL\truntime.mallocgcSmallNoScanSC2(SB)',
+      '\t0x001a 00026 (/m/g.go:5)\tCALL\truntime.mallocgcSomethingNew(SB)',
       '\t0x001f 00031 (/m/g.go:6)\tCALL\truntime.newproc(SB)',
       '\t0x0024 00036 (/m/g.go:7)\tCALL\truntime.chansend1(SB)',
     ]);
@@ -361,7 +415,7 @@ describe('asm-text: register tracking on small listings', () => {
       r.calls.map((c) => [c.runtime, c.kind, c.type]),
       [
         ['newobject', 'object', null],
-        ['mallocgcSmallNoScanSC2', 'unknown', null],
+        ['mallocgcSomethingNew', 'unknown', null],
       ],
     );
   });
@@ -428,7 +482,10 @@ describe('asm-text: type names', () => {
 
   it('knows which runtime functions allocate', () => {
     assert.equal(allocEntryPoint('growslice')?.slots[4], 'typ'); // SI on amd64, R4 on arm64
-    assert.equal(allocEntryPoint('mallocgcTinySize8')?.kind, 'unknown');
+    // go1.26's experiment and go1.27's size-specialised allocators take mallocgc's arguments.
+    assert.equal(allocEntryPoint('mallocgcTinySize8'), allocEntryPoint('mallocgc'));
+    assert.equal(allocEntryPoint('mallocgcSmallScanNoHeaderSC7'), allocEntryPoint('mallocgc'));
+    assert.equal(allocEntryPoint('mallocgcLargeSomething')?.kind, 'unknown');
     assert.equal(allocEntryPoint('newproc'), null);
     assert.equal(allocEntryPoint('typedmemmove'), null);
   });
@@ -510,6 +567,6 @@ describe('size-classes', () => {
         checked++;
       }
     }
-    assert.equal(checked, 211);
+    assert.equal(checked, 385);
   });
 });

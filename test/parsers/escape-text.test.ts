@@ -31,6 +31,13 @@ const CAPTURES: Record<string, string[]> = {
   'tricky/m2-from-parent.txt': ['example.com/tricky'],
   'tricky/m2-replay-inside.txt': ['example.com/tricky'],
   'tricky/m1.txt': ['example.com/tricky'],
+  'go1.27.4/m2.txt': ['example.com/heapscope/examples'],
+  'go1.27.4/mtest.txt': ['example.com/heapscope/examples', 'example.com/heapscope/examples.test'],
+  'go1.26.8/m2-escapedebug.txt': ['example.com/heapscope/examples'],
+  'go1.27.4/m2-escapedebug.txt': ['example.com/heapscope/examples'],
+  'go1.27.4/inline-hash/m2.txt': ['example.com/hashprobe'],
+  'causes/m2-go1.26.8.txt': ['example.com/causes'],
+  'causes/m2-go1.27.4.txt': ['example.com/causes'],
 };
 
 function raw(name: string): string {
@@ -913,4 +920,52 @@ describe('heap decisions in the raw text', () => {
       }
     });
   }
+});
+
+describe('walk-pass diagnostics and go1.27 names', () => {
+  it('-d=escapedebug=1: each conversion the compiler turned into static data, at its position (go1.26.8 and go1.27.4)', () => {
+    for (const name of ['go1.26.8/m2-escapedebug.txt', 'go1.27.4/m2-escapedebug.txt']) {
+      const pkg = only(name);
+      assert.deepEqual(
+        pkg.staticValues.map((v) => [pos(v), v.how, v.name]),
+        [['./alloc.go:43:20', 'static', '.stmp_0']],
+        name,
+      );
+      // The decision at that position is still printed: the join, not the parser, says it never allocates.
+      assert.equal(siteAt(pkg, './alloc.go:43:20', '"n="').heap, true);
+    }
+  });
+
+  it('-d=closure=1: a func literal that captures nothing is reported as a static closure', () => {
+    const pkg = only('causes/m2-go1.26.8.txt');
+    assert.deepEqual(
+      pkg.staticValues.map((v) => [pos(v), v.how, v.name]),
+      [['./causes.go:128:38', 'global-closure', 'func literal']],
+    );
+  });
+
+  it('go1.27 inline hashes are trimmed from function names, as the object file and profiles trim them', () => {
+    const pkg = only('go1.27.4/inline-hash/m2.txt');
+    const raw1 = raw('go1.27.4/inline-hash/m2.txt');
+    assert.ok(raw1.includes('x escapes to heap in mk.func1#RMgI/RZtu4k=#:'));
+    assert.deepEqual(
+      pkg.sites.filter((s) => pos(s) === './p.go:7:3' && s.kind === 'moved-to-heap').map((s) => s.function),
+      ['mk.func1', 'mk.func1', 'mk.func1'],
+    );
+    for (const s of pkg.sites) assert.ok(!s.function?.includes('#'), `${s.function}`);
+  });
+
+  it('a flow edge printed without notes is kept as a step with no text, so the explanation ends where the compiler says', () => {
+    const pkg = only('causes/m2-go1.26.8.txt');
+    const s = siteAt(pkg, './causes.go:122:7', '&stub{}');
+    assert.deepEqual(
+      s.flow.map((f) => [f.dst, f.src, f.text, f.reason]),
+      [
+        ['s', '&{storage for &stub{}}', '&stub{}', 'spill'],
+        ['s', '&{storage for &stub{}}', 's := &stub{}', 'assign'],
+        ['{temp}', 's', '', ''],
+        ['{storage for s.exit}', '{temp}', '', ''],
+      ],
+    );
+  });
 });

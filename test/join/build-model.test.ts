@@ -1,0 +1,99 @@
+// The join on captured compiler output, without running Go: the causes module's -m=2 text (go1.26.8 and
+// go1.27.4, test/fixtures/escape/causes/COMMANDS.txt) parsed and joined. Each heap decision gets the cause its
+// explanation's root gives, the chain to the decision that roots it, and whether the runtime allocates for it.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseEscapeText } from '../../src/parsers/escape-text.js';
+import { splitLines } from '../../src/parsers/line-splitter.js';
+import { buildModel } from '../../src/join/build-model.js';
+import { sourceReader } from '../../src/runners/source-lines.js';
+import type { AnalysisModel, Site } from '../../src/model/types.js';
+import { fixturesDir } from '../helpers/paths.js';
+
+const moduleDir = join(fixturesDir, 'modules', 'causes');
+
+function model(version: string): AnalysisModel {
+  const text = readFileSync(join(fixturesDir, 'escape', 'causes', `m2-${version}.txt`), 'utf8');
+  // The text names files relative to the module directory, where the source reader finds them.
+  const facts = parseEscapeText(splitLines(text), { resolveFiles: (names) => new Map(names.map((n) => [n, n.replace(/^\.\//, '')])) });
+  const source = sourceReader(moduleDir);
+  return buildModel({
+    go: { version, goos: 'linux', goarch: 'amd64' },
+    root: moduleDir,
+    units: [{ importPath: 'example.com/causes', dir: moduleDir, facts, errors: [], cached: false }],
+    sourceLine: (f, l) => source.line(f, l),
+    resultNames: (fn) => source.resultNames(fn),
+  });
+}
+
+/** `function expr` → [cause, root cause or '', allocates]. */
+const EXPECTED: Record<string, [cause: string, root: string, allocates: string]> = {
+  'LoopAddr x': ['outlives-loop', '', 'always'],
+  'LoopMake make(map[string]int)': ['outlives-loop', '', 'always'],
+  'IntoHeapObject make([]byte, 0, 64)': ['stored-in-heap-object', 'returned-address', 'always'],
+  'IntoHeapObject &T{...}': ['returned-address', '', 'always'],
+  'IntoGlobalObject x': ['stored-in-heap-object', 'stored-in-heap', 'always'],
+  'IntoGlobalObject &T{...}': ['stored-in-heap', '', 'always'],
+  'BoxStored v': ['interface-stored', '', 'sometimes'],
+  'BoxGlobal v': ['interface-stored', '', 'sometimes'],
+  'Variadic ... argument': ['variadic-slice', '', 'always'],
+  'Sprintf n': ['interface-conversion', '', 'sometimes'],
+  'Write make([]byte, 0, 8)': ['leaking-param-call', '', 'always'],
+  'Err code': ['interface-conversion', '', 'sometimes'],
+  'Err &errors.errorString{...}': ['returned-address', '', 'always'],
+  'NamedResult n': ['interface-stored', '', 'sometimes'],
+  'Captured x': ['returned-address', '', 'always'],
+  '(*sinkT).AppendField append(s.parts, v)': ['append-escaping-slice', '', 'always'],
+  'Stub &stub{}': ['stored-in-heap-object', 'stored-in-heap', 'always'],
+  'Stub s.exit': ['stored-in-heap', '', 'always'],
+  'NoCapture func literal': ['closure-capture', '', 'never'],
+};
+
+const key = (s: Site): string => `${s.function} ${s.expr}`;
+
+for (const version of ['go1.26.8', 'go1.27.4']) {
+  describe(`causes module, ${version}`, () => {
+    const m = model(version);
+    const heap = m.sites.filter((s) => s.heap);
+
+    it('every heap decision has the cause its explanation gives, none unclassified', () => {
+      const got: Record<string, [string, string, string]> = {};
+      for (const s of heap) got[key(s)] = [s.cause?.id ?? '', s.rootCause?.id ?? '', s.allocates ?? ''];
+      assert.deepEqual(got, EXPECTED);
+    });
+
+    it("a chain leads to the decision that roots it, with that decision's id", () => {
+      const x = heap.find((s) => key(s) === 'IntoGlobalObject x')!;
+      const lit = heap.find((s) => key(s) === 'IntoGlobalObject &T{...}')!;
+      assert.deepEqual(
+        x.chain?.map((l) => [l.id, l.expr, l.line, l.cause]),
+        [[lit.id, '&T{...}', lit.line, 'stored-in-heap']],
+      );
+      assert.match(x.detail ?? '', /stored in &T\{\.\.\.\}/);
+      const stub = heap.find((s) => key(s) === 'Stub &stub{}')!;
+      assert.deepEqual(
+        stub.chain?.map((l) => l.expr),
+        ['s.exit'],
+      );
+    });
+
+    it('a value kept past its loop names the variable declared outside the loop', () => {
+      const x = heap.find((s) => key(s) === 'LoopAddr x')!;
+      assert.match(x.detail ?? '', /^kept in ps \(ps\[i\] = &x at causes\.go:29:9\)/);
+    });
+
+    it('a call that keeps its argument is named, with its own leaking parameter when it is analysed here', () => {
+      const w = heap.find((s) => key(s) === 'Write make([]byte, 0, 8)')!;
+      assert.match(w.detail ?? '', /^passed to w\.Write at causes\.go:81:9: w\.Write is not analysed here/);
+      const n = heap.find((s) => key(s) === 'Sprintf n')!;
+      assert.match(n.detail ?? '', /^passed to fmt\.Sprintf at/);
+    });
+
+    it('named results are read from the declaration: a value assigned to one is returned', () => {
+      const fn = m.functions.find((f) => f.name === 'NamedResult')!;
+      assert.deepEqual(sourceReader(moduleDir).resultNames(fn), ['v']);
+    });
+  });
+}
