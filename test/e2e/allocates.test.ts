@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { runCli } from '../helpers/cli.js';
+import { runCli, TOOLCHAINS } from '../helpers/cli.js';
 import { fixturesDir } from '../helpers/paths.js';
 import type { AnalysisModel } from '../../src/model/types.js';
 
@@ -34,29 +34,31 @@ const EXPECTED: Record<string, [allocates: string, rule: string, bench: Record<s
   Capture: ['always', 'allocates', { BenchmarkCapture: 1 }],
 };
 
-test('allocates: never, sometimes and always, each as the benchmark that runs it measures', () => {
-  const r = runCli(['analyze', '--format', 'json', '--no-cache', '-C', dir]);
-  assert.equal(r.code, 0, r.stderr);
-  const m = JSON.parse(r.stdout) as AnalysisModel;
-  const heap = m.sites.filter((s) => s.heap);
-  const verdicts = Object.fromEntries(heap.map((s) => [s.function, [s.allocates, s.allocatesRule]]));
-  for (const [fn, [allocates, rule]] of Object.entries(EXPECTED)) {
-    assert.deepEqual(verdicts[fn], [allocates, rule], `${fn}: ${JSON.stringify(heap.filter((s) => s.function === fn))}`);
-  }
-  assert.equal(heap.length, Object.keys(EXPECTED).length, 'one heap decision per function');
-  for (const s of heap) assert.ok(s.allocatesReason && s.allocatesReason.length > 10, `${s.function}: a reason`);
+for (const tc of TOOLCHAINS) {
+  test(`${tc.name}: allocates: never, sometimes and always, each as the benchmark that runs it measures`, () => {
+    const r = runCli(['analyze', '--format', 'json', '--no-cache', '-C', dir], { env: tc.env });
+    assert.equal(r.code, 0, r.stderr);
+    const m = JSON.parse(r.stdout) as AnalysisModel;
+    const heap = m.sites.filter((s) => s.heap);
+    const verdicts = Object.fromEntries(heap.map((s) => [s.function, [s.allocates, s.allocatesRule]]));
+    for (const [fn, [allocates, rule]] of Object.entries(EXPECTED)) {
+      assert.deepEqual(verdicts[fn], [allocates, rule], `${fn}: ${JSON.stringify(heap.filter((s) => s.function === fn))}`);
+    }
+    assert.equal(heap.length, Object.keys(EXPECTED).length, 'one heap decision per function');
+    for (const s of heap) assert.ok(s.allocatesReason && s.allocatesReason.length > 10, `${s.function}: a reason`);
 
-  const bench = spawnSync('go', ['test', '-run', '^$', '-bench', '.', '-benchmem', '-benchtime', '2000x', '.'], {
-    cwd: dir,
-    encoding: 'utf8',
+    const bench = spawnSync('go', ['test', '-run', '^$', '-bench', '.', '-benchmem', '-benchtime', '2000x', '.'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    assert.equal(bench.status, 0, bench.stderr + bench.stdout);
+    const measured = new Map<string, number>();
+    for (const line of bench.stdout.split('\n')) {
+      const b = /^(Benchmark\w+?)(?:-\d+)?\s+\d+\s.*\s(\d+) allocs\/op$/.exec(line);
+      if (b) measured.set(b[1]!, Number(b[2]));
+    }
+    for (const [fn, [, , benchmarks]] of Object.entries(EXPECTED)) {
+      for (const [name, allocs] of Object.entries(benchmarks)) assert.equal(measured.get(name), allocs, `${name} (${fn})`);
+    }
   });
-  assert.equal(bench.status, 0, bench.stderr + bench.stdout);
-  const measured = new Map<string, number>();
-  for (const line of bench.stdout.split('\n')) {
-    const b = /^(Benchmark\w+?)(?:-\d+)?\s+\d+\s.*\s(\d+) allocs\/op$/.exec(line);
-    if (b) measured.set(b[1]!, Number(b[2]));
-  }
-  for (const [fn, [, , benchmarks]] of Object.entries(EXPECTED)) {
-    for (const [name, allocs] of Object.entries(benchmarks)) assert.equal(measured.get(name), allocs, `${name} (${fn})`);
-  }
-});
+}

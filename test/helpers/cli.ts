@@ -30,3 +30,12 @@ export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.Proces
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/**
+ * The Go releases the end-to-end tests run on: the installed one, and the newest release through the go command's
+ * toolchain switch (fetched from the module proxy by .ci/run). Keep in step with the README.
+ */
+export const TOOLCHAINS: { name: string; env: NodeJS.ProcessEnv }[] = [
+  { name: 'installed Go', env: {} },
+  { name: 'go1.27.4', env: { GOTOOLCHAIN: 'go1.27.4' } },
+];
