@@ -8,7 +8,7 @@ import pc from 'picocolors';
 import { EXIT, UsageError } from '../errors/errors.js';
 import { ModulePaths } from '../runners/paths.js';
 import { loadModel } from './load-model.js';
-import { buildTestBinary, runBenchmarks } from '../runners/bench.js';
+import { buildTestBinary, prepareBenchmarks, runBenchmarks } from '../runners/bench.js';
 import { attributor } from '../join/attribute.js';
 import { enclosingFunction } from '../join/build-model.js';
 import { defaultCacheDir } from '../cache/model-cache.js';
@@ -88,39 +88,52 @@ export async function runExplain(position: string, flags: ExplainFlags, io: CliI
     benchmarks: [],
     errors: model.packages.flatMap((p) => p.errors.map((e) => `${p.importPath}: ${e}`)),
   };
-  const tmp = await mkdtemp(join(tmpdir(), 'heapscope-explain-'));
-  try {
-    if (ex.package) {
-      const built = await buildTestBinary({ dir, env: io.env, tags: flags.tags, resolveFile }, ex.package, join(tmp, 'x.test'));
-      if (built.error) ex.errors.push(built.error);
-      ex.allocations = built.asm
-        .filter((c) => c.file === target && c.line === line)
-        .map((c) => ({ ...c, sizeClass: c.typeSize !== null ? roundToSizeClass(c.typeSize) : null }));
-    }
-  } finally {
-    await rm(tmp, { recursive: true, force: true });
-  }
-  if (flags.bench && ex.package) {
-    const runs = await runBenchmarks({
+  // The package's test binary, built with the listing of every package of the module, tells what the line's
+  // compiled code allocates (wherever it is inlined); with --bench its benchmarks are run and profiled.
+  if (ex.package) {
+    const benchOpts = {
       dir,
       root: analysed.root,
       patterns: [ex.package],
-      bench: flags.bench,
+      bench: flags.bench ?? '^$',
       count: 1,
       timeout: '10m',
       tags: flags.tags,
       env: io.env,
       resolveFile,
       onProgress,
-    });
-    for (const pr of runs) {
-      ex.errors.push(...pr.errors);
-      const attributeRun = attributor({ model, asm: pr.asm, resolve: resolveFile });
-      for (const b of pr.benchmarks) {
-        const rep = attributeRun(b);
-        const here = rep.lines.find((l) => l.file === target && l.line === line) ?? null;
-        ex.benchmarks.push({ name: rep.name, allocsPerOp: rep.allocsPerOp, line: here });
+    };
+    const session = await prepareBenchmarks(benchOpts);
+    try {
+      const pkg = session.packages.find((p) => p.importPath === ex.package);
+      let asm = pkg?.asm ?? [];
+      if (!pkg) {
+        // A package without test files has no test binary: its own build's listing.
+        const tmp = await mkdtemp(join(tmpdir(), 'heapscope-explain-'));
+        try {
+          const built = await buildTestBinary({ dir, env: io.env, tags: flags.tags, resolveFile }, ex.package, join(tmp, 'x.test'));
+          if (built.error) ex.errors.push(built.error);
+          asm = built.asm;
+        } finally {
+          await rm(tmp, { recursive: true, force: true });
+        }
+      } else ex.errors.push(...pkg.errors);
+      ex.allocations = asm
+        .filter((c) => c.file === target && c.line === line)
+        .map((c) => ({ ...c, sizeClass: c.typeSize !== null ? roundToSizeClass(c.typeSize) : null }));
+      if (flags.bench) {
+        for (const pr of await runBenchmarks(session, benchOpts)) {
+          for (const e of pr.errors) if (!ex.errors.includes(e)) ex.errors.push(e);
+          const attributeRun = attributor({ model, asm: pr.asm, resolve: resolveFile, symbols: pr.symbols });
+          for (const b of pr.benchmarks) {
+            const rep = attributeRun(b);
+            const here = rep.lines.find((l) => l.file === target && l.line === line) ?? null;
+            ex.benchmarks.push({ name: rep.name, allocsPerOp: rep.allocsPerOp, line: here });
+          }
+        }
       }
+    } finally {
+      await session.close();
     }
   }
   if (onProgress) io.stderr('\r\x1b[2K');

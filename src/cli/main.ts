@@ -11,7 +11,8 @@ import { OLDEST_SUPPORTED } from '../runners/go-env.js';
 import { TOOL_VERSION } from '../reporters/json.js';
 import { executePlan, planAnalysis } from '../runners/analyze.js';
 import { ModulePaths } from '../runners/paths.js';
-import { runBenchmarks } from '../runners/bench.js';
+import { prepareBenchmarks, runBenchmarks, type PackageBenchRun } from '../runners/bench.js';
+import { moduleRoot, readGoEnv } from '../runners/go-env.js';
 import { attributor } from '../join/attribute.js';
 import { renderBenchJson, renderBenchText } from '../reporters/bench-text.js';
 import type { BenchReport } from '../model/bench-report.js';
@@ -89,20 +90,12 @@ async function runBench(patterns: string[], flags: BenchFlags, io: CliIO): Promi
   if (!['text', 'json'].includes(flags.format)) throw new UsageError(`--format must be text or json for bench`);
   const onProgress = progressPrinter(io, flags.progress);
   const pats = patterns.length ? patterns : ['./...'];
-  const { run: analysed, model } = await loadModel({
-    dir,
-    patterns: pats,
-    tags: flags.tags,
-    tests: true,
-    cacheDir: flags.cache ? defaultCacheDir(io.env) : null,
-    env: io.env,
-    onProgress,
-  });
-  const modulePaths = new ModulePaths(analysed.root, dir);
+  const mark = phaseTimer(io);
+  const modulePaths = new ModulePaths(moduleRoot(await readGoEnv(dir, io.env), dir), dir);
   const resolveFile = (p: string): string => modulePaths.printed(p);
-  const runs = await runBenchmarks({
+  const benchOpts = {
     dir,
-    root: analysed.root,
+    root: modulePaths.root,
     patterns: pats,
     bench: flags.bench,
     count,
@@ -112,12 +105,40 @@ async function runBench(patterns: string[], flags: BenchFlags, io: CliIO): Promi
     env: io.env,
     resolveFile,
     onProgress,
-  });
+  };
+  // The static analysis (of the named packages and the module's packages they import) and the test binaries'
+  // builds go on together; the benchmarks are timed once both are done, with nothing else running.
+  const [loaded, prepared] = await Promise.allSettled([
+    loadModel({
+      dir,
+      patterns: pats,
+      tags: flags.tags,
+      tests: true,
+      moduleDeps: true,
+      cacheDir: flags.cache ? defaultCacheDir(io.env) : null,
+      env: io.env,
+      onProgress,
+    }),
+    prepareBenchmarks(benchOpts),
+  ]);
+  if (loaded.status === 'rejected' || prepared.status === 'rejected') {
+    if (prepared.status === 'fulfilled') await prepared.value.close();
+    throw loaded.status === 'rejected' ? loaded.reason : (prepared as PromiseRejectedResult).reason;
+  }
+  const { model } = loaded.value;
+  mark('analysed and test binaries built');
+  let runs: PackageBenchRun[];
+  try {
+    runs = await runBenchmarks(prepared.value, benchOpts);
+  } finally {
+    await prepared.value.close();
+  }
+  mark('benchmarks timed and profiled');
   if (onProgress) io.stderr('\r\x1b[2K');
   const report: BenchReport = { schemaVersion: 1, go: model.go, root: model.root, benchmarks: [], packages: [] };
   for (const pr of runs) {
     report.packages.push({ importPath: pr.importPath, dir: pr.dir, errors: pr.errors, notes: pr.notes });
-    const attributeRun = attributor({ model, asm: pr.asm, resolve: resolveFile });
+    const attributeRun = attributor({ model, asm: pr.asm, resolve: resolveFile, symbols: pr.symbols });
     for (const b of pr.benchmarks) report.benchmarks.push(attributeRun(b));
   }
   io.stdout(flags.format === 'json' ? renderBenchJson(report) : renderBenchText(report, { color: useColor(io, flags.color) }));

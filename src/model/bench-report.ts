@@ -1,5 +1,6 @@
 // What `heapscope bench` reports: per benchmark, the measured figures and the lines that make them.
 import type { CauseRef, Site } from './types.js';
+import type { Allocates } from './allocation-rules.js';
 import type { BenchResult } from './alloc-types.js';
 import type { MemProfile } from './profile.js';
 
@@ -19,6 +20,8 @@ export interface BenchmarkRun {
   result: BenchResult;
   low: ProfiledRun | null;
   high: ProfiledRun | null;
+  /** Why the benchmark was not profiled, when it was not (it measured no allocation and no byte). */
+  skipped?: string;
 }
 
 export interface AllocType {
@@ -32,6 +35,29 @@ export interface AllocType {
   sizeClass: number | null;
 }
 
+/**
+ * One way a line allocates, as the memory profile splits it: a runtime allocation call in the compiled code (known
+ * exactly from the profile's return address and the -S listing), or a call into a function of another package
+ * that allocates inside (the profile's innermost frame).
+ */
+export interface LineAllocation {
+  /** The runtime entry point called on the line (`newobject`, `mallocgcSmallNoScanSC2`, `growslice`, `convT64`). */
+  runtime: string | null;
+  /** The function of another package that allocated, called from this line (`strconv.FormatInt`, `reflect.unsafe_New`). */
+  callee: string | null;
+  /** The compiled function (its symbol, with a generic function's shape) the allocating code is in. */
+  symbol: string | null;
+  /** Readable type allocated, when the listing names it (`examples.Point`, `[]int backing array`). */
+  type: string | null;
+  /** Bytes of one object of the type, when known; the size class the allocator rounds it to. */
+  size: number | null;
+  sizeClass: number | null;
+  allocsPerOp: number;
+  bytesPerOp: number;
+  /** Whether the runtime allocates every time, per the static site or the entry point (`sometimes` for convT64 and friends). */
+  allocates?: Allocates;
+}
+
 export interface BenchLine {
   file: string;
   line: number;
@@ -43,7 +69,9 @@ export interface BenchLine {
   /** Qualified type names allocated on this line, from the assembly. */
   types: string[];
   typeDetails: AllocType[];
-  /** The static heap decisions on this line. */
+  /** How the line allocates, split as the profile splits it (runtime calls, callees), largest first. */
+  allocations: LineAllocation[];
+  /** The static heap decisions on this line (of the instances the profile charges, where it tells them apart). */
   sites: Site[];
   /** A cause for what the compiler does not report, or the cause of the line's first heap site. */
   cause: CauseRef | null;

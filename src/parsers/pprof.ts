@@ -36,11 +36,17 @@ export function parseMemProfile(data: Uint8Array): PprofResult {
   for (const f of p.function) funcs.set(Number(f.id), { name: str(f.name), file: str(f.filename) });
   const locs = new Map<number, Frame[]>();
   for (const l of p.location) {
+    const address = Number(l.address);
     locs.set(
       Number(l.id),
-      l.line.map((ln) => {
+      l.line.map((ln, i) => {
         const f = funcs.get(Number(ln.functionId));
-        return { function: f?.name ?? '?', file: f?.file ?? '', line: Number(ln.line) };
+        const frame: Frame = { function: f?.name ?? '?', file: f?.file ?? '', line: Number(ln.line) };
+        if (address > 0 && Number.isSafeInteger(address)) {
+          frame.address = address;
+          if (i === l.line.length - 1) frame.physical = true;
+        }
+        return frame;
       }),
     );
   }
@@ -50,5 +56,11 @@ export function parseMemProfile(data: Uint8Array): PprofResult {
     for (const id of s.locationId) stack.push(...(locs.get(Number(id)) ?? []));
     samples.push({ stack, allocObjects: Number(s.value[iObj] ?? 0), allocBytes: Number(s.value[iBytes] ?? 0) });
   }
-  return { ok: true, profile: { samples, rate: Number(p.period) || 0 } };
+  const mappings = p.mapping.map((m) => ({
+    start: Number(m.memoryStart),
+    limit: Number(m.memoryLimit),
+    offset: Number(m.fileOffset),
+    file: str(m.filename),
+  }));
+  return { ok: true, profile: { samples, mappings, rate: Number(p.period) || 0 } };
 }

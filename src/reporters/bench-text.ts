@@ -24,16 +24,33 @@ export function renderBenchText(rep: BenchReport, opts: { color: boolean }): str
     for (const l of b.lines) {
       const where = l.file ? `${l.file}:${l.line}` : '(runtime)';
       const fn = l.function ? ` in ${l.function}` : '';
-      const inner = l.innermost ? ` → ${l.innermost}` : '';
-      const types = l.typeDetails.length
-        ? ` ${c.cyan(l.typeDetails.map((t) => `${t.type}${t.size !== null ? ` (${t.size} B${t.sizeClass !== null && t.sizeClass !== t.size ? `, class ${t.sizeClass}` : ''})` : ''}`).join(', '))}`
-        : '';
-      out.push(`  ${where}: ${c.yellow(`${num(l.allocsPerOp)} allocs/op, ${num(l.bytesPerOp)} B/op`)}${fn}${inner}${types}`);
+      out.push(`  ${where}: ${c.yellow(`${num(l.allocsPerOp)} allocs/op, ${num(l.bytesPerOp)} B/op`)}${fn}`);
+      // How the line allocates, as the profile splits it: each runtime call with its type, each callee.
+      for (const a of l.allocations) {
+        const what = a.type
+          ? c.cyan(
+              `${a.type}${a.size !== null ? ` (${a.size} B${a.sizeClass !== null && a.sizeClass !== a.size ? `, class ${a.sizeClass}` : ''})` : ''}`,
+            )
+          : '';
+        const how = a.callee ? `inside ${a.callee}` : a.runtime ? `runtime.${a.runtime}` : '';
+        const inst = a.symbol && a.symbol.includes('[') ? c.dim(` in ${a.symbol.slice(a.symbol.lastIndexOf('/') + 1)}`) : '';
+        out.push(
+          `      ${num(a.allocsPerOp)} allocs/op, ${num(a.bytesPerOp)} B/op${what ? ' ' + what : ''}${how ? ` ${c.dim(how)}` : ''}${inst}`,
+        );
+      }
+      if (l.allocations.length === 0 && l.typeDetails.length) {
+        out.push(`      ${c.cyan(l.typeDetails.map((t) => `${t.type}${t.size !== null ? ` (${t.size} B)` : ''}`).join(', '))}`);
+      }
       for (const s of l.sites)
         out.push(`      ${s.file}:${s.line}:${s.column}: ${s.expr} ${s.kind === 'moved-to-heap' ? 'moved to heap' : 'escapes to heap'}`);
       if (l.cause) out.push(`      ${c.green('cause:')} ${l.cause.summary} [${l.cause.id}]`);
       if (l.cause) out.push(`      ${c.green('fix:')} ${l.cause.fix}`);
       for (const n of l.notes) out.push(`      ${c.magenta('note:')} ${n}`);
+    }
+    if (b.setup && (b.setup.allocs >= 0.5 || b.setup.bytes >= 1)) {
+      out.push(
+        `  ${c.dim(`setup: ${num(b.setup.allocs)} allocs, ${num(b.setup.bytes)} B per benchmark call, outside the per-op figures`)}`,
+      );
     }
     if (b.lines.length === 0 && b.allocsPerOp === 0) out.push(`  ${c.dim('no allocations')}`);
     for (const n of b.notes) out.push(`  ${c.dim('note:')} ${c.dim(n)}`);

@@ -5,14 +5,14 @@
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { EscapeTextParser } from '../parsers/escape-text.js';
 import { GO_LIST_FIELDS, GoListJsonParser, type GoListPackage } from '../parsers/go-list-json.js';
 import type { PackageFacts } from '../model/types.js';
 import { NoPackagesError } from '../errors/errors.js';
 import { ModelCache } from '../cache/model-cache.js';
 import { decodeFacts } from '../cache/facts-codec.js';
-import { firstGoError, readGoEnv, type GoEnv } from './go-env.js';
+import { firstGoError, moduleRoot, readGoEnv, type GoEnv } from './go-env.js';
 import { walkReportsConversions } from '../model/go-releases.js';
 import { computeKeys } from './package-keys.js';
 import { addFunctionEnds } from './function-ends.js';
@@ -25,6 +25,11 @@ export interface AnalyzeOptions {
   patterns: string[];
   tags?: string;
   tests?: boolean;
+  /**
+   * Also analyse the packages of the main module that the named ones import (bench: an allocation is charged to
+   * a line of any package of the module, and that line's decisions must be known).
+   */
+  moduleDeps?: boolean;
   /** null disables the cache. */
   cacheDir: string | null;
   env?: NodeJS.ProcessEnv;
@@ -155,6 +160,7 @@ export async function planAnalysis(opts: AnalyzeOptions): Promise<AnalyzePlan> {
         opts.patterns,
         opts.tags ?? '',
         !!opts.tests,
+        !!opts.moduleDeps,
         env['GOFLAGS'] ?? '',
         env['GOOS'] ?? '',
         env['GOARCH'] ?? '',
@@ -186,7 +192,7 @@ export async function planAnalysis(opts: AnalyzeOptions): Promise<AnalyzePlan> {
     );
     early = e;
   }
-  const root = goenv.gomod && goenv.gomod !== '/dev/null' && goenv.gomod !== 'NUL' ? dirname(goenv.gomod) : opts.dir;
+  const root = moduleRoot(goenv, opts.dir);
   const listed = await listing;
   const byPath = new Map(listed.map((p) => [p.ImportPath, p]));
   const targets = listed.filter((p) => !p.DepOnly && !(p.ImportPath.endsWith('.test') && !p.ForTest && !p.ImportPath.includes(' ')));
@@ -198,6 +204,15 @@ export async function planAnalysis(opts: AnalyzeOptions): Promise<AnalyzePlan> {
   // skipped, as go build skips them for a pattern; named explicitly they would fail the whole build.
   const compilable = (p: GoListPackage): boolean => !!(p.GoFiles?.length || p.CgoFiles?.length) || !!p.Error;
   const unitPkgs = targets.filter((p) => compilable(p) && (p.ForTest || !(opts.tests && hasVariant.has(p.ImportPath))));
+  if (opts.moduleDeps) {
+    const named = new Set(unitPkgs.map((p) => p.ImportPath));
+    for (const p of listed) {
+      if (!p.DepOnly || !p.Module?.Main || p.ForTest || named.has(p.ImportPath) || !compilable(p)) continue;
+      if (opts.tests && hasVariant.has(p.ImportPath)) continue;
+      unitPkgs.push(p);
+      named.add(p.ImportPath);
+    }
+  }
 
   const common = [
     'heapscope-1',

@@ -10,7 +10,8 @@
 
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { AsmTextParser } from '../parsers/asm-text.js';
 import { BenchTextParser } from '../parsers/bench-text.js';
 import { summarizeBenchmark } from '../model/stats.js';
@@ -20,6 +21,8 @@ import type { AsmAllocCall, BenchPackage } from '../model/alloc-types.js';
 import { GO_LIST_FIELDS, GoListJsonParser, type GoListPackage } from '../parsers/go-list-json.js';
 import { NoPackagesError } from '../errors/errors.js';
 import { run } from './process.js';
+import { parseNmText } from '../parsers/nm-text.js';
+import { SymbolTable } from '../model/symbols.js';
 import { firstGoError } from './go-env.js';
 
 export interface BenchOptions {
@@ -35,6 +38,8 @@ export interface BenchOptions {
   env: NodeJS.ProcessEnv;
   resolveFile: (printed: string) => string;
   onProgress?: (msg: string) => void;
+  /** Profiled runs at once (they are not timed); default: the machine's cores. */
+  parallel?: number;
 }
 
 export interface PackageBenchRun {
@@ -46,6 +51,14 @@ export interface PackageBenchRun {
   parsed: BenchPackage | null;
   benchmarks: BenchmarkRun[];
   asm: AsmAllocCall[];
+  /** The test binary's text symbols (go tool nm), to relate the profiles' addresses to the listing's calls. */
+  symbols: SymbolTable | null;
+}
+
+/** Test binaries built for a bench run, in a temporary directory that close() removes. */
+export interface BenchSession {
+  packages: (PackageBenchRun & { bin: string | null })[];
+  close(): Promise<void>;
 }
 
 /** Parses a Go duration (`10m`, `90s`, `1h30m`, `500ms`) into milliseconds; null if it is not one. */
@@ -66,19 +79,27 @@ function quoteRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** `-test.bench` pattern matching exactly one benchmark, sub-benchmarks included (`^A$/^b=1$`). */
-export function exactBenchPattern(name: string): string {
-  return name
+/**
+ * `-test.bench` and `-test.skip` patterns that run exactly one benchmark. The testing package splits a
+ * benchmark's full name at every `/` (testing/match.go, fullName), sub-benchmark names with a `/` of their own
+ * included, and matches each element against one `/`-separated part of the pattern; names with more elements
+ * than the pattern has parts match too (BenchmarkMux/route:/a runs BenchmarkMux/route:/a/b). So the bench pattern
+ * anchors each element, and the skip pattern (Go 1.20+) has one part more, which every longer name matches.
+ */
+export function exactBenchPattern(name: string): { bench: string; skip: string } {
+  const bench = name
     .split('/')
     .map((p) => `^${quoteRe(p)}$`)
     .join('/');
+  return { bench, skip: `${bench}/.*` };
 }
 
-/** Iteration counts for the profiled runs: long enough to dwarf setup, short enough under memprofilerate=1. */
+/** Iteration counts for the profiled runs: about 20 ms of work under memprofilerate=1 (the slope is exact for
+ * allocations made every op whatever N is; more iterations only average out what the GC and pools do now and then). */
 export function profileIterations(nsPerOp: number, allocsPerOp: number): [number, number] {
-  // Recording every allocation costs about a microsecond each.
-  const perOp = nsPerOp * 1e-9 + allocsPerOp * 1.5e-6;
-  const high = Math.max(200, Math.min(20000, Math.round(0.25 / Math.max(perOp, 1e-9))));
+  // Recording every allocation costs a few microseconds (the profiler unwinds the stack).
+  const perOp = nsPerOp * 1e-9 + allocsPerOp * 3e-6;
+  const high = Math.max(100, Math.min(10000, Math.round(0.02 / Math.max(perOp, 1e-9))));
   return [Math.max(20, Math.round(high / 4)), high];
 }
 
@@ -97,18 +118,31 @@ async function listTestPackages(opts: BenchOptions): Promise<GoListPackage[]> {
   return pkgs;
 }
 
-export async function runBenchmarks(opts: BenchOptions): Promise<PackageBenchRun[]> {
+/** Runs tasks with at most `limit` at once, in order of start; resolves when all are done. */
+async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
+/**
+ * Lists the packages with tests and builds their test binaries, each with the assembly listing of every package
+ * of the module it links (so a line in any of them is typed). Run beside the static analysis: neither is timed.
+ */
+export async function prepareBenchmarks(opts: BenchOptions): Promise<BenchSession> {
   const progress = opts.onProgress ?? (() => {});
-  const pkgs = (await listTestPackages(opts)).filter((p) => p.TestGoFiles?.length || p.XTestGoFiles?.length || p.Error);
-  const timeoutMs = parseGoDuration(opts.timeout) ?? 600000;
+  const listed = await listTestPackages(opts);
+  const pkgs = listed.filter((p) => p.TestGoFiles?.length || p.XTestGoFiles?.length || p.Error);
+  const modulePath = listed.find((p) => p.Module?.Main)?.Module?.Path ?? null;
   const tmp = await mkdtemp(join(tmpdir(), 'heapscope-bench-'));
-  const out: PackageBenchRun[] = [];
+  const session: BenchSession = { packages: [], close: () => rm(tmp, { recursive: true, force: true }) };
   try {
     let i = 0;
-    let profiles = 0;
     for (const p of pkgs) {
       i++;
-      const pr: PackageBenchRun = {
+      const pr: BenchSession['packages'][number] = {
         importPath: p.ImportPath,
         dir: p.Dir ?? opts.dir,
         errors: [],
@@ -116,63 +150,108 @@ export async function runBenchmarks(opts: BenchOptions): Promise<PackageBenchRun
         parsed: null,
         benchmarks: [],
         asm: [],
+        symbols: null,
+        bin: null,
       };
-      out.push(pr);
+      session.packages.push(pr);
       if (p.Error) {
         pr.errors.push(p.Error.Err.trim());
         continue;
       }
       progress(`building ${p.ImportPath} (${i}/${pkgs.length})`);
       const bin = join(tmp, `pkg${i}.test`);
-      const built = await buildTestBinary(opts, p.ImportPath, bin);
+      const built = await buildTestBinary({ ...opts, modulePath }, p.ImportPath, bin);
       pr.asm = built.asm;
-      if (built.error) {
-        pr.errors.push(built.error);
-        continue;
-      }
-
-      progress(`timing ${p.ImportPath} benchmarks`);
-      const timing = await timingPass(bin, pr.dir, opts, timeoutMs);
-      pr.parsed = timing.parsed;
-      if (timing.timedOut && !timing.parsed?.problems.some((x) => x.value?.startsWith('did not finish'))) {
-        pr.errors.push(`benchmarks did not finish within --timeout ${opts.timeout}; the test binary was killed`);
-      }
-      for (const prob of timing.parsed?.problems ?? []) {
-        if (prob.kind === 'log') continue;
-        const who = prob.benchmark ?? 'a benchmark';
-        const what = prob.kind === 'panic' ? `panicked: ${prob.value ?? ''}` : prob.kind === 'fail' ? 'failed' : 'was skipped';
-        const msg = prob.messages.find((m) => m.trim() !== '');
-        (prob.kind === 'skip' ? pr.notes : pr.errors).push(`${who} ${what}${msg && prob.kind !== 'panic' ? `: ${msg.trim()}` : ''}`);
-      }
-      const results = timing.parsed?.benchmarks ?? [];
-      if (results.length === 0 && pr.errors.length === 0) continue; // no benchmark matched here
-
-      // A benchmark that died in its timed run can still print a line with 0 iterations: nothing was measured.
-      for (const r of results.filter((x) => x.runs.some((run) => run.iterations > 0))) {
-        const s = summarizeBenchmark(r);
-        const [n1, n2] = profileIterations(s['ns/op']?.median ?? 1000, s['allocs/op']?.median ?? 1);
-        progress(`profiling ${r.name}`);
-        // Each run writes its own file: a run that writes none must not find an earlier benchmark's profile.
-        const low = await profiledRun(bin, pr.dir, opts, r.name, n1, join(tmp, `p${++profiles}.pprof`), timeoutMs);
-        const high = await profiledRun(bin, pr.dir, opts, r.name, n2, join(tmp, `p${++profiles}.pprof`), timeoutMs);
-        pr.benchmarks.push({ package: p.ImportPath, result: r, low, high });
-      }
+      if (built.error) pr.errors.push(built.error);
+      else pr.bin = bin;
     }
-  } finally {
-    await rm(tmp, { recursive: true, force: true });
+  } catch (e) {
+    await session.close();
+    throw e;
   }
-  return out;
+  return session;
 }
 
-/** Builds a package's test binary with the assembly listing; the listing is parsed as it streams. */
+/**
+ * Times every package's benchmarks, one binary at a time (nothing else runs meanwhile), then profiles them: the
+ * profiled runs and the symbol tables, several at once, since they are not timed.
+ */
+export async function runBenchmarks(session: BenchSession, opts: BenchOptions): Promise<PackageBenchRun[]> {
+  const progress = opts.onProgress ?? (() => {});
+  const timeoutMs = parseGoDuration(opts.timeout) ?? 600000;
+  const jobs: (() => Promise<void>)[] = [];
+  let profiles = 0;
+  for (const pr of session.packages) {
+    const bin = pr.bin;
+    if (!bin) continue;
+    progress(`timing ${pr.importPath} benchmarks`);
+    const timing = await timingPass(bin, pr.dir, opts, timeoutMs);
+    pr.parsed = timing.parsed;
+    if (timing.timedOut && !timing.parsed?.problems.some((x) => x.value?.startsWith('did not finish'))) {
+      pr.errors.push(`benchmarks did not finish within --timeout ${opts.timeout}; the test binary was killed`);
+    }
+    for (const prob of timing.parsed?.problems ?? []) {
+      if (prob.kind === 'log') continue;
+      const who = prob.benchmark ?? 'a benchmark';
+      const what = prob.kind === 'panic' ? `panicked: ${prob.value ?? ''}` : prob.kind === 'fail' ? 'failed' : 'was skipped';
+      const msg = prob.messages.find((m) => m.trim() !== '');
+      (prob.kind === 'skip' ? pr.notes : pr.errors).push(`${who} ${what}${msg && prob.kind !== 'panic' ? `: ${msg.trim()}` : ''}`);
+    }
+    const results = timing.parsed?.benchmarks ?? [];
+    if (results.length === 0) continue; // no benchmark matched here
+    // The symbol table is read beside the profiled runs: only the attribution needs it.
+    jobs.push(async () => {
+      pr.symbols = await readSymbols(bin, pr.dir, opts.env);
+    });
+    // A benchmark that died in its timed run can still print a line with 0 iterations: nothing was measured.
+    for (const r of results.filter((x) => x.runs.some((run) => run.iterations > 0))) {
+      const s = summarizeBenchmark(r);
+      const entry: BenchmarkRun = { package: pr.importPath, result: r, low: null, high: null };
+      pr.benchmarks.push(entry);
+      // Nothing allocated in the timed runs, not even a byte: there is nothing to attribute.
+      if (s['allocs/op']?.max === 0 && s['B/op']?.max === 0) {
+        entry.skipped = 'not profiled: the timed runs measured 0 B/op and 0 allocs/op';
+        continue;
+      }
+      const [n1, n2] = profileIterations(s['ns/op']?.median ?? 1000, s['allocs/op']?.median ?? 1);
+      const dir = dirname(bin);
+      // Each run writes its own file: a run that writes none must not find an earlier benchmark's profile.
+      const f1 = join(dir, `p${++profiles}.pprof`);
+      const f2 = join(dir, `p${++profiles}.pprof`);
+      jobs.push(async () => {
+        progress(`profiling ${r.name}`);
+        entry.low = await profiledRun(bin, pr.dir, opts, r.name, n1, f1, timeoutMs);
+      });
+      jobs.push(async () => {
+        entry.high = await profiledRun(bin, pr.dir, opts, r.name, n2, f2, timeoutMs);
+      });
+    }
+  }
+  await pool(jobs, opts.parallel ?? availableParallelism(), (job) => job());
+  return session.packages.map(({ bin: _bin, ...pr }) => pr);
+}
+
+/** The binary's text symbols, from the go command's own nm; null when it cannot say. */
+async function readSymbols(bin: string, cwd: string, env: NodeJS.ProcessEnv): Promise<SymbolTable | null> {
+  const lines: string[] = [];
+  const r = await run('go', ['tool', 'nm', '-size', '-sort', 'address', bin], { cwd, env, onStdoutLine: (l) => lines.push(l) });
+  if (r.code !== 0) return null;
+  return new SymbolTable(parseNmText(lines).symbols);
+}
+
+/**
+ * Builds a package's test binary with the assembly listing, parsed as it streams: of every package of the module
+ * when its path is known (`-gcflags=MODULE/...=-S`), so allocations in the module's other packages are typed too.
+ */
 export async function buildTestBinary(
-  opts: Pick<BenchOptions, 'dir' | 'env' | 'tags' | 'resolveFile'>,
+  opts: Pick<BenchOptions, 'dir' | 'env' | 'tags' | 'resolveFile'> & { modulePath?: string | null },
   importPath: string,
   bin: string,
 ): Promise<{ asm: AsmAllocCall[]; error: string | null }> {
   const asm = new AsmTextParser({ resolveFile: opts.resolveFile });
   const buildErr: string[] = [];
-  const build = await run('go', ['test', '-c', '-o', bin, '-gcflags=-S', ...(opts.tags ? [`-tags=${opts.tags}`] : []), importPath], {
+  const listing = opts.modulePath ? `-gcflags=${opts.modulePath}/...=-S` : '-gcflags=-S';
+  const build = await run('go', ['test', '-c', '-o', bin, listing, ...(opts.tags ? [`-tags=${opts.tags}`] : []), importPath], {
     cwd: opts.dir,
     env: opts.env,
     onStderrLine: (l) => {
@@ -295,6 +374,8 @@ async function runBinary(
   opts: BenchOptions,
   args: string[],
   timeoutMs: number,
+  /** Read stdout and stderr in the order written (the timing pass, which reports panics); a profiled run needs only its result. */
+  ordered = true,
 ): Promise<{ parsed: BenchPackage | null; timedOut: boolean; code: number | null; lastName: string | null }> {
   const parser = new BenchTextParser();
   // The benchmark running when the binary was stopped is the last name it printed.
@@ -309,7 +390,10 @@ async function runBinary(
   // Results go to stdout and a panic to stderr: read from two pipes, a panic can be read before the results
   // printed ahead of it (under load), and the parser then files them under the wrong benchmark or drops them.
   // One pipe for both keeps the order the binary wrote in, as go test does.
-  const r = process.platform === 'win32' ? await run(bin, args, ro) : await run('/bin/sh', ['-c', 'exec "$0" "$@" 2>&1', bin, ...args], ro);
+  const r =
+    process.platform === 'win32' || !ordered
+      ? await run(bin, args, ro)
+      : await run('/bin/sh', ['-c', 'exec "$0" "$@" 2>&1', bin, ...args], ro);
   const parsed = parser.end();
   return { parsed: parsed.packages[0] ?? null, timedOut: r.timedOut, code: r.code, lastName };
 }
@@ -323,13 +407,15 @@ async function profiledRun(
   file: string,
   timeoutMs: number,
 ): Promise<ProfiledRun> {
+  const exact = exactBenchPattern(name);
   const r = await runBinary(
     bin,
     cwd,
     opts,
     [
       '-test.run=^$',
-      `-test.bench=${exactBenchPattern(name)}`,
+      `-test.bench=${exact.bench}`,
+      `-test.skip=${exact.skip}`,
       '-test.benchmem',
       '-test.count=1',
       `-test.benchtime=${iterations}x`,
@@ -338,6 +424,7 @@ async function profiledRun(
       '-test.memprofilerate=1',
     ],
     timeoutMs,
+    false,
   );
   const res = r.parsed?.benchmarks.find((b) => b.name === name)?.runs[0];
   const base = { iterations, allocsPerOp: res?.metrics['allocs/op'] ?? null, bytesPerOp: res?.metrics['B/op'] ?? null };

@@ -81,3 +81,10 @@ export async function readGoEnv(cwd: string, env: NodeJS.ProcessEnv = process.en
     gocache: j['GOCACHE'] ?? '',
   };
 }
+
+/** The module root positions are made relative to: go.mod's directory, or `dir` outside a module (GOMOD=/dev/null). */
+export function moduleRoot(env: GoEnv, dir: string): string {
+  return env.gomod && env.gomod !== '/dev/null' && env.gomod !== 'NUL'
+    ? env.gomod.slice(0, Math.max(env.gomod.lastIndexOf('/'), env.gomod.lastIndexOf('\\')))
+    : dir;
+}

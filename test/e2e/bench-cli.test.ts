@@ -184,3 +184,30 @@ test('b.Loop and b.N loops: per-op figures exclude setup, which is reported apar
     assert.ok(b.setup && b.setup.bytes >= 8000, JSON.stringify(b.setup));
   }
 });
+
+test('sub-benchmarks whose names hold "/": each is run and profiled alone, and its lines add up to what it measured', () => {
+  const r = runCli(['bench', '--format', 'json', '--benchtime', '1000x', '-C', join(fixturesDir, 'modules', 'subbench')]);
+  assert.equal(r.code, 0, r.stderr);
+  const rep = JSON.parse(r.stdout) as BenchReport;
+  const want: Record<string, number> = {
+    'BenchmarkMux/route:/a/b': 32,
+    'BenchmarkMux/route:/a/b/c': 48,
+    'BenchmarkMux/route:/a/b/c/d': 64,
+  };
+  assert.deepEqual(rep.benchmarks.map((b) => b.name).sort(), Object.keys(want).sort());
+  for (const b of rep.benchmarks) {
+    assert.equal(b.allocsPerOp, 1, b.name);
+    measuredBytes(b.bytesPerOp, want[b.name]!);
+    const lines = b.lines.filter((l) => l.file === 'sub_test.go');
+    assert.deepEqual(
+      lines.map((l) => l.line),
+      [15],
+      b.name,
+    );
+    assert.ok(near(lines[0]!.allocsPerOp, 1) && near(lines[0]!.bytesPerOp, want[b.name]!, 0.5), `${b.name}: ${JSON.stringify(lines[0])}`);
+    assert.deepEqual(
+      lines[0]!.allocations.map((a) => [a.runtime, a.type]),
+      [['makeslice', '[]uint8 backing array']],
+    );
+  }
+});

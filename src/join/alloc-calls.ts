@@ -1,0 +1,45 @@
+// What one allocation call of the compiled code allocates, in words a Go programmer reads: the type, a slice as a
+// slice of its element with its capacity where the listing has it as a constant, the size of one object.
+
+import type { AsmAllocCall } from '../model/alloc-types.js';
+import type { Allocates } from '../model/allocation-rules.js';
+
+export interface CallDescription {
+  type: string | null;
+  size: number | null;
+  /** `sometimes` for the boxing helpers that take small integers, empty strings and nil slices from static data. */
+  allocates: Allocates;
+}
+
+/** Boxing helpers with a fast path that allocates nothing (runtime/iface.go). */
+const FAST_PATH = new Set(['convT16', 'convT32', 'convT64', 'convTstring', 'convTslice']);
+
+export function describeCall(c: AsmAllocCall): CallDescription {
+  const allocates: Allocates = FAST_PATH.has(c.runtime) ? 'sometimes' : 'always';
+  const base = c.display ?? c.type;
+  switch (c.typeRole) {
+    case 'element': {
+      const cap = c.constants['cap'] ?? c.constants['len'] ?? c.constants['tolen'] ?? null;
+      if (!base) return { type: null, size: null, allocates };
+      if (c.kind === 'slice-growth') return { type: `[]${base} backing array (grown by append)`, size: null, allocates };
+      const size = cap !== null && c.typeSize !== null ? cap * c.typeSize : null;
+      return { type: `[]${base} backing array${cap !== null ? `, cap ${cap}` : ''}`, size, allocates };
+    }
+    case 'object':
+    case 'value':
+      if (base) return { type: base, size: c.typeSize ?? c.constants['size'] ?? null, allocates };
+      // The compiler allocates several small variables moved to the heap as one object, with no type.
+      if (c.runtime.startsWith('mallocgc') && c.constants['size'] !== undefined) {
+        return { type: `${c.constants['size']} bytes (small variables allocated together)`, size: c.constants['size'], allocates };
+      }
+      return { type: null, size: null, allocates };
+    case 'map':
+    case 'chan':
+      return { type: base, size: null, allocates };
+    default:
+      if (c.kind === 'string') return { type: 'string bytes', size: null, allocates };
+      if (c.kind === 'bytes') return { type: '[]byte backing array', size: null, allocates };
+      if (c.kind === 'runes') return { type: '[]rune backing array', size: null, allocates };
+      return { type: base, size: null, allocates };
+  }
+}
