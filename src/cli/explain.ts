@@ -9,7 +9,7 @@ import { EXIT, UsageError } from '../errors/errors.js';
 import { ModulePaths } from '../runners/paths.js';
 import { loadModel } from './load-model.js';
 import { buildTestBinary, prepareBenchmarks, runBenchmarks } from '../runners/bench.js';
-import { attributor } from '../join/attribute.js';
+import { attributeAll } from '../join/attribute.js';
 import { enclosingFunction } from '../join/build-model.js';
 import { defaultCacheDir } from '../cache/model-cache.js';
 import { roundToSizeClass } from '../model/size-classes.js';
@@ -124,9 +124,7 @@ export async function runExplain(position: string, flags: ExplainFlags, io: CliI
       if (flags.bench) {
         for (const pr of await runBenchmarks(session, benchOpts)) {
           for (const e of pr.errors) if (!ex.errors.includes(e)) ex.errors.push(e);
-          const attributeRun = attributor({ model, asm: pr.asm, resolve: resolveFile, symbols: pr.symbols });
-          for (const b of pr.benchmarks) {
-            const rep = attributeRun(b);
+          for (const rep of attributeAll({ model, asm: pr.asm, resolve: resolveFile, symbols: pr.symbols }, pr.benchmarks)) {
             const here = rep.lines.find((l) => l.file === target && l.line === line) ?? null;
             ex.benchmarks.push({ name: rep.name, allocsPerOp: rep.allocsPerOp, line: here });
           }

@@ -13,7 +13,7 @@ import { executePlan, planAnalysis } from '../runners/analyze.js';
 import { ModulePaths } from '../runners/paths.js';
 import { prepareBenchmarks, runBenchmarks, type PackageBenchRun } from '../runners/bench.js';
 import { moduleRoot, readGoEnv } from '../runners/go-env.js';
-import { attributor } from '../join/attribute.js';
+import { attributeAll } from '../join/attribute.js';
 import { renderBenchJson, renderBenchText } from '../reporters/bench-text.js';
 import type { BenchReport } from '../model/bench-report.js';
 import { runExplain } from './explain.js';
@@ -138,8 +138,7 @@ async function runBench(patterns: string[], flags: BenchFlags, io: CliIO): Promi
   const report: BenchReport = { schemaVersion: 1, go: model.go, root: model.root, benchmarks: [], packages: [] };
   for (const pr of runs) {
     report.packages.push({ importPath: pr.importPath, dir: pr.dir, errors: pr.errors, notes: pr.notes });
-    const attributeRun = attributor({ model, asm: pr.asm, resolve: resolveFile, symbols: pr.symbols });
-    for (const b of pr.benchmarks) report.benchmarks.push(attributeRun(b));
+    report.benchmarks.push(...attributeAll({ model, asm: pr.asm, resolve: resolveFile, symbols: pr.symbols }, pr.benchmarks));
   }
   io.stdout(flags.format === 'json' ? renderBenchJson(report) : renderBenchText(report, { color: useColor(io, flags.color) }));
   const failed = report.packages.filter((p) => p.errors.length);

@@ -8,7 +8,7 @@
 // line's allocations are split exactly as the profile splits them, each with the type and the compiled instance
 // (a generic function's shape) that made it, and only those; a line is never given another instance's types.
 
-import type { AllocType, BenchLine, BenchmarkReport, BenchmarkRun, LineAllocation } from '../model/bench-report.js';
+import type { AllocType, BenchLine, BenchmarkReport, BenchmarkRun, LineAllocation, ProfiledRun } from '../model/bench-report.js';
 import type { AsmAllocCall } from '../model/alloc-types.js';
 import type { AnalysisModel, Site } from '../model/types.js';
 import type { Frame, MemProfile } from '../model/profile.js';
@@ -181,15 +181,35 @@ export interface AttributionContext {
   symbols?: SymbolTable | null;
 }
 
-/** Indexes the static model and the listing once; the returned function attributes one benchmark. */
-export function attributor(ctx: AttributionContext): (run: BenchmarkRun) => BenchmarkReport {
+/** A line's per-op figures from the two profiled runs, before they become a report line. */
+interface LineSlope {
+  agg: LineAgg;
+  lo: LineAgg | undefined;
+  perOp: number;
+  bytesPerOp: number;
+  parts: Map<string, { part: Part; n: number; bytes: number }>;
+}
+
+type Slopes = Map<string, LineSlope>;
+
+/**
+ * Attributes the benchmarks of one package. Benchmarks are processed shortest name first: a benchmark whose name
+ * extends another's at a `/` (BenchmarkMux/route:/a/b after BenchmarkMux/route:/a) runs that one too in its
+ * profiled runs, which the testing package's name matching cannot exclude, and in full when it uses b.Loop;
+ * its figures are taken out again where the measurements show they are in.
+ */
+export function attributeAll(ctx: AttributionContext, runs: BenchmarkRun[]): BenchmarkReport[] {
   const sitesAt = groupBy(ctx.model.sites, (x) => `${x.file}:${x.line}`);
   const callsAt = groupBy(ctx.asm, (c) => `${c.file}:${c.line}`);
-  return (run) => attributeOne(run, ctx, sitesAt, callsAt);
+  const slopes = new Map<string, { slopes: Slopes; bytesPerOp: number }>();
+  const order = [...runs].sort((a, b) => a.result.name.length - b.result.name.length);
+  const reports = new Map<BenchmarkRun, BenchmarkReport>();
+  for (const run of order) reports.set(run, attributeOne(run, ctx, sitesAt, callsAt, slopes));
+  return runs.map((r) => reports.get(r)!);
 }
 
 export function attribute(input: AttributionContext & { run: BenchmarkRun }): BenchmarkReport {
-  return attributor(input)(input.run);
+  return attributeAll(input, [input.run])[0]!;
 }
 
 function round(x: number): number {
@@ -201,6 +221,7 @@ function attributeOne(
   input: AttributionContext,
   sitesAt: Map<string, Site[]>,
   callsAt: Map<string, AsmAllocCall[]>,
+  done: Map<string, { slopes: Slopes; bytesPerOp: number }>,
 ): BenchmarkReport {
   const s = summarizeBenchmark(run.result);
   const metrics: BenchmarkReport['metrics'] = {};
@@ -236,6 +257,7 @@ function attributeOne(
 
   let setupAllocs = 0;
   let setupBytes = 0;
+  const slopes: Slopes = new Map();
   for (const [key, hi] of b) {
     const lo = a.get(key);
     const perOp = (hi.objects - (lo?.objects ?? 0)) / dn;
@@ -246,9 +268,19 @@ function attributeOne(
       setupAllocs += (lo?.objects ?? 0) - perOp * low.iterations;
       setupBytes += (lo?.bytes ?? 0) - bytesPerOp * low.iterations;
     }
+    const parts = new Map<string, { part: Part; n: number; bytes: number }>();
+    for (const [pk, p] of hi.parts) {
+      const q = lo?.parts.get(pk);
+      parts.set(pk, { part: p, n: (p.objects - (q?.objects ?? 0)) / dn, bytes: (p.bytes - (q?.bytes ?? 0)) / dn });
+    }
+    slopes.set(key, { agg: hi, lo, perOp, bytesPerOp, parts });
+  }
+  removeSiblings(rep, slopes, high, done);
+  done.set(rep.name, { slopes, bytesPerOp: rep.bytesPerOp ?? 0 });
+  for (const sl of slopes.values()) {
     // Amortised growth allocates rarely but much (0.005 allocs/op, 33 B/op): kept for its bytes.
-    if (perOp < MIN_ALLOCS_PER_OP && bytesPerOp < MIN_BYTES_PER_OP) continue;
-    rep.lines.push(lineReport(hi, lo, dn, run, input, sitesAt, callsAt, perOp, bytesPerOp));
+    if (sl.perOp < MIN_ALLOCS_PER_OP && sl.bytesPerOp < MIN_BYTES_PER_OP) continue;
+    rep.lines.push(lineReport(sl, run, input, sitesAt, callsAt));
   }
   rep.lines.sort(
     (x, y) =>
@@ -259,17 +291,50 @@ function attributeOne(
   return rep;
 }
 
+/**
+ * Takes out of a benchmark's figures the benchmarks its profiled runs also ran: those whose names are prefixes of
+ * its own at a `/`. Only when the measurements say they are in: the profile's slope exceeds the bytes per op the
+ * testing package counted for this benchmark in the same run by what those benchmarks measured themselves.
+ */
+function removeSiblings(
+  rep: BenchmarkReport,
+  slopes: Slopes,
+  high: ProfiledRun,
+  done: Map<string, { slopes: Slopes; bytesPerOp: number }>,
+): void {
+  const siblings = [...done.entries()].filter(([name]) => rep.name.startsWith(name + '/'));
+  if (siblings.length === 0 || high.bytesPerOp === null) return;
+  const total = [...slopes.values()].reduce((t, sl) => t + sl.bytesPerOp, 0);
+  const excess = total - high.bytesPerOp;
+  const theirs = siblings.reduce((t, [, d]) => t + d.bytesPerOp, 0);
+  if (excess <= 16 || Math.abs(excess - theirs) > Math.max(16, theirs * 0.15)) return;
+  for (const [, d] of siblings) {
+    for (const [key, sib] of d.slopes) {
+      const mine = slopes.get(key);
+      if (!mine) continue;
+      mine.perOp -= sib.perOp;
+      mine.bytesPerOp -= sib.bytesPerOp;
+      for (const [pk, sp] of sib.parts) {
+        const mp = mine.parts.get(pk);
+        if (!mp) continue;
+        mp.n -= sp.n;
+        mp.bytes -= sp.bytes;
+      }
+    }
+  }
+  rep.notes.push(
+    `the profiled runs also ran ${siblings.map(([n]) => n).join(', ')} in full (the testing package matches benchmark names element by element, so a name that is a prefix of this one's runs too, and b.Loop runs it to completion): their per-line figures, ${round(theirs)} B/op, are taken out`,
+  );
+}
+
 function lineReport(
-  hi: LineAgg,
-  lo: LineAgg | undefined,
-  dn: number,
+  sl: LineSlope,
   run: BenchmarkRun,
   input: AttributionContext,
   sitesAt: Map<string, Site[]>,
   callsAt: Map<string, AsmAllocCall[]>,
-  perOp: number,
-  bytesPerOp: number,
 ): BenchLine {
+  const { agg: hi, perOp, bytesPerOp } = sl;
   const { model } = input;
   const here = sitesAt.get(`${hi.file}:${hi.line}`) ?? [];
   const calls = callsAt.get(`${hi.file}:${hi.line}`) ?? [];
@@ -277,10 +342,7 @@ function lineReport(
 
   // The line's allocations as the profile splits them.
   const allocations: LineAllocation[] = [];
-  for (const [key, p] of hi.parts) {
-    const q = lo?.parts.get(key);
-    const n = (p.objects - (q?.objects ?? 0)) / dn;
-    const bytes = (p.bytes - (q?.bytes ?? 0)) / dn;
+  for (const { part: p, n, bytes } of sl.parts.values()) {
     if (n < MIN_ALLOCS_PER_OP && bytes < MIN_BYTES_PER_OP) continue;
     const d = p.call ? describeCall(p.call) : null;
     const entry: LineAllocation = {
