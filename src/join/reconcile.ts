@@ -59,6 +59,18 @@ export function reconcile(rep: BenchmarkReport, high: ProfiledRun): void {
     }
     return;
   }
+  // A slice that grows by doubling allocates a number of bytes per op that depends on where N falls between
+  // doublings: the timed run and the profiled runs each measure their own N correctly, and differ by at most
+  // what the growing lines allocate.
+  const growing = rep.lines.filter((l) => l.amortised);
+  const growingBytes = growing.reduce((t, l) => t + l.bytesPerOp, 0);
+  if (growing.length && Math.abs(gap) <= growingBytes * 1.01) {
+    rep.notes.push(
+      `the lines add up to ${lineBytes} B/op and the benchmark measured ${measuredBytes}: amortised growth on ${growing.map((l) => `${l.file}:${l.line}`).join(', ')} ` +
+        `allocates a share per op that depends on N (the slice doubles at powers of two); the timed run (${timedN ?? '?'} iterations) and the profiled runs (${n1} to ${n2}) each measured their own`,
+    );
+    return;
+  }
   if (gap > 0 && setupShare > 0 && Math.abs(setupShare - gap) <= Math.max(8, gap * 0.25)) {
     rep.notes.push(
       `${round(gap)} B/op of the measured ${measuredBytes} are setup outside the loop: ${round(rep.setup!.bytes)} B per benchmark call, which go test divides over the timed run's ${timedN} iterations (call b.ResetTimer after the setup, or use b.Loop)`,

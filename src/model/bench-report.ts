@@ -69,6 +69,8 @@ export interface BenchLine {
   /** Qualified type names allocated on this line, from the assembly. */
   types: string[];
   typeDetails: AllocType[];
+  /** Allocates less than once per op as a slice or map kept across iterations grows: bytes per op depend on N. */
+  amortised?: boolean;
   /** How the line allocates, split as the profile splits it (runtime calls, callees), largest first. */
   allocations: LineAllocation[];
   /** The static heap decisions on this line (of the instances the profile charges, where it tells them apart). */

@@ -6,7 +6,8 @@ import type { BenchReport } from '../model/bench-report.js';
 
 function num(x: number | null, digits = 2): string {
   if (x === null) return '?';
-  return Number.isInteger(x) ? String(x) : x.toFixed(digits);
+  if (Number.isInteger(x)) return String(x);
+  return Math.abs(x) < 0.01 ? String(Number(x.toPrecision(2))) : x.toFixed(digits);
 }
 
 export function renderBenchText(rep: BenchReport, opts: { color: boolean }): string {
