@@ -3,6 +3,8 @@
 
 import type { AsmAllocCall } from '../model/alloc-types.js';
 import type { Allocates } from '../model/allocation-rules.js';
+import type { Site } from '../model/types.js';
+import { allocatesItself, isConcatenation, selectorName } from '../model/expressions.js';
 
 export interface CallDescription {
   type: string | null;
@@ -41,5 +43,32 @@ export function describeCall(c: AsmAllocCall): CallDescription {
       if (c.kind === 'bytes') return { type: '[]byte backing array', size: null, allocates };
       if (c.kind === 'runes') return { type: '[]rune backing array', size: null, allocates };
       return { type: base, size: null, allocates };
+  }
+}
+
+/** Whether a static decision is the operation an allocation call performs (make for makeslice, append for growslice...). */
+export function decidesCall(site: Site, c: AsmAllocCall): boolean {
+  const e = site.expr;
+  switch (c.kind) {
+    case 'slice':
+      return e.startsWith('make([]') || e.startsWith('[]') || e === '... argument';
+    case 'slice-growth':
+    case 'slice-move':
+      return e.startsWith('append(');
+    case 'map':
+      return e.startsWith('make(map') || e.startsWith('map[') || /^[\w.]+\{/.test(e);
+    case 'chan':
+      return e.startsWith('make(chan');
+    case 'object':
+      return site.kind === 'moved-to-heap' || e.startsWith('&') || e.startsWith('new(') || e === 'func literal' || selectorName(e) !== null;
+    case 'interface-box':
+      return !allocatesItself(e);
+    case 'string':
+      return isConcatenation(e) || e.startsWith('string(');
+    case 'bytes':
+    case 'runes':
+      return /^\(?\[\](?:byte|rune)\)?\(/.test(e);
+    default:
+      return false;
   }
 }

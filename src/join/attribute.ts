@@ -18,7 +18,7 @@ import { groupBy } from '../model/group.js';
 import { summarizeBenchmark } from '../model/stats.js';
 import { cause as causeOf, type CauseId } from '../model/causes.js';
 import { pathKind } from '../model/paths.js';
-import { describeCall } from './alloc-calls.js';
+import { decidesCall, describeCall } from './alloc-calls.js';
 import { reconcile } from './reconcile.js';
 
 /** Lines below both of these per op are noise from the runtime (GC, pools) rather than the loop. */
@@ -31,6 +31,8 @@ interface Part {
   call: AsmAllocCall | null;
   callee: string | null;
   symbol: string | null;
+  /** When the allocating code was inlined: the frame it was inlined into (its call site and function). */
+  inlinedAt: { file: string; line: number; function: string } | null;
   objects: number;
   bytes: number;
 }
@@ -146,16 +148,23 @@ export function aggregate(profile: MemProfile, resolve: (f: string) => string, m
     // How: the module's code called the allocator itself (its CALL, by address), or a function outside the module did.
     let part: Omit<Part, 'objects' | 'bytes'>;
     const direct = charged !== null && inner === charged ? callAt(inner, map) : null;
-    if (direct) part = { key: `call|${direct.symbol}|${direct.call.pc}`, call: direct.call, callee: null, symbol: direct.symbol };
-    else if (charged && inner && inner !== charged)
-      part = { key: `callee|${inner.function}`, call: null, callee: inner.function, symbol: null };
-    else
+    if (direct) {
+      // Code inlined into another function: the frame after it, at the same address, is the call it was inlined at.
+      const outer = !inner!.physical ? s.stack[1] : undefined;
+      const inlinedAt =
+        outer && outer.address === inner!.address ? { file: resolve(outer.file), line: outer.line, function: outer.function } : null;
+      part = { key: `call|${direct.symbol}|${direct.call.pc}`, call: direct.call, callee: null, symbol: direct.symbol, inlinedAt };
+    } else if (charged && inner && inner !== charged) {
+      part = { key: `callee|${inner.function}`, call: null, callee: inner.function, symbol: null, inlinedAt: null };
+    } else {
       part = {
         key: charged ? 'line' : `runtime|${inner?.function ?? ''}`,
         call: null,
         callee: charged ? null : (inner?.function ?? null),
         symbol: null,
+        inlinedAt: null,
       };
+    }
     const p = agg.parts.get(part.key) ?? { ...part, objects: 0, bytes: 0 };
     p.objects += s.allocObjects;
     p.bytes += s.allocBytes;
@@ -386,13 +395,32 @@ function lineReport(
     if (!d.type || typeDetails.some((t) => t.type === d.type && t.runtime === c.runtime)) continue;
     typeDetails.push({ type: d.type, runtime: c.runtime, size: d.size, sizeClass: d.size !== null ? roundToSizeClass(d.size) : null });
   }
-  // The static decisions of the instances the profile charged, when it tells a line's instances apart.
+  // The static decisions of the code that really ran. Inlined code is decided again where it is inlined, and
+  // the compiler reports that decision at the call: those are the line's decisions then. Otherwise the
+  // instances the profile charged (a generic function's shapes), when it tells a line's instances apart.
   let heapSites = here.filter((x) => x.heap && x.allocates !== 'never');
+  const inlinedSites: Site[] = [];
+  const callSites: string[] = [];
+  for (const p of sl.parts.values()) {
+    const at = p.part.inlinedAt;
+    if (!at || !p.part.call) continue;
+    const caller = compilerName(at.function, p.part.call.package);
+    const there = (sitesAt.get(`${at.file}:${at.line}`) ?? []).filter((x) => x.heap && x.allocates !== 'never' && x.function === caller);
+    for (const x of there) if (!inlinedSites.includes(x)) inlinedSites.push(x);
+    if (there.length) callSites.push(`${at.file}:${at.line} in ${caller}`);
+  }
   const instances = new Set(charged.map((c) => compilerName(c.function, c.package)));
-  if (instances.size > 0 && new Set(heapSites.map((x) => x.function)).size > 1) {
+  // Of several decisions, the ones that are the charged calls' operations (a make for makeslice).
+  const byOperation = (list: Site[]): Site[] => {
+    const m = list.filter((x) => charged.some((c) => decidesCall(x, c)));
+    return m.length ? m : list;
+  };
+  if (inlinedSites.length) heapSites = byOperation(inlinedSites);
+  else if (instances.size > 0 && new Set(heapSites.map((x) => x.function)).size > 1) {
     const matching = heapSites.filter((x) => instances.has(x.function));
     if (matching.length > 0) heapSites = matching;
   }
+  if (!inlinedSites.length) heapSites = byOperation(heapSites);
   const innermost = allocations.find((x) => x.callee)?.callee ?? null;
   const line: BenchLine = {
     file: hi.file,
@@ -448,6 +476,11 @@ function lineReport(
         `${line.function} is inlined into ${bench} at ${inBench.file}:${inBench.line}:${inBench.column}; the allocation is made in ${bench}'s frame`,
       );
     }
+  }
+  if (inlinedSites.length) {
+    line.notes.push(
+      `this code runs inlined; the compiler decided it where it is inlined, at ${[...new Set(callSites)].join(', ')}: those are the decisions shown`,
+    );
   }
   if (!line.cause) line.notes.push('no static heap decision on this line and no known run-time cause');
   return line;

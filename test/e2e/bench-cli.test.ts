@@ -211,3 +211,23 @@ test('sub-benchmarks whose names hold "/": each is run and profiled alone, and i
     );
   }
 });
+
+test('a generic function instantiated for several shapes: the line shows the instance that ran, decided where it was inlined', () => {
+  const r = runCli(['bench', '--format', 'json', '--benchtime', '1000x', '-C', join(fixturesDir, 'modules', 'generics')]);
+  assert.equal(r.code, 0, r.stderr);
+  const rep = JSON.parse(r.stdout) as BenchReport;
+  const b = rep.benchmarks.find((x) => x.name === 'BenchmarkMapInt')!;
+  assert.equal(b.allocsPerOp, 1);
+  const l = b.lines.find((x) => x.file === 'gen.go' && x.line === 7)!;
+  assert.ok(l, JSON.stringify(b.lines.map((x) => `${x.file}:${x.line}`)));
+  // The []int of this benchmark only: not the []string, []func() or other []int instances of the package.
+  assert.deepEqual(
+    l.allocations.map((a) => [a.runtime, a.type, a.size]),
+    [['makeslice', '[]int backing array, cap 8', 64]],
+  );
+  assert.deepEqual(
+    l.sites.map((s) => [`${s.file}:${s.line}:${s.column}`, s.function, s.expr]),
+    [['gen_test.go:11:17', 'BenchmarkMapInt', 'make([]go.shape.int, 0, 8)']],
+  );
+  assert.equal(l.cause?.id, 'stored-in-heap');
+});
