@@ -303,8 +303,9 @@ function attributeOne(
   removeSiblings(rep, slopes, high, done);
   done.set(rep.name, { slopes, bytesPerOp: rep.bytesPerOp ?? 0 });
   for (const sl of slopes.values()) {
-    // Amortised growth allocates rarely but much (0.005 allocs/op, 33 B/op): kept for its bytes.
-    if (sl.perOp < MIN_ALLOCS_PER_OP && sl.bytesPerOp < MIN_BYTES_PER_OP) continue;
+    // Amortised growth allocates rarely but much (0.005 allocs/op, 33 B/op): kept for its bytes. Not so without a
+    // frame of the module: a lazy table the runtime builds once can land in one profiled run and not the other.
+    if (sl.perOp < MIN_ALLOCS_PER_OP && (sl.bytesPerOp < MIN_BYTES_PER_OP || !sl.agg.file)) continue;
     rep.lines.push(lineReport(sl, run, input, sitesAt, callsAt));
   }
   rep.lines.sort(
