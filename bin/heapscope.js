@@ -23,6 +23,6 @@ main(process.argv.slice(2), {
   (e) => {
     process.stderr.write(`heapscope: internal error (please report it): ${e instanceof Error ? e.message : String(e)}\n`);
     if (process.env.HEAPSCOPE_DEBUG) process.stderr.write(`${e?.stack ?? ''}\n`);
-    process.exitCode = 3;
+    process.exitCode = 3; // EXIT_BUG (src/cli/outcome.ts)
   },
 );

@@ -4,8 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import pc from 'picocolors';
-import { EXIT, UsageError } from '../errors/errors.js';
+import { UsageError } from '../errors/errors.js';
 import { ModulePaths } from '../runners/paths.js';
 import { loadModel } from './load-model.js';
 import { buildTestBinary, prepareBenchmarks, runBenchmarks } from '../runners/bench.js';
@@ -13,10 +12,10 @@ import { attributeAll } from '../join/attribute.js';
 import { enclosingFunction } from '../join/build-model.js';
 import { defaultCacheDir } from '../cache/model-cache.js';
 import { roundToSizeClass } from '../model/size-classes.js';
-import type { FunctionInfo, InlinedCall, Site } from '../model/types.js';
-import type { AsmAllocCall } from '../model/alloc-types.js';
-import type { BenchLine } from '../model/bench-report.js';
-import { progressPrinter, useColor, type CliIO } from './main.js';
+import type { Explanation } from '../model/explain-report.js';
+import { reporter } from '../reporters/registry.js';
+import { progressPrinter, useColor, type CliIO } from './terminal.js';
+import type { Outcome } from './outcome.js';
 
 export interface ExplainFlags {
   C?: string;
@@ -28,20 +27,6 @@ export interface ExplainFlags {
   progress?: boolean;
 }
 
-export interface Explanation {
-  file: string;
-  line: number;
-  package: string | null;
-  function: FunctionInfo | null;
-  /** Calls where the compiler inlined the enclosing function. */
-  inlinedInto: InlinedCall[];
-  sites: Site[];
-  allocations: (AsmAllocCall & { sizeClass: number | null })[];
-  /** Benchmarks run with --bench: the line's figures, or null when the benchmark allocates nothing here. */
-  benchmarks: { name: string; allocsPerOp: number | null; line: BenchLine | null }[];
-  errors: string[];
-}
-
 export function parseFileLine(arg: string): { file: string; line: number } {
   const i = arg.lastIndexOf(':');
   const line = i > 0 ? Number(arg.slice(i + 1)) : NaN;
@@ -49,7 +34,8 @@ export function parseFileLine(arg: string): { file: string; line: number } {
   return { file: arg.slice(0, i), line };
 }
 
-export async function runExplain(position: string, flags: ExplainFlags, io: CliIO): Promise<number> {
+export async function runExplain(position: string, flags: ExplainFlags, io: CliIO): Promise<Outcome> {
+  const render = reporter(flags.format).explain;
   const dir = resolve(io.cwd, flags.C ?? '.');
   const { file, line } = parseFileLine(position);
   const abs = resolve(dir, file);
@@ -134,56 +120,8 @@ export async function runExplain(position: string, flags: ExplainFlags, io: CliI
       await session.close();
     }
   }
-  if (onProgress) io.stderr('\r\x1b[2K');
-  io.stdout(flags.format === 'json' ? JSON.stringify(ex) + '\n' : renderExplain(ex, useColor(io, flags.color)));
+  onProgress?.done();
+  for (const c of render(ex, { color: useColor(io, flags.color), verbose: false, cwd: io.cwd })) io.stdout(c);
   if (ex.sites.length === 0 && !fn) io.stderr(`heapscope: the compiler reported nothing about ${position}\n`);
-  return ex.errors.length ? EXIT.partial : EXIT.ok;
-}
-
-function renderExplain(ex: Explanation, color: boolean): string {
-  const c = pc.createColors(color);
-  const out: string[] = [c.bold(`${ex.file}:${ex.line}`) + (ex.package ? c.dim(` (${ex.package})`) : '')];
-  const f = ex.function;
-  if (f) {
-    const inl = f.inlinable ? `can be inlined (cost ${f.cost} of budget ${f.budget})` : `cannot be inlined: ${f.reason}`;
-    out.push(`  function ${f.name} (${f.file}:${f.line}:${f.column}) ${inl}`);
-    if (ex.inlinedInto.length) {
-      for (const call of ex.inlinedInto) out.push(`    inlined into ${call.caller ?? '?'} at ${call.file}:${call.line}:${call.column}`);
-    } else if (f.inlinable) out.push('    not inlined anywhere in the analysed packages (including their tests)');
-  }
-  const heap = ex.sites.filter((s) => s.heap);
-  out.push(heap.length ? '  heap decisions when compiled on its own:' : '  no heap decision on this line');
-  for (const s of ex.sites) {
-    const what =
-      s.kind === 'moved-to-heap'
-        ? `${s.expr} moved to heap`
-        : s.kind === 'escapes'
-          ? `${s.expr} escapes to heap`
-          : `${s.expr}: ${s.kind.replace(/-/g, ' ')}`;
-    out.push(
-      `    ${s.file}:${s.line}:${s.column}: ${s.heap ? c.yellow(what) : what}${s.cause ? `: ${s.cause.summary} [${s.cause.id}]` : ''}`,
-    );
-    for (const st of s.flow) out.push(`        ${st.text} (${st.reason}) at ${st.file}:${st.line}:${st.column}`);
-    for (const n of s.notes ?? []) out.push(`      ${c.magenta('note:')} ${n}`);
-    if (s.heap && s.cause) out.push(`      ${c.green('fix:')} ${s.cause.fix}`);
-  }
-  if (ex.allocations.length) {
-    out.push('  allocated here (from the assembly):');
-    for (const a of ex.allocations) {
-      const size =
-        a.typeSize !== null
-          ? ` (${a.typeSize} B${a.sizeClass !== null && a.sizeClass !== a.typeSize ? `, size class ${a.sizeClass}` : ''})`
-          : '';
-      out.push(`    ${a.display ?? a.type ?? 'unknown type'}${size} by runtime.${a.runtime} in ${a.function}`);
-    }
-  } else out.push('  no allocation call on this line in the compiled code');
-  for (const b of ex.benchmarks) {
-    if (!b.line) out.push(`  ${b.name}: no allocation on this line (${b.allocsPerOp ?? '?'} allocs/op in the whole benchmark)`);
-    else
-      out.push(
-        `  ${b.name}: ${b.line.allocsPerOp} allocs/op, ${b.line.bytesPerOp} B/op on this line${b.line.innermost ? ` (inside ${b.line.innermost})` : ''}`,
-      );
-  }
-  for (const e of ex.errors) out.push(`  ${c.red('error:')} ${e}`);
-  return out.join('\n') + '\n';
+  return ex.errors.length ? 'partial' : 'ok';
 }

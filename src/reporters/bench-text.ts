@@ -3,6 +3,7 @@
 
 import pc from 'picocolors';
 import type { BenchReport } from '../model/bench-report.js';
+import type { ReportOptions } from './registry.js';
 
 function num(x: number | null, digits = 2): string {
   if (x === null) return '?';
@@ -10,7 +11,7 @@ function num(x: number | null, digits = 2): string {
   return Math.abs(x) < 0.01 ? String(Number(x.toPrecision(2))) : x.toFixed(digits);
 }
 
-export function renderBenchText(rep: BenchReport, opts: { color: boolean }): string {
+export function renderBenchText(rep: BenchReport, opts: ReportOptions): string {
   const c = pc.createColors(opts.color);
   const out: string[] = [];
   for (const p of rep.packages) for (const e of p.errors) out.push(`${c.red('error')}: ${p.importPath}: ${e}`);
@@ -61,8 +62,4 @@ export function renderBenchText(rep: BenchReport, opts: { color: boolean }): str
     `${rep.benchmarks.length} benchmark${rep.benchmarks.length === 1 ? '' : 's'} measured with ${rep.go.version} ${rep.go.goos}/${rep.go.goarch}`,
   );
   return out.join('\n') + '\n';
-}
-
-export function renderBenchJson(rep: BenchReport): string {
-  return JSON.stringify({ ...rep, tool: { name: 'heapscope', version: '0.1.0' } }) + '\n';
 }

@@ -3,9 +3,12 @@
 // encoded for output (and doubles in memory if a single non-ASCII character makes it two-byte).
 
 import type { AnalysisModel } from '../model/types.js';
+import type { BenchReport } from '../model/bench-report.js';
+import type { Explanation } from '../model/explain-report.js';
 import type { ReportOptions } from './registry.js';
+import { VERSION } from '../version.js';
 
-export const TOOL_VERSION = '0.1.0';
+const TOOL = { name: 'heapscope', version: VERSION };
 
 /** Array elements per chunk: about a megabyte of sites. */
 const CHUNK = 2000;
@@ -14,7 +17,7 @@ export function renderJson(model: AnalysisModel, opts: ReportOptions): Iterable<
   const { unrecognised, ...rest } = model;
   const out: Record<string, unknown> = {
     ...rest,
-    tool: { name: 'heapscope', version: TOOL_VERSION },
+    tool: TOOL,
     unrecognised: { count: unrecognised.length, lines: opts.verbose ? unrecognised : [] },
   };
   return stringifyChunked(out);
@@ -41,4 +44,13 @@ export function* stringifyChunked(obj: Record<string, unknown>, chunkSize = CHUN
     } else cur += JSON.stringify(v);
   }
   yield cur + '}\n';
+}
+
+/** The bench report (docs/schema.md), in one piece: it holds no more than a few thousand lines. */
+export function renderBenchJson(rep: BenchReport): string {
+  return JSON.stringify({ ...rep, tool: TOOL }) + '\n';
+}
+
+export function renderExplainJson(ex: Explanation): string {
+  return JSON.stringify({ ...ex, tool: TOOL }) + '\n';
 }

@@ -1,9 +1,14 @@
-// Reporters by --format name. Each turns the model into text, as chunks the CLI writes in order as they are
-// made (the JSON report of std is about 70 MB: it is never one string).
+// Reporters by --format name, for every command: each format renders the analysis, the benchmark report and the
+// explanation of a line. A reporter yields chunks the CLI writes in order as they are made (the JSON report of std
+// is about 70 MB: it is never one string). This file only maps names to the modules that render.
 
 import type { AnalysisModel } from '../model/types.js';
-import { renderJson } from './json.js';
+import type { BenchReport } from '../model/bench-report.js';
+import type { Explanation } from '../model/explain-report.js';
+import { renderBenchJson, renderExplainJson, renderJson } from './json.js';
 import { renderText } from './text.js';
+import { renderBenchText } from './bench-text.js';
+import { renderExplainText } from './explain-text.js';
 
 export interface ReportOptions {
   color: boolean;
@@ -12,11 +17,30 @@ export interface ReportOptions {
   cwd: string;
 }
 
-export type Reporter = (model: AnalysisModel, opts: ReportOptions) => Iterable<string>;
+export interface Reporter {
+  analyze(model: AnalysisModel, opts: ReportOptions): Iterable<string>;
+  bench(report: BenchReport, opts: ReportOptions): Iterable<string>;
+  explain(ex: Explanation, opts: ReportOptions): Iterable<string>;
+}
 
 export const REPORTERS: Record<string, Reporter> = {
-  text: (model, opts) => [renderText(model, opts)],
-  json: renderJson,
+  text: {
+    analyze: (m, o) => [renderText(m, o)],
+    bench: (r, o) => [renderBenchText(r, o)],
+    explain: (e, o) => [renderExplainText(e, o)],
+  },
+  json: {
+    analyze: renderJson,
+    bench: (r) => [renderBenchJson(r)],
+    explain: (e) => [renderExplainJson(e)],
+  },
 };
 
 export const FORMATS = Object.keys(REPORTERS);
+
+/** The reporter of a format; the command line only offers FORMATS, so an unknown name is a heapscope bug. */
+export function reporter(format: string): Reporter {
+  const r = REPORTERS[format];
+  if (!r) throw new Error(`no reporter for --format ${format}`);
+  return r;
+}

@@ -7,12 +7,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { EscapeTextParser } from '../parsers/escape-text.js';
-import { GO_LIST_FIELDS, GoListJsonParser, type GoListPackage } from '../parsers/go-list-json.js';
 import type { PackageFacts } from '../model/types.js';
-import { NoPackagesError } from '../errors/errors.js';
 import { ModelCache } from '../cache/model-cache.js';
 import { decodeFacts } from '../cache/facts-codec.js';
-import { firstGoError, moduleRoot, readGoEnv, type GoEnv } from './go-env.js';
+import { moduleRoot, readGoEnv, type GoEnv } from './go-env.js';
+import { listPackages, type GoListPackage } from './go-list.js';
 import { walkReportsConversions } from '../model/go-releases.js';
 import { computeKeys } from './package-keys.js';
 import { addFunctionEnds } from './function-ends.js';
@@ -81,38 +80,6 @@ function unitId(importPath: string, variant: string | null): string {
   return variant ? `${importPath} [${variant}]` : importPath;
 }
 
-async function goList(opts: AnalyzeOptions, env: NodeJS.ProcessEnv): Promise<GoListPackage[]> {
-  const args = ['list', '-e', '-deps', `-json=${GO_LIST_FIELDS}`];
-  if (opts.tests) args.push('-test');
-  if (opts.tags) args.push(`-tags=${opts.tags}`);
-  args.push('--', ...opts.patterns);
-  const parser = new GoListJsonParser();
-  const stderr: string[] = [];
-  const r = await run('go', args, { cwd: opts.dir, env, onStdoutLine: (l) => parser.push(l), onStderrLine: (l) => stderr.push(l) });
-  const { packages } = parser.end();
-  const targets = packages.filter((p) => !p.DepOnly);
-  if (r.code !== 0 || targets.length === 0) {
-    const first = firstGoError(stderr);
-    if (first?.includes('go.mod file not found')) {
-      throw new NoPackagesError(`no Go module in ${opts.dir}`, 'run heapscope inside a module (a directory with go.mod), or use -C DIR');
-    }
-    if (targets.length === 0) {
-      const msg = first ? first.replace(/^go: /, '') : `no packages match ${opts.patterns.join(' ')}`;
-      const aboutPatterns = !first || /pattern|match|directory|cannot find|not in std|no Go files/.test(first);
-      throw new NoPackagesError(msg, aboutPatterns ? 'check the package patterns (for example ./... or ./cmd/...)' : undefined);
-    }
-  }
-  // With -e, a pattern that names nothing comes back as a pseudo-package holding only an error.
-  if (targets.every((p) => p.Error && !p.GoFiles?.length && !p.CgoFiles?.length)) {
-    const err = targets[0]!.Error!.Err.trim().split('\n')[0]!;
-    if (/does not contain main module|go\.mod file not found|cannot find main module/.test(err)) {
-      throw new NoPackagesError(`no Go module in ${opts.dir}`, 'run heapscope inside a module (a directory with go.mod), or use -C DIR');
-    }
-    throw new NoPackagesError(err, 'check the package patterns (for example ./... or ./cmd/...)');
-  }
-  return packages;
-}
-
 type Early = { done: Promise<number | null>; feed: EscapeTextParser | null; held: Buffer[]; stop: AbortController };
 
 /**
@@ -170,7 +137,7 @@ export async function planAnalysis(opts: AnalyzeOptions): Promise<AnalyzePlan> {
   cache?.preload(runId);
   // go list runs beside go env; go env's verdict is awaited first so that a missing or too old go is
   // reported as such, not as a go list failure. The compiler flags depend on the release it names.
-  const listing = goList(opts, env);
+  const listing = listPackages({ dir: opts.dir, env, patterns: opts.patterns, tags: opts.tags, deps: true, tests: opts.tests });
   listing.catch(() => {});
   const goenv = await readGoEnv(opts.dir, env);
   const gcflags = compilerFlags(goenv.version);

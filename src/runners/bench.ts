@@ -18,12 +18,10 @@ import { summarizeBenchmark } from '../model/stats.js';
 import { parseMemProfile } from '../parsers/pprof.js';
 import type { BenchmarkRun, ProfiledRun } from '../model/bench-report.js';
 import type { AsmAllocCall, BenchPackage } from '../model/alloc-types.js';
-import { GO_LIST_FIELDS, GoListJsonParser, type GoListPackage } from '../parsers/go-list-json.js';
-import { NoPackagesError } from '../errors/errors.js';
 import { run } from './process.js';
+import { listPackages, mainModulePath } from './go-list.js';
 import { parseNmText } from '../parsers/nm-text.js';
 import { SymbolTable } from '../model/symbols.js';
-import { firstGoError } from './go-env.js';
 
 export interface BenchOptions {
   dir: string;
@@ -103,21 +101,6 @@ export function profileIterations(nsPerOp: number, allocsPerOp: number): [number
   return [Math.max(20, Math.round(high / 4)), high];
 }
 
-async function listTestPackages(opts: BenchOptions): Promise<GoListPackage[]> {
-  const args = ['list', '-e', `-json=${GO_LIST_FIELDS}`];
-  if (opts.tags) args.push(`-tags=${opts.tags}`);
-  args.push('--', ...opts.patterns);
-  const parser = new GoListJsonParser();
-  const stderr: string[] = [];
-  await run('go', args, { cwd: opts.dir, env: opts.env, onStdoutLine: (l) => parser.push(l), onStderrLine: (l) => stderr.push(l) });
-  const pkgs = parser.end().packages;
-  if (pkgs.length === 0 || pkgs.every((p) => p.Error && !p.GoFiles?.length && !p.TestGoFiles?.length)) {
-    const first = pkgs[0]?.Error?.Err.split('\n')[0] ?? firstGoError(stderr);
-    throw new NoPackagesError(first?.replace(/^go: /, '') ?? `no packages match ${opts.patterns.join(' ')}`);
-  }
-  return pkgs;
-}
-
 /** Runs tasks with at most `limit` at once, in order of start; resolves when all are done. */
 async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -133,9 +116,9 @@ async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<voi
  */
 export async function prepareBenchmarks(opts: BenchOptions): Promise<BenchSession> {
   const progress = opts.onProgress ?? (() => {});
-  const listed = await listTestPackages(opts);
+  const listed = await listPackages({ dir: opts.dir, env: opts.env, patterns: opts.patterns, tags: opts.tags });
   const pkgs = listed.filter((p) => p.TestGoFiles?.length || p.XTestGoFiles?.length || p.Error);
-  const modulePath = listed.find((p) => p.Module?.Main)?.Module?.Path ?? null;
+  const modulePath = mainModulePath(listed);
   const tmp = await mkdtemp(join(tmpdir(), 'heapscope-bench-'));
   const session: BenchSession = { packages: [], close: () => rm(tmp, { recursive: true, force: true }) };
   try {

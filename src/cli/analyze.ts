@@ -1,0 +1,81 @@
+// heapscope analyze: the compiler's escape analysis of the named packages, explained, as a report of the format
+// asked for; an unchanged re-run replays the last complete report.
+
+import { resolve } from 'node:path';
+import { joinRun } from './load-model.js';
+import { reporter } from '../reporters/registry.js';
+import { defaultCacheDir } from '../cache/model-cache.js';
+import { ResultCache, resultName, toolIdentity } from '../cache/result-cache.js';
+import { executePlan, planAnalysis } from '../runners/analyze.js';
+import { VERSION } from '../version.js';
+import { phaseTimer, progressPrinter, useColor, type CliIO } from './terminal.js';
+import type { Outcome } from './outcome.js';
+
+export interface AnalyzeFlags {
+  C?: string;
+  tags?: string;
+  tests?: boolean;
+  format: string;
+  verbose?: boolean;
+  cache: boolean;
+  color?: boolean;
+  progress?: boolean;
+}
+
+export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: CliIO): Promise<Outcome> {
+  const dir = resolve(io.cwd, flags.C ?? '.');
+  const render = reporter(flags.format).analyze;
+  const onProgress = progressPrinter(io, flags.progress);
+  const cacheDir = flags.cache ? defaultCacheDir(io.env) : null;
+  const mark = phaseTimer(io);
+  const plan = await planAnalysis({
+    dir,
+    patterns: patterns.length ? patterns : ['./...'],
+    tags: flags.tags,
+    tests: !!flags.tests,
+    cacheDir,
+    env: io.env,
+    onProgress,
+  });
+  mark('go list and content keys');
+  const color = useColor(io, flags.color);
+  const verbose = !!flags.verbose;
+  // Nothing changed since this exact command last finished cleanly: replay its report.
+  const results = cacheDir && plan.stateKey ? new ResultCache(cacheDir) : null;
+  const name = results ? resultName(plan.runId, [flags.format, color, verbose, io.cwd, toolIdentity(VERSION)]) : '';
+  const hit = results && plan.stateKey ? await results.get(name, plan.stateKey) : null;
+  if (hit) {
+    await plan.cancel();
+    onProgress?.done();
+    if (verbose)
+      io.stderr('heapscope: nothing changed since the same command last ran; its report is replayed from the cache (--no-cache to redo)\n');
+    io.stdout(hit.output);
+    return hit.code === 0 ? 'ok' : 'partial';
+  }
+  const run = await executePlan(plan);
+  mark('compiler output parsed or facts loaded');
+  const model = joinRun(run);
+  mark('joined');
+  onProgress?.done();
+  for (const m of run.messages) io.stderr(`heapscope: go: ${m}\n`);
+  const failed = model.packages.filter((p) => p.errors.length);
+  const outcome: Outcome = failed.length ? 'partial' : 'ok';
+  const store =
+    results && plan.stateKey && outcome === 'ok' && run.messages.length === 0 ? await results.create(name, plan.stateKey, 0) : null;
+  // Each chunk is written as soon as it is made; the copy for the cache is written by libuv's threads
+  // meanwhile, and one conversion serves both.
+  for (const c of render(model, { color, verbose, cwd: io.cwd })) {
+    if (!store) io.stdout(c);
+    else {
+      const b = Buffer.from(c, 'utf8');
+      io.stdout(b);
+      store.write(b);
+    }
+  }
+  mark('rendered and written');
+  await store?.commit();
+  mark('stored for replay');
+  if (failed.length)
+    io.stderr(`heapscope: ${failed.length} package${failed.length === 1 ? '' : 's'} did not compile; results are partial\n`);
+  return outcome;
+}

@@ -1,0 +1,13 @@
+// The one place outcomes become exit codes. Commands say how their work went; main() maps heapscope's own
+// failures; bin/heapscope.js maps a bug (an exception heapscope did not expect) to 3.
+import { EXIT } from '../errors/errors.js';
+
+/** - ok: everything was done as asked; - partial: some packages or benchmarks failed, the rest is reported. */
+export type Outcome = 'ok' | 'partial';
+
+export function exitCode(o: Outcome | 'fatal'): number {
+  return o === 'ok' ? EXIT.ok : o === 'partial' ? EXIT.partial : EXIT.fatal;
+}
+
+/** The exit status of an unexpected exception (a heapscope bug), documented beside the others. */
+export const EXIT_BUG = 3;

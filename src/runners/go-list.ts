@@ -1,0 +1,64 @@
+// The one way heapscope asks the go command which packages a set of patterns names: `go list -e -json=FIELDS`,
+// with -deps and -test when asked, parsed as it streams. A pattern that names nothing, or a directory outside any
+// module, is a NoPackagesError with a hint, the same for every command.
+
+import { GO_LIST_FIELDS, GoListJsonParser, type GoListPackage } from '../parsers/go-list-json.js';
+import { NoPackagesError } from '../errors/errors.js';
+import { firstGoError } from './go-env.js';
+import { run } from './process.js';
+
+export type { GoListPackage };
+
+export interface ListOptions {
+  dir: string;
+  env: NodeJS.ProcessEnv;
+  patterns: string[];
+  tags?: string;
+  /** Also list every dependency (-deps); those not named by the patterns are marked DepOnly. */
+  deps?: boolean;
+  /** Also list the test variants and test mains (-test). */
+  tests?: boolean;
+}
+
+const NO_MODULE_HINT = 'run heapscope inside a module (a directory with go.mod), or use -C DIR';
+const PATTERN_HINT = 'check the package patterns (for example ./... or ./cmd/...)';
+
+export async function listPackages(opts: ListOptions): Promise<GoListPackage[]> {
+  const args = ['list', '-e', ...(opts.deps ? ['-deps'] : []), `-json=${GO_LIST_FIELDS}`];
+  if (opts.tests) args.push('-test');
+  if (opts.tags) args.push(`-tags=${opts.tags}`);
+  args.push('--', ...opts.patterns);
+  const parser = new GoListJsonParser();
+  const stderr: string[] = [];
+  const r = await run('go', args, {
+    cwd: opts.dir,
+    env: opts.env,
+    onStdoutLine: (l) => parser.push(l),
+    onStderrLine: (l) => stderr.push(l),
+  });
+  const { packages } = parser.end();
+  const targets = packages.filter((p) => !p.DepOnly);
+  if (r.code !== 0 || targets.length === 0) {
+    const first = firstGoError(stderr);
+    if (first?.includes('go.mod file not found')) throw new NoPackagesError(`no Go module in ${opts.dir}`, NO_MODULE_HINT);
+    if (targets.length === 0) {
+      const msg = first ? first.replace(/^go: /, '') : `no packages match ${opts.patterns.join(' ')}`;
+      const aboutPatterns = !first || /pattern|match|directory|cannot find|not in std|no Go files/.test(first);
+      throw new NoPackagesError(msg, aboutPatterns ? PATTERN_HINT : undefined);
+    }
+  }
+  // With -e, a pattern that names nothing comes back as a pseudo-package holding only an error.
+  if (targets.every((p) => p.Error && !p.GoFiles?.length && !p.CgoFiles?.length && !p.TestGoFiles?.length && !p.XTestGoFiles?.length)) {
+    const err = targets[0]!.Error!.Err.trim().split('\n')[0]!;
+    if (/does not contain main module|go\.mod file not found|cannot find main module/.test(err)) {
+      throw new NoPackagesError(`no Go module in ${opts.dir}`, NO_MODULE_HINT);
+    }
+    throw new NoPackagesError(err, PATTERN_HINT);
+  }
+  return packages;
+}
+
+/** The main module's path, from a listing (null outside a module). */
+export function mainModulePath(pkgs: GoListPackage[]): string | null {
+  return pkgs.find((p) => p.Module?.Main)?.Module?.Path ?? null;
+}
