@@ -18,6 +18,7 @@ import { groupBy } from '../model/group.js';
 import { summarizeBenchmark } from '../model/stats.js';
 import { cause as causeOf, type CauseId } from '../model/causes.js';
 import { pathKind } from '../model/paths.js';
+import { trimInlineHash } from '../model/expressions.js';
 import { decidesCall, describeCall } from './alloc-calls.js';
 import { reconcile } from './reconcile.js';
 
@@ -76,9 +77,10 @@ export function addressMap(profile: MemProfile, symbols: SymbolTable | null, asm
       if (sym && sameFunction(sym.name, f.function)) agree++;
     }
     if (agree >= frames.length * 0.9) {
+      // go1.27 names a closure made by inlining `F.func1#HASH#` in the listing and `F.func1` in the binary.
       const callsBySymbol = groupBy(
         [...asm].sort((a, b) => a.pc - b.pc),
-        (c) => c.function,
+        (c) => trimInlineHash(c.function),
       );
       return { symbols, callsBySymbol, slide };
     }
