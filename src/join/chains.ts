@@ -80,7 +80,9 @@ function detail(s: Site, root: FlowRoot, leaks: Map<string, Site[]>, fnNames: Se
     case 'stored-in-heap-object':
       return `stored in ${root.kind === 'variable' ? `variable ${root.name}` : root.name}${last ? ` (${last.text} at ${where(last)})` : ''}, which is itself on the heap`;
     case 'outlives-loop':
-      return `kept in ${root.name}${last ? ` (${last.text} at ${where(last)})` : ''}, which is declared outside the loop this runs in`;
+      return root.kind === 'temp'
+        ? `kept in a compiler temporary${last ? ` (after ${last.text} at ${where(last)})` : ''}, made outside the loop this runs in`
+        : `kept in ${root.name}${last ? ` (${last.text} at ${where(last)})` : ''}, which is declared outside the loop this runs in`;
     case 'interface-stored':
       return last ? `boxed and kept by ${last.text} (${last.reason}) at ${where(last)}` : null;
     case 'stored-in-heap':

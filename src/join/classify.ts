@@ -92,6 +92,14 @@ export function classify(site: Site, ctx: ClassifyContext = {}): CauseId | null 
       if (ctx.isResult?.(root.name)) return address ? 'returned-address' : 'returned-value';
       if (ctx.isCapturedByRef?.(root.name)) return 'closure-capture';
       return 'outlives-loop';
+    case 'temp': {
+      // A compiler temporary with no name outlives the value: a call's argument slot (the callee keeps it),
+      // a variable of an enclosing function written from a closure, or a temporary made outside the loop.
+      const end = site.flow[site.flow.length - 1]!;
+      if (end.reason === 'call parameter' || root.last?.reason === 'call parameter') return 'leaking-param-call';
+      if (ctx.isCapturedByRef?.(end.src)) return 'closure-capture';
+      return 'outlives-loop';
+    }
     default:
       return 'unclassified';
   }

@@ -42,13 +42,28 @@ export function renderExplainText(ex: Explanation, opts: ReportOptions): string 
           : '';
       out.push(`    ${a.display ?? a.type ?? 'unknown type'}${size} by runtime.${a.runtime} in ${a.function}`);
     }
-  } else out.push('  no allocation call on this line in the compiled code');
+  } else {
+    // The line's own code calls no allocator; what it calls may (the benchmarks below say which).
+    const callees = [
+      ...new Set(ex.benchmarks.flatMap((b) => b.line?.allocations.map((a) => a.callee).filter((x): x is string => !!x) ?? [])),
+    ];
+    out.push(
+      callees.length
+        ? `  the line's own code calls no allocator; it allocates inside ${callees.join(', ')}`
+        : '  no allocation call on this line in the compiled code',
+    );
+  }
   for (const b of ex.benchmarks) {
-    if (!b.line) out.push(`  ${b.name}: no allocation on this line (${b.allocsPerOp ?? '?'} allocs/op in the whole benchmark)`);
-    else
-      out.push(
-        `  ${b.name}: ${b.line.allocsPerOp} allocs/op, ${b.line.bytesPerOp} B/op on this line${b.line.innermost ? ` (inside ${b.line.innermost})` : ''}`,
-      );
+    if (!b.line) {
+      out.push(`  ${b.name}: no allocation on this line (${b.allocsPerOp ?? '?'} allocs/op in the whole benchmark)`);
+      continue;
+    }
+    out.push(`  ${b.name}: ${b.line.allocsPerOp} allocs/op, ${b.line.bytesPerOp} B/op on this line`);
+    for (const a of b.line.allocations) {
+      const what = a.type ? `${a.type}${a.size !== null ? ` (${a.size} B)` : ''}` : '';
+      const how = a.callee ? `inside ${a.callee}` : a.runtime ? `runtime.${a.runtime}` : '';
+      out.push(`    ${a.allocsPerOp} allocs/op, ${a.bytesPerOp} B/op${what ? ' ' + what : ''}${how ? ` ${c.dim(how)}` : ''}`);
+    }
   }
   for (const e of ex.errors) out.push(`  ${c.red('error:')} ${e}`);
   return out.join('\n') + '\n';

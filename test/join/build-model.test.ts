@@ -49,6 +49,7 @@ const EXPECTED: Record<string, [cause: string, root: string, allocates: string]>
   'Stub &stub{}': ['stored-in-heap-object', 'stored-in-heap', 'always'],
   'Stub s.exit': ['stored-in-heap', '', 'always'],
   'NoCapture func literal': ['closure-capture', '', 'never'],
+  'CapturedWrite.func1 make([]int, 0, n)': ['closure-capture', '', 'always'],
 };
 
 const key = (s: Site): string => `${s.function} ${s.expr}`;
