@@ -71,7 +71,50 @@ function medianSample(xs: Sample[]): Sample {
 const coldRuns = Number(process.env['BENCH_COLD_RUNS'] ?? 5);
 const warmRuns = Number(process.env['BENCH_WARM_RUNS'] ?? 7);
 
+/**
+ * heapscope bench against a plain go test -bench -benchmem of the same benchmarks, the bundled examples: at the
+ * default bench time, and short (-benchtime 20000x), where heapscope's own work (its analysis, the listing, the
+ * profiled runs) weighs most. Both are built first (untimed), so neither pays for compiling; rounds alternate
+ * which goes first, and each gives a ratio of its own.
+ */
+function benchRows(): void {
+  const ex = join(root, 'examples');
+  const rounds = Number(process.env['BENCH_BENCH_RUNS'] ?? 7);
+  measure(['go', 'test', '-C', ex, '-run', '^$', '-bench', 'NONE', '-benchmem', './'], env);
+  measure([process.execPath, cli, 'bench', '--no-progress', '--bench', 'NONE', '-C', ex, './'], env);
+  console.log('');
+  console.log(`| run (${rounds} rounds, medians) | go test -bench -benchmem | heapscope bench | ratio of medians (pairs) |`);
+  console.log('|---|---|---|---|');
+  for (const [label, extra] of [
+    ['examples/, default bench time (13 benchmarks)', [] as string[]],
+    ['examples/, short: -benchtime 20000x', ['-benchtime', '20000x']],
+  ] as const) {
+    const goCmd = ['go', 'test', '-C', ex, '-run', '^$', '-bench', '.', '-benchmem', ...extra, './'];
+    const hsCmd = [process.execPath, cli, 'bench', '--no-progress', ...(extra.length ? ['--benchtime', extra[1]!] : []), '-C', ex, './'];
+    const gos: Sample[] = [];
+    const hss: Sample[] = [];
+    for (let i = 0; i < rounds; i++) {
+      if (i % 2 === 0) {
+        gos.push(measure(goCmd, env));
+        hss.push(measure(hsCmd, env));
+      } else {
+        hss.push(measure(hsCmd, env));
+        gos.push(measure(goCmd, env));
+      }
+    }
+    const pairs = gos.map((g, i) => hss[i]!.seconds / g.seconds);
+    const [g, h] = [medianSample(gos), medianSample(hss)];
+    console.log(
+      `| ${label} | ${fmt(g)} | ${fmt(h)} | ${(h.seconds / g.seconds).toFixed(2)} (pairs: median ${median(pairs).toFixed(2)}, ${pairs.map((x) => x.toFixed(2)).join(' ')}) |`,
+    );
+  }
+}
+
 try {
+  if (process.env['BENCH_ONLY'] === 'bench') {
+    benchRows();
+    process.exit(0);
+  }
   console.log(
     `heapscope bench on ${target} (${spawnSync('go', ['version']).stdout.toString().trim()}, ${process.version}, ${coldRuns} cold and ${warmRuns} warm runs each, medians)`,
   );
@@ -143,21 +186,7 @@ try {
   console.log('|---|---|---|---|');
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 
-  // heapscope bench against a plain go test -bench -benchmem of the same benchmarks, the bundled examples.
-  // Both are built once first (untimed), so neither pays for compiling.
-  const ex = join(root, 'examples');
-  const goBenchCmd = ['go', 'test', '-C', ex, '-run', '^$', '-bench', '.', '-benchmem', './'];
-  const hsBenchCmd = [process.execPath, cli, 'bench', '--no-progress', '-C', ex, './'];
-  measure(['go', 'test', '-C', ex, '-run', '^$', '-bench', 'NONE', '-benchmem', './'], env);
-  measure([process.execPath, cli, 'bench', '--no-progress', '--bench', 'NONE', '-C', ex, './'], env);
-  const goBench = measure(goBenchCmd, env);
-  const hsBench = measure(hsBenchCmd, env);
-  console.log('');
-  console.log('| run | go test -bench . -benchmem | heapscope bench | ratio |');
-  console.log('|---|---|---|---|');
-  console.log(
-    `| examples/ (13 benchmarks, builds warm) | ${fmt(goBench)} | ${fmt(hsBench)} | ${(hsBench.seconds / goBench.seconds).toFixed(2)} |`,
-  );
+  benchRows();
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -25,6 +25,8 @@ import { reconcile } from './reconcile.js';
 /** Lines below both of these per op are noise from the runtime (GC, pools) rather than the loop. */
 const MIN_ALLOCS_PER_OP = 0.01;
 const MIN_BYTES_PER_OP = 8;
+/** Nor is a line whose count differs between the two runs by fewer allocations than this, whatever N. */
+const MIN_ALLOCS_APART = 5;
 
 /** One way a line allocates, counted in one profile. */
 interface Part {
@@ -307,7 +309,8 @@ function attributeOne(
   for (const sl of slopes.values()) {
     // Amortised growth allocates rarely but much (0.005 allocs/op, 33 B/op): kept for its bytes. Not so without a
     // frame of the module: a lazy table the runtime builds once can land in one profiled run and not the other.
-    if (sl.perOp < MIN_ALLOCS_PER_OP && (sl.bytesPerOp < MIN_BYTES_PER_OP || !sl.agg.file)) continue;
+    const floor = Math.max(MIN_ALLOCS_PER_OP, MIN_ALLOCS_APART / dn);
+    if (sl.perOp < floor && (sl.bytesPerOp < MIN_BYTES_PER_OP || !sl.agg.file)) continue;
     rep.lines.push(lineReport(sl, run, input, sitesAt, callsAt));
   }
   rep.lines.sort(

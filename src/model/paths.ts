@@ -16,8 +16,13 @@ export function pathKind(file: string): PathKind {
   const c = file.charCodeAt(0);
   if (c === 60 /* < */ || c === 36 /* $ */) return 'synthetic';
   if (c === 47 /* / */ || /^[A-Za-z]:[\\/]/.test(file) || file.startsWith('\\\\')) return 'external';
+  // Files the go command writes into its work directory, named relative to it (-trimpath "$WORK/b001=>"):
+  // the generated test main and cgo's output. They are in no module.
+  if (GENERATED.test(file)) return 'synthetic';
   return 'module';
 }
+
+const GENERATED = /^(?:_testmain\.go|_cgo_[\w.]*\.go|[\w.-]+\.cgo\d\.go)$/;
 
 /** A position heapscope can open and show: a real file of the module or outside it. */
 export function isRealFile(file: string): boolean {

@@ -32,3 +32,25 @@ export interface MemProfile {
   /** Sampling rate the runtime used (MemProfileRate); 1 means every allocation was recorded. */
   rate: number;
 }
+
+/**
+ * The part of a profile made by one top-level benchmark: the samples whose stack passes through its function or a
+ * closure of it (`pkg.BenchmarkX`, `pkg.BenchmarkX.func1`, RunParallel's workers included). Allocations of
+ * goroutines the benchmark starts itself carry no such frame and are left out: a caller checks the part's total
+ * against what the benchmark measured before relying on it.
+ */
+export function benchmarkPart(profile: MemProfile, benchmark: string): MemProfile {
+  const owns = (fn: string): boolean => {
+    const last = fn.slice(fn.lastIndexOf('/') + 1);
+    const dot = last.indexOf('.');
+    if (dot < 0) return false;
+    const rest = last.slice(dot + 1);
+    return rest === benchmark || rest.startsWith(benchmark + '.');
+  };
+  return { ...profile, samples: profile.samples.filter((s) => s.stack.some((f) => owns(f.function))) };
+}
+
+/** Bytes a profile's samples allocated in all. */
+export function profileBytes(profile: MemProfile): number {
+  return profile.samples.reduce((t, s) => t + s.allocBytes, 0);
+}

@@ -17,6 +17,7 @@ import { BenchTextParser } from '../parsers/bench-text.js';
 import { summarizeBenchmark } from '../model/stats.js';
 import { parseMemProfile } from '../parsers/pprof.js';
 import type { BenchmarkRun, ProfiledRun } from '../model/bench-report.js';
+import { benchmarkPart, profileBytes } from '../model/profile.js';
 import type { AsmAllocCall, BenchPackage } from '../model/alloc-types.js';
 import { run } from './process.js';
 import { listPackages, mainModulePath } from './go-list.js';
@@ -36,7 +37,7 @@ export interface BenchOptions {
   env: NodeJS.ProcessEnv;
   resolveFile: (printed: string) => string;
   onProgress?: (msg: string) => void;
-  /** Profiled runs at once (they are not timed); default: the machine's cores. */
+  /** Profiled runs at once (they are not timed); default: the machine's cores and one. */
   parallel?: number;
 }
 
@@ -92,22 +93,48 @@ export function exactBenchPattern(name: string): { bench: string; skip: string }
   return { bench, skip: `${bench}/.*` };
 }
 
-/** Iteration counts for the profiled runs: about 20 ms of work under memprofilerate=1 (the slope is exact for
- * allocations made every op whatever N is; more iterations only average out what the GC and pools do now and then). */
+/** Iteration counts for the profiled runs: about 5 ms of work under memprofilerate=1, and at least 100 ops. The
+ * slope is exact for allocations made every op whatever N is; more iterations would only average out what the GC
+ * and pools do now and then, and a process's start costs more than that. */
 export function profileIterations(nsPerOp: number, allocsPerOp: number): [number, number] {
-  // Recording every allocation costs a few microseconds (the profiler unwinds the stack).
-  const perOp = nsPerOp * 1e-9 + allocsPerOp * 3e-6;
-  const high = Math.max(100, Math.min(10000, Math.round(0.02 / Math.max(perOp, 1e-9))));
+  // Recording every allocation costs about 10 µs (the profiler unwinds and records the stack; measured on the
+  // examples' BenchmarkCounter: 3,200 allocations in 30 ms).
+  const perOp = nsPerOp * 1e-9 + allocsPerOp * 1e-5;
+  const high = Math.max(100, Math.min(5000, Math.round(0.005 / Math.max(perOp, 1e-9))));
   return [Math.max(20, Math.round(high / 4)), high];
 }
 
-/** Runs tasks with at most `limit` at once, in order of start; resolves when all are done. */
+/** Runs tasks with at most `limit` at once, in order of start, including tasks added while it runs. */
 async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < items.length) await task(items[next++]!);
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  // A task can add tasks (a benchmark that must be profiled alone after all): run until none is left.
+  while (next < items.length) await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length - next)) }, worker));
+}
+
+/** The iteration counts of the runs that profile short benchmarks together. */
+const GROUP_ITERATIONS = [100, 400] as const;
+
+function iterationsOf(e: BenchmarkRun): { n1: number; n2: number } {
+  const s = summarizeBenchmark(e.result);
+  const [n1, n2] = profileIterations(s['ns/op']?.median ?? 1000, s['allocs/op']?.median ?? 1);
+  return { n1, n2 };
+}
+
+/**
+ * Whether a benchmark's part of a shared profile holds all it allocated: the bytes per op of its part's slope, or
+ * that plus its setup spread over N (without b.ResetTimer), agree with the B/op the testing package counted for it
+ * in the same run.
+ */
+function partAddsUp(low: ProfiledRun, high: ProfiledRun): boolean {
+  if (!low.profile || !high.profile || high.bytesPerOp === null) return false;
+  const [a, b] = [profileBytes(low.profile), profileBytes(high.profile)];
+  const perOp = (b - a) / (high.iterations - low.iterations);
+  const setup = Math.max(0, (a - (low.iterations + 1) * perOp) / 2);
+  const tol = Math.max(16, high.bytesPerOp * 0.1);
+  return Math.abs(perOp - high.bytesPerOp) <= tol || Math.abs(perOp + setup / high.iterations - high.bytesPerOp) <= tol;
 }
 
 /**
@@ -187,6 +214,10 @@ export async function runBenchmarks(session: BenchSession, opts: BenchOptions): 
       pr.symbols = await readSymbols(bin, pr.dir, opts.env);
     });
     // A benchmark that died in its timed run can still print a line with 0 iterations: nothing was measured.
+    const dir = dirname(bin);
+    const file = (): string => join(dir, `p${++profiles}.pprof`);
+    const alone: { entry: BenchmarkRun; n1: number; n2: number }[] = [];
+    const together: BenchmarkRun[] = [];
     for (const r of results.filter((x) => x.runs.some((run) => run.iterations > 0))) {
       const s = summarizeBenchmark(r);
       const entry: BenchmarkRun = { package: pr.importPath, result: r, low: null, high: null };
@@ -197,20 +228,54 @@ export async function runBenchmarks(session: BenchSession, opts: BenchOptions): 
         continue;
       }
       const [n1, n2] = profileIterations(s['ns/op']?.median ?? 1000, s['allocs/op']?.median ?? 1);
-      const dir = dirname(bin);
-      // Each run writes its own file: a run that writes none must not find an earlier benchmark's profile.
-      const f1 = join(dir, `p${++profiles}.pprof`);
-      const f2 = join(dir, `p${++profiles}.pprof`);
+      const cost = ((s['ns/op']?.median ?? 1e6) * 1e-9 + (s['allocs/op']?.median ?? 1) * 1e-5) * GROUP_ITERATIONS[1];
+      if (!r.name.includes('/') && cost < 0.1) together.push(entry);
+      else alone.push({ entry, n1, n2 });
+    }
+    const profileAlone = (x: { entry: BenchmarkRun; n1: number; n2: number }) => {
+      const [f1, f2] = [file(), file()];
       jobs.push(async () => {
-        progress(`profiling ${r.name}`);
-        entry.low = await profiledRun(bin, pr.dir, opts, r.name, n1, f1, timeoutMs);
+        progress(`profiling ${x.entry.result.name}`);
+        x.entry.low = await profiledRun(bin, pr.dir, opts, x.entry.result.name, x.n1, f1, timeoutMs);
       });
       jobs.push(async () => {
-        entry.high = await profiledRun(bin, pr.dir, opts, r.name, n2, f2, timeoutMs);
+        x.entry.high = await profiledRun(bin, pr.dir, opts, x.entry.result.name, x.n2, f2, timeoutMs);
+      });
+    };
+    for (const x of alone) profileAlone(x);
+    if (together.length === 1) {
+      const e = together[0]!;
+      profileAlone({ entry: e, ...iterationsOf(e) });
+    } else if (together.length > 1) {
+      // Short top-level benchmarks are profiled together, one pair of runs for all, and split by the frames of
+      // each benchmark; a benchmark whose part does not add up to what it measured is profiled alone after all.
+      const [f1, f2] = [file(), file()];
+      const names = together.map((e) => e.result.name);
+      const group: { low: Map<string, ProfiledRun> | null; high: Map<string, ProfiledRun> | null } = { low: null, high: null };
+      const settle = (): void => {
+        if (!group.low || !group.high) return;
+        for (const e of together) {
+          const low = group.low.get(e.result.name);
+          const high = group.high.get(e.result.name);
+          if (low && high && partAddsUp(low, high)) Object.assign(e, { low, high });
+          else {
+            profileAlone({ entry: e, ...iterationsOf(e) });
+          }
+        }
+      };
+      jobs.push(async () => {
+        progress(`profiling ${names.length} benchmarks of ${pr.importPath}`);
+        group.low = await profiledGroupRun(bin, pr.dir, opts, names, GROUP_ITERATIONS[0], f1, timeoutMs);
+        settle();
+      });
+      jobs.push(async () => {
+        group.high = await profiledGroupRun(bin, pr.dir, opts, names, GROUP_ITERATIONS[1], f2, timeoutMs);
+        settle();
       });
     }
   }
-  await pool(jobs, opts.parallel ?? availableParallelism(), (job) => job());
+  // One more than the cores: a short profiled run spends much of its life starting and writing its profile.
+  await pool(jobs, opts.parallel ?? availableParallelism() + 1, (job) => job());
   return session.packages.map(({ bin: _bin, ...pr }) => pr);
 }
 
@@ -379,6 +444,57 @@ async function runBinary(
       : await run('/bin/sh', ['-c', 'exec "$0" "$@" 2>&1', bin, ...args], ro);
   const parsed = parser.end();
   return { parsed: parsed.packages[0] ?? null, timedOut: r.timedOut, code: r.code, lastName };
+}
+
+/** Several benchmarks in one profiled run, each given its part of the profile and its own measured figures. */
+async function profiledGroupRun(
+  bin: string,
+  cwd: string,
+  opts: BenchOptions,
+  names: string[],
+  iterations: number,
+  file: string,
+  timeoutMs: number,
+): Promise<Map<string, ProfiledRun>> {
+  const r = await runBinary(
+    bin,
+    cwd,
+    opts,
+    [
+      '-test.run=^$',
+      `-test.bench=^(${names.map(quoteRe).join('|')})$`,
+      '-test.benchmem',
+      '-test.count=1',
+      `-test.benchtime=${iterations}x`,
+      `-test.timeout=${opts.timeout}`,
+      `-test.memprofile=${file}`,
+      '-test.memprofilerate=1',
+    ],
+    timeoutMs,
+    false,
+  );
+  const out = new Map<string, ProfiledRun>();
+  if (r.timedOut) return out;
+  let data: Buffer;
+  try {
+    data = await readFile(file);
+  } catch {
+    return out;
+  }
+  const p = parseMemProfile(data);
+  if (!p.ok) return out;
+  for (const name of names) {
+    const res = r.parsed?.benchmarks.find((b) => b.name === name)?.runs[0];
+    if (!res) continue;
+    out.set(name, {
+      iterations,
+      allocsPerOp: res.metrics['allocs/op'] ?? null,
+      bytesPerOp: res.metrics['B/op'] ?? null,
+      profile: benchmarkPart(p.profile, name),
+      error: null,
+    });
+  }
+  return out;
 }
 
 async function profiledRun(
