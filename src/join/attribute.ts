@@ -26,7 +26,9 @@ import { reconcile } from './reconcile.js';
 const MIN_ALLOCS_PER_OP = 0.01;
 const MIN_BYTES_PER_OP = 8;
 /** Nor is a line whose count differs between the two runs by fewer allocations than this, whatever N. */
-const MIN_ALLOCS_APART = 5;
+const MIN_ALLOCS_APART = 10;
+/** A line with no frame of the module (the runtime, the testing package) is shown only from this many per op. */
+const MIN_RUNTIME_PER_OP = 0.1;
 
 /** One way a line allocates, counted in one profile. */
 interface Part {
@@ -309,7 +311,7 @@ function attributeOne(
   for (const sl of slopes.values()) {
     // Amortised growth allocates rarely but much (0.005 allocs/op, 33 B/op): kept for its bytes. Not so without a
     // frame of the module: a lazy table the runtime builds once can land in one profiled run and not the other.
-    const floor = Math.max(MIN_ALLOCS_PER_OP, MIN_ALLOCS_APART / dn);
+    const floor = Math.max(sl.agg.file ? MIN_ALLOCS_PER_OP : MIN_RUNTIME_PER_OP, MIN_ALLOCS_APART / dn);
     if (sl.perOp < floor && (sl.bytesPerOp < MIN_BYTES_PER_OP || !sl.agg.file)) continue;
     rep.lines.push(lineReport(sl, run, input, sitesAt, callsAt));
   }
@@ -335,10 +337,15 @@ function removeSiblings(
 ): void {
   const siblings = [...done.entries()].filter(([name]) => rep.name.startsWith(name + '/'));
   if (siblings.length === 0 || high.bytesPerOp === null) return;
-  const total = [...slopes.values()].reduce((t, sl) => t + sl.bytesPerOp, 0);
+  // Only the module's lines: what the runtime and the testing package allocate varies from run to run.
+  const total = [...slopes.values()].reduce((t, sl) => t + (sl.agg.file ? sl.bytesPerOp : 0), 0);
   const excess = total - high.bytesPerOp;
   const theirs = siblings.reduce((t, [, d]) => t + d.bytesPerOp, 0);
   if (excess <= 16 || Math.abs(excess - theirs) > Math.max(16, theirs * 0.15)) return;
+  // And line by line: each of their lines is in this benchmark's figures at least as much as they measured it.
+  const need = new Map<string, number>();
+  for (const [, d] of siblings) for (const [key, sib] of d.slopes) if (sib.agg.file) need.set(key, (need.get(key) ?? 0) + sib.bytesPerOp);
+  for (const [key, bytes] of need) if ((slopes.get(key)?.bytesPerOp ?? 0) < bytes * 0.85 - 8) return;
   for (const [, d] of siblings) {
     for (const [key, sib] of d.slopes) {
       const mine = slopes.get(key);
@@ -371,9 +378,20 @@ function lineReport(
   const calls = callsAt.get(`${hi.file}:${hi.line}`) ?? [];
   const pkg = here[0]?.package ?? run.package;
 
-  // The line's allocations as the profile splits them.
+  // The line's allocations as the profile splits them. A part can count less in the longer run (a pool refilled,
+  // a GC at another moment): its negative slope is netted against the line's largest part, so the parts shown
+  // add up to what the line measured.
+  const slopes = [...sl.parts.values()].map((x) => ({ ...x }));
+  const largest = slopes.reduce<(typeof slopes)[number] | null>((m, x) => (!m || x.n > m.n ? x : m), null);
+  for (const x of slopes) {
+    if (x === largest || (x.n >= 0 && x.bytes >= 0)) continue;
+    largest!.n += Math.min(0, x.n);
+    largest!.bytes += Math.min(0, x.bytes);
+    x.n = Math.max(0, x.n);
+    x.bytes = Math.max(0, x.bytes);
+  }
   const allocations: LineAllocation[] = [];
-  for (const { part: p, n, bytes } of sl.parts.values()) {
+  for (const { part: p, n, bytes } of slopes) {
     if (n < MIN_ALLOCS_PER_OP && bytes < MIN_BYTES_PER_OP) continue;
     const d = p.call ? describeCall(p.call) : null;
     const entry: LineAllocation = {
