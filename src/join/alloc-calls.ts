@@ -60,7 +60,11 @@ export function decidesCall(site: Site, c: AsmAllocCall): boolean {
     case 'chan':
       return e.startsWith('make(chan');
     case 'object':
-      return site.kind === 'moved-to-heap' || e.startsWith('&') || e.startsWith('new(') || e === 'func literal' || selectorName(e) !== null;
+      // A closure's context is the func literal; a method value's, the selector; any other object a variable
+      // moved to the heap, &T{...} or new(T).
+      if (c.captures) return e === 'func literal';
+      if (c.methodValueReceiver) return selectorName(e) !== null;
+      return site.kind === 'moved-to-heap' || e.startsWith('&') || e.startsWith('new(');
     case 'interface-box':
       return !allocatesItself(e);
     case 'string':

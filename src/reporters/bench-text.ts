@@ -51,7 +51,7 @@ export function renderBenchText(rep: BenchReport, opts: ReportOptions): string {
     }
     if (b.setup && (b.setup.allocs >= 0.5 || b.setup.bytes >= 1)) {
       out.push(
-        `  ${c.dim(`setup: ${num(b.setup.allocs)} allocs, ${num(b.setup.bytes)} B per benchmark call, outside the per-op figures`)}`,
+        `  ${c.dim(`not per op: ${num(b.setup.allocs)} allocs, ${num(b.setup.bytes)} B on the module's lines in each profiled run (setup, the b.N = 1 probe, package initialisation)`)}`,
       );
     }
     if (b.lines.length === 0 && b.allocsPerOp === 0) out.push(`  ${c.dim('no allocations')}`);
