@@ -111,10 +111,14 @@ function benchRows(): void {
 }
 
 try {
-  if (process.env['BENCH_ONLY'] === 'bench') {
-    benchRows();
-    process.exit(0);
-  }
+  if (process.env['BENCH_ONLY'] === 'bench') benchRows();
+  else analyzeRows();
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+/** heapscope analyze against the bare go command on the target (std by default), then the bench rows. */
+function analyzeRows(): void {
   console.log(
     `heapscope bench on ${target} (${spawnSync('go', ['version']).stdout.toString().trim()}, ${process.version}, ${coldRuns} cold and ${warmRuns} warm runs each, medians)`,
   );
@@ -187,6 +191,4 @@ try {
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 
   benchRows();
-} finally {
-  rmSync(scratch, { recursive: true, force: true });
 }

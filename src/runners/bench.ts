@@ -9,6 +9,8 @@
 // Temporary files live in one temporary directory, removed at the end.
 
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { LineSplitter } from '../parsers/line-splitter.js';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { availableParallelism } from 'node:os';
@@ -299,18 +301,29 @@ export async function buildTestBinary(
   const asm = new AsmTextParser({ resolveFile: opts.resolveFile });
   const buildErr: string[] = [];
   const listing = opts.modulePath ? `-gcflags=${opts.modulePath}/...=-S` : '-gcflags=-S';
+  // The listing goes to a file, read once the build is done: megabytes of it would otherwise wait in a pipe
+  // whenever the static analysis beside it keeps the event loop busy, and hold the go command up.
+  const listingFile = `${bin}.S.txt`;
   const build = await run('go', ['test', '-c', '-o', bin, listing, ...(opts.tags ? [`-tags=${opts.tags}`] : []), importPath], {
     cwd: opts.dir,
     env: opts.env,
-    onStderrLine: (l) => {
-      // Compiler errors are position lines that are not assembly; keep them for the report.
-      if (/^\S.*:\d+:\d+: /.test(l) || l.startsWith('go: ') || l.startsWith('FAIL')) buildErr.push(l);
-      asm.push(l);
-    },
+    stderrFile: listingFile,
     onStdoutLine: (l) => {
       if (l.startsWith('FAIL') || l.startsWith('go: ')) buildErr.push(l);
     },
   });
+  const splitter = new LineSplitter((l) => {
+    // Compiler errors are position lines that are not assembly; keep them for the report.
+    if (/^\S.*:\d+:\d+: /.test(l) || l.startsWith('go: ') || l.startsWith('FAIL')) buildErr.push(l);
+    asm.push(l);
+  });
+  try {
+    for await (const chunk of createReadStream(listingFile, { highWaterMark: 1 << 20 })) splitter.push(chunk as Buffer);
+    splitter.end();
+  } catch {
+    // no listing: the build failed before writing any
+  }
+  await rm(listingFile, { force: true });
   const calls = asm.end().calls;
   if (build.code === 0) return { asm: calls, error: null };
   return {

@@ -3,6 +3,7 @@
 // (the go command starts compilers, linkers and test binaries of its own).
 
 import { spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { ByteLineSplitter, LineSplitter } from '../parsers/line-splitter.js';
 import { GoToolError } from '../errors/errors.js';
 
@@ -17,6 +18,11 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Kills the process group when aborted. */
   signal?: AbortSignal;
+  /**
+   * Sends stderr to this file instead of a pipe: for output read after the process ends, which the child then
+   * writes at its own pace even while heapscope's event loop is busy (a pipe it does not drain would hold it up).
+   */
+  stderrFile?: string;
 }
 
 export interface RunResult {
@@ -158,17 +164,24 @@ const EMPTY = Buffer.alloc(0);
 export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunResult> {
   hookSignals();
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, {
-      cwd: opts.cwd,
-      env: opts.env ?? process.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
+    const errFd = opts.stderrFile !== undefined ? openSync(opts.stderrFile, 'w') : null;
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(cmd, args, {
+        cwd: opts.cwd,
+        env: opts.env ?? process.env,
+        stdio: ['ignore', 'pipe', errFd ?? 'pipe'],
+        detached: true,
+      });
+    } finally {
+      // The child holds its own copy of the descriptor.
+      if (errFd !== null) closeSync(errFd);
+    }
     let timedOut = false;
     let timer: NodeJS.Timeout | undefined;
-    const out = new Drain(new LineSplitter(opts.onStdoutLine ?? (() => {})), child.stdout);
+    const out = new Drain(new LineSplitter(opts.onStdoutLine ?? (() => {})), child.stdout!);
     const errLines = opts.onStderrBytes ? new ByteLineSplitter(opts.onStderrBytes) : new LineSplitter(opts.onStderrLine ?? (() => {}));
-    const err = new Drain(errLines, child.stderr);
+    const err = child.stderr ? new Drain(errLines, child.stderr) : null;
     child.on('error', (e: NodeJS.ErrnoException) => {
       if (timer) clearTimeout(timer);
       if (e.code === 'ENOENT') {
@@ -188,7 +201,7 @@ export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunR
     child.on('close', (code, signal) => {
       if (timer) clearTimeout(timer);
       if (child.pid !== undefined) live.delete(child.pid);
-      Promise.all([out.end(), err.end()]).then(() => resolve({ code, signal, timedOut }), reject);
+      Promise.all([out.end(), err?.end()]).then(() => resolve({ code, signal, timedOut }), reject);
     });
   });
 }
