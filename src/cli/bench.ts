@@ -83,7 +83,9 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
   const report: BenchReport = { schemaVersion: 1, go: model.go, root: model.root, benchmarks: [], packages: [] };
   for (const pr of runs) {
     report.packages.push({ importPath: pr.importPath, dir: pr.dir, errors: pr.errors, notes: pr.notes });
-    report.benchmarks.push(...attributeAll({ model, asm: pr.asm, resolve: resolveFile, symbols: pr.symbols }, pr.benchmarks));
+    report.benchmarks.push(
+      ...attributeAll({ model, asm: pr.asm, libraryAsm: pr.libraryAsm, resolve: resolveFile, symbols: pr.symbols }, pr.benchmarks),
+    );
   }
   for (const c of render(report, { color: useColor(io, flags.color), verbose: false, cwd: io.cwd })) io.stdout(c);
   const failed = report.packages.filter((p) => p.errors.length);

@@ -110,7 +110,10 @@ export async function runExplain(position: string, flags: ExplainFlags, io: CliI
       if (flags.bench) {
         for (const pr of await runBenchmarks(session, benchOpts)) {
           for (const e of pr.errors) if (!ex.errors.includes(e)) ex.errors.push(e);
-          for (const rep of attributeAll({ model, asm: pr.asm, resolve: resolveFile, symbols: pr.symbols }, pr.benchmarks)) {
+          for (const rep of attributeAll(
+            { model, asm: pr.asm, libraryAsm: pr.libraryAsm, resolve: resolveFile, symbols: pr.symbols },
+            pr.benchmarks,
+          )) {
             const here = rep.lines.find((l) => l.file === target && l.line === line) ?? null;
             ex.benchmarks.push({ name: rep.name, allocsPerOp: rep.allocsPerOp, line: here });
           }

@@ -13,12 +13,12 @@ import type { AsmAllocCall } from '../model/alloc-types.js';
 import type { AnalysisModel, Site } from '../model/types.js';
 import type { Frame, MemProfile } from '../model/profile.js';
 import type { SymbolTable } from '../model/symbols.js';
+import { addressMap, callAt, callsBySymbol, type AddressMap } from './addresses.js';
 import { roundToSizeClass } from '../model/size-classes.js';
 import { groupBy } from '../model/group.js';
 import { summarizeBenchmark } from '../model/stats.js';
 import { cause as causeOf, type CauseId } from '../model/causes.js';
 import { pathKind } from '../model/paths.js';
-import { trimInlineHash } from '../model/expressions.js';
 import { decidesCall, describeCall } from './alloc-calls.js';
 import { reconcile } from './reconcile.js';
 
@@ -49,83 +49,6 @@ interface LineAgg {
   objects: number;
   bytes: number;
   parts: Map<string, Part>;
-}
-
-/** What the profile's addresses mean in the binary: the symbols, the calls of the listing by symbol, and the load offset. */
-export interface AddressMap {
-  symbols: SymbolTable;
-  callsBySymbol: Map<string, AsmAllocCall[]>;
-  slide: number;
-}
-
-/**
- * Relates a profile's addresses to the binary's symbols: the binary is loaded where it was linked (slide 0) unless
- * it is position-independent, when the main mapping's start, less its file offset, is the slide. A slide is kept
- * only if the frames' own function names agree with the symbols at their addresses; otherwise none (the lines
- * are still attributed, without the exact call).
- */
-export function addressMap(profile: MemProfile, symbols: SymbolTable | null, asm: AsmAllocCall[]): AddressMap | null {
-  if (!symbols || symbols.size === 0) return null;
-  const frames: Frame[] = [];
-  for (const s of profile.samples) {
-    for (const f of s.stack) if (f.physical && f.address !== undefined) frames.push(f);
-    if (frames.length >= 200) break;
-  }
-  if (frames.length === 0) return null;
-  const main = profile.mappings?.[0];
-  const candidates = [0, ...(main ? [main.start - main.offset] : [])];
-  for (const slide of candidates) {
-    let agree = 0;
-    for (const f of frames) {
-      const sym = symbols.at(f.address! - slide);
-      if (sym && sameFunction(sym.name, f.function)) agree++;
-    }
-    if (agree >= frames.length * 0.9) {
-      // go1.27 names a closure made by inlining `F.func1#HASH#` in the listing and `F.func1` in the binary.
-      const callsBySymbol = groupBy(
-        [...asm].sort((a, b) => a.pc - b.pc),
-        (c) => trimInlineHash(c.function),
-      );
-      return { symbols, callsBySymbol, slide };
-    }
-  }
-  return null;
-}
-
-/** A symbol and a profile's function name for the same function (the runtime prints a generic's type arguments as `[...]`). */
-function sameFunction(symbol: string, fn: string): boolean {
-  if (symbol === fn) return true;
-  const generic = (s: string): string => s.replace(/\[.*?\](?=\.|$)/g, '[...]');
-  return generic(symbol) === generic(fn);
-}
-
-/**
- * The allocation CALL a frame's address points into. A profile records a caller's frame at its return address
- * less one (runtime/pprof), inside the CALL instruction: the call just before it. When the allocating function
- * was inlined from the runtime (runtime.CallersFrames' &Frames{}), the profile drops that frame, and the address
- * left is the inlined call's parent PC at the line that called it: the allocation call follows it, at the
- * runtime's own position.
- */
-function callAt(frame: Frame, map: AddressMap | null): { call: AsmAllocCall; symbol: string } | null {
-  if (!map || frame.address === undefined) return null;
-  const sym = map.symbols.at(frame.address - map.slide);
-  if (!sym) return null;
-  const calls = map.callsBySymbol.get(sym.name);
-  if (!calls) return null;
-  const off = frame.address - map.slide - sym.start;
-  let prev: AsmAllocCall | null = null;
-  let next: AsmAllocCall | null = null;
-  for (const c of calls) {
-    if (c.pc < off) prev = c;
-    else {
-      next = c;
-      break;
-    }
-  }
-  // A CALL is 5 bytes on amd64 and 4 on arm64: ret-1 lands 1 to 4 bytes after its start.
-  if (prev && off - prev.pc <= 8) return { call: prev, symbol: sym.name };
-  if (next && pathKind(next.file) === 'external') return { call: next, symbol: sym.name };
-  return null;
 }
 
 export function aggregate(profile: MemProfile, resolve: (f: string) => string, map: AddressMap | null = null): Map<string, LineAgg> {
@@ -161,7 +84,15 @@ export function aggregate(profile: MemProfile, resolve: (f: string) => string, m
         outer && outer.address === inner!.address ? { file: resolve(outer.file), line: outer.line, function: outer.function } : null;
       part = { key: `call|${direct.symbol}|${direct.call.pc}`, call: direct.call, callee: null, symbol: direct.symbol, inlinedAt };
     } else if (charged && inner && inner !== charged) {
-      part = { key: `callee|${inner.function}`, call: null, callee: inner.function, symbol: null, inlinedAt: null };
+      // A library function allocated: its own CALL, from its disassembly, says what (exact addresses only).
+      const via = callAt(inner, map, true);
+      part = {
+        key: `callee|${inner.function}|${via?.call.pc ?? ''}`,
+        call: via?.call ?? null,
+        callee: inner.function,
+        symbol: null,
+        inlinedAt: null,
+      };
     } else {
       part = {
         key: charged ? 'line' : `runtime|${inner?.function ?? ''}`,
@@ -207,12 +138,13 @@ export interface AttributionContext {
   resolve: (f: string) => string;
   /** The test binary's text symbols, to tell which allocation call a profile's address is. */
   symbols?: SymbolTable | null;
+  /** Allocation calls of library functions (from the binary's disassembly), for allocations made inside them. */
+  libraryAsm?: AsmAllocCall[];
 }
 
 /** A line's per-op figures from the two profiled runs, before they become a report line. */
 interface LineSlope {
   agg: LineAgg;
-  lo: LineAgg | undefined;
   perOp: number;
   bytesPerOp: number;
   parts: Map<string, { part: Part; n: number; bytes: number }>;
@@ -230,9 +162,10 @@ export function attributeAll(ctx: AttributionContext, runs: BenchmarkRun[]): Ben
   const sitesAt = groupBy(ctx.model.sites, (x) => `${x.file}:${x.line}`);
   const callsAt = groupBy(ctx.asm, (c) => `${c.file}:${c.line}`);
   const slopes = new Map<string, { slopes: Slopes; bytesPerOp: number }>();
+  const bySymbol = callsBySymbol([...ctx.asm, ...(ctx.libraryAsm ?? [])]);
   const order = [...runs].sort((a, b) => a.result.name.length - b.result.name.length);
   const reports = new Map<BenchmarkRun, BenchmarkReport>();
-  for (const run of order) reports.set(run, attributeOne(run, ctx, sitesAt, callsAt, slopes));
+  for (const run of order) reports.set(run, attributeOne(run, ctx, sitesAt, callsAt, bySymbol, slopes));
   return runs.map((r) => reports.get(r)!);
 }
 
@@ -251,6 +184,7 @@ function attributeOne(
   input: AttributionContext,
   sitesAt: Map<string, Site[]>,
   callsAt: Map<string, AsmAllocCall[]>,
+  bySymbol: Map<string, AsmAllocCall[]>,
   done: Map<string, { slopes: Slopes; bytesPerOp: number }>,
 ): BenchmarkReport {
   const s = summarizeBenchmark(run.result);
@@ -281,7 +215,7 @@ function attributeOne(
   }
   const dn = high.iterations - low.iterations;
   rep.profiledIterations = [low.iterations, high.iterations];
-  const map = addressMap(high.profile, input.symbols ?? null, input.asm);
+  const map = addressMap(high.profile, input.symbols ?? null, bySymbol);
   const a = aggregate(low.profile, input.resolve, map);
   const b = aggregate(high.profile, input.resolve, map);
 
@@ -304,7 +238,7 @@ function attributeOne(
       const q = lo?.parts.get(pk);
       parts.set(pk, { part: p, n: (p.objects - (q?.objects ?? 0)) / dn, bytes: (p.bytes - (q?.bytes ?? 0)) / dn });
     }
-    slopes.set(key, { agg: hi, lo, perOp, bytesPerOp, parts });
+    slopes.set(key, { agg: hi, perOp, bytesPerOp, parts });
   }
   removeSiblings(rep, slopes, high, done);
   done.set(rep.name, { slopes, bytesPerOp: rep.bytesPerOp ?? 0 });
@@ -411,10 +345,12 @@ function lineReport(
 
   // Which calls of the listing the profile charged: only those name the line's types and instances. Without
   // addresses, every allocation call on the line is a candidate.
-  const charged = [...hi.parts.values()].filter((p) => p.call).map((p) => p.call!);
+  // (the module's own calls: a library function's are the types it allocates, not this line's decisions).
+  const charged = [...hi.parts.values()].filter((p) => p.call && !p.callee).map((p) => p.call!);
   const known = charged.length > 0 ? charged : calls;
+  const library = [...hi.parts.values()].filter((p) => p.call && p.callee).map((p) => p.call!);
   const typeDetails: AllocType[] = [];
-  for (const c of known) {
+  for (const c of [...known, ...library]) {
     const d = describeCall(c);
     if (!d.type || typeDetails.some((t) => t.type === d.type && t.runtime === c.runtime)) continue;
     typeDetails.push({ type: d.type, runtime: c.runtime, size: d.size, sizeClass: d.size !== null ? roundToSizeClass(d.size) : null });

@@ -10,7 +10,14 @@ export interface TextSymbol {
 export class SymbolTable {
   private readonly syms: TextSymbol[];
 
-  constructor(symbols: TextSymbol[]) {
+  /**
+   * @param data type descriptors and itabs by address (`type:string`, `go:itab.*os.File,io.Writer`): what an
+   *   instruction that loads one names
+   */
+  constructor(
+    symbols: TextSymbol[],
+    readonly data: ReadonlyMap<number, string> = new Map(),
+  ) {
     this.syms = symbols.filter((s) => s.size > 0).sort((a, b) => a.start - b.start);
   }
 

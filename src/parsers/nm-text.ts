@@ -11,8 +11,10 @@ import type { TextSymbol } from '../model/symbols.js';
 
 const RE_SYMBOL = /^\s*([0-9a-f]+)\s+(\d+)\s+([A-Za-z_?])\s(.+)$/;
 
-export function parseNmText(lines: Iterable<string>): { symbols: TextSymbol[]; unrecognised: number } {
+export function parseNmText(lines: Iterable<string>): { symbols: TextSymbol[]; data: Map<number, string>; unrecognised: number } {
   const symbols: TextSymbol[] = [];
+  // Type descriptors and itabs, by address: what an instruction that loads one names (objdump-text.ts).
+  const data = new Map<number, string>();
   let unrecognised = 0;
   for (const line of lines) {
     if (line.trim() === '') continue;
@@ -21,10 +23,14 @@ export function parseNmText(lines: Iterable<string>): { symbols: TextSymbol[]; u
       unrecognised++;
       continue;
     }
-    if (m[3] !== 'T' && m[3] !== 't') continue;
     const start = Number.parseInt(m[1]!, 16);
+    if (m[3] !== 'T' && m[3] !== 't') {
+      const name = m[4]!;
+      if (Number.isSafeInteger(start) && (name.startsWith('type:') || name.startsWith('go:itab.'))) data.set(start, name);
+      continue;
+    }
     const size = Number(m[2]);
     if (Number.isSafeInteger(start) && Number.isSafeInteger(size)) symbols.push({ name: m[4]!, start, size });
   }
-  return { symbols, unrecognised };
+  return { symbols, data, unrecognised };
 }

@@ -1,47 +1,36 @@
-// Runs benchmarks the way heapscope needs them, per package:
-//   1. one test binary, built with -gcflags=-S so the assembly listing (which types are allocated where)
-//      comes with the build at no extra compile;
-//   2. a timing pass: the binary with -test.benchmem, nothing else; timings come only from here;
-//   3. two profiling passes per benchmark with every allocation recorded (-test.memprofilerate=1) and fixed
-//      iteration counts N1 < N2. A line's allocations grow as setup + perOp × N, so the difference between the
-//      two profiles divided by N2 − N1 is the exact per-op figure, whatever the benchmark does around its loop
-//      (b.N = 1 probe, setup, b.Loop).
-// Temporary files live in one temporary directory, removed at the end.
+// Runs benchmarks the way heapscope needs them, for every package with tests:
+//   1. one test binary each, built beside the static analysis with the module's assembly listing;
+//   2. a timing pass per binary, one at a time, with nothing else running: timings come only from here;
+//   3. profiled runs with every allocation recorded (-test.memprofilerate=1) at two iteration counts N1 < N2,
+//      several at once since they are not timed: short top-level benchmarks together, split per benchmark,
+//      the others alone. A line's allocations grow as setup + perOp × N, so the difference between the two
+//      profiles divided by N2 − N1 is the exact per-op figure, whatever the benchmark does around its loop.
+// What each step does with one binary is in test-binaries.ts.
 
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createReadStream } from 'node:fs';
-import { LineSplitter } from '../parsers/line-splitter.js';
-import { tmpdir } from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { availableParallelism } from 'node:os';
-import { AsmTextParser } from '../parsers/asm-text.js';
-import { BenchTextParser } from '../parsers/bench-text.js';
 import { summarizeBenchmark } from '../model/stats.js';
-import { parseMemProfile } from '../parsers/pprof.js';
 import type { BenchmarkRun, ProfiledRun } from '../model/bench-report.js';
-import { benchmarkPart, profileBytes } from '../model/profile.js';
 import type { AsmAllocCall, BenchPackage } from '../model/alloc-types.js';
-import { run } from './process.js';
+import type { SymbolTable } from '../model/symbols.js';
 import { listPackages, mainModulePath } from './go-list.js';
-import { parseNmText } from '../parsers/nm-text.js';
-import { SymbolTable } from '../model/symbols.js';
+import {
+  buildTestBinary,
+  GROUP_ITERATIONS,
+  partAddsUp,
+  profiledGroupRun,
+  profiledRun,
+  profileIterations,
+  readSymbols,
+  libraryCalls,
+  timingPass,
+  parseGoDuration,
+  type BenchOptions,
+} from './test-binaries.js';
 
-export interface BenchOptions {
-  dir: string;
-  root: string;
-  patterns: string[];
-  bench: string;
-  count: number;
-  benchtime?: string;
-  /** Go duration for each test binary run, as -timeout. */
-  timeout: string;
-  tags?: string;
-  env: NodeJS.ProcessEnv;
-  resolveFile: (printed: string) => string;
-  onProgress?: (msg: string) => void;
-  /** Profiled runs at once (they are not timed); default: the machine's cores and one. */
-  parallel?: number;
-}
+export type { BenchOptions };
+export { buildTestBinary, exactBenchPattern, parseGoDuration, profileIterations } from './test-binaries.js';
 
 export interface PackageBenchRun {
   importPath: string;
@@ -54,56 +43,14 @@ export interface PackageBenchRun {
   asm: AsmAllocCall[];
   /** The test binary's text symbols (go tool nm), to relate the profiles' addresses to the listing's calls. */
   symbols: SymbolTable | null;
+  /** Allocation calls of the library functions the profiles saw allocate, from the binary's disassembly. */
+  libraryAsm: AsmAllocCall[];
 }
 
 /** Test binaries built for a bench run, in a temporary directory that close() removes. */
 export interface BenchSession {
   packages: (PackageBenchRun & { bin: string | null })[];
   close(): Promise<void>;
-}
-
-/** Parses a Go duration (`10m`, `90s`, `1h30m`, `500ms`) into milliseconds; null if it is not one. */
-export function parseGoDuration(s: string): number | null {
-  const re = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/gy;
-  const unit: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
-  let total = 0;
-  let m: RegExpExecArray | null;
-  let end = 0;
-  while ((m = re.exec(s))) {
-    total += Number(m[1]) * unit[m[2]!]!;
-    end = re.lastIndex;
-  }
-  return end === s.length && s.length > 0 ? total : null;
-}
-
-function quoteRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * `-test.bench` and `-test.skip` patterns that run exactly one benchmark. The testing package splits a
- * benchmark's full name at every `/` (testing/match.go, fullName), sub-benchmark names with a `/` of their own
- * included, and matches each element against one `/`-separated part of the pattern; names with more elements
- * than the pattern has parts match too (BenchmarkMux/route:/a runs BenchmarkMux/route:/a/b). So the bench pattern
- * anchors each element, and the skip pattern (Go 1.20+) has one part more, which every longer name matches.
- */
-export function exactBenchPattern(name: string): { bench: string; skip: string } {
-  const bench = name
-    .split('/')
-    .map((p) => `^${quoteRe(p)}$`)
-    .join('/');
-  return { bench, skip: `${bench}/.*` };
-}
-
-/** Iteration counts for the profiled runs: about 5 ms of work under memprofilerate=1, and at least 100 ops. The
- * slope is exact for allocations made every op whatever N is; more iterations would only average out what the GC
- * and pools do now and then, and a process's start costs more than that. */
-export function profileIterations(nsPerOp: number, allocsPerOp: number): [number, number] {
-  // Recording every allocation costs about 10 µs (the profiler unwinds and records the stack; measured on the
-  // examples' BenchmarkCounter: 3,200 allocations in 30 ms).
-  const perOp = nsPerOp * 1e-9 + allocsPerOp * 1e-5;
-  const high = Math.max(100, Math.min(5000, Math.round(0.005 / Math.max(perOp, 1e-9))));
-  return [Math.max(20, Math.round(high / 4)), high];
 }
 
 /** Runs tasks with at most `limit` at once, in order of start, including tasks added while it runs. */
@@ -114,29 +61,6 @@ async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<voi
   };
   // A task can add tasks (a benchmark that must be profiled alone after all): run until none is left.
   while (next < items.length) await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length - next)) }, worker));
-}
-
-/** The iteration counts of the runs that profile short benchmarks together. */
-const GROUP_ITERATIONS = [100, 400] as const;
-
-function iterationsOf(e: BenchmarkRun): { n1: number; n2: number } {
-  const s = summarizeBenchmark(e.result);
-  const [n1, n2] = profileIterations(s['ns/op']?.median ?? 1000, s['allocs/op']?.median ?? 1);
-  return { n1, n2 };
-}
-
-/**
- * Whether a benchmark's part of a shared profile holds all it allocated: the bytes per op of its part's slope, or
- * that plus its setup spread over N (without b.ResetTimer), agree with the B/op the testing package counted for it
- * in the same run.
- */
-function partAddsUp(low: ProfiledRun, high: ProfiledRun): boolean {
-  if (!low.profile || !high.profile || high.bytesPerOp === null) return false;
-  const [a, b] = [profileBytes(low.profile), profileBytes(high.profile)];
-  const perOp = (b - a) / (high.iterations - low.iterations);
-  const setup = Math.max(0, (a - (low.iterations + 1) * perOp) / 2);
-  const tol = Math.max(16, high.bytesPerOp * 0.1);
-  return Math.abs(perOp - high.bytesPerOp) <= tol || Math.abs(perOp + setup / high.iterations - high.bytesPerOp) <= tol;
 }
 
 /**
@@ -163,6 +87,7 @@ export async function prepareBenchmarks(opts: BenchOptions): Promise<BenchSessio
         benchmarks: [],
         asm: [],
         symbols: null,
+        libraryAsm: [],
         bin: null,
       };
       session.packages.push(pr);
@@ -278,275 +203,36 @@ export async function runBenchmarks(session: BenchSession, opts: BenchOptions): 
   }
   // One more than the cores: a short profiled run spends much of its life starting and writing its profile.
   await pool(jobs, opts.parallel ?? availableParallelism() + 1, (job) => job());
+  // The library functions that allocated, read from the binary, so their allocations are typed too.
+  await Promise.all(
+    session.packages.map(async (pr) => {
+      if (!pr.bin || !pr.symbols) return;
+      const names = librarySymbols(pr, pr.symbols);
+      pr.libraryAsm = await libraryCalls(pr.bin, pr.dir, opts.env, pr.symbols, names);
+    }),
+  );
   return session.packages.map(({ bin: _bin, ...pr }) => pr);
 }
 
-/** The binary's text symbols, from the go command's own nm; null when it cannot say. */
-async function readSymbols(bin: string, cwd: string, env: NodeJS.ProcessEnv): Promise<SymbolTable | null> {
-  const lines: string[] = [];
-  const r = await run('go', ['tool', 'nm', '-size', '-sort', 'address', bin], { cwd, env, onStdoutLine: (l) => lines.push(l) });
-  if (r.code !== 0) return null;
-  return new SymbolTable(parseNmText(lines).symbols);
-}
-
-/**
- * Builds a package's test binary with the assembly listing, parsed as it streams: of every package of the module
- * when its path is known (`-gcflags=MODULE/...=-S`), so allocations in the module's other packages are typed too.
- */
-export async function buildTestBinary(
-  opts: Pick<BenchOptions, 'dir' | 'env' | 'tags' | 'resolveFile'> & { modulePath?: string | null },
-  importPath: string,
-  bin: string,
-): Promise<{ asm: AsmAllocCall[]; error: string | null }> {
-  const asm = new AsmTextParser({ resolveFile: opts.resolveFile });
-  const buildErr: string[] = [];
-  const listing = opts.modulePath ? `-gcflags=${opts.modulePath}/...=-S` : '-gcflags=-S';
-  // The listing goes to a file, read once the build is done: megabytes of it would otherwise wait in a pipe
-  // whenever the static analysis beside it keeps the event loop busy, and hold the go command up.
-  const listingFile = `${bin}.S.txt`;
-  const build = await run('go', ['test', '-c', '-o', bin, listing, ...(opts.tags ? [`-tags=${opts.tags}`] : []), importPath], {
-    cwd: opts.dir,
-    env: opts.env,
-    stderrFile: listingFile,
-    onStdoutLine: (l) => {
-      if (l.startsWith('FAIL') || l.startsWith('go: ')) buildErr.push(l);
-    },
-  });
-  const splitter = new LineSplitter((l) => {
-    // Compiler errors are position lines that are not assembly; keep them for the report.
-    if (/^\S.*:\d+:\d+: /.test(l) || l.startsWith('go: ') || l.startsWith('FAIL')) buildErr.push(l);
-    asm.push(l);
-  });
-  try {
-    for await (const chunk of createReadStream(listingFile, { highWaterMark: 1 << 20 })) splitter.push(chunk as Buffer);
-    splitter.end();
-  } catch {
-    // no listing: the build failed before writing any
-  }
-  await rm(listingFile, { force: true });
-  const calls = asm.end().calls;
-  if (build.code === 0) return { asm: calls, error: null };
-  return {
-    asm: calls,
-    error: buildErr.length ? `test binary does not compile:\n${buildErr.join('\n')}` : `go test -c failed (exit ${build.code})`,
-  };
-}
-
-const top = (name: string): string => name.split('/')[0]!;
-
-/**
- * The timing pass. A panic or a timeout ends the test binary, and with it every benchmark after the one that
- * died: the pass is resumed with the benchmarks that have not run yet, so one bad benchmark costs only itself.
- */
-async function timingPass(
-  bin: string,
-  cwd: string,
-  opts: BenchOptions,
-  timeoutMs: number,
-): Promise<{ parsed: BenchPackage | null; timedOut: boolean }> {
-  const slash = opts.bench.indexOf('/');
-  const sub = slash >= 0 ? opts.bench.slice(slash) : '';
-  let pattern = opts.bench;
-  let merged: BenchPackage | null = null;
-  let timedOut = false;
-  let listed: string[] | null = null;
-  let previous = Infinity;
-  for (let round = 0; round < 50; round++) {
-    const r = await runBinary(
-      bin,
-      cwd,
-      opts,
-      [
-        '-test.run=^$',
-        `-test.bench=${pattern}`,
-        '-test.benchmem',
-        '-test.v',
-        `-test.count=${opts.count}`,
-        ...(opts.benchtime ? [`-test.benchtime=${opts.benchtime}`] : []),
-        `-test.timeout=${opts.timeout}`,
-      ],
-      timeoutMs,
-    );
-    timedOut ||= r.timedOut;
-    // A panic the output did not tie to a name belongs to the benchmark that was running.
-    for (const prob of r.parsed?.problems ?? []) if (prob.kind === 'panic' && !prob.benchmark) prob.benchmark = r.lastName;
-    if (r.timedOut && r.parsed) {
-      if (!r.lastName) {
-        merged ??= r.parsed;
-        break;
+/** The functions outside the listing where the profiles saw an allocation made (the innermost frame's function). */
+function librarySymbols(pr: PackageBenchRun, symbols: SymbolTable): string[] {
+  const listed = new Set(pr.asm.map((c) => c.function));
+  const names = new Set<string>();
+  for (const b of pr.benchmarks) {
+    for (const p of [b.low?.profile, b.high?.profile]) {
+      for (const s of p?.samples ?? []) {
+        const a = s.stack[0]?.address;
+        const sym = a !== undefined ? symbols.at(a) : null;
+        if (sym && !listed.has(sym.name) && !sym.name.startsWith('runtime.')) names.add(sym.name);
+        if (names.size >= 300) return [...names];
       }
-      r.parsed.problems.push({
-        kind: 'panic',
-        benchmark: r.lastName,
-        printedName: null,
-        value: `did not finish within --timeout ${opts.timeout}; killed`,
-        messages: [],
-        line: 0,
-      });
     }
-    if (!merged) merged = r.parsed;
-    else if (r.parsed) {
-      merged.benchmarks.push(...r.parsed.benchmarks);
-      merged.problems.push(...r.parsed.problems);
-    }
-    const died = r.timedOut || !!r.parsed?.problems.some((p) => p.kind === 'panic') || (r.code !== 0 && r.parsed?.result === null);
-    if (!died || !merged) break;
-    // A binary that died without a readable panic (its output cut mid-line) is charged to the running benchmark.
-    const running = r.lastName;
-    if (
-      running &&
-      !merged.problems.some((p) => p.benchmark && top(p.benchmark) === running) &&
-      !r.parsed?.benchmarks.some((b) => top(b.name) === running)
-    ) {
-      merged.problems.push({
-        kind: 'panic',
-        benchmark: running,
-        printedName: null,
-        value: `the test binary exited with status ${r.code ?? '?'}`,
-        messages: [],
-        line: 0,
-      });
-    }
-    if (listed === null) {
-      listed = [];
-      await run(bin, ['-test.list', slash >= 0 ? opts.bench.slice(0, slash) : opts.bench], {
-        cwd,
-        env: opts.env,
-        onStdoutLine: (l) => {
-          if (/^Benchmark\S*$/.test(l.trim())) listed!.push(l.trim());
-        },
-      });
-    }
-    const done = new Set([
-      ...merged.benchmarks.map((b) => top(b.name)),
-      ...merged.problems.map((p) => (p.benchmark ? top(p.benchmark) : '')),
-    ]);
-    const rest = listed.filter((n) => !done.has(n));
-    if (rest.length === 0 || rest.length >= previous) break; // no progress: stop rather than loop
-    previous = rest.length;
-    pattern = `^(${rest.map(quoteRe).join('|')})$${sub}`;
   }
-  return { parsed: merged, timedOut };
+  return [...names];
 }
 
-async function runBinary(
-  bin: string,
-  cwd: string,
-  opts: BenchOptions,
-  args: string[],
-  timeoutMs: number,
-  /** Read stdout and stderr in the order written (the timing pass, which reports panics); a profiled run needs only its result. */
-  ordered = true,
-): Promise<{ parsed: BenchPackage | null; timedOut: boolean; code: number | null; lastName: string | null }> {
-  const parser = new BenchTextParser();
-  // The benchmark running when the binary was stopped is the last name it printed.
-  let lastName: string | null = null;
-  const onLine = (l: string): void => {
-    const m = /^(Benchmark[^\s/]*)/.exec(l);
-    if (m) lastName = m[1]!.replace(/-\d+$/, '');
-    parser.push(l);
-  };
-  // A hard stop a little after the binary's own -test.timeout, which prints a goroutine dump first.
-  const ro = { cwd, env: opts.env, onStdoutLine: onLine, onStderrLine: onLine, timeoutMs: timeoutMs + 5000 };
-  // Results go to stdout and a panic to stderr: read from two pipes, a panic can be read before the results
-  // printed ahead of it (under load), and the parser then files them under the wrong benchmark or drops them.
-  // One pipe for both keeps the order the binary wrote in, as go test does.
-  const r =
-    process.platform === 'win32' || !ordered
-      ? await run(bin, args, ro)
-      : await run('/bin/sh', ['-c', 'exec "$0" "$@" 2>&1', bin, ...args], ro);
-  const parsed = parser.end();
-  return { parsed: parsed.packages[0] ?? null, timedOut: r.timedOut, code: r.code, lastName };
-}
-
-/** Several benchmarks in one profiled run, each given its part of the profile and its own measured figures. */
-async function profiledGroupRun(
-  bin: string,
-  cwd: string,
-  opts: BenchOptions,
-  names: string[],
-  iterations: number,
-  file: string,
-  timeoutMs: number,
-): Promise<Map<string, ProfiledRun>> {
-  const r = await runBinary(
-    bin,
-    cwd,
-    opts,
-    [
-      '-test.run=^$',
-      `-test.bench=^(${names.map(quoteRe).join('|')})$`,
-      '-test.benchmem',
-      '-test.count=1',
-      `-test.benchtime=${iterations}x`,
-      `-test.timeout=${opts.timeout}`,
-      `-test.memprofile=${file}`,
-      '-test.memprofilerate=1',
-    ],
-    timeoutMs,
-    false,
-  );
-  const out = new Map<string, ProfiledRun>();
-  if (r.timedOut) return out;
-  let data: Buffer;
-  try {
-    data = await readFile(file);
-  } catch {
-    return out;
-  }
-  const p = parseMemProfile(data);
-  if (!p.ok) return out;
-  for (const name of names) {
-    const res = r.parsed?.benchmarks.find((b) => b.name === name)?.runs[0];
-    if (!res) continue;
-    out.set(name, {
-      iterations,
-      allocsPerOp: res.metrics['allocs/op'] ?? null,
-      bytesPerOp: res.metrics['B/op'] ?? null,
-      profile: benchmarkPart(p.profile, name),
-      error: null,
-    });
-  }
-  return out;
-}
-
-async function profiledRun(
-  bin: string,
-  cwd: string,
-  opts: BenchOptions,
-  name: string,
-  iterations: number,
-  file: string,
-  timeoutMs: number,
-): Promise<ProfiledRun> {
-  const exact = exactBenchPattern(name);
-  const r = await runBinary(
-    bin,
-    cwd,
-    opts,
-    [
-      '-test.run=^$',
-      `-test.bench=${exact.bench}`,
-      `-test.skip=${exact.skip}`,
-      '-test.benchmem',
-      '-test.count=1',
-      `-test.benchtime=${iterations}x`,
-      `-test.timeout=${opts.timeout}`,
-      `-test.memprofile=${file}`,
-      '-test.memprofilerate=1',
-    ],
-    timeoutMs,
-    false,
-  );
-  const res = r.parsed?.benchmarks.find((b) => b.name === name)?.runs[0];
-  const base = { iterations, allocsPerOp: res?.metrics['allocs/op'] ?? null, bytesPerOp: res?.metrics['B/op'] ?? null };
-  if (r.timedOut) return { ...base, profile: null, error: 'the profiled run did not finish in time' };
-  let data: Buffer;
-  try {
-    data = await readFile(file);
-  } catch {
-    return { ...base, profile: null, error: `no memory profile was written (exit ${r.code})` };
-  }
-  const p = parseMemProfile(data);
-  return p.ok ? { ...base, profile: p.profile, error: null } : { ...base, profile: null, error: `memory profile unreadable: ${p.error}` };
+function iterationsOf(e: BenchmarkRun): { n1: number; n2: number } {
+  const s = summarizeBenchmark(e.result);
+  const [n1, n2] = profileIterations(s['ns/op']?.median ?? 1000, s['allocs/op']?.median ?? 1);
+  return { n1, n2 };
 }

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { runCli } from '../helpers/cli.js';
+import { runCli, TOOLCHAINS } from '../helpers/cli.js';
 import { examplesDir, fixturesDir } from '../helpers/paths.js';
 import type { BenchReport, BenchmarkReport } from '../../src/model/bench-report.js';
 
@@ -232,3 +232,29 @@ test('a generic function instantiated for several shapes: the line shows the ins
   );
   assert.equal(l.cause?.id, 'stored-in-heap');
 });
+
+for (const tc of TOOLCHAINS) {
+  test(`${tc.name}: every allocating line of the examples names what it allocates, and amortised bytes are kept`, () => {
+    const r = runCli(['bench', '--format', 'json', '--benchtime', '2000x', '-C', examplesDir], { env: tc.env });
+    assert.equal(r.code, 0, r.stderr);
+    const rep = JSON.parse(r.stdout) as BenchReport;
+    if (tc.env['GOTOOLCHAIN']) assert.equal(rep.go.version, tc.env['GOTOOLCHAIN']);
+    const lines = rep.benchmarks.flatMap((b) =>
+      b.lines.filter((l) => l.file === 'alloc.go' && l.allocsPerOp >= 0.2).map((l) => ({ b: b.name, l })),
+    );
+    assert.ok(lines.length >= 12, `${lines.length} allocating lines`);
+    for (const { b, l } of lines) {
+      assert.ok(l.allocations.length > 0, `${b} alloc.go:${l.line}: ${JSON.stringify(l)}`);
+      for (const a of l.allocations) assert.ok(a.type, `${b} alloc.go:${l.line}: ${JSON.stringify(a)}`);
+    }
+    // A slice kept across iterations (Register appends to a package-level slice): its growth is a fraction of an
+    // allocation per op, and its bytes are kept and marked amortised.
+    const reg = rep.benchmarks.find((b) => b.name === 'BenchmarkRegister')!;
+    const grow = reg.lines.find((l) => l.file === 'alloc.go' && l.line === 85);
+    assert.ok(grow && grow.amortised && grow.allocsPerOp < 0.5 && grow.bytesPerOp >= 8, JSON.stringify(reg.lines));
+    assert.deepEqual(
+      grow.allocations.map((a) => a.runtime),
+      ['growslice'],
+    );
+  });
+}
