@@ -1,12 +1,13 @@
 // heapscope bench: runs benchmarks and attributes every allocs/op to the line, type and compiler decision that
-// make it. The static analysis and the test binaries' builds go on together; the benchmarks are timed once both
-// are done, with nothing else running, then profiled several at once.
+// make it. The test binaries are built, then the benchmarks timed with nothing else running, then profiled
+// several at once beside the static analysis.
 
 import { resolve } from 'node:path';
 import { UsageError } from '../errors/errors.js';
 import { loadModel } from './load-model.js';
 import { reporter } from '../reporters/registry.js';
 import { defaultCacheDir } from '../cache/model-cache.js';
+import { ToolPaths } from '../cache/tool-paths.js';
 import { ModulePaths } from '../runners/paths.js';
 import { prepareBenchmarks, runBenchmarks, type PackageBenchRun } from '../runners/bench.js';
 import { moduleRoot, readGoEnv } from '../runners/go-env.js';
@@ -36,7 +37,8 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
   const onProgress = progressPrinter(io, flags.progress);
   const pats = patterns.length ? patterns : ['./...'];
   const mark = phaseTimer(io);
-  const modulePaths = new ModulePaths(moduleRoot(await readGoEnv(dir, io.env), dir), dir);
+  const goEnv = await readGoEnv(dir, io.env);
+  const modulePaths = new ModulePaths(moduleRoot(goEnv, dir), dir);
   const resolveFile = (p: string): string => modulePaths.printed(p);
   const benchOpts = {
     dir,
@@ -48,13 +50,18 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
     timeout: flags.timeout,
     tags: flags.tags,
     env: io.env,
+    toolPaths: flags.cache ? ToolPaths.in(defaultCacheDir(io.env), JSON.stringify([goEnv.goroot, goEnv.version, goEnv.gocache])) : null,
     resolveFile,
     onProgress,
   };
-  // The static analysis (of the named packages and the module's packages they import) and the test binaries'
-  // builds go on together; the benchmarks are timed once both are done, with nothing else running.
-  const [loaded, prepared] = await Promise.allSettled([
-    loadModel({
+  // The test binaries are built first, then timed with nothing else running; the static analysis (of the named
+  // packages and the module's packages they import) starts when the timing is over, beside the profiled runs,
+  // none of which is timed. Started earlier, it would take cores from the builds that the timing waits for.
+  const session = await prepareBenchmarks(benchOpts);
+  mark('test binaries built');
+  let analysis: Promise<{ ok: Awaited<ReturnType<typeof loadModel>> } | { error: unknown }> | null = null;
+  const analyse = (): void => {
+    analysis ??= loadModel({
       dir,
       patterns: pats,
       tags: flags.tags,
@@ -63,21 +70,21 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
       cacheDir: flags.cache ? defaultCacheDir(io.env) : null,
       env: io.env,
       onProgress,
-    }),
-    prepareBenchmarks(benchOpts),
-  ]);
-  if (loaded.status === 'rejected' || prepared.status === 'rejected') {
-    if (prepared.status === 'fulfilled') await prepared.value.close();
-    throw loaded.status === 'rejected' ? loaded.reason : (prepared as PromiseRejectedResult).reason;
-  }
-  const { model } = loaded.value;
-  mark('analysed and test binaries built');
+    }).then(
+      (ok) => ({ ok }),
+      (error: unknown) => ({ error }),
+    );
+  };
   let runs: PackageBenchRun[];
   try {
-    runs = await runBenchmarks(prepared.value, benchOpts);
+    runs = await runBenchmarks(session, benchOpts, analyse);
   } finally {
-    await prepared.value.close();
+    await session.close();
   }
+  analyse(); // when no timing pass ran
+  const loaded = await analysis!;
+  if ('error' in loaded) throw loaded.error;
+  const { model } = loaded.ok;
   mark('benchmarks timed and profiled');
   onProgress?.done();
   const report: BenchReport = { schemaVersion: 1, go: model.go, root: model.root, benchmarks: [], packages: [] };

@@ -92,14 +92,14 @@ export async function runExplain(position: string, flags: ExplainFlags, io: CliI
     const session = await prepareBenchmarks(benchOpts);
     try {
       const pkg = session.packages.find((p) => p.importPath === ex.package);
-      let asm = pkg?.asm ?? [];
+      let asm = (await pkg?.listing?.()) ?? pkg?.asm ?? [];
       if (!pkg) {
         // A package without test files has no test binary: its own build's listing.
         const tmp = await mkdtemp(join(tmpdir(), 'heapscope-explain-'));
         try {
           const built = await buildTestBinary({ dir, env: io.env, tags: flags.tags, resolveFile }, ex.package, join(tmp, 'x.test'));
           if (built.error) ex.errors.push(built.error);
-          asm = built.asm;
+          asm = await built.asm();
         } finally {
           await rm(tmp, { recursive: true, force: true });
         }

@@ -148,6 +148,8 @@ interface LineSlope {
   perOp: number;
   bytesPerOp: number;
   parts: Map<string, { part: Part; n: number; bytes: number }>;
+  /** The line's parts in the shorter run. */
+  lowParts: Map<string, Part> | undefined;
 }
 
 type Slopes = Map<string, LineSlope>;
@@ -238,7 +240,7 @@ function attributeOne(
       const q = lo?.parts.get(pk);
       parts.set(pk, { part: p, n: (p.objects - (q?.objects ?? 0)) / dn, bytes: (p.bytes - (q?.bytes ?? 0)) / dn });
     }
-    slopes.set(key, { agg: hi, perOp, bytesPerOp, parts });
+    slopes.set(key, { agg: hi, perOp, bytesPerOp, parts, lowParts: lo?.parts });
   }
   removeSiblings(rep, slopes, high, done);
   done.set(rep.name, { slopes, bytesPerOp: rep.bytesPerOp ?? 0 });
@@ -313,16 +315,25 @@ function lineReport(
   const pkg = here[0]?.package ?? run.package;
 
   // The line's allocations as the profile splits them. A part can count less in the longer run (a pool refilled,
-  // a GC at another moment): its negative slope is netted against the line's largest part, so the parts shown
-  // add up to what the line measured.
+  // a GC at another moment, tiny objects sharing a 16-byte block where the profile records whichever opened
+  // it): then the parts' differences say nothing alone, and the line's figure is split by each part's share of
+  // both runs, so the parts shown add up to what the line measured and none is dropped for a chance split.
   const slopes = [...sl.parts.values()].map((x) => ({ ...x }));
-  const largest = slopes.reduce<(typeof slopes)[number] | null>((m, x) => (!m || x.n > m.n ? x : m), null);
-  for (const x of slopes) {
-    if (x === largest || (x.n >= 0 && x.bytes >= 0)) continue;
-    largest!.n += Math.min(0, x.n);
-    largest!.bytes += Math.min(0, x.bytes);
-    x.n = Math.max(0, x.n);
-    x.bytes = Math.max(0, x.bytes);
+  if (slopes.some((x) => x.n < 0 || x.bytes < 0)) {
+    const lo = sl.lowParts;
+    const count = (x: (typeof slopes)[number]): { objects: number; bytes: number } => {
+      const q = lo?.get(x.part.key);
+      return { objects: x.part.objects + (q?.objects ?? 0), bytes: x.part.bytes + (q?.bytes ?? 0) };
+    };
+    const all = slopes.reduce((t, x) => ({ objects: t.objects + count(x).objects, bytes: t.bytes + count(x).bytes }), {
+      objects: 0,
+      bytes: 0,
+    });
+    for (const x of slopes) {
+      const c = count(x);
+      x.n = all.objects > 0 ? (perOp * c.objects) / all.objects : 0;
+      x.bytes = all.bytes > 0 ? (bytesPerOp * c.bytes) / all.bytes : 0;
+    }
   }
   const allocations: LineAllocation[] = [];
   for (const { part: p, n, bytes } of slopes) {

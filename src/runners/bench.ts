@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { summarizeBenchmark } from '../model/stats.js';
 import type { BenchmarkRun, ProfiledRun } from '../model/bench-report.js';
 import type { AsmAllocCall, BenchPackage } from '../model/alloc-types.js';
+import { trimInlineHash } from '../model/expressions.js';
 import type { SymbolTable } from '../model/symbols.js';
 import { listPackages, mainModulePath } from './go-list.js';
 import {
@@ -24,6 +25,9 @@ import {
   profileIterations,
   readSymbols,
   libraryCalls,
+  disassemble,
+  resolveTool,
+  type Tool,
   timingPass,
   parseGoDuration,
   type BenchOptions,
@@ -49,7 +53,9 @@ export interface PackageBenchRun {
 
 /** Test binaries built for a bench run, in a temporary directory that close() removes. */
 export interface BenchSession {
-  packages: (PackageBenchRun & { bin: string | null })[];
+  packages: (PackageBenchRun & { bin: string | null; listing?: () => Promise<AsmAllocCall[]> })[];
+  /** The tools that read the binaries, found when the timing passes are over (runBenchmarks). */
+  tools: { nm: Tool; objdump: Tool } | null;
   close(): Promise<void>;
 }
 
@@ -73,7 +79,11 @@ export async function prepareBenchmarks(opts: BenchOptions): Promise<BenchSessio
   const pkgs = listed.filter((p) => p.TestGoFiles?.length || p.XTestGoFiles?.length || p.Error);
   const modulePath = mainModulePath(listed);
   const tmp = await mkdtemp(join(tmpdir(), 'heapscope-bench-'));
-  const session: BenchSession = { packages: [], close: () => rm(tmp, { recursive: true, force: true }) };
+  const session: BenchSession = {
+    packages: [],
+    tools: null,
+    close: () => rm(tmp, { recursive: true, force: true }),
+  };
   try {
     let i = 0;
     for (const p of pkgs) {
@@ -98,7 +108,7 @@ export async function prepareBenchmarks(opts: BenchOptions): Promise<BenchSessio
       progress(`building ${p.ImportPath} (${i}/${pkgs.length})`);
       const bin = join(tmp, `pkg${i}.test`);
       const built = await buildTestBinary({ ...opts, modulePath }, p.ImportPath, bin);
-      pr.asm = built.asm;
+      pr.listing = built.asm;
       if (built.error) pr.errors.push(built.error);
       else pr.bin = bin;
     }
@@ -111,13 +121,34 @@ export async function prepareBenchmarks(opts: BenchOptions): Promise<BenchSessio
 
 /**
  * Times every package's benchmarks, one binary at a time (nothing else runs meanwhile), then profiles them: the
- * profiled runs and the symbol tables, several at once, since they are not timed.
+ * profiled runs and the symbol tables, several at once, since they are not timed. onTimed is called when the last
+ * timing pass is over.
  */
-export async function runBenchmarks(session: BenchSession, opts: BenchOptions): Promise<PackageBenchRun[]> {
+export async function runBenchmarks(session: BenchSession, opts: BenchOptions, onTimed?: () => void): Promise<PackageBenchRun[]> {
   const progress = opts.onProgress ?? (() => {});
   const timeoutMs = parseGoDuration(opts.timeout) ?? 600000;
   const jobs: (() => Promise<void>)[] = [];
   let profiles = 0;
+  // A package's library functions are disassembled as soon as its last profile is in, beside the other
+  // packages' profiled runs and its own symbol table: the listing is parsed once both are there.
+  const disassembly = new Map<BenchSession['packages'][number], Promise<string[]>>();
+  const profileJob = (pr: BenchSession['packages'][number], bin: string, job: () => Promise<void>): void => {
+    pending.set(pr, (pending.get(pr) ?? 0) + 1);
+    jobs.push(async () => {
+      try {
+        await job();
+      } finally {
+        const left = pending.get(pr)! - 1;
+        pending.set(pr, left);
+        if (left === 0)
+          disassembly.set(
+            pr,
+            listed.get(pr)!.then(() => disassemble(bin, pr.dir, opts.env, tools.objdump, librarySymbols(pr))),
+          );
+      }
+    });
+  };
+  const pending = new Map<BenchSession['packages'][number], number>();
   for (const pr of session.packages) {
     const bin = pr.bin;
     if (!bin) continue;
@@ -138,7 +169,7 @@ export async function runBenchmarks(session: BenchSession, opts: BenchOptions): 
     if (results.length === 0) continue; // no benchmark matched here
     // The symbol table is read beside the profiled runs: only the attribution needs it.
     jobs.push(async () => {
-      pr.symbols = await readSymbols(bin, pr.dir, opts.env);
+      pr.symbols = await readSymbols(bin, pr.dir, opts.env, tools.nm);
     });
     // A benchmark that died in its timed run can still print a line with 0 iterations: nothing was measured.
     const dir = dirname(bin);
@@ -161,11 +192,11 @@ export async function runBenchmarks(session: BenchSession, opts: BenchOptions): 
     }
     const profileAlone = (x: { entry: BenchmarkRun; n1: number; n2: number }) => {
       const [f1, f2] = [file(), file()];
-      jobs.push(async () => {
+      profileJob(pr, bin, async () => {
         progress(`profiling ${x.entry.result.name}`);
         x.entry.low = await profiledRun(bin, pr.dir, opts, x.entry.result.name, x.n1, f1, timeoutMs);
       });
-      jobs.push(async () => {
+      profileJob(pr, bin, async () => {
         x.entry.high = await profiledRun(bin, pr.dir, opts, x.entry.result.name, x.n2, f2, timeoutMs);
       });
     };
@@ -190,40 +221,54 @@ export async function runBenchmarks(session: BenchSession, opts: BenchOptions): 
           }
         }
       };
-      jobs.push(async () => {
+      profileJob(pr, bin, async () => {
         progress(`profiling ${names.length} benchmarks of ${pr.importPath}`);
         group.low = await profiledGroupRun(bin, pr.dir, opts, names, GROUP_ITERATIONS[0], f1, timeoutMs);
         settle();
       });
-      jobs.push(async () => {
+      profileJob(pr, bin, async () => {
         group.high = await profiledGroupRun(bin, pr.dir, opts, names, GROUP_ITERATIONS[1], f2, timeoutMs);
         settle();
       });
     }
   }
+  // Nothing is timed from here on: the caller may start other work now. The tools are found only now, as each
+  // `go tool -n` takes the cores for 0.1–0.2 s, which the builds need more.
+  onTimed?.();
+  // The listings are parsed now, beside the profiled runs; a package's disassembly waits for its own.
+  const listed = new Map(
+    session.packages.map((pr) => [
+      pr,
+      (pr.listing?.() ?? Promise.resolve(pr.asm)).then((asm) => {
+        pr.asm = asm;
+      }),
+    ]),
+  );
+  const tools = (session.tools ??= {
+    nm: resolveTool('nm', opts.dir, opts.env, opts.toolPaths ?? null),
+    objdump: resolveTool('objdump', opts.dir, opts.env, opts.toolPaths ?? null),
+  });
   // One more than the cores: a short profiled run spends much of its life starting and writing its profile.
   await pool(jobs, opts.parallel ?? availableParallelism() + 1, (job) => job());
   // The library functions that allocated, read from the binary, so their allocations are typed too.
-  await Promise.all(
-    session.packages.map(async (pr) => {
-      if (!pr.bin || !pr.symbols) return;
-      const names = librarySymbols(pr, pr.symbols);
-      pr.libraryAsm = await libraryCalls(pr.bin, pr.dir, opts.env, pr.symbols, names);
-    }),
-  );
-  return session.packages.map(({ bin: _bin, ...pr }) => pr);
+  await Promise.all(listed.values());
+  for (const [pr, lines] of disassembly) if (pr.symbols) pr.libraryAsm = libraryCalls(await lines, pr.symbols);
+  return session.packages.map(({ bin: _bin, listing: _listing, ...pr }) => pr);
 }
 
-/** The functions outside the listing where the profiles saw an allocation made (the innermost frame's function). */
-function librarySymbols(pr: PackageBenchRun, symbols: SymbolTable): string[] {
-  const listed = new Set(pr.asm.map((c) => c.function));
+/**
+ * The functions outside the listing where the profiles saw an allocation made: the function whose code holds the
+ * innermost frame's address (its location's outermost frame), as the profile names it.
+ */
+function librarySymbols(pr: PackageBenchRun): string[] {
+  const generic = (s: string): string => trimInlineHash(s).replace(/\[.*?\](?=\.|$)/g, '[...]');
+  const listed = new Set(pr.asm.map((c) => generic(c.function)));
   const names = new Set<string>();
   for (const b of pr.benchmarks) {
     for (const p of [b.low?.profile, b.high?.profile]) {
       for (const s of p?.samples ?? []) {
-        const a = s.stack[0]?.address;
-        const sym = a !== undefined ? symbols.at(a) : null;
-        if (sym && !listed.has(sym.name) && !sym.name.startsWith('runtime.')) names.add(sym.name);
+        const fn = s.stack.find((f) => f.physical)?.function;
+        if (fn && !listed.has(generic(fn)) && !fn.startsWith('runtime.')) names.add(fn);
         if (names.size >= 300) return [...names];
       }
     }

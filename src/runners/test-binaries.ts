@@ -14,7 +14,9 @@ import type { ProfiledRun } from '../model/bench-report.js';
 import { benchmarkPart, profileBytes } from '../model/profile.js';
 import type { AsmAllocCall, BenchPackage } from '../model/alloc-types.js';
 import { SymbolTable } from '../model/symbols.js';
-import { run } from './process.js';
+import { capture, run } from './process.js';
+import type { ToolPaths } from '../cache/tool-paths.js';
+import { isAbsolute } from 'node:path';
 
 export interface BenchOptions {
   dir: string;
@@ -27,6 +29,8 @@ export interface BenchOptions {
   timeout: string;
   tags?: string;
   env: NodeJS.ProcessEnv;
+  /** Where heapscope remembers the Go tools' paths; null with --no-cache. */
+  toolPaths?: ToolPaths | null;
   resolveFile: (printed: string) => string;
   onProgress?: (msg: string) => void;
   /** Profiled runs at once (they are not timed); default: the machine's cores and one. */
@@ -95,28 +99,49 @@ export function partAddsUp(low: ProfiledRun, high: ProfiledRun): boolean {
 }
 
 /** The binary's text symbols, from the go command's own nm; null when it cannot say. */
-export async function readSymbols(bin: string, cwd: string, env: NodeJS.ProcessEnv): Promise<SymbolTable | null> {
+export async function readSymbols(bin: string, cwd: string, env: NodeJS.ProcessEnv, tool: Tool): Promise<SymbolTable | null> {
   const lines: string[] = [];
-  const r = await run('go', ['tool', 'nm', '-size', '-sort', 'address', bin], { cwd, env, onStdoutLine: (l) => lines.push(l) });
+  const [cmd, ...args] = [...(await tool), '-size', '-sort', 'address', bin];
+  const r = await run(cmd!, args, { cwd, env, onStdoutLine: (l) => lines.push(l) });
   if (r.code !== 0) return null;
   const nm = parseNmText(lines);
   return new SymbolTable(nm.symbols, nm.data);
 }
 
+/** A Go tool's command line: the tool's own executable where the go command names it, else `go tool NAME`. */
+export type Tool = Promise<string[]>;
+
 /**
- * Builds a package's test binary with the assembly listing, parsed as it streams: of every package of the module
+ * Where a Go tool is (`go tool -n NAME`, which builds it into the go command's cache first if needed), asked once
+ * per toolchain and remembered in heapscope's cache: `go tool NAME` would start the go command for each call.
+ */
+export function resolveTool(name: string, cwd: string, env: NodeJS.ProcessEnv, known: ToolPaths | null): Tool {
+  const stored = known?.get(name);
+  if (stored) return Promise.resolve([stored]);
+  return capture('go', ['tool', '-n', name], { cwd, env }).then(
+    (r) => {
+      const path = r.stdout.trim();
+      if (r.code !== 0 || !isAbsolute(path) || path.includes('\n')) return ['go', 'tool', name];
+      known?.put(name, path);
+      return [path];
+    },
+    () => ['go', 'tool', name],
+  );
+}
+
+/**
+ * Builds a package's test binary with the assembly listing: of every package of the module
  * when its path is known (`-gcflags=MODULE/...=-S`), so allocations in the module's other packages are typed too.
  */
 export async function buildTestBinary(
   opts: Pick<BenchOptions, 'dir' | 'env' | 'tags' | 'resolveFile'> & { modulePath?: string | null },
   importPath: string,
   bin: string,
-): Promise<{ asm: AsmAllocCall[]; error: string | null }> {
-  const asm = new AsmTextParser({ resolveFile: opts.resolveFile });
+): Promise<{ asm: () => Promise<AsmAllocCall[]>; error: string | null }> {
   const buildErr: string[] = [];
   const listing = opts.modulePath ? `-gcflags=${opts.modulePath}/...=-S` : '-gcflags=-S';
-  // The listing goes to a file, read once the build is done: megabytes of it would otherwise wait in a pipe
-  // whenever the static analysis beside it keeps the event loop busy, and hold the go command up.
+  // The listing goes to a file: megabytes of it would otherwise wait in a pipe whenever the event loop is busy,
+  // and hold the go command up. It is parsed when asked for, so a caller can first time the benchmarks.
   const listingFile = `${bin}.S.txt`;
   const build = await run('go', ['test', '-c', '-o', bin, listing, ...(opts.tags ? [`-tags=${opts.tags}`] : []), importPath], {
     cwd: opts.dir,
@@ -126,22 +151,29 @@ export async function buildTestBinary(
       if (l.startsWith('FAIL') || l.startsWith('go: ')) buildErr.push(l);
     },
   });
-  const splitter = new LineSplitter((l) => {
-    // Compiler errors are position lines that are not assembly; keep them for the report.
-    if (/^\S.*:\d+:\d+: /.test(l) || l.startsWith('go: ') || l.startsWith('FAIL')) buildErr.push(l);
-    asm.push(l);
-  });
-  try {
-    for await (const chunk of createReadStream(listingFile, { highWaterMark: 1 << 20 })) splitter.push(chunk as Buffer);
-    splitter.end();
-  } catch {
-    // no listing: the build failed before writing any
+  const read = async (): Promise<AsmAllocCall[]> => {
+    const asm = new AsmTextParser({ resolveFile: opts.resolveFile });
+    const splitter = new LineSplitter((l) => {
+      // Compiler errors are position lines that are not assembly; keep them for the report.
+      if (/^\S.*:\d+:\d+: /.test(l) || l.startsWith('go: ') || l.startsWith('FAIL')) buildErr.push(l);
+      asm.push(l);
+    });
+    try {
+      for await (const chunk of createReadStream(listingFile, { highWaterMark: 1 << 20 })) splitter.push(chunk as Buffer);
+      splitter.end();
+    } catch {
+      // no listing: the build failed before writing any
+    }
+    await rm(listingFile, { force: true });
+    return asm.end().calls;
+  };
+  if (build.code === 0) {
+    let calls: Promise<AsmAllocCall[]> | null = null;
+    return { asm: () => (calls ??= read()), error: null };
   }
-  await rm(listingFile, { force: true });
-  const calls = asm.end().calls;
-  if (build.code === 0) return { asm: calls, error: null };
+  const calls = await read();
   return {
-    asm: calls,
+    asm: () => Promise.resolve(calls),
     error: buildErr.length ? `test binary does not compile:\n${buildErr.join('\n')}` : `go test -c failed (exit ${build.code})`,
   };
 }
@@ -366,20 +398,21 @@ export async function profiledRun(
 }
 
 /**
- * The allocation calls of functions outside the module, from the binary's disassembly (the -S listing covers the
- * module's packages only): the library functions a profile saw allocate, so their allocations are typed too.
+ * The disassembly of functions outside the module (the -S listing covers the module's packages only): the library
+ * functions a profile saw allocate, named as the profile names them (a generic's type arguments as `[...]`).
+ * Only the go command's output is read here; the calls are parsed once the data symbols are known (libraryCalls).
  */
-export async function libraryCalls(
-  bin: string,
-  cwd: string,
-  env: NodeJS.ProcessEnv,
-  symbols: SymbolTable,
-  names: string[],
-): Promise<AsmAllocCall[]> {
+export async function disassemble(bin: string, cwd: string, env: NodeJS.ProcessEnv, tool: Tool, names: string[]): Promise<string[]> {
   if (names.length === 0) return [];
   const lines: string[] = [];
-  const re = `^(?:${names.map(quoteRe).join('|')})$`;
-  const r = await run('go', ['tool', 'objdump', '-s', re, bin], { cwd, env, onStdoutLine: (l) => lines.push(l) });
-  if (r.code !== 0) return [];
-  return parseObjdump(lines, { dataSymbolAt: (a) => symbols.data.get(a) ?? null }).calls;
+  const pattern = (n: string): string => n.split('[...]').map(quoteRe).join('\\[.*\\]');
+  const re = `^(?:${names.map(pattern).join('|')})$`;
+  const [cmd, ...args] = [...(await tool), '-s', re, bin];
+  const r = await run(cmd!, args, { cwd, env, onStdoutLine: (l) => lines.push(l) });
+  return r.code === 0 ? lines : [];
+}
+
+/** The allocation calls in a disassembly, typed by the binary's data symbols. */
+export function libraryCalls(lines: string[], symbols: SymbolTable): AsmAllocCall[] {
+  return lines.length === 0 ? [] : parseObjdump(lines, { dataSymbolAt: (a) => symbols.data.get(a) ?? null }).calls;
 }
