@@ -92,6 +92,11 @@ export function encodeFacts(facts: PackageFacts[]): StoredFacts {
   return { files, packages };
 }
 
+/** A line and column as stored: whole numbers, never negative. */
+function position(line: unknown, column: unknown): boolean {
+  return Number.isInteger(line) && (line as number) >= 0 && Number.isInteger(column) && (column as number) >= 0;
+}
+
 /** The facts back, with the parser's objects in the parser's key order; null when the data is not well formed. */
 export function decodeFacts(v: unknown): PackageFacts[] | null {
   try {
@@ -108,6 +113,7 @@ export function decodeFacts(v: unknown): PackageFacts[] | null {
       const sites = sp.s.map((r): Site => {
         const kind = KINDS[r[4] as number];
         if (!kind) throw new Error('bad kind');
+        if (!position(r[1], r[2]) || typeof r[5] !== 'string' || !Array.isArray(r[6])) throw new Error('bad site');
         const site: Site = {
           file: file(r[0]),
           line: r[1] as number,
@@ -118,15 +124,18 @@ export function decodeFacts(v: unknown): PackageFacts[] | null {
           kind,
           expr: r[5] as string,
           cause: null,
-          flow: (r[6] as Row[]).map((f): FlowStep => ({
-            file: file(f[0]),
-            line: f[1] as number,
-            column: f[2] as number,
-            reason: f[3] as string,
-            text: f[4] as string,
-            dst: f[5] as string,
-            src: f[6] as string,
-          })),
+          flow: (r[6] as Row[]).map((f): FlowStep => {
+            if (!position(f[1], f[2])) throw new Error('bad flow step');
+            return {
+              file: file(f[0]),
+              line: f[1] as number,
+              column: f[2] as number,
+              reason: f[3] as string,
+              text: f[4] as string,
+              dst: f[5] as string,
+              src: f[6] as string,
+            };
+          }),
         };
         const leak = r[7] as [string, number] | 0;
         if (leak) site.leak = { to: leak[0], derefs: leak[1] };

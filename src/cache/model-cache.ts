@@ -3,14 +3,14 @@
 // the compiler and its output replay entirely. Entries are written atomically; a corrupt entry is a miss.
 
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, rename, utimes, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { PackageFacts } from '../model/types.js';
 import { decodeFacts, encodeFacts } from './facts-codec.js';
 
 /** Bump when the parser or the stored shape changes, so old entries are not read. */
-export const CACHE_FORMAT = 'heapscope-facts-7';
+export const CACHE_FORMAT = 'heapscope-facts-8';
 
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env['HEAPSCOPE_CACHE']) return env['HEAPSCOPE_CACHE'];
@@ -18,9 +18,16 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(base, 'heapscope');
 }
 
+/** An entry as stored: the facts with the key and unit they were stored for. */
+interface Stored {
+  format: string;
+  key: string;
+  unit: string;
+}
+
 export class ModelCache {
-  /** Entries read ahead of need (see preload), by key. */
-  private readonly early = new Map<string, PackageFacts[] | null>();
+  /** Entries read ahead of need (see preload), by key, not yet checked against what is asked for. */
+  private readonly early = new Map<string, Stored | null>();
   private preloading: Promise<void> = Promise.resolve();
   private preloadStopped = false;
   /** Shard directories known to exist: a recursive mkdir per entry costs more than writing a small one. */
@@ -39,15 +46,18 @@ export class ModelCache {
    */
   preload(run: string): void {
     this.preloading = (async () => {
-      let keys: string[];
+      let keys: unknown;
       try {
-        keys = JSON.parse(await readFile(this.runPath(run), 'utf8')) as string[];
+        keys = JSON.parse(await readFile(this.runPath(run), 'utf8'));
       } catch {
         return;
       }
+      // Only a hint: anything but a list of keys is ignored (and rewritten at the end of the run).
+      if (!Array.isArray(keys)) return;
       for (const key of keys) {
         if (this.preloadStopped) return;
-        this.early.set(key, await this.read(key));
+        if (typeof key !== 'string' || !/^[0-9a-f]{64}$/.test(key)) continue;
+        this.early.set(key, await this.readRaw(key));
         await new Promise((r) => setImmediate(r));
       }
     })();
@@ -89,20 +99,28 @@ export class ModelCache {
     return join(this.dir, key.slice(0, 2), key + '.json');
   }
 
-  async get(key: string): Promise<PackageFacts[] | null> {
-    const early = this.early.get(key);
-    if (early) {
-      this.early.delete(key);
-      return early;
-    }
-    return this.read(key);
+  /**
+   * The facts stored under key for the unit (a package, or a package with its tests) named unit; null when there
+   * are none, or the entry is not whole and well formed, or was stored for another key or unit.
+   */
+  async get(key: string, unit: string): Promise<PackageFacts[] | null> {
+    let stored = this.early.get(key);
+    if (stored !== undefined) this.early.delete(key);
+    else stored = await this.readRaw(key);
+    if (!stored || stored.key !== key || stored.unit !== unit) return null;
+    const facts = decodeFacts(stored);
+    const base = unit.split(' ')[0]!;
+    if (!facts || facts.some((f) => f.importPath !== base && f.importPath !== `${base}_test`)) return null;
+    // Used now: the last to be trimmed when the cache is over its bound.
+    const now = new Date();
+    utimes(this.path(key), now, now).catch(() => {});
+    return facts;
   }
 
-  private async read(key: string): Promise<PackageFacts[] | null> {
+  private async readRaw(key: string): Promise<Stored | null> {
     try {
-      const data = await readFile(this.path(key));
-      const v = JSON.parse(data.toString('utf8')) as { format: string };
-      return v.format === CACHE_FORMAT ? decodeFacts(v) : null;
+      const v: unknown = JSON.parse((await readFile(this.path(key))).toString('utf8'));
+      return typeof v === 'object' && v !== null && (v as Stored).format === CACHE_FORMAT ? (v as Stored) : null;
     } catch {
       return null;
     }
@@ -114,7 +132,7 @@ export class ModelCache {
    * entries in about 25 ms against 50 to 80 ms), and the cold run writes one per package while it parses.
    * Returns the text stored, or null when nothing could be.
    */
-  put(key: string, facts: PackageFacts[]): string | null {
+  put(key: string, unit: string, facts: PackageFacts[]): string | null {
     const p = this.path(key);
     const tmp = `${p}.${process.pid}.tmp`;
     try {
@@ -123,7 +141,7 @@ export class ModelCache {
         mkdirSync(shard, { recursive: true });
         this.made.add(shard);
       }
-      const text = JSON.stringify({ format: CACHE_FORMAT, ...encodeFacts(facts) });
+      const text = JSON.stringify({ format: CACHE_FORMAT, key, unit, ...encodeFacts(facts) });
       writeFileSync(tmp, text);
       renameSync(tmp, p);
       return text;

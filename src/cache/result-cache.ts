@@ -3,20 +3,40 @@
 // replays "(cached)" results, instead of loading, joining and rendering the model again. One file per
 // invocation and output setting, overwritten by each new result, so the cache does not grow with edits.
 
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, rm, utimes, type FileHandle } from 'node:fs/promises';
 import { readdirSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const RESULT_FORMAT = 'heapscope-result-1';
-/** The header line is small; a longer first line is not ours. */
-const HEADER_MAX = 4096;
+const RESULT_FORMAT = 'heapscope-result-2';
+/**
+ * The header is a JSON line padded with spaces to this size, written last (over its placeholder) when the report's
+ * length and checksum are known: an entry cut short, or changed after it was written, is a miss.
+ */
+const HEADER_SIZE = 512;
 
 interface Header {
   format: string;
   state: string;
   code: number;
+  /** The report's length in bytes and its CRC-32 (zlib's; 29 ms for std's 85 MB, against 56 for SHA-256). */
+  length: number;
+  crc: number;
+}
+
+function validHeader(h: unknown, state: string): h is Header {
+  if (typeof h !== 'object' || h === null) return false;
+  const x = h as Record<string, unknown>;
+  return (
+    x['format'] === RESULT_FORMAT &&
+    x['state'] === state &&
+    Number.isInteger(x['code']) &&
+    Number.isInteger(x['length']) &&
+    (x['length'] as number) >= 0 &&
+    Number.isInteger(x['crc'])
+  );
 }
 
 export interface CachedResult {
@@ -41,19 +61,23 @@ export class ResultCache {
     }
     try {
       // Read the header alone first: a stale entry for std is tens of MB not worth reading.
-      const head = Buffer.alloc(HEADER_MAX);
-      const { bytesRead } = await fh.read(head, 0, HEADER_MAX, 0);
-      const nl = head.subarray(0, bytesRead).indexOf(0x0a);
-      if (nl < 0) return null;
-      const h = JSON.parse(head.subarray(0, nl).toString('utf8')) as Header;
-      if (h.format !== RESULT_FORMAT || h.state !== state || !Number.isInteger(h.code)) return null;
-      const size = (await fh.stat()).size - (nl + 1);
+      const head = Buffer.alloc(HEADER_SIZE);
+      const { bytesRead } = await fh.read(head, 0, HEADER_SIZE, 0);
+      if (bytesRead !== HEADER_SIZE || head[HEADER_SIZE - 1] !== 0x0a) return null;
+      const h: unknown = JSON.parse(head.toString('utf8'));
+      if (!validHeader(h, state)) return null;
+      const size = (await fh.stat()).size - HEADER_SIZE;
+      if (size !== h.length) return null;
       const output = Buffer.allocUnsafe(size);
       for (let got = 0; got < size;) {
-        const r = await fh.read(output, got, size - got, nl + 1 + got);
+        const r = await fh.read(output, got, size - got, HEADER_SIZE + got);
         if (r.bytesRead === 0) return null; // truncated under us
         got += r.bytesRead;
       }
+      if (crc32(output) !== h.crc) return null;
+      // Used now: the last to be trimmed when the cache is over its bound.
+      const now = new Date();
+      utimes(this.path(name), now, now).catch(() => {});
       return { code: h.code, output };
     } catch {
       return null;
@@ -73,10 +97,7 @@ export class ResultCache {
     try {
       await mkdir(join(this.dir, 'results'), { recursive: true });
       const fh = await open(tmp, 'w');
-      const w = new ResultWriter(fh, tmp, p);
-      const header: Header = { format: RESULT_FORMAT, state, code };
-      w.write(Buffer.from(JSON.stringify(header) + '\n'));
-      return w;
+      return new ResultWriter(fh, tmp, p, { format: RESULT_FORMAT, state, code });
     } catch {
       return null;
     }
@@ -84,7 +105,8 @@ export class ResultCache {
 }
 
 export class ResultWriter {
-  private at = 0;
+  private at = HEADER_SIZE;
+  private crc = 0;
   private readonly pending: Promise<unknown>[] = [];
   private failed = false;
 
@@ -92,6 +114,7 @@ export class ResultWriter {
     private readonly fh: FileHandle,
     private readonly tmp: string,
     private readonly path: string,
+    private readonly header: Omit<Header, 'length' | 'crc'>,
   ) {}
 
   /** Queues b at the end of what was written so far; the bytes must not change until commit. */
@@ -99,6 +122,7 @@ export class ResultWriter {
     if (this.failed) return;
     const at = this.at;
     this.at += b.length;
+    this.crc = crc32(b, this.crc);
     this.pending.push(
       writeAll(this.fh, b, at).catch(() => {
         this.failed = true;
@@ -109,11 +133,16 @@ export class ResultWriter {
   async commit(): Promise<void> {
     await Promise.all(this.pending);
     try {
+      const header: Header = { ...this.header, length: this.at - HEADER_SIZE, crc: this.crc };
+      const line = JSON.stringify(header);
+      if (Buffer.byteLength(line) >= HEADER_SIZE) throw new Error('header too long');
+      await writeAll(this.fh, Buffer.from(line.padEnd(HEADER_SIZE - 1, ' ') + '\n'), 0);
       await this.fh.close();
       if (this.failed) throw new Error('write failed');
       await rename(this.tmp, this.path);
     } catch {
       // Only speed is lost; do not leave a partial file behind.
+      await this.fh.close().catch(() => {});
       await rm(this.tmp, { force: true }).catch(() => {});
     }
   }

@@ -9,6 +9,7 @@ import { join, sep } from 'node:path';
 import { EscapeTextParser } from '../parsers/escape-text.js';
 import type { PackageFacts } from '../model/types.js';
 import { ModelCache } from '../cache/model-cache.js';
+import { buildInputsKey } from './build-inputs.js';
 import { decodeFacts } from '../cache/facts-codec.js';
 import { moduleRoot, readGoEnv, type GoEnv } from './go-env.js';
 import { listPackages, type GoListPackage } from './go-list.js';
@@ -182,7 +183,8 @@ export async function planAnalysis(opts: AnalyzeOptions): Promise<AnalyzePlan> {
   }
 
   const common = [
-    'heapscope-1',
+    'heapscope-2',
+    await buildInputsKey(goenv.goflags, targets, opts.dir, env),
     gcflags,
     goenv.version,
     goenv.goos,
@@ -243,7 +245,7 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
     [...units.values()].map(async (u) => {
       if (u.errors.length) return;
       const key = keys.get(u.id);
-      const hit = cache && key ? await cache.get(key) : null;
+      const hit = cache && key ? await cache.get(key, u.id) : null;
       if (hit) {
         u.facts = hit;
         u.cached = true;
@@ -283,7 +285,7 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
       const clean = f.unknown.length === 0 && f.other.length === 0 && u.facts.length === 1 && !byPath.get(u.id)?.ForTest;
       if (cache && key && clean) {
         written.add(u);
-        const stored = cache.put(key, u.facts);
+        const stored = cache.put(key, u.id, u.facts);
         // Keep the facts as read back from what was stored, not as parsed: the same values, but made in one
         // pass, side by side, with strings of their own instead of slices of compiler lines. The join and the
         // report walk every one of them after the build, and did so about 0.4 s faster on std (measured).
@@ -354,7 +356,7 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
         );
       } else if (cache && !written.has(u) && (!failed || (u.facts.length > 0 && unknown.length === 0))) {
         const key = keys.get(u.id);
-        if (key) cache.put(key, u.facts);
+        if (key) cache.put(key, u.id, u.facts);
       }
     }
     // Packages with errors found after listing (type errors) also block everything that imports them.

@@ -1,6 +1,6 @@
 // The finished-report cache: a report written chunk by chunk while it is rendered reads back byte for byte.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -34,6 +34,52 @@ test('a cache that cannot be written is no error', async () => {
   try {
     const cache = new ResultCache(join(dir, 'missing', '\0bad'));
     assert.equal(await cache.create('r', 's', 0), null);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a stored report cut short, changed, or with a header of another shape is a miss, never replayed', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'heapscope-results-'));
+  try {
+    const cache = new ResultCache(dir);
+    const store = async (): Promise<string> => {
+      const w = await cache.create('r', 's', 0);
+      assert.ok(w);
+      w.write(Buffer.from('{"report":"' + 'x'.repeat(10000) + '"}\n'));
+      await w.commit();
+      assert.ok(await cache.get('r', 's'), 'whole entry is a hit');
+      return join(dir, 'results', 'r.out');
+    };
+    const damages: [string, (p: string) => void][] = [
+      ['truncated', (p) => truncateSync(p, statSync(p).size - 100)],
+      [
+        'one byte changed',
+        (p) => {
+          const b = readFileSync(p);
+          b[b.length - 50] = 0x79;
+          writeFileSync(p, b);
+        },
+      ],
+      ['bytes appended', (p) => writeFileSync(p, Buffer.concat([readFileSync(p), Buffer.from('more')]))],
+      ['empty', (p) => writeFileSync(p, '')],
+      ['header only', (p) => truncateSync(p, 512)],
+      ['old format', (p) => writeFileSync(p, '{"format":"heapscope-result-1","state":"s","code":0}\n{}')],
+      ['JSON of another shape', (p) => writeFileSync(p, '{}'.padEnd(511) + '\n{}')],
+      [
+        'a directory',
+        (p) => {
+          rmSync(p);
+          mkdirSync(p);
+        },
+      ],
+    ];
+    for (const [what, damage] of damages) {
+      const p = await store();
+      damage(p);
+      assert.equal(await cache.get('r', 's'), null, what);
+      rmSync(p, { recursive: true, force: true });
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
