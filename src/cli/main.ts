@@ -9,6 +9,7 @@ import { VERSION } from '../version.js';
 import { runAnalyze, type AnalyzeFlags } from './analyze.js';
 import { runBench, type BenchFlags } from './bench.js';
 import { runExplain, type ExplainFlags } from './explain.js';
+import { runCacheClean, runCacheInfo } from './cache.js';
 import { exitCode, EXIT_BUG, type Outcome } from './outcome.js';
 import type { CliIO } from './terminal.js';
 
@@ -27,6 +28,7 @@ Environment:
   GOTOOLCHAIN selects the Go release as for the go command. NO_COLOR / FORCE_COLOR control colour.
   HEAPSCOPE_CACHE  where parsed results are cached (default $XDG_CACHE_HOME/heapscope or ~/.cache/heapscope);
                    an unchanged re-run of the same command replays its last complete report from there
+  HEAPSCOPE_CACHE_LIMIT  the cache's bound (default 2G); see heapscope cache --help
   HEAPSCOPE_DEBUG  print where the time went (and a stack trace for internal errors) on stderr`;
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
@@ -102,6 +104,32 @@ ${EXIT_HELP.replace('some packages did not compile', 'a test binary did not comp
     .addHelpText('after', EXIT_HELP)
     .action(async (position: string, flags: ExplainFlags) => {
       outcome = await runExplain(position, flags, io);
+    });
+
+  const cache = program
+    .command('cache')
+    .description("heapscope's cache: where it is, what it holds, emptying it")
+    .addHelpText(
+      'after',
+      `
+The cache (HEAPSCOPE_CACHE, else $XDG_CACHE_HOME/heapscope or ~/.cache/heapscope) holds each package's parsed
+compiler output, keyed by its files, its imports' keys, the toolchain, flags, build tags, GOEXPERIMENT and
+the like, PGO profiles, overlays and the cgo environment; and the last finished report of each command line.
+Its size is kept under HEAPSCOPE_CACHE_LIMIT (default 2G; bytes, or K, M, G, 1024-based): at most once an
+hour a run removes the least recently used entries until it is at three quarters of the bound.`,
+    );
+  cache
+    .command('info')
+    .description('where the cache is, its size against its bound, and its entries by kind')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (flags: { format: string }) => {
+      outcome = await runCacheInfo(flags, io);
+    });
+  cache
+    .command('clean')
+    .description("remove heapscope's files from the cache (nothing else in the directory)")
+    .action(async () => {
+      outcome = await runCacheClean(io);
     });
 
   try {

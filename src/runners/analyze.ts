@@ -10,6 +10,8 @@ import { EscapeTextParser } from '../parsers/escape-text.js';
 import type { PackageFacts } from '../model/types.js';
 import { ModelCache } from '../cache/model-cache.js';
 import { buildInputsKey } from './build-inputs.js';
+import { UsageError } from '../errors/errors.js';
+import { cacheLimit, DEFAULT_LIMIT, trimCache } from '../cache/cache-dir.js';
 import { decodeFacts } from '../cache/facts-codec.js';
 import { moduleRoot, readGoEnv, type GoEnv } from './go-env.js';
 import { listPackages, type GoListPackage } from './go-list.js';
@@ -121,6 +123,11 @@ export async function planAnalysis(opts: AnalyzeOptions): Promise<AnalyzePlan> {
   const progress = opts.onProgress ?? (() => {});
   progress('listing packages');
   const cache = opts.cacheDir ? new ModelCache(opts.cacheDir) : null;
+  if (cache && cacheLimit(env) === null) {
+    throw new UsageError(
+      `HEAPSCOPE_CACHE_LIMIT=${env['HEAPSCOPE_CACHE_LIMIT']} is not a size: write bytes, or a number with K, M or G (1024-based), such as 500M`,
+    );
+  }
   const runId = createHash('sha256')
     .update(
       JSON.stringify([
@@ -368,10 +375,12 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
       if (bad && u.facts.length === 0) u.errors.push(`not compiled: it imports ${bad}, which does not compile`);
     }
   }
-  if (cache)
+  if (cache) {
     await cache.recordRun(
       runId,
       [...units.values()].map((u) => keys.get(u.id)).filter((k): k is string => !!k),
     );
+    await trimCache(cache.dir, cacheLimit(env) ?? DEFAULT_LIMIT);
+  }
   return { env: goenv, root, units: [...units.values()], messages };
 }

@@ -86,3 +86,25 @@ test('every kind of cache file, damaged every way, gives the result of --no-cach
     }
   }
 });
+
+test('cache info and clean: what the cache holds, then nothing of heapscope’s; an unwritable cache costs only speed', () => {
+  const cache = tempDir('heapscope-info-');
+  const env = { HEAPSCOPE_CACHE: cache };
+  assert.equal(runCli(['analyze', '--format', 'json', '-C', dir, './'], { env }).code, 0);
+  writeFileSync(join(cache, 'keep.txt'), 'not heapscope’s');
+  const info = (): { dir: string; entries: number; kinds: Record<string, { entries: number }> } =>
+    JSON.parse(runCli(['cache', 'info', '--format', 'json'], { env }).stdout);
+  const before = info();
+  assert.equal(before.dir, cache);
+  assert.ok(before.kinds['facts']!.entries >= 1 && before.kinds['results']!.entries >= 1 && before.kinds['runs']!.entries >= 1);
+  assert.equal(runCli(['cache', 'clean'], { env }).code, 0);
+  assert.equal(info().entries, 0);
+  assert.equal(readFileSync(join(cache, 'keep.txt'), 'utf8'), 'not heapscope’s');
+  // A cache directory that cannot be made (its parent is a file): the report is the same, exit 0.
+  const blocked = join(cache, 'keep.txt', 'cache');
+  const r = runCli(['analyze', '--format', 'json', '-C', dir, './'], { env: { HEAPSCOPE_CACHE: blocked } });
+  assert.equal(r.code, 0, r.stderr);
+  const want = runCli(['analyze', '--format', 'json', '--no-cache', '-C', dir, './']);
+  assert.deepEqual(report(r.stdout), report(want.stdout));
+  assert.equal(runCli(['analyze', '-C', dir, './'], { env: { ...env, HEAPSCOPE_CACHE_LIMIT: 'banana' } }).code, 2);
+});
