@@ -41,8 +41,11 @@ export interface BenchProblem {
   printedName: string | null;
   /** For a panic: the panic value (text after `panic: `); otherwise null. */
   value: string | null;
-  /** Indented message lines with the first four-space indent removed; for a panic, the trace lines. */
+  /** Indented message lines with the first four-space indent removed; for a panic, the trace lines. The first
+   *  MESSAGES_KEPT only: a benchmark can log without end. */
   messages: string[];
+  /** Message lines beyond those kept, counted. */
+  omitted?: number;
   /** 1-based line number of the `--- ` or `panic:` line. */
   line: number;
 }
@@ -77,8 +80,14 @@ export interface BenchParse {
   packages: BenchPackage[];
   /** The go command's final bare `PASS`/`FAIL` after several packages, when printed. */
   overall: 'PASS' | 'FAIL' | null;
+  /** The first UNRECOGNISED_KEPT lines not recognised; the rest are counted in unrecognisedCount. */
   unrecognised: BenchUnrecognised[];
+  unrecognisedCount: number;
 }
+
+/** How many message lines a problem keeps, and unrecognised lines a parse keeps: output can be unbounded. */
+export const MESSAGES_KEPT = 200;
+export const UNRECOGNISED_KEPT = 200;
 
 /** One metric over a benchmark's runs. */
 export interface MetricSummary {

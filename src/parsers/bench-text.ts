@@ -16,6 +16,7 @@
 //
 // The parser is pure: lines in, results out. Lines it does not know are kept as data, never thrown.
 
+import { MESSAGES_KEPT, UNRECOGNISED_KEPT } from '../model/alloc-types.js';
 import type { BenchPackage, BenchParse, BenchProblem, BenchResult, BenchRun, BenchUnrecognised } from '../model/alloc-types.js';
 
 // BenchmarkNewPoint-2         	    2000	        47.04 ns/op	      16 B/op	       1 allocs/op
@@ -90,6 +91,7 @@ interface OpenPanic {
 export class BenchTextParser {
   private readonly packages: BenchPackage[] = [];
   private readonly unrecognised: BenchUnrecognised[] = [];
+  private unrecognisedCount = 0;
   private overall: 'PASS' | 'FAIL' | null = null;
   private cur: BenchPackage | null = null;
   private byKey = new Map<string, BenchResult>();
@@ -99,6 +101,7 @@ export class BenchTextParser {
   /** -v: the name printed alone before a run, and indented lines printed since. */
   private verboseName: string | null = null;
   private pending: { line: number; text: string }[] = [];
+  private pendingOmitted = 0;
   private panic: OpenPanic | null = null;
   /** The name printed before a failure or panic on the same line (non-verbose, timed run). */
   private prefixName: string | null = null;
@@ -113,6 +116,7 @@ export class BenchTextParser {
       // The printed name belongs to the problem that follows on the same line.
       this.verboseName = splitProcs(split[1]!).name;
       this.pending = [];
+      this.pendingOmitted = 0;
       this.prefixName = split[1]!;
       this.pushLogical(split[2]!);
       this.prefixName = null;
@@ -128,9 +132,11 @@ export class BenchTextParser {
     const c0 = line.charCodeAt(0);
     if ((c0 === 32 || c0 === 9) && !line.trimStart().startsWith('--- ')) {
       const text = line.startsWith('    ') ? line.slice(4) : line.trimStart();
-      if (this.lastOutcome) this.lastOutcome.messages.push(text);
-      else if (this.verboseName !== null) this.pending.push({ line: this.lineNo, text });
-      else this.unknown(line);
+      if (this.lastOutcome) this.message(this.lastOutcome, text);
+      else if (this.verboseName !== null) {
+        if (this.pending.length < MESSAGES_KEPT) this.pending.push({ line: this.lineNo, text });
+        else this.pendingOmitted++;
+      } else this.unknown(line);
       return;
     }
 
@@ -210,7 +216,7 @@ export class BenchTextParser {
       this.packages.pop();
     }
     this.cur = null;
-    return { packages: this.packages, overall: this.overall, unrecognised: this.unrecognised };
+    return { packages: this.packages, overall: this.overall, unrecognised: this.unrecognised, unrecognisedCount: this.unrecognisedCount };
   }
 
   // -------------------------------------------------------------------------------------------------------------
@@ -247,7 +253,14 @@ export class BenchTextParser {
   }
 
   private unknown(text: string): void {
-    this.unrecognised.push({ line: this.lineNo, text, pkg: this.cur?.pkg ?? null });
+    this.unrecognisedCount++;
+    if (this.unrecognised.length < UNRECOGNISED_KEPT) this.unrecognised.push({ line: this.lineNo, text, pkg: this.cur?.pkg ?? null });
+  }
+
+  /** A message line for p, kept while p has fewer than MESSAGES_KEPT, counted after. */
+  private message(p: BenchProblem, text: string): void {
+    if (p.messages.length < MESSAGES_KEPT) p.messages.push(text);
+    else p.omitted = (p.omitted ?? 0) + 1;
   }
 
   private result(printed: string, iterations: number, metrics: Record<string, number>): void {
@@ -280,7 +293,9 @@ export class BenchTextParser {
     // -v prints the messages first; they belong to this outcome when they were printed under its name.
     if (this.pending.length > 0 && this.verboseName === name) {
       p.messages = this.pending.map((m) => m.text);
+      if (this.pendingOmitted) p.omitted = this.pendingOmitted;
       this.pending = [];
+      this.pendingOmitted = 0;
     } else this.flushPending(null);
     this.ensure().problems.push(p);
     this.lastOutcome = p;
@@ -299,6 +314,8 @@ export class BenchTextParser {
       messages: this.pending.map((m) => m.text),
       line: first.line,
     };
+    if (this.pendingOmitted) p.omitted = this.pendingOmitted;
+    this.pendingOmitted = 0;
     this.pending = [];
     this.ensure().problems.push(p);
   }
@@ -355,7 +372,7 @@ export class BenchTextParser {
       return false;
     }
     if (line === '') return true;
-    open.problem.messages.push(line);
+    this.message(open.problem, line);
     if (line.startsWith('goroutine ')) open.sawTrace = true;
     // The innermost Benchmark frame (or "created by" a benchmark) names the benchmark that panicked.
     if (open.sawTrace && !line.startsWith('\t') && !line.startsWith('testing.')) {

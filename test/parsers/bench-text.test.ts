@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it, test } from 'node:test';
 
-import type { BenchPackage, BenchParse, BenchResult } from '../../src/model/alloc-types.js';
+import { MESSAGES_KEPT, UNRECOGNISED_KEPT, type BenchPackage, type BenchParse, type BenchResult } from '../../src/model/alloc-types.js';
 import { BenchTextParser, parseBenchText, parseMetrics, splitProcs } from '../../src/parsers/bench-text.js';
 import { summarize, summarizeBenchmark, summarizeRuns } from '../../src/model/stats.js';
 import { LineSplitter, splitLines } from '../../src/parsers/line-splitter.js';
@@ -372,4 +372,20 @@ describe('bench-text: lines and helpers', () => {
   it('leaves no line of any capture unrecognised', () => {
     for (const name of CAPTURES) assert.deepEqual(parse(name).unrecognised, [], name);
   });
+});
+
+test('output without end is kept bounded: the first lines of a log or a trace, the rest counted', () => {
+  const lines = ['goos: linux', 'goarch: amd64', 'pkg: example.com/m', 'BenchmarkLogs', '--- BENCH: BenchmarkLogs-2'];
+  for (let i = 0; i < 100000; i++) lines.push(`    x_test.go:10: line ${i} ${'y'.repeat(100)}`);
+  lines.push('BenchmarkLogs-2   \t 1000\t 100 ns/op');
+  for (let i = 0; i < 1000; i++) lines.push(`noise ${i}`);
+  lines.push('PASS', 'ok  \texample.com/m\t0.1s');
+  const r = parseBenchText(lines);
+  const log = r.packages[0]!.problems.find((p) => p.benchmark === 'BenchmarkLogs')!;
+  assert.equal(log.messages.length, MESSAGES_KEPT);
+  assert.equal(log.messages.length + (log.omitted ?? 0), 100000);
+  assert.match(log.messages[0]!, /line 0 /);
+  assert.equal(r.unrecognised.length, UNRECOGNISED_KEPT);
+  assert.equal(r.unrecognisedCount, 1000);
+  assert.equal(r.packages[0]!.benchmarks[0]!.runs[0]!.iterations, 1000);
 });
