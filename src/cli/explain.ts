@@ -1,11 +1,10 @@
 // heapscope explain FILE:LINE: every fact about one line, from the compiler (decisions, causes, inlining),
 // the assembly (allocated types) and, with --bench, the benchmarks that cover it.
 
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors/errors.js';
 import { ModulePaths } from '../runners/paths.js';
+import { removeTempDir, tempDir } from '../runners/temp-dirs.js';
 import { loadModel } from './load-model.js';
 import { buildTestBinary, prepareBenchmarks, runBenchmarks } from '../runners/bench.js';
 import { attributeAll } from '../join/attribute.js';
@@ -95,13 +94,13 @@ export async function runExplain(position: string, flags: ExplainFlags, io: CliI
       let asm = (await pkg?.listing?.()) ?? pkg?.asm ?? [];
       if (!pkg) {
         // A package without test files has no test binary: its own build's listing.
-        const tmp = await mkdtemp(join(tmpdir(), 'heapscope-explain-'));
+        const tmp = tempDir('heapscope-explain-');
         try {
           const built = await buildTestBinary({ dir, env: io.env, tags: flags.tags, resolveFile }, ex.package, join(tmp, 'x.test'));
           if (built.error) ex.errors.push(built.error);
           asm = await built.asm();
         } finally {
-          await rm(tmp, { recursive: true, force: true });
+          await removeTempDir(tmp);
         }
       } else ex.errors.push(...pkg.errors);
       ex.allocations = asm

@@ -1,5 +1,6 @@
 // The one place outcomes become exit codes. Commands say how their work went; main() maps heapscope's own
-// failures; bin/heapscope.js maps a bug (an exception heapscope did not expect) to 3.
+// failures; bin/heapscope.js maps a bug (an exception heapscope did not expect) to 3. A signal exits 128 + its
+// number (EXIT_ON_SIGNAL in runners/process-groups.ts, where the signal is handled).
 import { EXIT } from '../errors/errors.js';
 
 /** - ok: everything was done as asked; - partial: some packages or benchmarks failed, the rest is reported. */

@@ -3,8 +3,6 @@
 // its output streamed through the parser as it arrives.
 
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { EscapeTextParser } from '../parsers/escape-text.js';
 import type { PackageFacts } from '../model/types.js';
@@ -19,6 +17,7 @@ import { walkReportsConversions } from '../model/go-releases.js';
 import { computeKeys } from './package-keys.js';
 import { addFunctionEnds } from './function-ends.js';
 import { run } from './process.js';
+import { removeTempDir, tempDir } from './temp-dirs.js';
 import { ModulePaths } from './paths.js';
 
 export interface AnalyzeOptions {
@@ -339,11 +338,11 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
       }
     }
     if (tested.length) {
-      const out = await mkdtemp(join(tmpdir(), 'heapscope-'));
+      const out = tempDir('heapscope-');
       try {
         codes.push(await compile(['test', '-c', '-o', out + sep, gcflags, ...tagArgs, ...tested]));
       } finally {
-        await rm(out, { recursive: true, force: true });
+        await removeTempDir(out);
       }
     }
     const failed = codes.some((c) => c !== 0);

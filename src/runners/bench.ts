@@ -7,8 +7,7 @@
 //      profiles divided by N2 − N1 is the exact per-op figure, whatever the benchmark does around its loop.
 // What each step does with one binary is in test-binaries.ts.
 
-import { mkdtemp, rm } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { summarizeBenchmark } from '../model/stats.js';
 import type { BenchmarkRun, ProfiledRun } from '../model/bench-report.js';
@@ -16,6 +15,8 @@ import type { AsmAllocCall, BenchPackage } from '../model/alloc-types.js';
 import { trimInlineHash } from '../model/expressions.js';
 import type { SymbolTable } from '../model/symbols.js';
 import { listPackages, mainModulePath } from './go-list.js';
+import { removeTempDir, tempDir } from './temp-dirs.js';
+import { PIPE_DELAY_MS } from './process.js';
 import {
   buildTestBinary,
   GROUP_ITERATIONS,
@@ -78,11 +79,11 @@ export async function prepareBenchmarks(opts: BenchOptions): Promise<BenchSessio
   const listed = await listPackages({ dir: opts.dir, env: opts.env, patterns: opts.patterns, tags: opts.tags });
   const pkgs = listed.filter((p) => p.TestGoFiles?.length || p.XTestGoFiles?.length || p.Error);
   const modulePath = mainModulePath(listed);
-  const tmp = await mkdtemp(join(tmpdir(), 'heapscope-bench-'));
+  const tmp = tempDir('heapscope-bench-');
   const session: BenchSession = {
     packages: [],
     tools: null,
-    close: () => rm(tmp, { recursive: true, force: true }),
+    close: () => removeTempDir(tmp),
   };
   try {
     let i = 0;
@@ -157,6 +158,11 @@ export async function runBenchmarks(session: BenchSession, opts: BenchOptions, o
     pr.parsed = timing.parsed;
     if (timing.timedOut && !timing.parsed?.problems.some((x) => x.value?.startsWith('did not finish'))) {
       pr.errors.push(`benchmarks did not finish within --timeout ${opts.timeout}; the test binary was killed`);
+    }
+    if (timing.outputCut) {
+      pr.notes.push(
+        `the test binary left a process holding its output; heapscope stopped reading ${PIPE_DELAY_MS / 1000} s after the binary exited and ended that process (output may be cut)`,
+      );
     }
     for (const prob of timing.parsed?.problems ?? []) {
       if (prob.kind === 'log') continue;

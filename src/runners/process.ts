@@ -1,11 +1,14 @@
 // The one place heapscope starts processes. Output is streamed line by line to the caller; nothing is
-// buffered whole. Each child runs in its own process group so a timeout or Ctrl-C kills the whole tree
-// (the go command starts compilers, linkers and test binaries of its own).
+// buffered whole. Each child runs in its own process group so a timeout or Ctrl-C ends the whole tree
+// (the go command starts compilers, linkers and test binaries of its own); process-groups.ts says what
+// happens to the groups when heapscope is stopped.
 
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { ByteLineSplitter, LineSplitter } from '../parsers/line-splitter.js';
 import { GoToolError } from '../errors/errors.js';
+import { addGroup, isStopping, removeGroup, signalGroup, stopGroup } from './process-groups.js';
+import { goTempDir } from './temp-dirs.js';
 
 export interface RunOptions {
   cwd: string;
@@ -16,7 +19,7 @@ export interface RunOptions {
   onStderrBytes?: (buf: Buffer, start: number, end: number) => void;
   /** Milliseconds; the process group is killed when it passes. */
   timeoutMs?: number;
-  /** Kills the process group when aborted. */
+  /** Stops the process group when aborted: SIGTERM, then SIGKILL after the grace period (process-groups.ts). */
   signal?: AbortSignal;
   /**
    * Sends stderr to this file instead of a pipe: for output read after the process ends, which the child then
@@ -29,33 +32,16 @@ export interface RunResult {
   code: number | null;
   signal: NodeJS.Signals | null;
   timedOut: boolean;
+  /** The child exited but something it left held its output open: reading stopped PIPE_DELAY_MS later. */
+  outputCut: boolean;
 }
 
-const live = new Set<number>();
-let hooked = false;
-
-function hookSignals(): void {
-  if (hooked) return;
-  hooked = true;
-  const killAll = (): void => {
-    for (const pid of live) killGroup(pid);
-  };
-  process.once('exit', killAll);
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(sig, () => {
-      killAll();
-      process.exit(130);
-    });
-  }
-}
-
-function killGroup(pid: number): void {
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // already gone
-  }
-}
+/**
+ * How long a child's output may stay open after it exited: a process it left in the background can hold the
+ * pipes for as long as it lives (a test binary's `sleep 60 &`), and heapscope would wait with it. After this,
+ * heapscope stops reading, ends what is left of the child's group, and says the output may be cut.
+ */
+export const PIPE_DELAY_MS = 1000;
 
 /** Bytes handed to the line splitter per event-loop turn. */
 const SLICE = 256 * 1024;
@@ -162,14 +148,18 @@ class Drain {
 const EMPTY = Buffer.alloc(0);
 
 export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunResult> {
-  hookSignals();
+  // Once heapscope is stopping, nothing new starts and nothing settles: the signal handler exits.
+  if (isStopping()) return new Promise(() => {});
   return new Promise((resolve, reject) => {
     const errFd = opts.stderrFile !== undefined ? openSync(opts.stderrFile, 'w') : null;
+    let env = opts.env ?? process.env;
+    // The go command's work directories go inside one of heapscope's, which is removed however heapscope ends.
+    if (cmd === 'go') env = { ...env, GOTMPDIR: goTempDir(env) };
     let child: ReturnType<typeof spawn>;
     try {
       child = spawn(cmd, args, {
         cwd: opts.cwd,
-        env: opts.env ?? process.env,
+        env,
         stdio: ['ignore', 'pipe', errFd ?? 'pipe'],
         detached: true,
       });
@@ -178,7 +168,10 @@ export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunR
       if (errFd !== null) closeSync(errFd);
     }
     let timedOut = false;
+    let outputCut = false;
     let timer: NodeJS.Timeout | undefined;
+    let pipeTimer: NodeJS.Timeout | undefined;
+    let exited: { code: number | null; signal: NodeJS.Signals | null } | null = null;
     const out = new Drain(new LineSplitter(opts.onStdoutLine ?? (() => {})), child.stdout!);
     const errLines = opts.onStderrBytes ? new ByteLineSplitter(opts.onStderrBytes) : new LineSplitter(opts.onStderrLine ?? (() => {}));
     const err = child.stderr ? new Drain(errLines, child.stderr) : null;
@@ -188,20 +181,34 @@ export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunR
         reject(new GoToolError(`${cmd}: command not found`, 'install Go from https://go.dev/dl and put it on PATH'));
       } else reject(new GoToolError(`${cmd}: ${e.message}`));
     });
-    if (child.pid !== undefined) live.add(child.pid);
+    const pid = child.pid;
+    if (pid !== undefined) addGroup(pid);
     opts.signal?.addEventListener('abort', () => {
-      if (child.pid !== undefined) killGroup(child.pid);
+      if (pid !== undefined && !exited) stopGroup(pid);
     });
     if (opts.timeoutMs) {
       timer = setTimeout(() => {
         timedOut = true;
-        if (child.pid !== undefined) killGroup(child.pid);
+        if (pid !== undefined) signalGroup(pid, 'SIGKILL');
       }, opts.timeoutMs);
     }
+    child.on('exit', (code, signal) => {
+      exited = { code, signal };
+      pipeTimer = setTimeout(() => {
+        outputCut = true;
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+        // What holds the pipes is most likely in the child's group; the child is done, so is it.
+        if (pid !== undefined) signalGroup(pid, 'SIGKILL');
+      }, PIPE_DELAY_MS);
+    });
     child.on('close', (code, signal) => {
       if (timer) clearTimeout(timer);
-      if (child.pid !== undefined) live.delete(child.pid);
-      Promise.all([out.end(), err?.end()]).then(() => resolve({ code, signal, timedOut }), reject);
+      if (pipeTimer) clearTimeout(pipeTimer);
+      if (pid !== undefined) removeGroup(pid);
+      if (isStopping()) return;
+      const status = exited ?? { code, signal };
+      Promise.all([out.end(), err?.end()]).then(() => resolve({ ...status, timedOut, outputCut }), reject);
     });
   });
 }

@@ -189,12 +189,13 @@ export async function timingPass(
   cwd: string,
   opts: BenchOptions,
   timeoutMs: number,
-): Promise<{ parsed: BenchPackage | null; timedOut: boolean }> {
+): Promise<{ parsed: BenchPackage | null; timedOut: boolean; outputCut: boolean }> {
   const slash = opts.bench.indexOf('/');
   const sub = slash >= 0 ? opts.bench.slice(slash) : '';
   let pattern = opts.bench;
   let merged: BenchPackage | null = null;
   let timedOut = false;
+  let outputCut = false;
   let listed: string[] | null = null;
   let previous = Infinity;
   for (let round = 0; round < 50; round++) {
@@ -214,6 +215,7 @@ export async function timingPass(
       timeoutMs,
     );
     timedOut ||= r.timedOut;
+    outputCut ||= r.outputCut;
     // A panic the output did not tie to a name belongs to the benchmark that was running.
     for (const prob of r.parsed?.problems ?? []) if (prob.kind === 'panic' && !prob.benchmark) prob.benchmark = r.lastName;
     if (r.timedOut && r.parsed) {
@@ -272,7 +274,7 @@ export async function timingPass(
     previous = rest.length;
     pattern = `^(${rest.map(quoteRe).join('|')})$${sub}`;
   }
-  return { parsed: merged, timedOut };
+  return { parsed: merged, timedOut, outputCut };
 }
 
 async function runBinary(
@@ -283,7 +285,7 @@ async function runBinary(
   timeoutMs: number,
   /** Read stdout and stderr in the order written (the timing pass, which reports panics); a profiled run needs only its result. */
   ordered = true,
-): Promise<{ parsed: BenchPackage | null; timedOut: boolean; code: number | null; lastName: string | null }> {
+): Promise<{ parsed: BenchPackage | null; timedOut: boolean; outputCut: boolean; code: number | null; lastName: string | null }> {
   const parser = new BenchTextParser();
   // The benchmark running when the binary was stopped is the last name it printed.
   let lastName: string | null = null;
@@ -302,7 +304,7 @@ async function runBinary(
       ? await run(bin, args, ro)
       : await run('/bin/sh', ['-c', 'exec "$0" "$@" 2>&1', bin, ...args], ro);
   const parsed = parser.end();
-  return { parsed: parsed.packages[0] ?? null, timedOut: r.timedOut, code: r.code, lastName };
+  return { parsed: parsed.packages[0] ?? null, timedOut: r.timedOut, outputCut: r.outputCut, code: r.code, lastName };
 }
 
 /** Several benchmarks in one profiled run, each given its part of the profile and its own measured figures. */

@@ -1,0 +1,50 @@
+// heapscope's own temporary directories (test binaries, listings, the go command's work directories), recorded
+// so that whatever ends the run removes them: the caller when it is done, process-groups.ts on a signal or at
+// exit, and the watchdog when heapscope is killed outright.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unwatchDir, watchDir } from './watchdog.js';
+
+const dirs = new Set<string>();
+
+/** Makes `PARENT/PREFIXxxxxxx` (PARENT: the system's temporary directory) and records it. */
+export function tempDir(prefix: string, parent: string = tmpdir()): string {
+  const d = mkdtempSync(join(parent, prefix));
+  dirs.add(d);
+  watchDir(d);
+  return d;
+}
+
+export async function removeTempDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  dirs.delete(dir);
+  unwatchDir(dir);
+}
+
+/** Removes every directory still recorded; for the last moments of the process, when nothing async runs. */
+export function removeAllTempDirsSync(): void {
+  for (const d of dirs) {
+    try {
+      rmSync(d, { recursive: true, force: true });
+    } catch {
+      // the watchdog tries again once heapscope has gone
+    }
+  }
+  dirs.clear();
+}
+
+let goTmp: string | null = null;
+
+/**
+ * The go command's GOTMPDIR for this run, inside the user's GOTMPDIR if set. The go command removes its
+ * `go-build*` work directory only when it exits by itself: go build catches no signal (go1.26.8 exits within
+ * 20 ms of SIGINT, SIGTERM or SIGHUP and leaves the directory; measured), so a go command that is stopped leaves
+ * its work directory behind. Inside a directory of heapscope's own, that directory goes with it.
+ */
+export function goTempDir(env: NodeJS.ProcessEnv): string {
+  goTmp ??= tempDir('heapscope-go-', env.GOTMPDIR || tmpdir());
+  return goTmp;
+}
