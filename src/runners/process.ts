@@ -75,7 +75,16 @@ class Drain {
     source.on('data', (c: Buffer) => this.push(c));
   }
 
+  /** Output taken from the pipe and not yet handed on, or the pipe left unread to let the parser catch up. */
+  busy(): boolean {
+    return this.queued > 0 || this.paused;
+  }
+
+  /** Chunks taken from the pipe so far. */
+  received = 0;
+
   private push(chunk: Buffer): void {
+    this.received++;
     if (this.failed) return; // the consumer broke: keep the pipe flowing, drop the rest
     this.queue.push(chunk);
     this.queued += chunk.length;
@@ -172,6 +181,7 @@ export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunR
     let timer: NodeJS.Timeout | undefined;
     let pipeTimer: NodeJS.Timeout | undefined;
     let exited: { code: number | null; signal: NodeJS.Signals | null } | null = null;
+    let closed = false;
     const out = new Drain(new LineSplitter(opts.onStdoutLine ?? (() => {})), child.stdout!);
     const errLines = opts.onStderrBytes ? new ByteLineSplitter(opts.onStderrBytes) : new LineSplitter(opts.onStderrLine ?? (() => {}));
     const err = child.stderr ? new Drain(errLines, child.stderr) : null;
@@ -194,15 +204,32 @@ export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunR
     }
     child.on('exit', (code, signal) => {
       exited = { code, signal };
-      pipeTimer = setTimeout(() => {
+      const received = (): number => out.received + (err?.received ?? 0);
+      const cut = (): void => {
+        // Still parsing what was read, or the pipe left unread until the parser catches up: the wait is
+        // heapscope's, not a background process's; never cut output the child did write. The check is made
+        // after the event loop's next poll for I/O, so output that waited while heapscope was busy is read first.
+        const before = received();
+        setImmediate(() => {
+          if (out.busy() || err?.busy() || received() !== before) {
+            pipeTimer = setTimeout(cut, PIPE_DELAY_MS);
+            return;
+          }
+          giveUp();
+        });
+      };
+      const giveUp = (): void => {
+        if (closed) return;
         outputCut = true;
         child.stdout?.destroy();
         child.stderr?.destroy();
         // What holds the pipes is most likely in the child's group; the child is done, so is it.
         if (pid !== undefined) signalGroup(pid, 'SIGKILL');
-      }, PIPE_DELAY_MS);
+      };
+      pipeTimer = setTimeout(cut, PIPE_DELAY_MS);
     });
     child.on('close', (code, signal) => {
+      closed = true;
       if (timer) clearTimeout(timer);
       if (pipeTimer) clearTimeout(pipeTimer);
       if (pid !== undefined) removeGroup(pid);
