@@ -5,6 +5,7 @@
 
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
+import { resolve as absolutePath } from 'node:path';
 import { ByteLineSplitter, LineSplitter } from '../parsers/line-splitter.js';
 import { GoToolError } from '../errors/errors.js';
 import { addGroup, isStopping, removeGroup, signalGroup, stopGroup } from './process-groups.js';
@@ -161,7 +162,10 @@ export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunR
   if (isStopping()) return new Promise(() => {});
   return new Promise((resolve, reject) => {
     const errFd = opts.stderrFile !== undefined ? openSync(opts.stderrFile, 'w') : null;
-    let env = opts.env ?? process.env;
+    // PWD is the directory the child runs in: the go command names files from $PWD when it is the same
+    // directory as its working one (os.Getwd), and a PWD inherited from a shell that reached the module
+    // through a symlink would make it name them by another path than heapscope's.
+    let env: NodeJS.ProcessEnv = { ...(opts.env ?? process.env), PWD: absolutePath(opts.cwd) };
     // The go command's work directories go inside one of heapscope's, which is removed however heapscope ends.
     if (cmd === 'go') env = { ...env, GOTMPDIR: goTempDir(env) };
     let child: ReturnType<typeof spawn>;

@@ -4,8 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { runCli } from '../helpers/cli.js';
-import { fixturesDir } from '../helpers/paths.js';
+import { symlinkSync } from 'node:fs';
+import { runCli, tempDir } from '../helpers/cli.js';
+import { examplesDir, fixturesDir } from '../helpers/paths.js';
 import type { AnalysisModel } from '../../src/model/types.js';
 
 const parent = join(fixturesDir, 'escape', 'tricky');
@@ -52,4 +53,27 @@ test('generic code of another directory is reported under its own file, from the
   assert.ok(!fromRoot.some((r) => r.startsWith('./') || r.startsWith('buffer/pool.go:10:') || r.startsWith('buffer/pool.go:11:24')));
   // The same go build cache entry replayed into a command run inside buffer/.
   assert.deepEqual(rows(join(root, 'buffer'), '.'), fromRoot);
+});
+
+test('a module reached through a symlink: the same paths and answers as from its real directory', () => {
+  const link = join(tempDir('heapscope-link-'), 'exlink');
+  symlinkSync(examplesDir, link);
+  // As a shell in the linked directory runs it: the working directory is the real one, PWD the link.
+  const env = { PWD: link };
+  const text = runCli(['analyze', '--no-cache', './'], { cwd: link, env });
+  assert.equal(text.code, 0, text.stderr);
+  assert.match(text.stdout, /^alloc\.go:17:2: /m);
+  assert.doesNotMatch(text.stdout, /\.\.\//, 'no path climbs out and back in');
+  const ex = runCli(['explain', '--no-cache', '--format', 'json', 'alloc.go:17'], { cwd: link, env });
+  assert.equal(ex.code, 0, ex.stderr);
+  const e = JSON.parse(ex.stdout) as { file: string; sites: { kind: string; expr: string }[] };
+  assert.ok(
+    e.sites.some((s) => s.kind === 'moved-to-heap' && s.expr === 'p'),
+    JSON.stringify(e.sites),
+  );
+  // Named with -C through the link, from elsewhere: the JSON is the same as from the real directory.
+  const viaLink = runCli(['analyze', '--no-cache', '--format', 'json', '-C', link, './']);
+  const direct = runCli(['analyze', '--no-cache', '--format', 'json', '-C', examplesDir, './']);
+  const files = (out: string): string[] => [...new Set((JSON.parse(out) as AnalysisModel).sites.map((s) => s.file))].sort();
+  assert.deepEqual(files(viaLink.stdout), files(direct.stdout));
 });
