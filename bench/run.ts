@@ -14,6 +14,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, existsSync } fr
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compilerFlags } from '../src/runners/analyze.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = join(root, 'bin', 'heapscope.js');
@@ -112,7 +113,11 @@ function benchRows(): void {
 
 try {
   if (process.env['BENCH_ONLY'] === 'bench') benchRows();
-  else analyzeRows();
+  else if (process.env['BENCH_ONLY'] === 'memory') memoryRows();
+  else {
+    analyzeRows();
+    memoryRows();
+  }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
@@ -191,4 +196,34 @@ function analyzeRows(): void {
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 
   benchRows();
+}
+
+/**
+ * heapscope's own peak memory (its process alone, not the compiler's) when it parses the go command's replay of
+ * a large output: std (151 MB of -m=2 text) and go/types alone (the largest package's, tens of MB), in both
+ * formats. The first run of each fills the go command's cache and is not counted.
+ */
+function memoryRows(): void {
+  const selfRss = join(root, 'dist', 'bench', 'self-rss.js');
+  console.log('');
+  console.log("| heapscope's own peak RSS, replay (warm go cache, empty heapscope cache) | --format json | --format text |");
+  console.log('|---|---|---|');
+  for (const pkg of ['std', 'go/types']) {
+    const cells: string[] = [];
+    for (const format of ['json', 'text']) {
+      rmSync(hcache, { recursive: true, force: true });
+      const cmd = [process.execPath, '--import', selfRss, cli, 'analyze', '--format', format, '--no-progress', pkg];
+      measure(cmd, env); // fills GOCACHE on the first use
+      rmSync(hcache, { recursive: true, force: true });
+      const errFile = join(scratch, 'stderr');
+      const s = measure(cmd, env);
+      const m = /heapscope-self-max-rss-kib (\d+)/.exec(readFileSync(errFile, 'utf8'));
+      cells.push(`${m ? Math.round(Number(m[1]) / 1024) : '?'} MiB (${s.seconds.toFixed(2)} s)`);
+    }
+    // The go command replays heapscope's compile from its cache: the size of the text heapscope parsed.
+    const version = spawnSync('go', ['env', 'GOVERSION'], { cwd: root, env }).stdout.toString().trim();
+    const size = spawnSync('go', ['build', '-o', '/dev/null', compilerFlags(version), pkg], { cwd: root, env, maxBuffer: 1 << 30 });
+    const mb = (size.stderr?.length ?? 0) / 1e6;
+    console.log(`| ${pkg} (${mb.toFixed(0)} MB of -m=2 text) | ${cells[0]} | ${cells[1]} |`);
+  }
 }
