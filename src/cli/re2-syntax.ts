@@ -66,8 +66,8 @@ export function re2SyntaxError(pattern: string): string | null {
       const rest = pattern.slice(i + 2);
       if (/^(=|!|<=|<!)/.test(rest)) return 'lookahead and lookbehind ((?=, (?!, (?<=, (?<!) are not supported';
       const flags = /^([imsU]*(?:-[imsU]+)?)(\)|:)/.exec(rest);
-      if (flags && (flags[1] !== '' || flags[2] === ':')) {
-        // Inline flags: (?i) sets them for what follows, (?i:...) groups.
+      if (flags) {
+        // Inline flags: (?i) sets them for what follows, (?i:...) groups; Go takes an empty (?) too.
         js += flags[2] === ':' ? '(?:' : '';
         i += 1 + flags[0].length;
         continue;
