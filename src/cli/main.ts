@@ -81,7 +81,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       `
 Timings come from a plain run with -benchmem. Per-line figures come from two further runs of each benchmark
 with every allocation recorded (-memprofilerate=1) and fixed iteration counts; their difference removes setup.
-${EXIT_HELP.replace('some packages did not compile', 'a test binary did not compile, or a benchmark failed, panicked, timed out or matched nothing')}`,
+${EXIT_HELP.replace('some packages did not compile', 'a test binary did not compile or ended before its benchmarks, or a benchmark failed, panicked, exited, timed out or matched nothing')}`,
     )
     .action(async (patterns: string[], flags: BenchFlags) => {
       outcome = await runBench(patterns, flags, io);
