@@ -1,7 +1,6 @@
 // heapscope analyze: the compiler's escape analysis of the named packages, explained, as a report of the format
 // asked for; an unchanged re-run replays the last complete report.
 
-import { resolve } from 'node:path';
 import { joinRun } from './load-model.js';
 import { reporter } from '../reporters/registry.js';
 import { defaultCacheDir } from '../cache/model-cache.js';
@@ -10,6 +9,8 @@ import { executePlan, planAnalysis } from '../runners/analyze.js';
 import { VERSION } from '../version.js';
 import { phaseTimer, progressPrinter, useColor, type CliIO } from './terminal.js';
 import type { Outcome } from './outcome.js';
+import { commandDir } from './flag-checks.js';
+import { safeText } from '../model/safe-text.js';
 
 export interface AnalyzeFlags {
   C?: string;
@@ -23,7 +24,7 @@ export interface AnalyzeFlags {
 }
 
 export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: CliIO): Promise<Outcome> {
-  const dir = resolve(io.cwd, flags.C ?? '.');
+  const dir = commandDir(io.cwd, flags.C);
   const render = reporter(flags.format).analyze;
   const onProgress = progressPrinter(io, flags.progress);
   const cacheDir = flags.cache ? defaultCacheDir(io.env) : null;
@@ -57,7 +58,7 @@ export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: Cl
   const model = joinRun(run);
   mark('joined');
   onProgress?.done();
-  for (const m of run.messages) io.stderr(`heapscope: go: ${m}\n`);
+  for (const m of run.messages) io.stderr(`heapscope: go: ${safeText(m)}\n`);
   const failed = model.packages.filter((p) => p.errors.length);
   const outcome: Outcome = failed.length ? 'partial' : 'ok';
   const store =

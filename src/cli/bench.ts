@@ -2,8 +2,6 @@
 // make it. The test binaries are built, then the benchmarks timed with nothing else running, then profiled
 // several at once beside the static analysis.
 
-import { resolve } from 'node:path';
-import { UsageError } from '../errors/errors.js';
 import { loadModel } from './load-model.js';
 import { reporter } from '../reporters/registry.js';
 import { defaultCacheDir } from '../cache/model-cache.js';
@@ -15,6 +13,8 @@ import { attributeAll } from '../join/attribute.js';
 import type { BenchReport } from '../model/bench-report.js';
 import { phaseTimer, progressPrinter, useColor, type CliIO } from './terminal.js';
 import type { Outcome } from './outcome.js';
+import { checkBenchPattern, checkBenchtime, checkCount, checkTimeout, commandDir } from './flag-checks.js';
+import { safeText } from '../model/safe-text.js';
 
 export interface BenchFlags {
   C?: string;
@@ -30,9 +30,12 @@ export interface BenchFlags {
 }
 
 export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO): Promise<Outcome> {
-  const dir = resolve(io.cwd, flags.C ?? '.');
-  const count = Number(flags.count);
-  if (!Number.isInteger(count) || count < 1) throw new UsageError(`--count must be a positive whole number, not ${flags.count}`);
+  // Every flag is checked before anything is built: a bad one is a usage error, not a run that ends elsewhere.
+  const dir = commandDir(io.cwd, flags.C);
+  const count = checkCount(flags.count);
+  checkTimeout(flags.timeout);
+  if (flags.benchtime !== undefined) checkBenchtime(flags.benchtime);
+  checkBenchPattern(flags.bench);
   const render = reporter(flags.format).bench;
   const onProgress = progressPrinter(io, flags.progress);
   const pats = patterns.length ? patterns : ['./...'];
@@ -95,9 +98,10 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
     );
   }
   for (const c of render(report, { color: useColor(io, flags.color), verbose: false, cwd: io.cwd })) io.stdout(c);
+  mark('rendered and written');
   const failed = report.packages.filter((p) => p.errors.length);
   if (report.benchmarks.length === 0 && failed.length === 0) {
-    io.stderr(`heapscope: no benchmark matches --bench ${flags.bench} in ${pats.join(' ')}\n`);
+    io.stderr(`heapscope: no benchmark matches --bench ${safeText(flags.bench)} in ${safeText(pats.join(' '))}\n`);
     return 'partial';
   }
   if (failed.length) {

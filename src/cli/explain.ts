@@ -1,6 +1,7 @@
 // heapscope explain FILE:LINE: every fact about one line, from the compiler (decisions, causes, inlining),
 // the assembly (allocated types) and, with --bench, the benchmarks that cover it.
 
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors/errors.js';
 import { ModulePaths } from '../runners/paths.js';
@@ -13,8 +14,10 @@ import { defaultCacheDir } from '../cache/model-cache.js';
 import { roundToSizeClass } from '../model/size-classes.js';
 import type { Explanation } from '../model/explain-report.js';
 import { reporter } from '../reporters/registry.js';
-import { progressPrinter, useColor, type CliIO } from './terminal.js';
+import { phaseTimer, progressPrinter, useColor, type CliIO } from './terminal.js';
 import type { Outcome } from './outcome.js';
+import { checkBenchPattern, commandDir } from './flag-checks.js';
+import { safeText } from '../model/safe-text.js';
 
 export interface ExplainFlags {
   C?: string;
@@ -26,29 +29,62 @@ export interface ExplainFlags {
   progress?: boolean;
 }
 
+/** FILE:LINE, the line in decimal digits from 1 (Number() would also take `1e1`, `0x2` and ` 2`). */
 export function parseFileLine(arg: string): { file: string; line: number } {
   const i = arg.lastIndexOf(':');
-  const line = i > 0 ? Number(arg.slice(i + 1)) : NaN;
-  if (!(i > 0) || !Number.isInteger(line) || line < 1) throw new UsageError(`expected FILE:LINE, got ${JSON.stringify(arg)}`);
+  const digits = i > 0 ? arg.slice(i + 1) : '';
+  const line = /^[0-9]+$/.test(digits) ? Number(digits) : NaN;
+  if (!(i > 0) || !Number.isSafeInteger(line) || line < 1)
+    throw new UsageError(`expected FILE:LINE with LINE a whole number from 1, got ${JSON.stringify(arg)}`);
   return { file: arg.slice(0, i), line };
+}
+
+/** The position names a line of a file that exists: otherwise there is nothing to explain, whatever the compiler says. */
+async function checkPosition(abs: string, file: string, line: number): Promise<void> {
+  let text: string;
+  try {
+    if (!(await stat(abs)).isFile()) throw new UsageError(`${file}: not a file`);
+    text = await readFile(abs, 'utf8');
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(
+      code === 'ENOENT' || code === 'ENOTDIR' ? `${file}: no such file` : `${file}: cannot be read (${code ?? String(e)})`,
+    );
+  }
+  const lines = text.length === 0 ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+  if (line > lines) throw new UsageError(`${file}:${line}: ${file} has ${lines} line${lines === 1 ? '' : 's'}`);
 }
 
 export async function runExplain(position: string, flags: ExplainFlags, io: CliIO): Promise<Outcome> {
   const render = reporter(flags.format).explain;
-  const dir = resolve(io.cwd, flags.C ?? '.');
+  const dir = commandDir(io.cwd, flags.C);
   const { file, line } = parseFileLine(position);
+  if (flags.bench !== undefined) checkBenchPattern(flags.bench);
   const abs = resolve(dir, file);
+  await checkPosition(abs, file, line);
   const pkgDir = './' + (relative(dir, dirname(abs)) || '.');
   const onProgress = progressPrinter(io, flags.progress);
-  const { run: analysed, model } = await loadModel({
-    dir,
-    patterns: [pkgDir],
-    tags: flags.tags,
-    tests: true,
-    cacheDir: flags.cache ? defaultCacheDir(io.env) : null,
-    env: io.env,
-    onProgress,
-  });
+  const mark = phaseTimer(io);
+  const load = (tests: boolean) =>
+    loadModel({
+      dir,
+      patterns: [pkgDir],
+      tags: flags.tags,
+      tests,
+      cacheDir: flags.cache ? defaultCacheDir(io.env) : null,
+      env: io.env,
+      onProgress,
+    });
+  let { run: analysed, model } = await load(true);
+  // A broken _test.go fails the package's test variant, and with it every decision of its other files: those
+  // come from the package compiled without its tests. The test files' errors are still reported.
+  const testErrors = model.packages.flatMap((p) => p.errors.map((e) => `${p.importPath}: ${e}`));
+  if (testErrors.length && !abs.endsWith('_test.go')) {
+    const plain = await load(false);
+    if (!plain.model.packages.some((p) => p.errors.length)) ({ run: analysed, model } = plain);
+  }
+  mark('analysed');
   const modulePaths = new ModulePaths(analysed.root, dir);
   const resolveFile = (p: string): string => modulePaths.printed(p);
   const target = resolveFile(abs);
@@ -71,7 +107,7 @@ export async function runExplain(position: string, flags: ExplainFlags, io: CliI
     sites: sitesHere,
     allocations: [],
     benchmarks: [],
-    errors: model.packages.flatMap((p) => p.errors.map((e) => `${p.importPath}: ${e}`)),
+    errors: [...testErrors],
   };
   // The package's test binary, built with the listing of every package of the module, tells what the line's
   // compiled code allocates (wherever it is inlined); with --bench its benchmarks are run and profiled.
@@ -122,8 +158,12 @@ export async function runExplain(position: string, flags: ExplainFlags, io: CliI
       await session.close();
     }
   }
+  mark(flags.bench ? 'test binary built, benchmarks run' : 'test binary built');
   onProgress?.done();
   for (const c of render(ex, { color: useColor(io, flags.color), verbose: false, cwd: io.cwd })) io.stdout(c);
-  if (ex.sites.length === 0 && !fn) io.stderr(`heapscope: the compiler reported nothing about ${position}\n`);
+  mark('rendered and written');
+  // The compiler decides only code inside functions (and package-level initialisers, which have sites).
+  if (ex.sites.length === 0 && !fn)
+    io.stderr(`heapscope: ${safeText(position)} is not inside a function: the compiler decides nothing there\n`);
   return ex.errors.length ? 'partial' : 'ok';
 }

@@ -3,7 +3,8 @@
 
 import { Command, CommanderError, Option } from 'commander';
 import { HeapscopeError } from '../errors/errors.js';
-import { FORMATS } from '../reporters/registry.js';
+import { safeText } from '../model/safe-text.js';
+import { formatsFor } from '../reporters/registry.js';
 import { OLDEST_SUPPORTED } from '../runners/go-env.js';
 import { VERSION } from '../version.js';
 import { runAnalyze, type AnalyzeFlags } from './analyze.js';
@@ -49,7 +50,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('-C <dir>', 'run in DIR (like go -C)')
     .option('--tags <tags>', 'comma-separated build tags, as go build -tags')
     .option('--tests', 'include _test.go files (compiles the test variants of the packages)')
-    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(formatsFor('analyze')).default('text'))
     .option('-v, --verbose', 'list compiler lines heapscope did not recognise')
     .option('--no-cache', "ignore and do not write heapscope's parsed-result cache")
     .option('--color', 'force colour in text output')
@@ -71,7 +72,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--count <n>', 'runs of each benchmark for the timings (median and spread)', '1')
     .option('--benchtime <t>', 'as go test -benchtime (1s, 20000x); applies to the timing pass')
     .option('--timeout <d>', 'limit for each test binary run; the whole process tree is killed past it', '10m')
-    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(formatsFor('bench')).default('text'))
     .option('--no-cache', "ignore and do not write heapscope's parsed-result cache")
     .option('--color', 'force colour in text output')
     .option('--no-color', 'never colour text output')
@@ -82,7 +83,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       `
 Timings come from a plain run with -benchmem. Per-line figures come from two further runs of each benchmark
 with every allocation recorded (-memprofilerate=1) and fixed iteration counts; their difference removes setup.
-${EXIT_HELP.replace('some packages did not compile', 'a test binary did not compile, or a benchmark failed, panicked, timed out or matched nothing')}`,
+${EXIT_HELP.replace('some packages did not compile', 'a test binary did not compile or ended before its benchmarks, or a benchmark failed, panicked, exited, timed out or matched nothing')}`,
     )
     .action(async (patterns: string[], flags: BenchFlags) => {
       outcome = await runBench(patterns, flags, io);
@@ -95,7 +96,7 @@ ${EXIT_HELP.replace('some packages did not compile', 'a test binary did not comp
     .option('-C <dir>', 'run in DIR')
     .option('--tags <tags>', 'comma-separated build tags')
     .option('--bench <regexp>', 'also run these benchmarks of the package and show their figures for the line')
-    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(formatsFor('explain')).default('text'))
     .option('--no-cache', "ignore and do not write heapscope's parsed-result cache")
     .option('--color', 'force colour')
     .option('--no-color', 'never colour')
@@ -138,7 +139,8 @@ hour a run removes the least recently used entries until it is at three quarters
   } catch (e) {
     if (e instanceof CommanderError) return exitCode(e.exitCode === 0 ? 'ok' : 'fatal');
     if (e instanceof HeapscopeError) {
-      io.stderr(`heapscope: ${e.message}${e.hint ? ` (${e.hint})` : ''}\n`);
+      // Messages quote the go command, paths and flags as given: escaped like every other untrusted text.
+      io.stderr(`heapscope: ${safeText(e.message)}${e.hint ? ` (${safeText(e.hint)})` : ''}\n`);
       return exitCode('fatal');
     }
     throw e;

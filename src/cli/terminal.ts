@@ -1,6 +1,8 @@
 // The terminal side of the command line: the I/O the commands write through, colour, progress on stderr, and
 // HEAPSCOPE_DEBUG's timings. Every command uses these; none writes to process streams itself.
 
+import { safeLine } from '../model/safe-text.js';
+
 export interface CliIO {
   stdout: (s: string | Uint8Array) => void;
   stderr: (s: string) => void;
@@ -33,7 +35,8 @@ export function progressPrinter(io: CliIO, flag: boolean | undefined): Progress 
     const now = Date.now();
     if (now - last < 100) return;
     last = now;
-    io.stderr(`\r\x1b[2Kheapscope: ${msg}`);
+    // Progress names packages and benchmarks, which can hold anything: one escaped line.
+    io.stderr(`\r\x1b[2Kheapscope: ${safeLine(msg)}`);
   }) as Progress;
   p.done = () => io.stderr('\r\x1b[2K');
   return p;

@@ -29,9 +29,12 @@ export interface BenchResult {
  * - `fail`: `--- FAIL: NAME` (b.Fatal, b.Error, or a failing sub-benchmark);
  * - `skip`: `--- SKIP: NAME` (printed only with -v);
  * - `log`: `--- BENCH: NAME` or, with -v, log lines printed before a result;
- * - `panic`: `panic: ...` or `fatal error: ...` with the goroutine trace that follows.
+ * - `panic`: `panic: ...` or `fatal error: ...` with the goroutine trace that follows;
+ * - `exit`: the binary ended while the benchmark ran, without a panic (os.Exit): value is its exit status;
+ * - `timeout`: heapscope killed the binary at --timeout while the benchmark ran.
+ * The parser finds the first four; the runner adds the last two.
  */
-export type BenchProblemKind = 'fail' | 'skip' | 'log' | 'panic';
+export type BenchProblemKind = 'fail' | 'skip' | 'log' | 'panic' | 'exit' | 'timeout';
 
 export interface BenchProblem {
   kind: BenchProblemKind;

@@ -3,6 +3,7 @@
 
 import pc from 'picocolors';
 import type { BenchReport } from '../model/bench-report.js';
+import { safeText as q } from '../model/safe-text.js';
 import type { ReportOptions } from './registry.js';
 
 function num(x: number | null, digits = 2): string {
@@ -14,40 +15,42 @@ function num(x: number | null, digits = 2): string {
 export function renderBenchText(rep: BenchReport, opts: ReportOptions): string {
   const c = pc.createColors(opts.color);
   const out: string[] = [];
-  for (const p of rep.packages) for (const e of p.errors) out.push(`${c.red('error')}: ${p.importPath}: ${e}`);
-  for (const p of rep.packages) for (const n of p.notes) out.push(`${c.dim('note')}: ${p.importPath}: ${n}`);
+  for (const p of rep.packages) for (const e of p.errors) out.push(`${c.red('error')}: ${q(p.importPath)}: ${q(e)}`);
+  for (const p of rep.packages) for (const n of p.notes) out.push(`${c.dim('note')}: ${q(p.importPath)}: ${q(n)}`);
   if (out.length) out.push('');
   for (const b of rep.benchmarks) {
     const spread =
       b.metrics['ns/op'] && b.runs > 1 ? ` (${num(b.metrics['ns/op'].min)}…${num(b.metrics['ns/op'].max)} over ${b.runs} runs)` : '';
     out.push(
-      `${c.bold(b.name)} ${c.dim(`${b.package}, ${b.procs} procs`)}: ${num(b.nsPerOp)} ns/op${spread}  ${num(b.bytesPerOp)} B/op  ${num(b.allocsPerOp)} allocs/op`,
+      `${c.bold(q(b.name))} ${c.dim(`${q(b.package)}, ${b.procs} procs`)}: ${num(b.nsPerOp)} ns/op${spread}  ${num(b.bytesPerOp)} B/op  ${num(b.allocsPerOp)} allocs/op`,
     );
     for (const l of b.lines) {
-      const where = l.file ? `${l.file}:${l.line}` : '(runtime)';
-      const fn = l.function ? ` in ${l.function}` : '';
+      const where = l.file ? `${q(l.file)}:${l.line}` : '(runtime)';
+      const fn = l.function ? ` in ${q(l.function)}` : '';
       out.push(`  ${where}: ${c.yellow(`${num(l.allocsPerOp)} allocs/op, ${num(l.bytesPerOp)} B/op`)}${fn}`);
       // How the line allocates, as the profile splits it: each runtime call with its type, each callee.
       for (const a of l.allocations) {
         const what = a.type
           ? c.cyan(
-              `${a.type}${a.size !== null ? ` (${a.size} B${a.sizeClass !== null && a.sizeClass !== a.size ? `, class ${a.sizeClass}` : ''})` : ''}`,
+              `${q(a.type)}${a.size !== null ? ` (${a.size} B${a.sizeClass !== null && a.sizeClass !== a.size ? `, class ${a.sizeClass}` : ''})` : ''}`,
             )
           : '';
-        const how = a.callee ? `inside ${a.callee}` : a.runtime ? `runtime.${a.runtime}` : '';
-        const inst = a.symbol && a.symbol.includes('[') ? c.dim(` in ${a.symbol.slice(a.symbol.lastIndexOf('/') + 1)}`) : '';
+        const how = a.callee ? `inside ${q(a.callee)}` : a.runtime ? `runtime.${q(a.runtime)}` : '';
+        const inst = a.symbol && a.symbol.includes('[') ? c.dim(` in ${q(a.symbol.slice(a.symbol.lastIndexOf('/') + 1))}`) : '';
         out.push(
           `      ${num(a.allocsPerOp)} allocs/op, ${num(a.bytesPerOp)} B/op${what ? ' ' + what : ''}${how ? ` ${c.dim(how)}` : ''}${inst}`,
         );
       }
       if (l.allocations.length === 0 && l.typeDetails.length) {
-        out.push(`      ${c.cyan(l.typeDetails.map((t) => `${t.type}${t.size !== null ? ` (${t.size} B)` : ''}`).join(', '))}`);
+        out.push(`      ${c.cyan(l.typeDetails.map((t) => `${q(t.type)}${t.size !== null ? ` (${t.size} B)` : ''}`).join(', '))}`);
       }
       for (const s of l.sites)
-        out.push(`      ${s.file}:${s.line}:${s.column}: ${s.expr} ${s.kind === 'moved-to-heap' ? 'moved to heap' : 'escapes to heap'}`);
-      if (l.cause) out.push(`      ${c.green('cause:')} ${l.cause.summary} [${l.cause.id}]`);
-      if (l.cause) out.push(`      ${c.green('fix:')} ${l.cause.fix}`);
-      for (const n of l.notes) out.push(`      ${c.magenta('note:')} ${n}`);
+        out.push(
+          `      ${q(s.file)}:${s.line}:${s.column}: ${q(s.expr)} ${s.kind === 'moved-to-heap' ? 'moved to heap' : 'escapes to heap'}`,
+        );
+      if (l.cause) out.push(`      ${c.green('cause:')} ${q(l.cause.summary)} [${l.cause.id}]`);
+      if (l.cause) out.push(`      ${c.green('fix:')} ${q(l.cause.fix)}`);
+      for (const n of l.notes) out.push(`      ${c.magenta('note:')} ${q(n)}`);
     }
     if (b.setup && (b.setup.allocs >= 0.5 || b.setup.bytes >= 1)) {
       out.push(
@@ -55,11 +58,11 @@ export function renderBenchText(rep: BenchReport, opts: ReportOptions): string {
       );
     }
     if (b.lines.length === 0 && b.allocsPerOp === 0) out.push(`  ${c.dim('no allocations')}`);
-    for (const n of b.notes) out.push(`  ${c.dim('note:')} ${c.dim(n)}`);
+    for (const n of b.notes) out.push(`  ${c.dim('note:')} ${c.dim(q(n))}`);
     out.push('');
   }
   out.push(
-    `${rep.benchmarks.length} benchmark${rep.benchmarks.length === 1 ? '' : 's'} measured with ${rep.go.version} ${rep.go.goos}/${rep.go.goarch}`,
+    `${rep.benchmarks.length} benchmark${rep.benchmarks.length === 1 ? '' : 's'} measured with ${q(rep.go.version)} ${q(rep.go.goos)}/${q(rep.go.goarch)}`,
   );
   return out.join('\n') + '\n';
 }

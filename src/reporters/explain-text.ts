@@ -4,17 +4,19 @@
 
 import pc from 'picocolors';
 import type { Explanation } from '../model/explain-report.js';
+import { safeText as q } from '../model/safe-text.js';
 import type { ReportOptions } from './registry.js';
 
 export function renderExplainText(ex: Explanation, opts: ReportOptions): string {
   const c = pc.createColors(opts.color);
-  const out: string[] = [c.bold(`${ex.file}:${ex.line}`) + (ex.package ? c.dim(` (${ex.package})`) : '')];
+  const out: string[] = [c.bold(`${q(ex.file)}:${ex.line}`) + (ex.package ? c.dim(` (${q(ex.package)})`) : '')];
   const f = ex.function;
   if (f) {
-    const inl = f.inlinable ? `can be inlined (cost ${f.cost} of budget ${f.budget})` : `cannot be inlined: ${f.reason}`;
-    out.push(`  function ${f.name} (${f.file}:${f.line}:${f.column}) ${inl}`);
+    const inl = f.inlinable ? `can be inlined (cost ${f.cost} of budget ${f.budget})` : `cannot be inlined: ${q(f.reason ?? '')}`;
+    out.push(`  function ${q(f.name)} (${q(f.file)}:${f.line}:${f.column}) ${inl}`);
     if (ex.inlinedInto.length) {
-      for (const call of ex.inlinedInto) out.push(`    inlined into ${call.caller ?? '?'} at ${call.file}:${call.line}:${call.column}`);
+      for (const call of ex.inlinedInto)
+        out.push(`    inlined into ${q(call.caller ?? '?')} at ${q(call.file)}:${call.line}:${call.column}`);
     } else if (f.inlinable) out.push('    not inlined anywhere in the analysed packages (including their tests)');
   }
   const heap = ex.sites.filter((s) => s.heap);
@@ -22,16 +24,16 @@ export function renderExplainText(ex: Explanation, opts: ReportOptions): string 
   for (const s of ex.sites) {
     const what =
       s.kind === 'moved-to-heap'
-        ? `${s.expr} moved to heap`
+        ? `${q(s.expr)} moved to heap`
         : s.kind === 'escapes'
-          ? `${s.expr} escapes to heap`
-          : `${s.expr}: ${s.kind.replace(/-/g, ' ')}`;
+          ? `${q(s.expr)} escapes to heap`
+          : `${q(s.expr)}: ${s.kind.replace(/-/g, ' ')}`;
     out.push(
-      `    ${s.file}:${s.line}:${s.column}: ${s.heap ? c.yellow(what) : what}${s.cause ? `: ${s.cause.summary} [${s.cause.id}]` : ''}`,
+      `    ${q(s.file)}:${s.line}:${s.column}: ${s.heap ? c.yellow(what) : what}${s.cause ? `: ${q(s.cause.summary)} [${s.cause.id}]` : ''}`,
     );
-    for (const st of s.flow) out.push(`        ${st.text} (${st.reason}) at ${st.file}:${st.line}:${st.column}`);
-    for (const n of s.notes ?? []) out.push(`      ${c.magenta('note:')} ${n}`);
-    if (s.heap && s.cause) out.push(`      ${c.green('fix:')} ${s.cause.fix}`);
+    for (const st of s.flow) out.push(`        ${q(st.text)} (${q(st.reason)}) at ${q(st.file)}:${st.line}:${st.column}`);
+    for (const n of s.notes ?? []) out.push(`      ${c.magenta('note:')} ${q(n)}`);
+    if (s.heap && s.cause) out.push(`      ${c.green('fix:')} ${q(s.cause.fix)}`);
   }
   if (ex.allocations.length) {
     out.push('  allocated here (from the assembly):');
@@ -40,7 +42,7 @@ export function renderExplainText(ex: Explanation, opts: ReportOptions): string 
         a.typeSize !== null
           ? ` (${a.typeSize} B${a.sizeClass !== null && a.sizeClass !== a.typeSize ? `, size class ${a.sizeClass}` : ''})`
           : '';
-      out.push(`    ${a.display ?? a.type ?? 'unknown type'}${size} by runtime.${a.runtime} in ${a.function}`);
+      out.push(`    ${q(a.display ?? a.type ?? 'unknown type')}${size} by runtime.${q(a.runtime)} in ${q(a.function)}`);
     }
   } else {
     // The line's own code calls no allocator; what it calls may (the benchmarks below say which).
@@ -49,22 +51,22 @@ export function renderExplainText(ex: Explanation, opts: ReportOptions): string 
     ];
     out.push(
       callees.length
-        ? `  the line's own code calls no allocator; it allocates inside ${callees.join(', ')}`
+        ? `  the line's own code calls no allocator; it allocates inside ${q(callees.join(', '))}`
         : '  no allocation call on this line in the compiled code',
     );
   }
   for (const b of ex.benchmarks) {
     if (!b.line) {
-      out.push(`  ${b.name}: no allocation on this line (${b.allocsPerOp ?? '?'} allocs/op in the whole benchmark)`);
+      out.push(`  ${q(b.name)}: no allocation on this line (${b.allocsPerOp ?? '?'} allocs/op in the whole benchmark)`);
       continue;
     }
-    out.push(`  ${b.name}: ${b.line.allocsPerOp} allocs/op, ${b.line.bytesPerOp} B/op on this line`);
+    out.push(`  ${q(b.name)}: ${b.line.allocsPerOp} allocs/op, ${b.line.bytesPerOp} B/op on this line`);
     for (const a of b.line.allocations) {
-      const what = a.type ? `${a.type}${a.size !== null ? ` (${a.size} B)` : ''}` : '';
-      const how = a.callee ? `inside ${a.callee}` : a.runtime ? `runtime.${a.runtime}` : '';
+      const what = a.type ? `${q(a.type)}${a.size !== null ? ` (${a.size} B)` : ''}` : '';
+      const how = a.callee ? `inside ${q(a.callee)}` : a.runtime ? `runtime.${q(a.runtime)}` : '';
       out.push(`    ${a.allocsPerOp} allocs/op, ${a.bytesPerOp} B/op${what ? ' ' + what : ''}${how ? ` ${c.dim(how)}` : ''}`);
     }
   }
-  for (const e of ex.errors) out.push(`  ${c.red('error:')} ${e}`);
+  for (const e of ex.errors) out.push(`  ${c.red('error:')} ${q(e)}`);
   return out.join('\n') + '\n';
 }

@@ -38,6 +38,11 @@ export const REPORTERS: Record<string, Reporter> = {
 
 export const FORMATS = Object.keys(REPORTERS);
 
+/** The formats one command can write: those whose reporter renders what the command makes (its --format choices). */
+export function formatsFor(command: keyof Reporter): string[] {
+  return FORMATS.filter((f) => typeof REPORTERS[f]?.[command] === 'function');
+}
+
 /** The reporter of a format; the command line only offers FORMATS, so an unknown name is a heapscope bug. */
 export function reporter(format: string): Reporter {
   const r = REPORTERS[format];

@@ -5,18 +5,20 @@ import { isAbsolute, join, relative } from 'node:path';
 import pc from 'picocolors';
 import type { AnalysisModel, Site } from '../model/types.js';
 import { groupBy } from '../model/group.js';
+import { safeText as q } from '../model/safe-text.js';
 import type { ReportOptions } from './registry.js';
 
+/** A file as the user sees it; escaped, since a `//line` directive can name any file. */
 function display(model: AnalysisModel, file: string, cwd: string): string {
-  if (file === '' || file.startsWith('<') || file.startsWith('$')) return file || '<no position>';
+  if (file === '' || file.startsWith('<') || file.startsWith('$')) return q(file) || '<no position>';
   const abs = isAbsolute(file) ? file : join(model.root, file);
   const rel = relative(cwd, abs);
-  return rel.startsWith('..') && isAbsolute(file) ? abs : rel || abs;
+  return q(rel.startsWith('..') && isAbsolute(file) ? abs : rel || abs);
 }
 
 function headline(s: Site): string {
-  if (s.kind === 'moved-to-heap') return `${s.expr} moved to heap`;
-  return `${s.expr} escapes to heap`;
+  if (s.kind === 'moved-to-heap') return `${q(s.expr)} moved to heap`;
+  return `${q(s.expr)} escapes to heap`;
 }
 
 /** The compiler's explanation of one site: each flow edge once, then the notes under it. */
@@ -25,7 +27,7 @@ function flowLines(model: AnalysisModel, s: Site, cwd: string, c: ReturnType<typ
   let edge = '';
   let first = true;
   for (const f of s.flow) {
-    const e = `${f.dst} ← ${f.src}`;
+    const e = `${q(f.dst)} ← ${q(f.src)}`;
     if (e !== edge) {
       out.push(`    ${first ? c.cyan('why:') : '    '} ${c.dim('flow')} ${e}`);
       edge = e;
@@ -33,7 +35,7 @@ function flowLines(model: AnalysisModel, s: Site, cwd: string, c: ReturnType<typ
     }
     // An edge printed without notes has no step text of its own.
     if (f.text !== '')
-      out.push(`           ${f.text} ${c.dim(`(${f.reason || '?'})`)} at ${display(model, f.file, cwd)}:${f.line}:${f.column}`);
+      out.push(`           ${q(f.text)} ${c.dim(`(${q(f.reason) || '?'})`)} at ${display(model, f.file, cwd)}:${f.line}:${f.column}`);
   }
   if (s.truncated) out.push(`           ${c.dim('(the compiler cut this explanation short: assignment cycle)')}`);
   return out;
@@ -49,36 +51,36 @@ export function renderText(model: AnalysisModel, opts: ReportOptions): string {
   const byPkg = groupBy(heap, (s) => s.package);
   const neverByPkg = groupBy(never, (s) => s.package);
   for (const p of model.packages) {
-    for (const e of p.errors) out.push(`${c.red('error')}: ${p.importPath}: ${e}`);
+    for (const e of p.errors) out.push(`${c.red('error')}: ${q(p.importPath)}: ${q(e)}`);
   }
   if (out.length) out.push('');
   for (const p of model.packages) {
     const list = byPkg.get(p.importPath) ?? [];
     const free = neverByPkg.get(p.importPath) ?? [];
     if (!list.length && !free.length) continue;
-    out.push(c.bold(`# ${p.importPath}`) + c.dim(` (${list.length} heap site${list.length === 1 ? '' : 's'})`));
+    out.push(c.bold(`# ${q(p.importPath)}`) + c.dim(` (${list.length} heap site${list.length === 1 ? '' : 's'})`));
     // The instances of one decision (a generic function's shapes, a callee inlined twice) share a heading.
     for (const group of groupBy(list, (s) => `${s.file}:${s.line}:${s.column}|${s.kind}|${s.expr}`).values()) {
       const s = group[0]!;
       const pos = `${display(model, s.file, opts.cwd)}:${s.line}:${s.column}`;
-      const fns = [...new Set(group.map((g) => g.function).filter((f): f is string => !!f))];
+      const fns = [...new Set(group.map((g) => g.function).filter((f): f is string => !!f))].map(q);
       const fn =
         group.length > 1
           ? c.dim(` in ${group.length} instances${fns.length ? ': ' + fns.join(', ') : ''}`)
           : s.function
-            ? c.dim(` in ${s.function}`)
+            ? c.dim(` in ${q(s.function)}`)
             : '';
       out.push(
-        `${pos}: ${c.yellow(headline(s))}${fn}: ${s.cause?.summary ?? 'no explanation printed by the compiler'}${c.dim(s.cause ? ` [${s.cause.id}]` : '')}`,
+        `${pos}: ${c.yellow(headline(s))}${fn}: ${q(s.cause?.summary ?? 'no explanation printed by the compiler')}${c.dim(s.cause ? ` [${s.cause.id}]` : '')}`,
       );
-      if (s.detail) out.push(`    ${c.cyan('because:')} ${s.detail}`);
-      if (s.allocates === 'sometimes') out.push(`    ${c.dim(`allocates sometimes: ${s.allocatesReason ?? ''}`)}`);
+      if (s.detail) out.push(`    ${c.cyan('because:')} ${q(s.detail)}`);
+      if (s.allocates === 'sometimes') out.push(`    ${c.dim(`allocates sometimes: ${q(s.allocatesReason ?? '')}`)}`);
       const shown = new Set<string>();
       for (const inst of group) {
         const chain = flowLines(model, inst, opts.cwd, c);
         const k = chain.join('\n');
         if (shown.has(k)) continue;
-        if (shown.size > 0) out.push(`    ${c.dim(`in ${inst.function ?? 'another instance'}:`)}`);
+        if (shown.size > 0) out.push(`    ${c.dim(`in ${q(inst.function ?? 'another instance')}:`)}`);
         shown.add(k);
         out.push(...chain);
       }
@@ -87,22 +89,22 @@ export function renderText(model: AnalysisModel, opts: ReportOptions): string {
         const root = s.chain[s.chain.length - 1]!;
         if (s.chain.length > 1)
           out.push(
-            `    ${c.cyan('chain:')} ${s.chain.map((l) => `${l.expr} (${display(model, l.file, opts.cwd)}:${l.line}:${l.column})`).join(' → ')}`,
+            `    ${c.cyan('chain:')} ${s.chain.map((l) => `${q(l.expr)} (${display(model, l.file, opts.cwd)}:${l.line}:${l.column})`).join(' → ')}`,
           );
         out.push(
-          `    ${c.cyan('root:')} ${root.expr} at ${display(model, root.file, opts.cwd)}:${root.line}:${root.column}${root.function ? ` in ${root.function}` : ''}: ${s.rootCause?.summary ?? ''}${c.dim(s.rootCause ? ` [${s.rootCause.id}]` : '')}`,
+          `    ${c.cyan('root:')} ${q(root.expr)} at ${display(model, root.file, opts.cwd)}:${root.line}:${root.column}${root.function ? ` in ${q(root.function)}` : ''}: ${q(s.rootCause?.summary ?? '')}${c.dim(s.rootCause ? ` [${s.rootCause.id}]` : '')}`,
         );
       }
       const notes = [...new Set(group.flatMap((g) => g.notes ?? []))];
-      for (const n of notes) out.push(`    ${c.magenta('note:')} ${n}`);
+      for (const n of notes) out.push(`    ${c.magenta('note:')} ${q(n)}`);
       const fix = s.rootCause ?? s.cause;
-      if (fix) out.push(`    ${c.green('fix:')} ${fix.fix}`);
+      if (fix) out.push(`    ${c.green('fix:')} ${q(fix.fix)}`);
     }
     if (free.length) {
       out.push(c.dim(`escapes in the compiler's words, but the runtime never allocates for it (${free.length}):`));
       for (const s of free) {
         out.push(
-          `${display(model, s.file, opts.cwd)}:${s.line}:${s.column}: ${headline(s)}${s.function ? ` in ${s.function}` : ''}: ${c.dim(`${s.allocatesReason ?? ''} [${s.allocatesRule ?? ''}]`)}`,
+          `${display(model, s.file, opts.cwd)}:${s.line}:${s.column}: ${headline(s)}${s.function ? ` in ${q(s.function)}` : ''}: ${c.dim(`${q(s.allocatesReason ?? '')} [${s.allocatesRule ?? ''}]`)}`,
         );
       }
     }
@@ -116,7 +118,7 @@ export function renderText(model: AnalysisModel, opts: ReportOptions): string {
   const inl = model.functions.filter((f) => f.inlinable).length;
   out.push(c.bold('Summary'));
   out.push(
-    `  ${model.packages.length} package${model.packages.length === 1 ? '' : 's'} analysed with ${model.go.version} ${model.go.goos}/${model.go.goarch}` +
+    `  ${model.packages.length} package${model.packages.length === 1 ? '' : 's'} analysed with ${q(model.go.version)} ${q(model.go.goos)}/${q(model.go.goarch)}` +
       (failed ? c.red(`, ${failed} with errors`) : ''),
   );
   const countHeap = (k: Site['kind']): number => heap.filter((s) => s.kind === k).length;
@@ -136,7 +138,7 @@ export function renderText(model: AnalysisModel, opts: ReportOptions): string {
     out.push(
       `  ${model.unrecognised.length} compiler line${model.unrecognised.length === 1 ? '' : 's'} not recognised${opts.verbose ? ':' : ' (--verbose lists them)'}`,
     );
-    if (opts.verbose) for (const u of model.unrecognised) out.push(`    ${u.package}: ${u.text}`);
+    if (opts.verbose) for (const u of model.unrecognised) out.push(`    ${q(u.package)}: ${q(u.text)}`);
   }
   return out.join('\n') + '\n';
 }

@@ -17,6 +17,7 @@ import type { SymbolTable } from '../model/symbols.js';
 import { listPackages, mainModulePath } from './go-list.js';
 import { removeTempDir, tempDir } from './temp-dirs.js';
 import { PIPE_DELAY_MS } from './process.js';
+import { describeProblem, earlyExitMessage } from './bench-problems.js';
 import {
   buildTestBinary,
   GROUP_ITERATIONS,
@@ -156,8 +157,9 @@ export async function runBenchmarks(session: BenchSession, opts: BenchOptions, o
     progress(`timing ${pr.importPath} benchmarks`);
     const timing = await timingPass(bin, pr.dir, opts, timeoutMs);
     pr.parsed = timing.parsed;
-    if (timing.timedOut && !timing.parsed?.problems.some((x) => x.value?.startsWith('did not finish'))) {
-      pr.errors.push(`benchmarks did not finish within --timeout ${opts.timeout}; the test binary was killed`);
+    if (timing.earlyExit) pr.errors.push(earlyExitMessage(timing.earlyExit.status, timing.earlyExit.tail));
+    if (timing.timedOut && !timing.parsed?.problems.some((x) => x.kind === 'timeout')) {
+      pr.errors.push(`benchmarks timed out after ${opts.timeout} (--timeout); the test binary was killed`);
     }
     if (timing.outputCut) {
       pr.notes.push(
@@ -165,11 +167,8 @@ export async function runBenchmarks(session: BenchSession, opts: BenchOptions, o
       );
     }
     for (const prob of timing.parsed?.problems ?? []) {
-      if (prob.kind === 'log') continue;
-      const who = prob.benchmark ?? 'a benchmark';
-      const what = prob.kind === 'panic' ? `panicked: ${prob.value ?? ''}` : prob.kind === 'fail' ? 'failed' : 'was skipped';
-      const msg = prob.messages.find((m) => m.trim() !== '');
-      (prob.kind === 'skip' ? pr.notes : pr.errors).push(`${who} ${what}${msg && prob.kind !== 'panic' ? `: ${msg.trim()}` : ''}`);
+      const d = describeProblem(prob);
+      if (d) (d.note ? pr.notes : pr.errors).push(d.text);
     }
     const results = timing.parsed?.benchmarks ?? [];
     if (results.length === 0) continue; // no benchmark matched here

@@ -44,12 +44,28 @@ export function firstGoError(lines: string[]): string | undefined {
   return lines.find((l) => l.trim() !== '' && !/^go: downloading /.test(l));
 }
 
+/** Lines of a go command error shown at most: a go.mod with many errors says enough in its first few. */
+const GO_ERROR_LINES = 12;
+
+/**
+ * The whole of what the go command said went wrong, from its first line on: `go: errors parsing go.mod:` alone
+ * says nothing, the lines after it say where and what. Bounded; download progress left out.
+ */
+export function goErrorText(lines: string[]): string | undefined {
+  const start = lines.findIndex((l) => l.trim() !== '' && !/^go: downloading /.test(l));
+  if (start < 0) return undefined;
+  const rest = lines.slice(start).filter((l) => l.trim() !== '' && !/^go: downloading /.test(l));
+  const shown = rest.slice(0, GO_ERROR_LINES).map((l) => (l.length > 300 ? `${l.slice(0, 300)}…` : l));
+  if (rest.length > shown.length) shown.push(`… (${rest.length - shown.length} more lines)`);
+  return shown.join('\n');
+}
+
 export { parseGoVersion };
 
 export async function readGoEnv(cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<GoEnv> {
   const r = await capture('go', ['env', '-json', ...ENV_VARS], { cwd, env });
   if (r.code !== 0) {
-    const first = firstGoError((r.stderr || r.stdout).split('\n')) ?? `exit status ${r.code}`;
+    const first = goErrorText((r.stderr || r.stdout).split('\n')) ?? `exit status ${r.code}`;
     throw new GoToolError(`go env failed: ${first}`);
   }
   let j: Record<string, string>;

@@ -4,7 +4,7 @@
 
 import { GO_LIST_FIELDS, GoListJsonParser, type GoListPackage } from '../parsers/go-list-json.js';
 import { NoPackagesError } from '../errors/errors.js';
-import { firstGoError } from './go-env.js';
+import { firstGoError, goErrorText } from './go-env.js';
 import { run } from './process.js';
 
 export type { GoListPackage };
@@ -42,14 +42,14 @@ export async function listPackages(opts: ListOptions): Promise<GoListPackage[]> 
     const first = firstGoError(stderr);
     if (first?.includes('go.mod file not found')) throw new NoPackagesError(`no Go module in ${opts.dir}`, NO_MODULE_HINT);
     if (targets.length === 0) {
-      const msg = first ? first.replace(/^go: /, '') : `no packages match ${opts.patterns.join(' ')}`;
+      const msg = first ? goErrorText(stderr)!.replace(/^go: /, '') : `no packages match ${opts.patterns.join(' ')}`;
       const aboutPatterns = !first || /pattern|match|directory|cannot find|not in std|no Go files/.test(first);
       throw new NoPackagesError(msg, aboutPatterns ? PATTERN_HINT : undefined);
     }
   }
   // With -e, a pattern that names nothing comes back as a pseudo-package holding only an error.
   if (targets.every((p) => p.Error && !p.GoFiles?.length && !p.CgoFiles?.length && !p.TestGoFiles?.length && !p.XTestGoFiles?.length)) {
-    const err = targets[0]!.Error!.Err.trim().split('\n')[0]!;
+    const err = goErrorText(targets[0]!.Error!.Err.trim().split('\n'))!;
     if (/does not contain main module|go\.mod file not found|cannot find main module/.test(err)) {
       throw new NoPackagesError(`no Go module in ${opts.dir}`, NO_MODULE_HINT);
     }

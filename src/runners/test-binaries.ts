@@ -15,6 +15,7 @@ import { benchmarkPart, profileBytes } from '../model/profile.js';
 import type { AsmAllocCall, BenchPackage } from '../model/alloc-types.js';
 import { SymbolTable } from '../model/symbols.js';
 import { capture, run } from './process.js';
+import { exitStatus, OutputTail } from './bench-problems.js';
 import type { ToolPaths } from '../cache/tool-paths.js';
 import { isAbsolute } from 'node:path';
 
@@ -37,10 +38,16 @@ export interface BenchOptions {
   parallel?: number;
 }
 
-/** Parses a Go duration (`10m`, `90s`, `1h30m`, `500ms`) into milliseconds; null if it is not one. */
+/**
+ * Parses a Go duration (`10m`, `90s`, `1h30m`, `500ms`, `.5s`) into milliseconds as time.ParseDuration reads it
+ * (a sign, `0` without a unit, both micro signs); null if it is not one, as for a bare `1`, which go test rejects.
+ */
 export function parseGoDuration(s: string): number | null {
-  const re = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/gy;
-  const unit: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
+  if (/^[-+]?0$/.test(s)) return 0;
+  const sign = s.startsWith('-') ? -1 : 1;
+  if (s.startsWith('-') || s.startsWith('+')) s = s.slice(1);
+  const re = /(\d+\.?\d*|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h)/gy;
+  const unit: Record<string, number> = { ns: 1e-6, us: 1e-3, '\u00b5s': 1e-3, '\u03bcs': 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
   let total = 0;
   let m: RegExpExecArray | null;
   let end = 0;
@@ -48,7 +55,7 @@ export function parseGoDuration(s: string): number | null {
     total += Number(m[1]) * unit[m[2]!]!;
     end = re.lastIndex;
   }
-  return end === s.length && s.length > 0 ? total : null;
+  return end === s.length && s.length > 0 ? sign * total : null;
 }
 
 function quoteRe(s: string): string {
@@ -189,7 +196,12 @@ export async function timingPass(
   cwd: string,
   opts: BenchOptions,
   timeoutMs: number,
-): Promise<{ parsed: BenchPackage | null; timedOut: boolean; outputCut: boolean }> {
+): Promise<{
+  parsed: BenchPackage | null;
+  timedOut: boolean;
+  outputCut: boolean;
+  earlyExit: { status: string; tail: string[] } | null;
+}> {
   const slash = opts.bench.indexOf('/');
   const sub = slash >= 0 ? opts.bench.slice(slash) : '';
   let pattern = opts.bench;
@@ -216,6 +228,11 @@ export async function timingPass(
     );
     timedOut ||= r.timedOut;
     outputCut ||= r.outputCut;
+    // The binary ended, and not at a timeout, before it named any benchmark: TestMain exited, or it could not
+    // start at all. Nothing was measured, and running it again would end the same way.
+    if (round === 0 && !r.timedOut && (r.code !== 0 || r.signal) && r.lastName === null && !r.parsed?.benchmarks.length) {
+      return { parsed: null, timedOut, outputCut, earlyExit: { status: exitStatus(r.code, r.signal), tail: r.tail } };
+    }
     // A panic the output did not tie to a name belongs to the benchmark that was running.
     for (const prob of r.parsed?.problems ?? []) if (prob.kind === 'panic' && !prob.benchmark) prob.benchmark = r.lastName;
     if (r.timedOut && r.parsed) {
@@ -224,10 +241,10 @@ export async function timingPass(
         break;
       }
       r.parsed.problems.push({
-        kind: 'panic',
+        kind: 'timeout',
         benchmark: r.lastName,
         printedName: null,
-        value: `did not finish within --timeout ${opts.timeout}; killed`,
+        value: `timed out after ${opts.timeout} (--timeout); the test binary was killed`,
         messages: [],
         line: 0,
       });
@@ -247,10 +264,10 @@ export async function timingPass(
       !r.parsed?.benchmarks.some((b) => top(b.name) === running)
     ) {
       merged.problems.push({
-        kind: 'panic',
+        kind: r.timedOut ? 'timeout' : 'exit',
         benchmark: running,
         printedName: null,
-        value: `the test binary exited with status ${r.code ?? '?'}`,
+        value: r.timedOut ? `timed out after ${opts.timeout} (--timeout); the test binary was killed` : exitStatus(r.code, r.signal),
         messages: [],
         line: 0,
       });
@@ -274,7 +291,7 @@ export async function timingPass(
     previous = rest.length;
     pattern = `^(${rest.map(quoteRe).join('|')})$${sub}`;
   }
-  return { parsed: merged, timedOut, outputCut };
+  return { parsed: merged, timedOut, outputCut, earlyExit: null };
 }
 
 async function runBinary(
@@ -285,13 +302,23 @@ async function runBinary(
   timeoutMs: number,
   /** Read stdout and stderr in the order written (the timing pass, which reports panics); a profiled run needs only its result. */
   ordered = true,
-): Promise<{ parsed: BenchPackage | null; timedOut: boolean; outputCut: boolean; code: number | null; lastName: string | null }> {
+): Promise<{
+  parsed: BenchPackage | null;
+  timedOut: boolean;
+  outputCut: boolean;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  lastName: string | null;
+  tail: string[];
+}> {
   const parser = new BenchTextParser();
+  const tail = new OutputTail();
   // The benchmark running when the binary was stopped is the last name it printed.
   let lastName: string | null = null;
   const onLine = (l: string): void => {
     const m = /^(Benchmark[^\s/]*)/.exec(l);
     if (m) lastName = m[1]!.replace(/-\d+$/, '');
+    tail.push(l);
     parser.push(l);
   };
   // A hard stop a little after the binary's own -test.timeout, which prints a goroutine dump first.
@@ -304,7 +331,15 @@ async function runBinary(
       ? await run(bin, args, ro)
       : await run('/bin/sh', ['-c', 'exec "$0" "$@" 2>&1', bin, ...args], ro);
   const parsed = parser.end();
-  return { parsed: parsed.packages[0] ?? null, timedOut: r.timedOut, outputCut: r.outputCut, code: r.code, lastName };
+  return {
+    parsed: parsed.packages[0] ?? null,
+    timedOut: r.timedOut,
+    outputCut: r.outputCut,
+    code: r.code,
+    signal: r.signal,
+    lastName,
+    tail: tail.lines,
+  };
 }
 
 /** Several benchmarks in one profiled run, each given its part of the profile and its own measured figures. */
