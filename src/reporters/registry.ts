@@ -6,7 +6,7 @@ import type { AnalysisModel } from '../model/types.js';
 import type { BenchReport } from '../model/bench-report.js';
 import type { Explanation } from '../model/explain-report.js';
 import { renderBenchJson, renderExplainJson, renderJson } from './json.js';
-import { renderText } from './text.js';
+import { renderTextChunks } from './text.js';
 import { renderBenchText } from './bench-text.js';
 import { renderExplainText } from './explain-text.js';
 
@@ -25,7 +25,7 @@ export interface Reporter {
 
 export const REPORTERS: Record<string, Reporter> = {
   text: {
-    analyze: (m, o) => [renderText(m, o)],
+    analyze: renderTextChunks,
     bench: (r, o) => [renderBenchText(r, o)],
     explain: (e, o) => [renderExplainText(e, o)],
   },

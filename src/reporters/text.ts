@@ -41,9 +41,23 @@ function flowLines(model: AnalysisModel, s: Site, cwd: string, c: ReturnType<typ
   return out;
 }
 
+/** The whole report as one string (tests, small models). */
 export function renderText(model: AnalysisModel, opts: ReportOptions): string {
+  return [...renderTextChunks(model, opts)].join('');
+}
+
+/** Lines held before they are handed on: the report of std is hundreds of MB as one string. */
+const CHUNK_LINES = 4096;
+
+/** The report in chunks of whole lines, made as they are written. */
+export function* renderTextChunks(model: AnalysisModel, opts: ReportOptions): Generator<string> {
   const c = pc.createColors(opts.color);
-  const out: string[] = [];
+  let out: string[] = [];
+  const flush = (): string => {
+    const text = out.join('\n') + '\n';
+    out = [];
+    return text;
+  };
   // Decisions the runtime never allocates for (constants, zero-size values, static closures) are listed apart
   // and left out of the heap counts.
   const heap = model.sites.filter((s) => s.heap && s.allocates !== 'never');
@@ -99,6 +113,7 @@ export function renderText(model: AnalysisModel, opts: ReportOptions): string {
       for (const n of notes) out.push(`    ${c.magenta('note:')} ${q(n)}`);
       const fix = s.rootCause ?? s.cause;
       if (fix) out.push(`    ${c.green('fix:')} ${q(fix.fix)}`);
+      if (out.length >= CHUNK_LINES) yield flush();
     }
     if (free.length) {
       out.push(c.dim(`escapes in the compiler's words, but the runtime never allocates for it (${free.length}):`));
@@ -140,5 +155,5 @@ export function renderText(model: AnalysisModel, opts: ReportOptions): string {
     );
     if (opts.verbose) for (const u of model.unrecognised) out.push(`    ${q(u.package)}: ${q(u.text)}`);
   }
-  return out.join('\n') + '\n';
+  yield flush();
 }
