@@ -4,7 +4,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors/errors.js';
-import { ModulePaths } from '../runners/paths.js';
+import { ModulePaths, underDir } from '../runners/paths.js';
 import { removeTempDir, tempDir } from '../runners/temp-dirs.js';
 import { loadModel } from './load-model.js';
 import { buildTestBinary, prepareBenchmarks, runBenchmarks } from '../runners/bench.js';
@@ -61,8 +61,8 @@ export async function runExplain(position: string, flags: ExplainFlags, io: CliI
   const dir = commandDir(io.cwd, flags.C);
   const { file, line } = parseFileLine(position);
   if (flags.bench !== undefined) checkBenchPattern(flags.bench);
-  const abs = resolve(dir, file);
-  await checkPosition(abs, file, line);
+  await checkPosition(resolve(dir, file), file, line);
+  const abs = underDir(dir, resolve(dir, file));
   const pkgDir = './' + (relative(dir, dirname(abs)) || '.');
   const onProgress = progressPrinter(io, flags.progress);
   const mark = phaseTimer(io);

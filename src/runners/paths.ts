@@ -11,7 +11,7 @@
 // name. A name that names no existing file (a //line directive's name, a cgo file trimmed from $WORK) is kept as
 // printed. The -S listing and memory profiles print absolute paths, which need only toModel.
 
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { pathKind } from '../model/paths.js';
 
@@ -143,4 +143,20 @@ function exists(abs: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * abs as a path under dir, when it names a file there by another path (through a symlink, or dir is reached
+ * through one): the go command, run in dir, names the module's files by dir's path, and so does the model.
+ */
+export function underDir(dir: string, abs: string): string {
+  const rel = relative(dir, abs);
+  if (!rel.startsWith('..') && !isAbsolute(rel)) return abs;
+  try {
+    const real = relative(realpathSync(dir), realpathSync(abs));
+    if (!real.startsWith('..') && !isAbsolute(real)) return join(dir, real);
+  } catch {
+    // a file that does not exist is reported where it is checked
+  }
+  return abs;
 }

@@ -71,6 +71,15 @@ test('a module reached through a symlink: the same paths and answers as from its
     e.sites.some((s) => s.kind === 'moved-to-heap' && s.expr === 'p'),
     JSON.stringify(e.sites),
   );
+  // The file named by one path, the module by the other: the same line.
+  for (const [C, file] of [
+    [examplesDir, join(link, 'alloc.go')],
+    [link, join(examplesDir, 'alloc.go')],
+  ] as const) {
+    const x = runCli(['explain', '--no-cache', '--format', 'json', '-C', C, `${file}:17`]);
+    assert.equal(x.code, 0, x.stderr);
+    assert.equal((JSON.parse(x.stdout) as { file: string }).file, 'alloc.go', `-C ${C} ${file}`);
+  }
   // Named with -C through the link, from elsewhere: the JSON is the same as from the real directory.
   const viaLink = runCli(['analyze', '--no-cache', '--format', 'json', '-C', link, './']);
   const direct = runCli(['analyze', '--no-cache', '--format', 'json', '-C', examplesDir, './']);
