@@ -7,6 +7,8 @@
 //   model: both caches warm, no finished report (facts loaded from the cache, joined and rendered again; what
 //          a re-run costs for the packages an edit did not touch)
 //   warm: nothing changed since the same command last ran (the finished report is replayed)
+//   memory (also alone with BENCH_ONLY=memory): heapscope's own peak RSS, its process alone, parsing the replay
+//          of std and of go/types (the largest package's output), in JSON and text
 // Wall time and peak RSS (GNU time's %M, of the process itself or its largest child) per run. Both commands'
 // main output (the compiler's stderr, heapscope's report) goes to /dev/null, so neither pays for a reader.
 import { spawnSync } from 'node:child_process';

@@ -22,6 +22,8 @@ Exit codes:
   1  partial results: some packages did not compile (their errors are reported; the rest is analysed)
   2  heapscope could not run: bad usage, go missing or older than go${OLDEST_SUPPORTED.major}.${OLDEST_SUPPORTED.minor}, no module, no package matched
   ${EXIT_BUG}  a heapscope bug (an internal error; please report it)
+  129, 130, 143  stopped by SIGHUP, SIGINT (Ctrl-C), SIGTERM: each child process group gets the same signal,
+     SIGKILL 2.5 s later; heapscope's temporary directories are removed
 
 Environment:
   GOFLAGS, GOOS, GOARCH, CGO_ENABLED and the rest of the go command's environment apply as usual
