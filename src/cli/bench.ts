@@ -2,7 +2,9 @@
 // make it. The test binaries are built, then the benchmarks timed with nothing else running, then profiled
 // several at once beside the static analysis.
 
-import { loadModel } from './load-model.js';
+import { joinRun } from './load-model.js';
+import { executePlan, planAnalysis } from '../runners/analyze.js';
+import type { AnalysisModel } from '../model/types.js';
 import { reporter } from '../reporters/registry.js';
 import { defaultCacheDir } from '../cache/model-cache.js';
 import { ToolPaths } from '../cache/tool-paths.js';
@@ -57,25 +59,36 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
     resolveFile,
     onProgress,
   };
-  // The test binaries are built first, then timed with nothing else running; the static analysis (of the named
-  // packages and the module's packages they import) starts when the timing is over, beside the profiled runs,
-  // none of which is timed. Started earlier, it would take cores from the builds that the timing waits for.
+  // The test binaries are built first, then timed with nothing else running. The static analysis (of the named
+  // packages and the module's packages they import) is planned beside the builds (go list and the content keys
+  // are light, and a link leaves a core idle); its compiling or loading and the join start when the timing is
+  // over, beside the profiled runs, none of which is timed: earlier, they would take cores the builds need.
+  const planned = planAnalysis({
+    dir,
+    patterns: pats,
+    tags: flags.tags,
+    tests: true,
+    moduleDeps: true,
+    cacheDir: flags.cache ? defaultCacheDir(io.env) : null,
+    env: io.env,
+    onProgress,
+    goEnv,
+  }).then(
+    (plan) => ({ plan }),
+    (error: unknown) => ({ error }),
+  );
   const session = await prepareBenchmarks(benchOpts);
   mark('test binaries built');
-  let analysis: Promise<{ ok: Awaited<ReturnType<typeof loadModel>> } | { error: unknown }> | null = null;
+  type Loaded = { ok: { model: AnalysisModel } } | { error: unknown };
+  let analysis: Promise<Loaded> | null = null;
   const analyse = (): void => {
-    analysis ??= loadModel({
-      dir,
-      patterns: pats,
-      tags: flags.tags,
-      tests: true,
-      moduleDeps: true,
-      cacheDir: flags.cache ? defaultCacheDir(io.env) : null,
-      env: io.env,
-      onProgress,
-    }).then(
-      (ok) => ({ ok }),
-      (error: unknown) => ({ error }),
+    analysis ??= planned.then((p): Promise<Loaded> | Loaded =>
+      'error' in p
+        ? p
+        : executePlan(p.plan).then(
+            (run) => ({ ok: { model: joinRun(run) } }),
+            (error: unknown) => ({ error }),
+          ),
     );
   };
   let runs: PackageBenchRun[];

@@ -35,6 +35,8 @@ export interface AnalyzeOptions {
   cacheDir: string | null;
   env?: NodeJS.ProcessEnv;
   onProgress?: (msg: string) => void;
+  /** The go command's environment when the caller has read it already (in the same directory and env). */
+  goEnv?: GoEnv;
 }
 
 /** One compiled unit: a package, or a test variant `p [p.test]` / `p_test [p.test]`. */
@@ -146,7 +148,7 @@ export async function planAnalysis(opts: AnalyzeOptions): Promise<AnalyzePlan> {
   // reported as such, not as a go list failure. The compiler flags depend on the release it names.
   const listing = listPackages({ dir: opts.dir, env, patterns: opts.patterns, tags: opts.tags, deps: true, tests: opts.tests });
   listing.catch(() => {});
-  const goenv = await readGoEnv(opts.dir, env);
+  const goenv = opts.goEnv ?? (await readGoEnv(opts.dir, env));
   const gcflags = compilerFlags(goenv.version);
   // When nothing is cached for this invocation (its first run, or --no-cache) every package will be compiled:
   // start the build now, beside go list, instead of after it. Its output waits in memory until the package
