@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { cliPath, fixturesDir } from '../helpers/paths.js';
 
@@ -70,4 +70,16 @@ test('a run killed at any moment leaves nothing the next run would trust wrongly
     assert.equal(after.code, 0, `after ${signal} #${i}: ${after.stderr}`);
     assert.deepEqual(report(after.stdout), report(want.stdout), `after ${signal} #${i}`);
   }
+});
+
+test('a speculative build cancelled because everything was cached leaves no work directory behind', () => {
+  const cache = tempDir('heapscope-spec-');
+  const tmp = tempDir('heapscope-spec-tmp-');
+  const env = { HEAPSCOPE_CACHE: cache, TMPDIR: tmp };
+  assert.equal(runCli(['analyze', '--format', 'json', '-C', dir, './'], { env }).code, 0);
+  // Another command line over the same packages: nothing is known to be cached for it, so the build starts at
+  // once, beside go list; every package then comes from the cache and the build is cancelled.
+  const r = runCli(['analyze', '--format', 'json', '-C', dir, '.'], { env: { ...env, HEAPSCOPE_DEBUG: '1' } });
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(readdirSync(tmp), []);
 });
