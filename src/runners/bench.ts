@@ -171,6 +171,16 @@ export async function runBenchmarks(session: BenchSession, opts: BenchOptions, o
       if (d) (d.note ? pr.notes : pr.errors).push(d.text);
     }
     const results = timing.parsed?.benchmarks ?? [];
+    // A result of 0 iterations with nothing else said: the benchmark's goroutine died (a panic lets the testing
+    // package print the result and PASS before the runtime prints the panic, and the binary can exit 0 first).
+    const spoken = new Set((timing.parsed?.problems ?? []).map((p) => p.benchmark));
+    for (const r of results) {
+      if (r.runs.every((run) => run.iterations === 0) && !spoken.has(r.name)) {
+        pr.errors.push(
+          `${r.name} measured nothing: it reported 0 iterations, its goroutine having ended abnormally (runtime.Goexit, or a panic whose message the test binary exited before printing)`,
+        );
+      }
+    }
     if (results.length === 0) continue; // no benchmark matched here
     // The symbol table is read beside the profiled runs: only the attribution needs it.
     jobs.push(async () => {

@@ -106,7 +106,8 @@ test('bench with failing, panicking, skipped and slow benchmarks: clear messages
     JSON.stringify(errors),
   );
   assert.ok(
-    errors.some((e) => /^BenchmarkLatePanic (panicked: late panic|ended the test binary: exit status)/.test(e)),
+    // The testing package can print a 0-iteration result and PASS before the runtime prints the panic, and exit 0.
+    errors.some((e) => /^BenchmarkLatePanic (panicked: late panic|ended the test binary: exit status|measured nothing)/.test(e)),
     JSON.stringify(errors),
   );
   assert.ok(errors.some((e) => /^BenchmarkFatal failed: .*cannot reach the server/.test(e)));
@@ -115,6 +116,21 @@ test('bench with failing, panicking, skipped and slow benchmarks: clear messages
   const names = rep.benchmarks.map((b) => b.name);
   for (const n of ['BenchmarkFast', 'BenchmarkMetrics', 'BenchmarkSub/size=8']) assert.ok(names.includes(n), n);
   assert.ok(rep.benchmarks.find((b) => b.name === 'BenchmarkMetrics')!.metrics['MB/s']);
+});
+
+test('a benchmark whose goroutine ends without failing reports 0 iterations: named as measuring nothing, exit 1', () => {
+  const r = runCli(['bench', '--format', 'json', '--benchtime', '100x', '-C', join(fixturesDir, 'modules', 'goexit'), '.']);
+  assert.equal(r.code, 1, r.stderr);
+  const rep = JSON.parse(r.stdout) as BenchReport;
+  const errors = rep.packages.flatMap((p) => p.errors);
+  assert.ok(
+    errors.some((e) => /^BenchmarkGoexit measured nothing: it reported 0 iterations/.test(e)),
+    JSON.stringify(errors),
+  );
+  assert.deepEqual(
+    rep.benchmarks.map((b) => b.name),
+    ['BenchmarkAlloc'],
+  );
 });
 
 test('bench: a test binary that does not compile, nothing matching, and a timeout', () => {
