@@ -215,12 +215,16 @@ test('sub-benchmarks whose names hold "/": each is run and profiled alone, and i
   for (const b of rep.benchmarks) {
     assert.equal(b.allocsPerOp, 1, b.name);
     measuredBytes(b.bytesPerOp, want[b.name]!);
-    const lines = b.lines.filter((l) => l.file === 'sub_test.go');
+    // The sub-benchmark's own line; a sibling's setup (line 13) runs once per profiled run and cancels out of
+    // the slope, so at most a trace of it is left under load, never a share of an allocation per op.
+    const lines = b.lines.filter((l) => l.file === 'sub_test.go' && l.allocsPerOp >= 0.05);
     assert.deepEqual(
       lines.map((l) => l.line),
       [15],
-      b.name,
+      `${b.name}: ${JSON.stringify(b.lines.map((l) => [l.line, l.allocsPerOp, l.bytesPerOp]))}`,
     );
+    const total = b.lines.reduce((t, l) => t + l.allocsPerOp, 0);
+    assert.ok(near(total, 1, 0.1), `${b.name}: the lines add up to ${total}`);
     assert.ok(near(lines[0]!.allocsPerOp, 1) && near(lines[0]!.bytesPerOp, want[b.name]!, 0.5), `${b.name}: ${JSON.stringify(lines[0])}`);
     assert.deepEqual(
       lines[0]!.allocations.map((a) => [a.runtime, a.type]),
