@@ -15,6 +15,8 @@ import type { AsmAllocCall, BenchPackage } from '../model/alloc-types.js';
 import { trimInlineHash } from '../model/expressions.js';
 import type { SymbolTable } from '../model/symbols.js';
 import { listPackages, mainModulePath } from './go-list.js';
+import { UsageError } from '../errors/errors.js';
+import { safeText } from '../model/safe-text.js';
 import { removeTempDir, tempDir } from './temp-dirs.js';
 import { PIPE_DELAY_MS } from './process.js';
 import { describeProblem, earlyExitMessage } from './bench-problems.js';
@@ -157,6 +159,12 @@ export async function runBenchmarks(session: BenchSession, opts: BenchOptions, o
     progress(`timing ${pr.importPath} benchmarks`);
     const timing = await timingPass(bin, pr.dir, opts, timeoutMs);
     pr.parsed = timing.parsed;
+    // Go's regexp package is the judge of --bench: what the check before the build let through (a Unicode class
+    // name it does not know) the test binary refuses before it runs anything, and that is bad usage too.
+    const invalid = timing.earlyExit?.tail
+      .map((l) => /^testing: invalid regexp for .*-test\.bench .*?: (error parsing regexp: .*)$/.exec(l))
+      .find((m) => m !== null);
+    if (invalid) throw new UsageError(`--bench ${safeText(opts.bench)}: ${safeText(invalid[1]!)}`);
     if (timing.earlyExit) pr.errors.push(earlyExitMessage(timing.earlyExit.status, timing.earlyExit.tail));
     if (timing.timedOut && !timing.parsed?.problems.some((x) => x.kind === 'timeout')) {
       pr.errors.push(`benchmarks timed out after ${opts.timeout} (--timeout); the test binary was killed`);
