@@ -46,7 +46,6 @@ function send(line: string): void {
   // No process groups on Windows, and no sh: heapscope's own handlers are all there is.
   if (broken || process.platform === 'win32') return;
   if (!dog) {
-    const started = performance.now();
     try {
       // Its own session: a terminal's Ctrl-C or hang-up reaches heapscope, not the watchdog.
       dog = spawn('/bin/sh', ['-c', SCRIPT], { stdio: ['pipe', 'ignore', 'ignore'], detached: true });
@@ -58,13 +57,9 @@ function send(line: string): void {
     dog.stdin!.on('error', () => (broken = true)); // the watchdog died: EPIPE
     dog.unref();
     (dog.stdin as unknown as { unref(): void }).unref();
-    spawnMs = performance.now() - started;
   }
   dog.stdin!.write(line + '\n');
 }
-
-/** What starting the watchdog took on heapscope's thread (HEAPSCOPE_DEBUG). */
-export let spawnMs = 0;
 
 export function watchGroup(pid: number): void {
   send(`+${pid}`);

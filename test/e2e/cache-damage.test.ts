@@ -6,17 +6,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { reportWithoutOrigin as report, runCli, tempDir } from '../helpers/cli.js';
 import { fixturesDir } from '../helpers/paths.js';
 
 const dir = join(fixturesDir, 'modules', 'causes');
-
-/** The report without what says where it came from (a package read from the cache says so). */
-function report(stdout: string): unknown {
-  const r = JSON.parse(stdout) as { packages: { cached?: boolean }[] };
-  for (const p of r.packages) delete p.cached;
-  return r;
-}
 
 /** Every file under d, relative to it. */
 function files(d: string, at = ''): string[] {

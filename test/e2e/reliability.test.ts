@@ -7,16 +7,10 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { readdirSync, rmSync } from 'node:fs';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { reportWithoutOrigin as report, runCli, tempDir } from '../helpers/cli.js';
 import { cliPath, fixturesDir } from '../helpers/paths.js';
 
 const dir = join(fixturesDir, 'modules', 'causes');
-
-function report(stdout: string): unknown {
-  const r = JSON.parse(stdout) as { packages: { cached?: boolean }[] };
-  for (const p of r.packages) delete p.cached;
-  return r;
-}
 
 function analyze(cache: string): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
   return new Promise((resolve) => {

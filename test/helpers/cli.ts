@@ -39,3 +39,10 @@ export const TOOLCHAINS: { name: string; env: NodeJS.ProcessEnv }[] = [
   { name: 'installed Go', env: {} },
   { name: 'go1.27.4', env: { GOTOOLCHAIN: 'go1.27.4' } },
 ];
+
+/** An analyze JSON report without what says where it came from (a package read from the cache says so). */
+export function reportWithoutOrigin(stdout: string): unknown {
+  const r = JSON.parse(stdout) as { packages: { cached?: boolean }[] };
+  for (const p of r.packages) delete p.cached;
+  return r;
+}
