@@ -6,7 +6,7 @@
 // handler sees (SIGKILL).
 
 import { removeAllTempDirsSync } from './temp-dirs.js';
-import { GRACE_MS, unwatchGroup, watchGroup } from './watchdog.js';
+import { GRACE_MS, unwatchGroup } from './watchdog.js';
 
 export { GRACE_MS };
 
@@ -26,8 +26,7 @@ export function isStopping(): boolean {
 
 export function addGroup(pid: number): void {
   hookSignals();
-  live.add(pid);
-  watchGroup(pid);
+  live.add(pid); // the child has told the watchdog itself (watchdog.ts)
 }
 
 export function removeGroup(pid: number): void {

@@ -10,6 +10,8 @@ import { ByteLineSplitter, LineSplitter } from '../parsers/line-splitter.js';
 import { GoToolError } from '../errors/errors.js';
 import { addGroup, isStopping, removeGroup, signalGroup, stopGroup } from './process-groups.js';
 import { goTempDir } from './temp-dirs.js';
+import { lookPath } from './look-path.js';
+import { selfRegistering } from './watchdog.js';
 
 export interface RunOptions {
   cwd: string;
@@ -168,12 +170,15 @@ export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunR
     let env: NodeJS.ProcessEnv = { ...(opts.env ?? process.env), PWD: absolutePath(opts.cwd) };
     // The go command's work directories go inside one of heapscope's, which is removed however heapscope ends.
     if (cmd === 'go') env = { ...env, GOTMPDIR: goTempDir(env) };
+    // Through the watchdog's wrapper where there is one: the child registers itself before it runs.
+    const file = lookPath(cmd, env, opts.cwd);
+    const wrapped = file !== null ? selfRegistering(file, args) : null;
     let child: ReturnType<typeof spawn>;
     try {
-      child = spawn(cmd, args, {
+      child = spawn(wrapped?.cmd ?? cmd, wrapped?.args ?? args, {
         cwd: opts.cwd,
         env,
-        stdio: ['ignore', 'pipe', errFd ?? 'pipe'],
+        stdio: ['ignore', 'pipe', errFd ?? 'pipe', ...(wrapped ? [wrapped.fd3] : [])],
         detached: true,
       });
     } finally {

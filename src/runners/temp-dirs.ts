@@ -2,7 +2,8 @@
 // so that whatever ends the run removes them: the caller when it is done, process-groups.ts on a signal or at
 // exit, and the watchdog when heapscope is killed outright.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,12 +11,25 @@ import { unwatchDir, watchDir } from './watchdog.js';
 
 const dirs = new Set<string>();
 
-/** Makes `PARENT/PREFIXxxxxxx` (PARENT: the system's temporary directory) and records it. */
+/**
+ * Makes `PARENT/PREFIXxxxxxxxxxxx` (PARENT: the system's temporary directory) and records it. The name is told
+ * to the watchdog before the directory exists (as mkdtemp would pick it, but chosen here): heapscope killed
+ * between the two then leaves nothing, where a directory made first could be left unannounced.
+ */
 export function tempDir(prefix: string, parent: string = tmpdir()): string {
-  const d = mkdtempSync(join(parent, prefix));
-  dirs.add(d);
-  watchDir(d);
-  return d;
+  for (;;) {
+    const d = join(parent, prefix + randomBytes(6).toString('base64url'));
+    dirs.add(d);
+    watchDir(d);
+    try {
+      mkdirSync(d, { mode: 0o700 });
+      return d;
+    } catch (e) {
+      dirs.delete(d);
+      unwatchDir(d);
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
 }
 
 export async function removeTempDir(dir: string): Promise<void> {

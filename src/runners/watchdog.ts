@@ -10,6 +10,7 @@
 // keeps Node's event loop alive. Pipes Node makes are close-on-exec, so no other child holds the write end open.
 
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { Writable } from 'node:stream';
 
 /** How long groups have to end after SIGTERM before SIGKILL, here and in process-groups.ts. */
 export const GRACE_MS = 2500;
@@ -42,27 +43,41 @@ IFS=$nl; for d in $dirs; do rm -rf "$d"; done
 let dog: ChildProcess | null = null;
 let broken = false;
 
-function send(line: string): void {
+function started(): ChildProcess | null {
   // No process groups on Windows, and no sh: heapscope's own handlers are all there is.
-  if (broken || process.platform === 'win32') return;
+  if (broken || process.platform === 'win32') return null;
   if (!dog) {
     try {
       // Its own session: a terminal's Ctrl-C or hang-up reaches heapscope, not the watchdog.
       dog = spawn('/bin/sh', ['-c', SCRIPT], { stdio: ['pipe', 'ignore', 'ignore'], detached: true });
     } catch {
       broken = true;
-      return;
+      return null;
     }
     dog.on('error', () => (broken = true));
     dog.stdin!.on('error', () => (broken = true)); // the watchdog died: EPIPE
     dog.unref();
     (dog.stdin as unknown as { unref(): void }).unref();
   }
-  dog.stdin!.write(line + '\n');
+  return broken ? null : dog;
 }
 
-export function watchGroup(pid: number): void {
-  send(`+${pid}`);
+function send(line: string): void {
+  started()?.stdin!.write(line + '\n');
+}
+
+// SIGPIPE ignored only for the write (a watchdog gone must not stop the child); the program gets the default.
+const WRAPPER = `trap '' PIPE; echo "+$$" >&3; trap - PIPE; exec "$0" "$@" 3>&-`;
+
+/**
+ * How to spawn `file` (a path, already looked up on PATH) so that it registers itself with the watchdog before it
+ * runs: the command, its arguments and the pipe to pass as its fd 3. Null where there is no watchdog; the caller
+ * then spawns `file` itself. The child must be spawned detached (its pid is its process group).
+ */
+export function selfRegistering(file: string, args: string[]): { cmd: string; args: string[]; fd3: Writable } | null {
+  const d = started();
+  if (!d) return null;
+  return { cmd: '/bin/sh', args: ['-c', WRAPPER, file, ...args], fd3: d.stdin! };
 }
 
 export function unwatchGroup(pid: number): void {

@@ -47,3 +47,45 @@ test('a consumer that throws rejects the run; the child is not left blocked', as
     /consumer broke/,
   );
 });
+
+// The child is started through the watchdog's wrapper (watchdog.ts); what runs must be the program as if started
+// directly: its own pid as its process group, not the wrapper's fd 3 (an inherited pipe to the watchdog would keep
+// the watchdog waiting after heapscope's end), SIGPIPE at its default, its arguments untouched.
+const PROBE = `
+echo "pid $$"
+echo "stat $(cat /proc/$$/stat)"
+[ -e /proc/$$/fd/3 ] && echo "fd3 $(readlink /proc/$$/fd/3)"
+
+grep SigIgn /proc/$$/status
+for a in "$@"; do echo "arg $a"; done`;
+
+test('a child started through the watchdog wrapper is the program itself, with nothing inherited', async (t) => {
+  if (process.platform !== 'linux') return t.skip('reads /proc');
+  const lines: string[] = [];
+  const r = await run('sh', ['-c', PROBE, 'sh', 'a b', '$HOME', '"q"'], {
+    cwd: process.cwd(),
+    onStdoutLine: (l) => lines.push(l),
+  });
+  assert.equal(r.code, 0);
+  const pid = lines.find((l) => l.startsWith('pid '))!.slice(4);
+  // Fields after the command's name: state, ppid, pgrp.
+  const stat = lines.find((l) => l.startsWith('stat '))!;
+  assert.equal(stat.slice(stat.lastIndexOf(') ') + 2).split(' ')[2], pid);
+  assert.equal(
+    lines.find((l) => l.startsWith('fd3 ')),
+    undefined,
+  );
+  const ignored = BigInt('0x' + lines.find((l) => l.startsWith('SigIgn:'))!.split(/\s+/)[1]);
+  assert.equal(ignored & (1n << 12n), 0n, 'SIGPIPE (13) ignored');
+  assert.deepEqual(
+    lines.filter((l) => l.startsWith('arg ')).map((l) => l.slice(4)),
+    ['a b', '$HOME', '"q"'],
+  );
+});
+
+test('a program that is not on PATH is "command not found", not a shell status', async () => {
+  await assert.rejects(
+    run('heapscope-no-such-program', [], { cwd: process.cwd(), env: { PATH: '/nonexistent' } }),
+    /heapscope-no-such-program: command not found/,
+  );
+});
