@@ -7,12 +7,11 @@ import { UsageError } from '../errors/errors.js';
 import { parseGoDuration } from '../runners/bench.js';
 import { re2SyntaxError } from './re2-syntax.js';
 
-/** --timeout: a Go duration above zero (a bare `1` has no unit, and go test rejects it too). */
+/** --timeout: a Go duration, 0 for no limit as go test takes it (a bare `1` has no unit, and go test rejects it too). */
 export function checkTimeout(value: string): void {
   const ms = parseGoDuration(value);
   if (ms === null) throw new UsageError(`--timeout ${value}: not a Go duration`, 'use a unit, as in 90s, 10m or 1h30m');
-  // 0 means "no limit" to go test; heapscope always keeps a hard limit, so it asks for one.
-  if (!(ms > 0)) throw new UsageError(`--timeout ${value}: must be longer than zero`, 'as in 10m');
+  if (ms < 0) throw new UsageError(`--timeout ${value}: must not be negative`, 'as in 10m, or 0 for no limit');
 }
 
 /** --benchtime as the testing package reads it (testing/benchmark.go, durationOrCountFlag): `Nx` or a duration, above zero. */

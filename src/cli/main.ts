@@ -73,7 +73,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .option('--bench <regexp>', 'benchmarks to run, as go test -bench', '.')
     .option('--count <n>', 'runs of each benchmark for the timings (median and spread)', '1')
     .option('--benchtime <t>', 'as go test -benchtime (1s, 20000x); applies to the timing pass')
-    .option('--timeout <d>', 'limit for each test binary run; the whole process tree is killed past it', '10m')
+    .option('--timeout <d>', 'limit for each test binary run; the whole process tree is killed past it (0: none, as go test)', '10m')
     .addOption(new Option('--format <format>', 'output format').choices(formatsFor('bench')).default('text'))
     .option('--no-cache', "ignore and do not write heapscope's parsed-result cache")
     .option('--color', 'force colour in text output')

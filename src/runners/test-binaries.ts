@@ -322,7 +322,7 @@ async function runBinary(
     parser.push(l);
   };
   // A hard stop a little after the binary's own -test.timeout, which prints a goroutine dump first.
-  const ro = { cwd, env: opts.env, onStdoutLine: onLine, onStderrLine: onLine, timeoutMs: timeoutMs + 5000 };
+  const ro = { cwd, env: opts.env, onStdoutLine: onLine, onStderrLine: onLine, timeoutMs: timeoutMs > 0 ? timeoutMs + 5000 : 0 };
   // Results go to stdout and a panic to stderr: read from two pipes, a panic can be read before the results
   // printed ahead of it (under load), and the parser then files them under the wrong benchmark or drops them.
   // One pipe for both keeps the order the binary wrote in, as go test does.
@@ -428,7 +428,7 @@ export async function profiledRun(
   try {
     data = await readFile(file);
   } catch {
-    return { ...base, profile: null, error: `no memory profile was written (exit ${r.code})` };
+    return { ...base, profile: null, error: `no memory profile was written (${exitStatus(r.code, r.signal)})` };
   }
   const p = parseMemProfile(data);
   return p.ok ? { ...base, profile: p.profile, error: null } : { ...base, profile: null, error: `memory profile unreadable: ${p.error}` };

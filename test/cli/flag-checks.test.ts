@@ -9,9 +9,9 @@ import { UsageError } from '../../src/errors/errors.js';
 const rejects = (f: () => unknown, flag: string): void =>
   assert.throws(f, (e: unknown) => e instanceof UsageError && e.message.startsWith(flag));
 
-test('--timeout: Go durations above zero', () => {
-  for (const ok of ['10m', '1m30s', '500ms', '1.5h', '.5s', '2us', '3µs', '3μs', '1h2m3s4ms']) checkTimeout(ok);
-  for (const bad of ['banana', '1', '', '10', '5x', '1d', '0', '-1s', '1m ', ' 1m']) rejects(() => checkTimeout(bad), `--timeout ${bad}`);
+test('--timeout: Go durations, 0 for none', () => {
+  for (const ok of ['10m', '1m30s', '500ms', '1.5h', '.5s', '2us', '3µs', '3μs', '1h2m3s4ms', '0', '0s']) checkTimeout(ok);
+  for (const bad of ['banana', '1', '', '10', '5x', '1d', '-1s', '1m ', ' 1m']) rejects(() => checkTimeout(bad), `--timeout ${bad}`);
 });
 
 test('--benchtime: a count (Nx) or a duration, above zero', () => {
