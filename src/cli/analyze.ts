@@ -1,7 +1,9 @@
 // heapscope analyze: the compiler's escape analysis of the named packages, explained, as a report of the format
 // asked for; an unchanged re-run replays the last complete report.
 
-import { joinRun } from './load-model.js';
+import { focusModel, joinRun, measuredStamp } from './load-model.js';
+import { checkFocusFlags, focusKey, type FocusFlags } from './focus-flags.js';
+import { filterModel } from '../model/filters.js';
 import { reporter } from '../reporters/registry.js';
 import { defaultCacheDir } from '../cache/model-cache.js';
 import { ResultCache, resultName, toolIdentity } from '../cache/result-cache.js';
@@ -12,7 +14,7 @@ import type { Outcome } from './outcome.js';
 import { commandDir } from './flag-checks.js';
 import { safeText } from '../model/safe-text.js';
 
-export interface AnalyzeFlags {
+export interface AnalyzeFlags extends FocusFlags {
   C?: string;
   tags?: string;
   tests?: boolean;
@@ -26,6 +28,7 @@ export interface AnalyzeFlags {
 export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: CliIO): Promise<Outcome> {
   const dir = commandDir(io.cwd, flags.C);
   const render = reporter(flags.format).analyze;
+  const choice = checkFocusFlags(flags);
   const onProgress = progressPrinter(io, flags.progress);
   const cacheDir = flags.cache ? defaultCacheDir(io.env) : null;
   const mark = phaseTimer(io);
@@ -43,7 +46,9 @@ export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: Cl
   const verbose = !!flags.verbose;
   // Nothing changed since this exact command last finished cleanly: replay its report.
   const results = cacheDir && plan.stateKey ? new ResultCache(cacheDir) : null;
-  const name = results ? resultName(plan.runId, [flags.format, color, verbose, io.cwd, toolIdentity(VERSION)]) : '';
+  const name = results
+    ? resultName(plan.runId, [flags.format, color, verbose, io.cwd, toolIdentity(VERSION), ...focusKey(choice), measuredStamp(cacheDir, plan.root)])
+    : '';
   const hit = results && plan.stateKey ? await results.get(name, plan.stateKey) : null;
   if (hit) {
     await plan.cancel();
@@ -55,8 +60,12 @@ export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: Cl
   }
   const run = await executePlan(plan);
   mark('compiler output parsed or facts loaded');
-  const model = joinRun(run);
+  const joined = joinRun(run);
   mark('joined');
+  const problems = await focusModel(joined, run, { cacheDir, env: io.env });
+  const model = filterModel(joined, choice.filters, io.cwd);
+  mark('focused');
+  if (verbose) for (const p of problems) io.stderr(`heapscope: source structure: ${safeText(p)}\n`);
   onProgress?.done();
   for (const m of run.messages) io.stderr(`heapscope: go: ${safeText(m)}\n`);
   const failed = model.packages.filter((p) => p.errors.length);
@@ -65,7 +74,7 @@ export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: Cl
     results && plan.stateKey && outcome === 'ok' && run.messages.length === 0 ? await results.create(name, plan.stateKey, 0) : null;
   // Each chunk is written as soon as it is made; the copy for the cache is written by libuv's threads
   // meanwhile, and one conversion serves both.
-  for (const c of render(model, { color, verbose, cwd: io.cwd })) {
+  for (const c of render(model, { color, verbose, cwd: io.cwd, top: choice.top, sort: choice.sort })) {
     if (!store) io.stdout(c);
     else {
       const b = Buffer.from(c, 'utf8');

@@ -1,8 +1,13 @@
-// The one way the commands get the static model: run (or load from cache) the compiler's analysis, then join.
+// The one way the commands get the static model: run (or load from cache) the compiler's analysis, then join,
+// then focus (readable names, cold paths, costs; join/focus.ts) and filter (model/filters.ts).
 import { analyze, type AnalyzeOptions, type AnalyzeRun } from '../runners/analyze.js';
 import { sourceReader } from '../runners/source-lines.js';
 import { buildModel } from '../join/build-model.js';
+import { focus } from '../join/focus.js';
 import type { AnalysisModel } from '../model/types.js';
+import { readFocusSource } from '../runners/focus-inputs.js';
+import { readMeasured } from '../cache/measured-store.js';
+import { defaultCacheDir } from '../cache/model-cache.js';
 
 export async function loadModel(opts: AnalyzeOptions): Promise<{ run: AnalyzeRun; model: AnalysisModel }> {
   const run = await analyze(opts);
@@ -18,4 +23,32 @@ export function joinRun(run: AnalyzeRun): AnalysisModel {
     sourceLine: (file, line) => source.line(file, line),
     resultNames: (fn) => source.resultNames(fn),
   });
+}
+
+export interface FocusSetup {
+  /** Heapscope's cache (measured costs are read from it), or null with --no-cache. */
+  cacheDir: string | null;
+  env: NodeJS.ProcessEnv;
+  /** More files whose structure is wanted (bench: the test files that declare benchmarks). */
+  extraFiles?: string[];
+}
+
+/** Sets readable names, cold marks and costs on the model; returns what could not be read (for --verbose). */
+export async function focusModel(model: AnalysisModel, run: AnalyzeRun, setup: FocusSetup): Promise<string[]> {
+  // The helper is a tool, not a result: it is kept in the cache directory even with --no-cache.
+  const toolDir = setup.cacheDir ?? defaultCacheDir(setup.env);
+  const src = await readFocusSource(model, run, { toolDir, env: setup.env, extraFiles: setup.extraFiles });
+  const measured = setup.cacheDir ? readMeasured(setup.cacheDir, run.root) : null;
+  focus(model, {
+    source: src.source,
+    measured: measured?.costs ?? null,
+    packageNames: run.packageNames,
+    where: (file, line, column) => `${file}:${line}:${column}`,
+  });
+  return src.problems;
+}
+
+/** What changes the focus of a report besides the sources: the stamp of the latest measured costs. */
+export function measuredStamp(cacheDir: string | null, root: string): string {
+  return cacheDir ? (readMeasured(cacheDir, root)?.stamp ?? '') : '';
 }

@@ -13,6 +13,7 @@ import { runExplain, type ExplainFlags } from './explain.js';
 import { runCacheClean, runCacheInfo } from './cache.js';
 import { exitCode, EXIT_BUG, type Outcome } from './outcome.js';
 import type { CliIO } from './terminal.js';
+import { addFocusOptions } from './focus-flags.js';
 
 export type { CliIO };
 
@@ -45,20 +46,23 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run heapscope --help for usage)');
 
-  program
-    .command('analyze')
-    .description("run the compiler's escape analysis on packages and explain every heap allocation")
-    .argument('[packages...]', 'package patterns as for go build (default ./...)')
-    .option('-C <dir>', 'run in DIR (like go -C)')
-    .option('--tags <tags>', 'comma-separated build tags, as go build -tags')
-    .option('--tests', 'include _test.go files (compiles the test variants of the packages)')
-    .addOption(new Option('--format <format>', 'output format').choices(formatsFor('analyze')).default('text'))
-    .option('-v, --verbose', 'list compiler lines heapscope did not recognise')
-    .option('--no-cache', "ignore and do not write heapscope's parsed-result cache")
-    .option('--color', 'force colour in text output')
-    .option('--no-color', 'never colour text output')
-    .option('--progress', 'show progress on stderr (default: when stderr is a terminal)')
-    .option('--no-progress', 'never show progress')
+  addFocusOptions(
+    program
+      .command('analyze')
+      .description("run the compiler's escape analysis on packages and explain every heap allocation")
+      .argument('[packages...]', 'package patterns as for go build (default ./...)')
+      .option('-C <dir>', 'run in DIR (like go -C)')
+      .option('--tags <tags>', 'comma-separated build tags, as go build -tags')
+      .option('--tests', 'include _test.go files (compiles the test variants of the packages)')
+      .addOption(new Option('--format <format>', 'output format').choices(formatsFor('analyze')).default('text'))
+      .option('-v, --verbose', 'list compiler lines heapscope did not recognise')
+      .option('--no-cache', "ignore and do not write heapscope's parsed-result cache")
+      .option('--color', 'force colour in text output')
+      .option('--no-color', 'never colour text output')
+      .option('--progress', 'show progress on stderr (default: when stderr is a terminal)')
+      .option('--no-progress', 'never show progress'),
+    { top: true },
+  )
     .addHelpText('after', EXIT_HELP)
     .action(async (patterns: string[], flags: AnalyzeFlags) => {
       outcome = await runAnalyze(patterns, flags, io);

@@ -28,6 +28,14 @@ export interface FlowStep extends Position {
   /** The flow edge the note belongs to: destination and source locations as the compiler names them. */
   dst: string;
   src: string;
+  /** The same in Go's words (join/go-names.ts), where the compiler's text names temporaries, results or shapes. */
+  goText?: { dst: string; src: string; text: string };
+}
+
+/** Readable names beside the compiler's (join/go-names.ts); only the parts that differ are set. */
+export interface GoName {
+  function?: string;
+  expr?: string;
 }
 
 export interface CauseRef {
@@ -68,6 +76,24 @@ export interface Site extends Position {
   id?: string;
   /** Rank among decisions equal in package, function instance, kind, expression and leak target, in source order. */
   occurrence?: number;
+  /** The function and expression in Go's words, where the compiler's differ. */
+  goName?: GoName;
+  /** Reached only on an error or panic path (join/focus.ts), and why. */
+  cold?: boolean;
+  coldReason?: string;
+  /** What the site costs, measured or estimated (join/focus.ts); heap sites that allocate only. */
+  cost?: SiteCost;
+}
+
+export interface SiteCost {
+  source: 'measured' | 'estimated';
+  /** Orders sites: measured ones by allocs/op, estimated ones by a relative weight (docs/ranking.md). */
+  score: number;
+  /** What the figure rests on, in a few words. */
+  basis: string;
+  allocsPerOp?: number;
+  bytesPerOp?: number;
+  benchmark?: string;
 }
 
 /** A heap decision another one leads to (Site.chain). */
@@ -77,6 +103,7 @@ export interface ChainLink extends Position {
   expr: string;
   function: string | null;
   cause: string | null;
+  goName?: GoName;
 }
 
 export interface FunctionInfo {
@@ -161,6 +188,33 @@ export interface AnalysisModel {
   captures: Capture[];
   staticValues: StaticValue[];
   unrecognised: Unrecognised[];
+  /** Heap sites in other modules' generic code instantiated by a package of this one (join/focus.ts). */
+  instantiations?: Instantiation[];
+  /** Generic functions the analysed packages declare that nothing compiled instantiates. */
+  notAnalysed?: NotAnalysed[];
+  /** Where measured costs came from, when some did. */
+  measuredBy?: { command: string; time: string };
+  /** Heap sites left out by the filters (model/filters.ts): by --cause, --package, --function, --min-allocs, and
+   *  those in other modules' code, which --all shows. */
+  filtered?: { sites: number; external: number; byMinAllocs: boolean };
+}
+
+export interface Instantiation {
+  /** The package whose compilation instantiated the code. */
+  package: string;
+  /** The package name the compiler qualifies the code with (`slices`), or its file. */
+  callee: string;
+  /** The calls in the package's own files that instantiate it. */
+  calls: Position[];
+  /** Heap sites that allocate, in the instantiated code. */
+  sites: number;
+  /** The instances, readable. */
+  functions: string[];
+}
+
+export interface NotAnalysed extends Position {
+  package: string;
+  function: string;
 }
 
 /** What one package's compiler output holds, before positions are made relative and packages are merged. */

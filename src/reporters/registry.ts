@@ -15,6 +15,9 @@ export interface ReportOptions {
   verbose: boolean;
   /** Directory paths are shown relative to in text output (the user's working directory). */
   cwd: string;
+  /** Sites the summary at the top ranks (0: none); the order of the listing. */
+  top?: number;
+  sort?: 'cost' | 'position';
 }
 
 export interface Reporter {

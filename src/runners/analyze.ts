@@ -44,6 +44,8 @@ export interface Unit {
   id: string;
   importPath: string;
   dir: string;
+  /** The package's own source files (absolute), test files included for a test variant. */
+  files: string[];
   facts: PackageFacts[];
   errors: string[];
   cached: boolean;
@@ -56,6 +58,8 @@ export interface AnalyzeRun {
   units: Unit[];
   /** Problems not tied to one package (go command messages). */
   messages: string[];
+  /** The name of every package listed (the named ones and their dependencies), by import path. */
+  packageNames: Map<string, string>;
 }
 
 /**
@@ -219,6 +223,7 @@ export async function planAnalysis(opts: AnalyzeOptions): Promise<AnalyzePlan> {
       id: p.ImportPath,
       importPath: p.ForTest ? p.ImportPath.slice(0, p.ImportPath.indexOf(' [')) : p.ImportPath,
       dir: p.Dir ?? '',
+      files: p.Dir ? ownFiles(p).map((f) => join(p.Dir!, f)) : [],
       facts: [],
       errors: errs,
       cached: false,
@@ -383,5 +388,7 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
     );
     await trimCache(cache.dir, cacheLimit(env) ?? DEFAULT_LIMIT);
   }
-  return { env: goenv, root, units: [...units.values()], messages };
+  const packageNames = new Map<string, string>();
+  for (const p of byPath.values()) if (p.Name && !p.ForTest) packageNames.set(p.ImportPath, p.Name);
+  return { env: goenv, root, units: [...units.values()], messages, packageNames };
 }

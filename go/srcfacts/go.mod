@@ -1,0 +1,3 @@
+module heapscope/srcfacts
+
+go 1.21

@@ -1,0 +1,84 @@
+// The flags that choose what a report shows first and what it leaves out, shared by analyze, bench and explain:
+// --top, --sort, --cause, --package, --function, --min-allocs, --all. Checked before anything runs (exit 2 naming
+// the flag), then applied to the joined model: readable names, cold paths, costs, filters.
+
+import { Option, type Command } from 'commander';
+import { UsageError } from '../errors/errors.js';
+import { CAUSES } from '../model/causes.js';
+import type { SiteFilters } from '../model/filters.js';
+import { re2SyntaxError } from './re2-syntax.js';
+
+export interface FocusFlags {
+  top?: string;
+  sort?: string;
+  cause?: string[];
+  package?: string[];
+  function?: string;
+  minAllocs?: string;
+  all?: boolean;
+}
+
+export interface FocusChoice {
+  filters: SiteFilters;
+  top: number;
+  sort: 'cost' | 'position';
+}
+
+export const DEFAULT_TOP = 10;
+
+const collect = (v: string, prev: string[] | undefined): string[] => [...(prev ?? []), ...v.split(',').filter((x) => x !== '')];
+
+export function addFocusOptions(cmd: Command, what: { top: boolean }): Command {
+  if (what.top) {
+    cmd.option('--top <n>', `how many sites the summary at the top ranks (0: no summary)`, String(DEFAULT_TOP));
+    cmd.addOption(
+      new Option('--sort <order>', 'list sites by cost (most expensive first) or by position in the source').choices(['cost', 'position']).default('position'),
+    );
+  }
+  return cmd
+    .option('--cause <ids>', 'only sites with these causes (comma-separated ids, see docs/causes.md)', collect)
+    .option('--package <patterns>', 'only sites in packages matching these patterns (as go list: ./x/..., example.com/m/...)', collect)
+    .option('--function <re>', 'only sites in functions matching this regular expression (compiler or readable name)')
+    .option('--min-allocs <n>', 'only sites the latest heapscope bench measured at N allocs/op or more')
+    .option('--all', "also list sites in other modules' generic code instantiated here (by default charged to the calls that instantiate it)");
+}
+
+export function checkFocusFlags(flags: FocusFlags): FocusChoice {
+  const known = new Set(CAUSES.map((c) => c.id as string));
+  const causes = flags.cause ?? [];
+  for (const c of causes) {
+    if (!known.has(c)) throw new UsageError(`--cause ${c}: no such cause`, `one of ${[...known].sort().join(', ')}`);
+  }
+  let functionRe: RegExp | null = null;
+  if (flags.function !== undefined) {
+    const why = re2SyntaxError(flags.function);
+    if (why) throw new UsageError(`--function ${flags.function}: not a Go regular expression: ${why}`);
+    try {
+      functionRe = new RegExp(flags.function, 'u');
+    } catch (e) {
+      throw new UsageError(`--function ${flags.function}: ${(e as Error).message}`);
+    }
+  }
+  let minAllocs: number | null = null;
+  if (flags.minAllocs !== undefined) {
+    if (!/^(\d+(\.\d*)?|\.\d+)$/.test(flags.minAllocs))
+      throw new UsageError(`--min-allocs ${flags.minAllocs}: not a number of allocations per op`, 'as in 1 or 0.5');
+    minAllocs = Number(flags.minAllocs);
+  }
+  let top = DEFAULT_TOP;
+  if (flags.top !== undefined) {
+    if (!/^\d{1,6}$/.test(flags.top)) throw new UsageError(`--top ${flags.top}: must be a whole number (0: no summary)`);
+    top = Number(flags.top);
+  }
+  return {
+    filters: { all: !!flags.all, causes, packages: flags.package ?? [], functionRe, minAllocs },
+    top,
+    sort: flags.sort === 'cost' ? 'cost' : 'position',
+  };
+}
+
+/** The choice as it changes a report, for the replay cache's key. */
+export function focusKey(c: FocusChoice): unknown[] {
+  const f = c.filters;
+  return [c.top, c.sort, f.all, f.causes, f.packages, f.functionRe?.source ?? null, f.minAllocs];
+}

@@ -1,0 +1,182 @@
+// What matters first: each heap site that allocates gets a cost (measured by the latest `heapscope bench` of the
+// module when it charged the site, otherwise a static estimate), a cold mark when the source reaches it only on
+// an error or panic path, and readable names. Sites the compiler reported in another module's generic code
+// (the standard library's `slices`, a dependency's) are charged to the calls in the module's own code that
+// instantiate them, once per package; functions the module declares generic and nothing instantiates are listed
+// as not analysed. docs/ranking.md documents the estimate.
+
+import type { AnalysisModel, Position, Site } from '../model/types.js';
+import { pathKind } from '../model/paths.js';
+import { COLD_WHY, inSpan, type SourceFileFacts, type Span } from '../model/source-facts.js';
+import type { MeasuredCosts } from '../model/measured.js';
+import { nameContext, nameSite, readableFunction, readableShapes, type NameContext } from './go-names.js';
+
+export interface FocusInput {
+  /** Source structure by model path. */
+  source: Map<string, SourceFileFacts>;
+  /** The latest benchmark figures for the module, by site id. */
+  measured: MeasuredCosts | null;
+  /** Package names by import path, for the qualifiers the compiler prints (`slices.Sort`). */
+  packageNames: Map<string, string>;
+  where: NameContext['where'];
+}
+
+/** Weights of the static estimate (docs/ranking.md). */
+export const ESTIMATE = { loop: 10, maxLoops: 3, calledInLoop: 10, sometimes: 0.5, cold: 0.01 } as const;
+
+export function focus(model: AnalysisModel, input: FocusInput): void {
+  const ctx = nameContext(model, (f) => input.source.get(f), input.where);
+  const loopCalls = new Set<string>();
+  for (const f of input.source.values()) for (const n of f.loopCalls) loopCalls.add(n);
+  for (const s of model.sites) {
+    nameSite(s, ctx);
+    if (!s.heap) continue;
+    const src = input.source.get(s.file);
+    const cold = src?.cold.find((c) => inSpan(c.at, s.line, s.column));
+    if (cold) {
+      s.cold = true;
+      s.coldReason = COLD_WHY[cold.why];
+    }
+    if (s.allocates === 'never') continue;
+    const m = s.id ? input.measured?.sites.get(s.id) : undefined;
+    s.cost = m
+      ? {
+          source: 'measured',
+          score: m.allocsPerOp,
+          basis: `${fmt(m.allocsPerOp)} allocs/op in ${m.benchmark}`,
+          allocsPerOp: m.allocsPerOp,
+          bytesPerOp: m.bytesPerOp,
+          benchmark: m.benchmark,
+        }
+      : estimate(s, src, loopCalls);
+  }
+  model.instantiations = chargeInstantiations(model, input, ctx);
+  model.notAnalysed = notAnalysed(model, input);
+  if (input.measured) model.measuredBy = { command: input.measured.command, time: input.measured.time };
+}
+
+function fmt(n: number): string {
+  return n >= 10 || Number.isInteger(n) ? String(Math.round(n * 10) / 10) : n.toPrecision(2);
+}
+
+function depth(loops: readonly Span[], s: Position): number {
+  let n = 0;
+  for (const l of loops) if (inSpan(l, s.line, s.column)) n++;
+  return n;
+}
+
+/** The function's name as source and loop calls name it: `(*T).M` → `M`, `F[go.shape.int]` → `F`. */
+function baseName(fn: string): string {
+  const plain = fn.replace(/\[.*\]/g, '').replace(/#[^#]*#/g, '');
+  const closure = plain.indexOf('.func');
+  const outer = closure > 0 ? plain.slice(0, closure) : plain;
+  return outer.slice(outer.lastIndexOf('.') + 1);
+}
+
+function estimate(s: Site, src: SourceFileFacts | undefined, loopCalls: Set<string>): NonNullable<Site['cost']> {
+  let score = s.allocates === 'sometimes' ? ESTIMATE.sometimes : 1;
+  const why: string[] = [];
+  const loops = src ? Math.min(depth(src.loops, s), ESTIMATE.maxLoops) : 0;
+  if (loops) {
+    score *= ESTIMATE.loop ** loops;
+    why.push(loops === 1 ? 'in a loop' : `in ${loops} nested loops`);
+  }
+  const fn = s.function ? baseName(s.function) : '';
+  if (fn && loopCalls.has(fn)) {
+    score *= ESTIMATE.calledInLoop;
+    why.push(`in ${fn}, which is called inside a loop`);
+  }
+  if (s.cold) {
+    score *= ESTIMATE.cold;
+    why.push('cold path');
+  }
+  if (s.allocates === 'sometimes') why.push('allocates only for some values');
+  return { source: 'estimated', score, basis: why.length ? why.join('; ') : 'straight-line code, run once per call' };
+}
+
+/**
+ * Sites in other modules' generic code, instantiated for a package of this one: left out of the listing (unless
+ * --all) and counted against the calls in the package's own files that instantiate them.
+ */
+function chargeInstantiations(model: AnalysisModel, input: FocusInput, ctx: NameContext): AnalysisModel['instantiations'] {
+  const groups = new Map<string, NonNullable<AnalysisModel['instantiations']>[number]>();
+  const nameToPaths = new Map<string, string[]>();
+  for (const [path, name] of input.packageNames) nameToPaths.set(name, [...(nameToPaths.get(name) ?? []), path]);
+  const instancesOf = new Map<string, Set<string>>(); // package|qualifier → instantiated function base names
+  for (const f of model.functions) {
+    const q = qualifier(f.name);
+    if (!q || pathKind(f.file) !== 'external') continue;
+    const k = `${f.package}\0${q.pkg}`;
+    let set = instancesOf.get(k);
+    if (!set) instancesOf.set(k, (set = new Set()));
+    set.add(q.name);
+  }
+  for (const s of model.sites) {
+    if (!s.heap || s.allocates === 'never' || pathKind(s.file) !== 'external' || !s.function) continue;
+    const q = qualifier(s.function);
+    const key = `${s.package}\0${q?.pkg ?? s.file}`;
+    let g = groups.get(key);
+    if (!g) {
+      const names = instancesOf.get(`${s.package}\0${q?.pkg ?? ''}`) ?? new Set<string>();
+      if (q) names.add(q.name);
+      const paths = new Set(q ? (nameToPaths.get(q.pkg) ?? []) : []);
+      const calls: Position[] = [];
+      for (const [file, facts] of input.source) {
+        if (pathKind(file) !== 'module') continue;
+        for (const c of facts.calls) if (paths.has(c.path) && names.has(c.name)) calls.push({ file, line: c.at[0], column: c.at[1] });
+      }
+      g = { package: s.package, callee: q?.pkg ?? s.file, calls, sites: 0, functions: [] };
+      groups.set(key, g);
+    }
+    g.sites++;
+    const fn = readableFunction(s.function, s.package, ctx) ?? readableShapes(s.function);
+    if (!g.functions.includes(fn)) g.functions.push(fn);
+  }
+  // Only the calls in the instantiating package's own files.
+  const dirOf = new Map(model.packages.map((p) => [p.importPath, p.dir]));
+  for (const g of groups.values()) {
+    const dir = dirOf.get(g.package);
+    if (dir) g.calls = g.calls.filter((c) => inPackageDir(model.root, dir, c.file));
+  }
+  return [...groups.values()];
+}
+
+function inPackageDir(root: string, dir: string, file: string): boolean {
+  const abs = `${root}/${file}`;
+  return abs.slice(0, abs.lastIndexOf('/')) === dir;
+}
+
+/** `slices.Sort[go.shape.string]` → slices, Sort; `(*sync.Pool).Get` is not generic code of another package. */
+function qualifier(fn: string): { pkg: string; name: string } | null {
+  const plain = fn.replace(/\[.*$/, '');
+  const m = /^\(?\*?([\w-]+)\.([\w]+)/.exec(plain);
+  return m ? { pkg: m[1]!, name: m[2]! } : null;
+}
+
+/** Generic functions declared in the analysed packages' files that no compiled instance or site names. */
+function notAnalysed(model: AnalysisModel, input: FocusInput): AnalysisModel['notAnalysed'] {
+  // Keyed by package name: an instance compiled in another package of the module names its function
+  // qualified (`pool.New[go.shape.int]`), one compiled in its own package unqualified.
+  const compiled = new Set<string>();
+  const add = (pkg: string, fn: string): void => {
+    const plain = fn.replace(/\[[^\]]*\]/g, '').replace(/#[^#]*#/g, '');
+    const q = /^(\(\*)?([\w-]+)\.(.+)$/.exec(plain);
+    if (q) compiled.add(`${q[2]}\0${q[1] ? `(*${q[3]}` : q[3]}`);
+    compiled.add(`${input.packageNames.get(pkg) ?? pkg}\0${plain}`);
+  };
+  for (const f of model.functions) add(f.package, f.name);
+  for (const s of model.sites) if (s.function) add(s.package, s.function);
+  const pkgOfDir = new Map(model.packages.map((p) => [p.dir, p.importPath]));
+  const out: NonNullable<AnalysisModel['notAnalysed']> = [];
+  for (const [file, facts] of input.source) {
+    if (pathKind(file) !== 'module') continue;
+    const abs = `${model.root}/${file}`;
+    const pkg = pkgOfDir.get(abs.slice(0, abs.lastIndexOf('/')));
+    if (!pkg) continue;
+    for (const f of facts.funcs) {
+      if (!f.generic || compiled.has(`${input.packageNames.get(pkg) ?? pkg}\0${f.name}`)) continue;
+      out.push({ package: pkg, function: f.name, file, line: f.at[0], column: f.at[1] });
+    }
+  }
+  return out;
+}

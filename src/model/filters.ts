@@ -1,0 +1,70 @@
+// The filters every command and format share: --cause, --package, --function, --min-allocs, and --all (without
+// it only the analysed module's own code is listed). Applied to the model before any reporter sees it, so text
+// and JSON list the same sites; what was left out is counted in the model (AnalysisModel.filtered).
+
+import { resolve } from 'node:path';
+import type { AnalysisModel, Site } from './types.js';
+import { pathKind } from './paths.js';
+
+export interface SiteFilters {
+  all: boolean;
+  causes: string[];
+  /** Import-path patterns (`...` matches any string, `x/...` also x) or directory patterns starting with `.`. */
+  packages: string[];
+  functionRe: RegExp | null;
+  minAllocs: number | null;
+}
+
+export const NO_FILTERS: SiteFilters = { all: false, causes: [], packages: [], functionRe: null, minAllocs: null };
+
+/** go's pattern matching (cmd/go/internal/search.MatchPattern): `...` is any string; `x/...` also matches x. */
+export function patternRegExp(pattern: string): RegExp {
+  let re = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\.\\\.\\\./g, '.*');
+  if (re.endsWith('/.*')) re = re.slice(0, -3) + '(/.*)?';
+  return new RegExp(`^${re}$`);
+}
+
+export function packageMatcher(patterns: string[], cwd: string): (p: { importPath: string; dir: string }) => boolean {
+  const tests = patterns.map((pat) => {
+    if (pat.startsWith('.') || pat.startsWith('/')) {
+      const re = patternRegExp(resolve(cwd, pat));
+      return (p: { dir: string }): boolean => re.test(p.dir);
+    }
+    const re = patternRegExp(pat);
+    return (p: { importPath: string }): boolean => re.test(p.importPath);
+  });
+  return (p) => tests.some((t) => t(p));
+}
+
+function keep(s: Site, f: SiteFilters, pkgOk: (importPath: string) => boolean): boolean {
+  if (!f.all && s.heap && pathKind(s.file) === 'external') return false;
+  if (f.packages.length && !pkgOk(s.package)) return false;
+  if (f.causes.length && !f.causes.includes(s.cause?.id ?? '') && !f.causes.includes(s.rootCause?.id ?? '')) return false;
+  if (f.functionRe) {
+    const names = [s.function ?? '', s.goName?.function ?? ''];
+    if (!names.some((n) => n !== '' && f.functionRe!.test(n))) return false;
+  }
+  if (f.minAllocs !== null && !((s.cost?.allocsPerOp ?? -1) >= f.minAllocs)) return false;
+  return true;
+}
+
+/** The model with only the sites the filters keep; `filtered` counts the heap sites left out. */
+export function filterModel(model: AnalysisModel, f: SiteFilters, cwd: string): AnalysisModel {
+  const match = packageMatcher(f.packages, cwd);
+  const dirs = new Map(model.packages.map((p) => [p.importPath, p.dir]));
+  const pkgOk = (importPath: string): boolean => match({ importPath, dir: dirs.get(importPath) ?? '' });
+  const sites = model.sites.filter((s) => keep(s, f, pkgOk));
+  const heap = (list: Site[]): number => list.filter((s) => s.heap && s.allocates !== 'never').length;
+  const external = f.all ? 0 : model.sites.filter((s) => s.heap && s.allocates !== 'never' && pathKind(s.file) === 'external').length;
+  const filtered = heap(model.sites) - heap(sites) - external;
+  const packages = f.packages.length ? model.packages.filter((p) => match(p)) : model.packages;
+  const keepPkg = new Set(packages.map((p) => p.importPath));
+  return {
+    ...model,
+    packages,
+    sites,
+    instantiations: f.all ? [] : (model.instantiations ?? []).filter((i) => keepPkg.has(i.package)),
+    notAnalysed: (model.notAnalysed ?? []).filter((n) => keepPkg.has(n.package) && (!f.functionRe || f.functionRe.test(n.function))),
+    filtered: { sites: filtered, external, byMinAllocs: f.minAllocs !== null },
+  };
+}

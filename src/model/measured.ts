@@ -1,0 +1,17 @@
+// The run-time figures `heapscope bench` last measured for a module, kept so that `analyze` can rank heap sites
+// by what they cost (cache/measured-store.ts stores them; join/focus.ts reads them).
+
+export interface MeasuredSite {
+  allocsPerOp: number;
+  bytesPerOp: number;
+  /** The benchmark that charged the site the most. */
+  benchmark: string;
+}
+
+export interface MeasuredCosts {
+  /** The command that measured them, and when (ISO time). */
+  command: string;
+  time: string;
+  /** By site id (join/identity.ts): ids survive edits that only move code. */
+  sites: Map<string, MeasuredSite>;
+}

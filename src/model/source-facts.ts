@@ -1,0 +1,58 @@
+// What the source says about a file's structure (go/srcfacts reads it with go/parser): where functions, loops and
+// package-level initialisers are, which code runs only on error or panic paths, what is called in loops, which
+// functions of other packages are called, which functions are generic and which are benchmarks. Spans are
+// [line, column, endLine, endColumn], columns in bytes as the compiler counts them.
+
+export type Span = readonly [number, number, number, number];
+
+export interface SourceFunc {
+  /** As the compiler prints it without type arguments: F, T.M, (*T).M. */
+  name: string;
+  /** From the declared name to the closing brace. */
+  at: Span;
+  /** One entry per result, "" where unnamed. */
+  results: string[];
+  generic: boolean;
+}
+
+/** Why a region runs only on an error or panic path. */
+export type ColdWhy =
+  | 'panic-argument'
+  | 'fatal-argument'
+  | 'branch-panics'
+  | 'branch-fatal'
+  | 'branch-exits'
+  | 'branch-returns-error'
+  | 'error-value-returned';
+
+export const COLD_WHY: Record<ColdWhy, string> = {
+  'panic-argument': 'an argument of panic',
+  'fatal-argument': 'an argument of a Fatal or Panic logging call',
+  'branch-panics': 'on a branch that ends in panic',
+  'branch-fatal': 'on a branch that ends in a Fatal or Panic logging call',
+  'branch-exits': 'on a branch that ends in os.Exit',
+  'branch-returns-error': 'on a branch that returns a non-nil error',
+  'error-value-returned': 'builds an error value that is returned',
+};
+
+export interface SourceFileFacts {
+  /** Absolute path, as it was asked for. */
+  file: string;
+  error?: string;
+  funcs: SourceFunc[];
+  cold: { at: Span; why: ColdWhy }[];
+  loops: Span[];
+  inits: { names: string[]; at: Span }[];
+  /** Names (the last part of a selector) of what is called inside loop bodies. */
+  loopCalls: string[];
+  /** Calls of functions of other packages: import path, name, the call's span. */
+  calls: { path: string; name: string; at: Span }[];
+  benchmarks: string[];
+}
+
+export function inSpan(s: Span, line: number, column: number): boolean {
+  if (line < s[0] || line > s[2]) return false;
+  if (line === s[0] && column < s[1]) return false;
+  if (line === s[2] && column > s[3]) return false;
+  return true;
+}

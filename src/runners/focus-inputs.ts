@@ -1,0 +1,49 @@
+// What the focus join needs beyond the compiler's facts: the structure of the module's source files that hold
+// heap sites or declare generic functions (go/srcfacts), and the latest measured costs (cache/measured-store.ts).
+
+import { readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { AnalysisModel } from '../model/types.js';
+import type { SourceFileFacts } from '../model/source-facts.js';
+import { pathKind } from '../model/paths.js';
+import type { AnalyzeRun } from './analyze.js';
+import { readSourceFacts, sourceFactsTool } from './source-facts.js';
+
+/** A function or method declared with type parameters (a cheap look before parsing). */
+const GENERIC_DECL = /^func\s+(?:\([^)]*\[[^\]]*\][^)]*\)\s*\w+|\w+\s*\[)/m;
+
+export interface FocusSource {
+  source: Map<string, SourceFileFacts>;
+  problems: string[];
+}
+
+export async function readFocusSource(
+  model: AnalysisModel,
+  run: AnalyzeRun,
+  opts: { toolDir: string; env: NodeJS.ProcessEnv; extraFiles?: string[] },
+): Promise<FocusSource> {
+  const files = new Set<string>();
+  for (const s of model.sites) if (s.heap && pathKind(s.file) === 'module') files.add(join(run.root, s.file));
+  for (const u of run.units) {
+    for (const f of u.files) {
+      if (files.has(f) || relative(run.root, f).startsWith('..')) continue;
+      try {
+        if (GENERIC_DECL.test(readFileSync(f, 'latin1'))) files.add(f);
+      } catch {
+        // srcfacts would say the same; the compiler has said what matters about it
+      }
+    }
+  }
+  for (const f of opts.extraFiles ?? []) files.add(f);
+  const source = new Map<string, SourceFileFacts>();
+  if (files.size === 0) return { source, problems: [] };
+  const tool = await sourceFactsTool(opts.toolDir, run.env.version, opts.env);
+  if ('error' in tool) return { source, problems: [tool.error] };
+  try {
+    const r = await readSourceFacts(tool.path, [...files], run.root);
+    for (const [abs, facts] of r.files) source.set(relative(run.root, abs).split(sep).join('/'), facts);
+    return { source, problems: r.problems };
+  } finally {
+    await tool.cleanup();
+  }
+}

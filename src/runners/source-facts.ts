@@ -1,0 +1,105 @@
+// Runs go/srcfacts (heapscope's small go/parser program) on source files. It is built once per toolchain into
+// heapscope's cache directory (its own go.mod, none of the user's GOFLAGS, GOOS or GOARCH: it runs here), and
+// rebuilt when its source changes. A file it cannot read is reported by it and left out; a helper that cannot be
+// built or run costs the report its structure (cold paths, loops, readable names), never the report.
+
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseSourceFacts } from '../parsers/source-facts-json.js';
+import type { SourceFileFacts } from '../model/source-facts.js';
+import { run } from './process.js';
+import { removeTempDir, tempDir } from './temp-dirs.js';
+
+const HELPER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'go', 'srcfacts');
+
+/** Arguments per run: well under the kernel's limit on a command line, and several runs share the cores. */
+const BATCH = 800;
+
+export interface SourceFactsResult {
+  files: Map<string, SourceFileFacts>;
+  /** Why some or all files could not be read (one line each). */
+  problems: string[];
+}
+
+function helperKey(goVersion: string): string {
+  const h = createHash('sha256');
+  for (const f of ['main.go', 'go.mod']) h.update(readFileSync(join(HELPER_DIR, f)));
+  return `srcfacts-${h.digest('hex').slice(0, 16)}-${goVersion}`;
+}
+
+/** The go command's environment for building the helper for this machine, whatever the user's build targets. */
+function helperEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const e: NodeJS.ProcessEnv = { ...env, GOWORK: 'off', GOFLAGS: '-mod=mod', CGO_ENABLED: '0' };
+  for (const k of ['GOOS', 'GOARCH', 'GOEXPERIMENT', 'GOAMD64', 'GOARM64', 'GO386', 'GOARM', 'GOPPC64', 'GOMIPS', 'GOMIPS64', 'GORISCV64', 'GOWASM'])
+    delete e[k];
+  return e;
+}
+
+async function build(out: string, env: NodeJS.ProcessEnv): Promise<string | null> {
+  const err: string[] = [];
+  const r = await run('go', ['build', '-trimpath', '-o', out, '.'], { cwd: HELPER_DIR, env: helperEnv(env), onStderrLine: (l) => err.push(l) });
+  return r.code === 0 ? null : err.slice(0, 3).join('; ') || `go build exited ${r.code}`;
+}
+
+/** The helper's path, built if needed; cleanup removes a per-run copy made when the cache cannot hold one. */
+export async function sourceFactsTool(
+  cacheDir: string,
+  goVersion: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ path: string; cleanup: () => Promise<void> } | { error: string }> {
+  let key: string;
+  try {
+    key = helperKey(goVersion);
+  } catch {
+    return { error: `heapscope's go/srcfacts is missing from ${HELPER_DIR}` };
+  }
+  const path = join(cacheDir, 'bin', key);
+  if (statSync(path, { throwIfNoEntry: false })?.isFile()) return { path, cleanup: async () => {} };
+  const tmp = `${path}.${process.pid}.tmp`;
+  const cached = await build(tmp, env);
+  if (cached === null) {
+    try {
+      renameSync(tmp, path);
+      return { path, cleanup: async () => {} };
+    } catch {
+      // fall through to a copy of this run's own
+    }
+  }
+  const dir = tempDir('heapscope-srcfacts-');
+  const own = join(dir, 'srcfacts');
+  const failed = await build(own, env);
+  if (failed !== null) {
+    await removeTempDir(dir);
+    return { error: `go/srcfacts does not build: ${failed}` };
+  }
+  return { path: own, cleanup: () => removeTempDir(dir) };
+}
+
+/** Reads the structure of each file (absolute paths); runs in batches, two at a time. */
+export async function readSourceFacts(tool: string, files: string[], cwd: string): Promise<SourceFactsResult> {
+  const result: SourceFactsResult = { files: new Map(), problems: [] };
+  const batches: string[][] = [];
+  for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
+  const one = async (batch: string[]): Promise<void> => {
+    const err: string[] = [];
+    const r = await run(tool, batch, {
+      cwd,
+      onStdoutLine: (l) => {
+        const p = parseSourceFacts(l);
+        if (!p.ok) result.problems.push(`go/srcfacts printed what heapscope cannot read: ${p.error}`);
+        else if (p.facts.error) result.problems.push(p.facts.error);
+        else result.files.set(p.facts.file, p.facts);
+      },
+      onStderrLine: (l) => err.push(l),
+    });
+    if (r.code !== 0) result.problems.push(`go/srcfacts exited ${r.code ?? r.signal}: ${err.slice(0, 3).join('; ')}`);
+  };
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < batches.length) await one(batches[next++]!);
+  };
+  await Promise.all([worker(), worker()]);
+  return result;
+}
