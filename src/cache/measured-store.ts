@@ -7,7 +7,17 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import type { MeasuredCosts, MeasuredSite } from '../model/measured.js';
 
-const FORMAT = 'heapscope-measured-1';
+const FORMAT = 'heapscope-measured-2';
+
+const fileHash = (root: string, file: string): string | null => {
+  try {
+    return createHash('sha256')
+      .update(readFileSync(join(root, file)))
+      .digest('hex');
+  } catch {
+    return null;
+  }
+};
 
 function fileFor(cacheDir: string, root: string): string {
   return join(cacheDir, 'measured', createHash('sha256').update(root).digest('hex').slice(0, 32) + '.json');
@@ -18,7 +28,24 @@ export function writeMeasured(cacheDir: string, root: string, costs: MeasuredCos
   try {
     mkdirSync(join(cacheDir, 'measured'), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ format: FORMAT, root, command: costs.command, time: costs.time, sites: [...costs.sites] }));
+    // Each line's file is stored with a hash of its content: a line number means nothing once the file changed.
+    const hashes: Record<string, string> = {};
+    for (const k of costs.lines.keys()) {
+      const file = k.slice(0, k.lastIndexOf(':'));
+      if (!(file in hashes)) hashes[file] = fileHash(root, file) ?? '';
+    }
+    writeFileSync(
+      tmp,
+      JSON.stringify({
+        format: FORMAT,
+        root,
+        command: costs.command,
+        time: costs.time,
+        sites: [...costs.sites],
+        lines: [...costs.lines],
+        hashes,
+      }),
+    );
     renameSync(tmp, file);
   } catch {
     // analyze then estimates instead
@@ -33,14 +60,36 @@ export function readMeasured(cacheDir: string, root: string): { costs: MeasuredC
     const v = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     if (v.format !== FORMAT || v.root !== root || typeof v.command !== 'string' || typeof v.time !== 'string' || !Array.isArray(v.sites))
       return null;
-    const sites = new Map<string, MeasuredSite>();
-    for (const e of v.sites as unknown[]) {
-      if (!Array.isArray(e) || typeof e[0] !== 'string') return null;
-      const m = e[1] as Partial<MeasuredSite> | null;
-      if (!m || typeof m.allocsPerOp !== 'number' || typeof m.bytesPerOp !== 'number' || typeof m.benchmark !== 'string') return null;
-      sites.set(e[0], { allocsPerOp: m.allocsPerOp, bytesPerOp: m.bytesPerOp, benchmark: m.benchmark });
+    const entries = (list: unknown): Map<string, MeasuredSite> | null => {
+      if (!Array.isArray(list)) return null;
+      const out = new Map<string, MeasuredSite>();
+      for (const e of list as unknown[]) {
+        if (!Array.isArray(e) || typeof e[0] !== 'string') return null;
+        const m = e[1] as Partial<MeasuredSite> | null;
+        if (!m || typeof m.allocsPerOp !== 'number' || typeof m.bytesPerOp !== 'number' || typeof m.benchmark !== 'string') return null;
+        out.set(e[0], { allocsPerOp: m.allocsPerOp, bytesPerOp: m.bytesPerOp, benchmark: m.benchmark });
+      }
+      return out;
+    };
+    const sites = entries(v.sites);
+    const all = entries(v.lines);
+    const hashes = v.hashes as Record<string, unknown> | null;
+    if (!sites || !all || typeof hashes !== 'object' || hashes === null) return null;
+    const lines = new Map<string, MeasuredSite>();
+    const same = new Map<string, boolean>();
+    let changed = '';
+    for (const [k, m] of all) {
+      const file = k.slice(0, k.lastIndexOf(':'));
+      let ok = same.get(file);
+      if (ok === undefined) {
+        ok = typeof hashes[file] === 'string' && hashes[file] !== '' && fileHash(root, file) === hashes[file];
+        same.set(file, ok);
+        if (!ok) changed += file + '\0';
+      }
+      if (ok) lines.set(k, m);
     }
-    return { costs: { command: v.command, time: v.time, sites }, stamp: `${st.mtimeMs}:${st.size}` };
+    // The stamp changes when the figures are replaced or a file they name changes.
+    return { costs: { command: v.command, time: v.time, sites, lines }, stamp: `${st.mtimeMs}:${st.size}:${changed}` };
   } catch {
     return null;
   }

@@ -47,7 +47,15 @@ export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: Cl
   // Nothing changed since this exact command last finished cleanly: replay its report.
   const results = cacheDir && plan.stateKey ? new ResultCache(cacheDir) : null;
   const name = results
-    ? resultName(plan.runId, [flags.format, color, verbose, io.cwd, toolIdentity(VERSION), ...focusKey(choice), measuredStamp(cacheDir, plan.root)])
+    ? resultName(plan.runId, [
+        flags.format,
+        color,
+        verbose,
+        io.cwd,
+        toolIdentity(VERSION),
+        ...focusKey(choice),
+        measuredStamp(cacheDir, plan.root),
+      ])
     : '';
   const hit = results && plan.stateKey ? await results.get(name, plan.stateKey) : null;
   if (hit) {

@@ -2,7 +2,12 @@
 // make it. The test binaries are built, then the benchmarks timed with nothing else running, then profiled
 // several at once beside the static analysis.
 
-import { joinRun } from './load-model.js';
+import { focusModel, joinRun } from './load-model.js';
+import { writeMeasured } from '../cache/measured-store.js';
+import type { MeasuredCosts, MeasuredSite } from '../model/measured.js';
+import { pathKind } from '../model/paths.js';
+import { checkFocusFlags, type FocusFlags } from './focus-flags.js';
+import { filterBenchReport } from '../model/filters.js';
 import { executePlan, planAnalysis } from '../runners/analyze.js';
 import type { AnalysisModel } from '../model/types.js';
 import { reporter } from '../reporters/registry.js';
@@ -18,7 +23,7 @@ import type { Outcome } from './outcome.js';
 import { checkBenchPattern, checkBenchtime, checkCount, checkTimeout, commandDir } from './flag-checks.js';
 import { safeText } from '../model/safe-text.js';
 
-export interface BenchFlags {
+export interface BenchFlags extends FocusFlags {
   C?: string;
   tags?: string;
   bench: string;
@@ -38,6 +43,7 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
   checkTimeout(flags.timeout);
   if (flags.benchtime !== undefined) checkBenchtime(flags.benchtime);
   checkBenchPattern(flags.bench);
+  const choice = checkFocusFlags(flags);
   const render = reporter(flags.format).bench;
   const onProgress = progressPrinter(io, flags.progress);
   const pats = patterns.length ? patterns : ['./...'];
@@ -86,7 +92,11 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
       'error' in p
         ? p
         : executePlan(p.plan).then(
-            (run) => ({ ok: { model: joinRun(run) } }),
+            async (run) => {
+              const model = joinRun(run);
+              await focusModel(model, run, { cacheDir: flags.cache ? defaultCacheDir(io.env) : null, env: io.env });
+              return { ok: { model } };
+            },
             (error: unknown) => ({ error }),
           ),
     );
@@ -110,7 +120,10 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
       ...attributeAll({ model, asm: pr.asm, libraryAsm: pr.libraryAsm, resolve: resolveFile, symbols: pr.symbols }, pr.benchmarks),
     );
   }
-  for (const c of render(report, { color: useColor(io, flags.color), verbose: false, cwd: io.cwd })) io.stdout(c);
+  // The figures analyze ranks by: what this run measured, per heap site, replacing the last run's.
+  if (flags.cache && report.benchmarks.length) writeMeasured(defaultCacheDir(io.env), model.root, measuredCosts(report, dir, flags));
+  const shown = filterBenchReport(report, model, choice.filters, io.cwd);
+  for (const c of render(shown, { color: useColor(io, flags.color), verbose: false, cwd: io.cwd })) io.stdout(c);
   mark('rendered and written');
   const failed = report.packages.filter((p) => p.errors.length);
   if (report.benchmarks.length === 0 && failed.length === 0) {
@@ -122,4 +135,28 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
     return 'partial';
   }
   return 'ok';
+}
+
+/** Per heap site, the most any benchmark charged to its line. */
+function measuredCosts(report: BenchReport, dir: string, flags: BenchFlags): MeasuredCosts {
+  const sites = new Map<string, MeasuredSite>();
+  const lines = new Map<string, MeasuredSite>();
+  for (const b of report.benchmarks) {
+    for (const l of b.lines) {
+      const k = `${l.file}:${l.line}`;
+      const had = lines.get(k);
+      if (pathKind(l.file) === 'module' && l.sites.some((s) => s.heap) && (!had || l.allocsPerOp > had.allocsPerOp))
+        lines.set(k, { allocsPerOp: l.allocsPerOp, bytesPerOp: l.bytesPerOp, benchmark: b.name });
+      for (const s of l.sites) {
+        if (!s.id || !s.heap) continue;
+        const had = sites.get(s.id);
+        if (!had || l.allocsPerOp > had.allocsPerOp)
+          sites.set(s.id, { allocsPerOp: l.allocsPerOp, bytesPerOp: l.bytesPerOp, benchmark: b.name });
+      }
+    }
+  }
+  const command = ['heapscope bench', '-C', dir, '--bench', flags.bench, ...(flags.benchtime ? ['--benchtime', flags.benchtime] : [])].join(
+    ' ',
+  );
+  return { command, time: new Date().toISOString(), sites, lines };
 }

@@ -32,7 +32,9 @@ export function addFocusOptions(cmd: Command, what: { top: boolean }): Command {
   if (what.top) {
     cmd.option('--top <n>', `how many sites the summary at the top ranks (0: no summary)`, String(DEFAULT_TOP));
     cmd.addOption(
-      new Option('--sort <order>', 'list sites by cost (most expensive first) or by position in the source').choices(['cost', 'position']).default('position'),
+      new Option('--sort <order>', 'list sites by cost (most expensive first) or by position in the source')
+        .choices(['cost', 'position'])
+        .default('position'),
     );
   }
   return cmd
@@ -40,7 +42,10 @@ export function addFocusOptions(cmd: Command, what: { top: boolean }): Command {
     .option('--package <patterns>', 'only sites in packages matching these patterns (as go list: ./x/..., example.com/m/...)', collect)
     .option('--function <re>', 'only sites in functions matching this regular expression (compiler or readable name)')
     .option('--min-allocs <n>', 'only sites the latest heapscope bench measured at N allocs/op or more')
-    .option('--all', "also list sites in other modules' generic code instantiated here (by default charged to the calls that instantiate it)");
+    .option(
+      '--all',
+      "also list sites in other modules' generic code instantiated here (by default charged to the calls that instantiate it)",
+    );
 }
 
 export function checkFocusFlags(flags: FocusFlags): FocusChoice {

@@ -37,12 +37,17 @@ export interface FocusSetup {
 export async function focusModel(model: AnalysisModel, run: AnalyzeRun, setup: FocusSetup): Promise<string[]> {
   // The helper is a tool, not a result: it is kept in the cache directory even with --no-cache.
   const toolDir = setup.cacheDir ?? defaultCacheDir(setup.env);
-  const src = await readFocusSource(model, run, { toolDir, env: setup.env, extraFiles: setup.extraFiles });
+  // The source's structure improves the report; failing to read it must not cost the report.
+  const src = await readFocusSource(model, run, { toolDir, env: setup.env, extraFiles: setup.extraFiles }).catch((e: unknown) => ({
+    source: new Map(),
+    problems: [`go/srcfacts: ${e instanceof Error ? e.message : String(e)}`],
+  }));
   const measured = setup.cacheDir ? readMeasured(setup.cacheDir, run.root) : null;
   focus(model, {
     source: src.source,
     measured: measured?.costs ?? null,
     packageNames: run.packageNames,
+    packageDirs: run.packageDirs,
     where: (file, line, column) => `${file}:${line}:${column}`,
   });
   return src.problems;

@@ -68,22 +68,25 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       outcome = await runAnalyze(patterns, flags, io);
     });
 
-  program
-    .command('bench')
-    .description('run benchmarks and attribute every allocs/op to the source line, type and compiler decision that make it')
-    .argument('[packages...]', 'package patterns (default ./...)')
-    .option('-C <dir>', 'run in DIR (like go -C)')
-    .option('--tags <tags>', 'comma-separated build tags')
-    .option('--bench <regexp>', 'benchmarks to run, as go test -bench', '.')
-    .option('--count <n>', 'runs of each benchmark for the timings (median and spread)', '1')
-    .option('--benchtime <t>', 'as go test -benchtime (1s, 20000x); applies to the timing pass')
-    .option('--timeout <d>', 'limit for each test binary run; the whole process tree is killed past it (0: none, as go test)', '10m')
-    .addOption(new Option('--format <format>', 'output format').choices(formatsFor('bench')).default('text'))
-    .option('--no-cache', "ignore and do not write heapscope's parsed-result cache")
-    .option('--color', 'force colour in text output')
-    .option('--no-color', 'never colour text output')
-    .option('--progress', 'show progress on stderr (default: when stderr is a terminal)')
-    .option('--no-progress', 'never show progress')
+  addFocusOptions(
+    program
+      .command('bench')
+      .description('run benchmarks and attribute every allocs/op to the source line, type and compiler decision that make it')
+      .argument('[packages...]', 'package patterns (default ./...)')
+      .option('-C <dir>', 'run in DIR (like go -C)')
+      .option('--tags <tags>', 'comma-separated build tags')
+      .option('--bench <regexp>', 'benchmarks to run, as go test -bench', '.')
+      .option('--count <n>', 'runs of each benchmark for the timings (median and spread)', '1')
+      .option('--benchtime <t>', 'as go test -benchtime (1s, 20000x); applies to the timing pass')
+      .option('--timeout <d>', 'limit for each test binary run; the whole process tree is killed past it (0: none, as go test)', '10m')
+      .addOption(new Option('--format <format>', 'output format').choices(formatsFor('bench')).default('text'))
+      .option('--no-cache', "ignore and do not write heapscope's parsed-result cache")
+      .option('--color', 'force colour in text output')
+      .option('--no-color', 'never colour text output')
+      .option('--progress', 'show progress on stderr (default: when stderr is a terminal)')
+      .option('--no-progress', 'never show progress'),
+    { top: false },
+  )
     .addHelpText(
       'after',
       `

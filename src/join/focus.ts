@@ -5,7 +5,7 @@
 // instantiate them, once per package; functions the module declares generic and nothing instantiates are listed
 // as not analysed. docs/ranking.md documents the estimate.
 
-import type { AnalysisModel, Position, Site } from '../model/types.js';
+import { comparePositions, type AnalysisModel, type Position, type Site } from '../model/types.js';
 import { pathKind } from '../model/paths.js';
 import { COLD_WHY, inSpan, type SourceFileFacts, type Span } from '../model/source-facts.js';
 import type { MeasuredCosts } from '../model/measured.js';
@@ -18,6 +18,8 @@ export interface FocusInput {
   measured: MeasuredCosts | null;
   /** Package names by import path, for the qualifiers the compiler prints (`slices.Sort`). */
   packageNames: Map<string, string>;
+  /** Import paths by directory: the package whose generic code a site outside the module is in. */
+  packageDirs: Map<string, string>;
   where: NameContext['where'];
 }
 
@@ -38,12 +40,12 @@ export function focus(model: AnalysisModel, input: FocusInput): void {
       s.coldReason = COLD_WHY[cold.why];
     }
     if (s.allocates === 'never') continue;
-    const m = s.id ? input.measured?.sites.get(s.id) : undefined;
+    const m = (s.id ? input.measured?.sites.get(s.id) : undefined) ?? input.measured?.lines.get(`${s.file}:${s.line}`);
     s.cost = m
       ? {
           source: 'measured',
           score: m.allocsPerOp,
-          basis: `${fmt(m.allocsPerOp)} allocs/op in ${m.benchmark}`,
+          basis: `${fmt(m.allocsPerOp)} allocs/op on its line in ${m.benchmark}`,
           allocsPerOp: m.allocsPerOp,
           bytesPerOp: m.bytesPerOp,
           benchmark: m.benchmark,
@@ -96,47 +98,46 @@ function estimate(s: Site, src: SourceFileFacts | undefined, loopCalls: Set<stri
 
 /**
  * Sites in other modules' generic code, instantiated for a package of this one: left out of the listing (unless
- * --all) and counted against the calls in the package's own files that instantiate them.
+ * --all) and counted against the calls in the package's own files that instantiate them. The code's package is
+ * the one whose directory holds the site's file; the calls are those of the package's own files to functions of
+ * that package that the compilation instantiated.
  */
 function chargeInstantiations(model: AnalysisModel, input: FocusInput, ctx: NameContext): AnalysisModel['instantiations'] {
   const groups = new Map<string, NonNullable<AnalysisModel['instantiations']>[number]>();
-  const nameToPaths = new Map<string, string[]>();
-  for (const [path, name] of input.packageNames) nameToPaths.set(name, [...(nameToPaths.get(name) ?? []), path]);
-  const instancesOf = new Map<string, Set<string>>(); // package|qualifier → instantiated function base names
+  const pkgOfFile = (file: string): string | undefined => input.packageDirs.get(file.slice(0, file.lastIndexOf('/')));
+  const instanced = new Map<string, Set<string>>(); // unit package \0 code package → instantiated base names
   for (const f of model.functions) {
-    const q = qualifier(f.name);
-    if (!q || pathKind(f.file) !== 'external') continue;
-    const k = `${f.package}\0${q.pkg}`;
-    let set = instancesOf.get(k);
-    if (!set) instancesOf.set(k, (set = new Set()));
-    set.add(q.name);
+    if (pathKind(f.file) !== 'external') continue;
+    const code = pkgOfFile(f.file);
+    if (!code) continue;
+    const k = `${f.package}\0${code}`;
+    let set = instanced.get(k);
+    if (!set) instanced.set(k, (set = new Set()));
+    set.add(baseName(f.name));
   }
+  const dirOf = new Map(model.packages.map((p) => [p.importPath, p.dir]));
   for (const s of model.sites) {
-    if (!s.heap || s.allocates === 'never' || pathKind(s.file) !== 'external' || !s.function) continue;
-    const q = qualifier(s.function);
-    const key = `${s.package}\0${q?.pkg ?? s.file}`;
+    if (!s.heap || s.allocates === 'never' || pathKind(s.file) !== 'external') continue;
+    const code = pkgOfFile(s.file) ?? s.file;
+    const key = `${s.package}\0${code}`;
     let g = groups.get(key);
     if (!g) {
-      const names = instancesOf.get(`${s.package}\0${q?.pkg ?? ''}`) ?? new Set<string>();
-      if (q) names.add(q.name);
-      const paths = new Set(q ? (nameToPaths.get(q.pkg) ?? []) : []);
+      const names = instanced.get(key) ?? new Set<string>();
+      if (s.function) names.add(baseName(s.function));
+      const dir = dirOf.get(s.package);
       const calls: Position[] = [];
       for (const [file, facts] of input.source) {
-        if (pathKind(file) !== 'module') continue;
-        for (const c of facts.calls) if (paths.has(c.path) && names.has(c.name)) calls.push({ file, line: c.at[0], column: c.at[1] });
+        if (pathKind(file) !== 'module' || !dir || !inPackageDir(model.root, dir, file)) continue;
+        for (const c of facts.calls) if (c.path === code && names.has(c.name)) calls.push({ file, line: c.at[0], column: c.at[1] });
       }
-      g = { package: s.package, callee: q?.pkg ?? s.file, calls, sites: 0, functions: [] };
+      calls.sort(comparePositions);
+      g = { package: s.package, callee: input.packageNames.get(code) ? code : s.file, calls, sites: 0, functions: [] };
       groups.set(key, g);
     }
     g.sites++;
-    const fn = readableFunction(s.function, s.package, ctx) ?? readableShapes(s.function);
-    if (!g.functions.includes(fn)) g.functions.push(fn);
-  }
-  // Only the calls in the instantiating package's own files.
-  const dirOf = new Map(model.packages.map((p) => [p.importPath, p.dir]));
-  for (const g of groups.values()) {
-    const dir = dirOf.get(g.package);
-    if (dir) g.calls = g.calls.filter((c) => inPackageDir(model.root, dir, c.file));
+    const raw = s.function ?? '';
+    const fn = readableFunction(raw, s.package, ctx) ?? readableShapes(raw);
+    if (fn && !g.functions.includes(fn)) g.functions.push(fn);
   }
   return [...groups.values()];
 }
@@ -144,13 +145,6 @@ function chargeInstantiations(model: AnalysisModel, input: FocusInput, ctx: Name
 function inPackageDir(root: string, dir: string, file: string): boolean {
   const abs = `${root}/${file}`;
   return abs.slice(0, abs.lastIndexOf('/')) === dir;
-}
-
-/** `slices.Sort[go.shape.string]` → slices, Sort; `(*sync.Pool).Get` is not generic code of another package. */
-function qualifier(fn: string): { pkg: string; name: string } | null {
-  const plain = fn.replace(/\[.*$/, '');
-  const m = /^\(?\*?([\w-]+)\.([\w]+)/.exec(plain);
-  return m ? { pkg: m[1]!, name: m[2]! } : null;
 }
 
 /** Generic functions declared in the analysed packages' files that no compiled instance or site names. */

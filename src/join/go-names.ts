@@ -35,7 +35,12 @@ const HASH = /#[A-Za-z0-9+/=]+#/g;
 const CLOSURE = /^(.*?)\.(func\d+(?:\.\d+)*)$/;
 
 /** The readable name of a function the compiler names, in `pkg`; null when the raw name already reads as Go. */
-export function readableFunction(raw: string, pkg: string, ctx: NameContext, at?: { file: string; line: number; column: number }): string | null {
+export function readableFunction(
+  raw: string,
+  pkg: string,
+  ctx: NameContext,
+  at?: { file: string; line: number; column: number },
+): string | null {
   const name = raw.replace(HASH, '');
   let m = /^type(?::|\.\.)\.eq\.(.+)$/.exec(name);
   if (m) return `the equality function of ${readableShapes(m[1]!)}`;
@@ -75,16 +80,19 @@ function ordinal(n: number): string {
 }
 
 /**
- * Readable form of a text that names compiler temporaries and results: `~r0` → "result 1 of F", `~R0` (an inlined
- * call's result) → "the inlined call's result 1", `~p0` → "parameter 1", `.autotmp_3` → "a compiler temporary",
- * shapes as above, closure names as func literals. `fn` is the readable name of the function the text is about.
+ * Readable form of a text that names compiler temporaries and results. Go source cannot name an unnamed result,
+ * so `~r0` inside an expression is a result variable of a call the compiler inlined there; only as a flow
+ * location on a `return` edge (`ownResults`) is it the function's own result ("result 1 of F"). `~R0` (older
+ * releases' inlined results) likewise; `~p0` → "parameter 1", `.autotmp_3` → "a compiler temporary", shapes as
+ * above, closure names as func literals. `fn` is the readable name of the function the text is about.
  */
-export function readableText(text: string, fn: string | null, pkg: string, ctx: NameContext): string {
+export function readableText(text: string, fn: string | null, pkg: string, ctx: NameContext, ownResults = false): string {
   let out = readableShapes(text.replace(HASH, ''));
-  out = out.replace(/(?:([\w.]+)\.)?~r(\d+)/g, (_m, owner: string | undefined, i: string) =>
-    `result ${Number(i) + 1} of ${owner ? (readableFunction(owner, pkg, ctx) ?? owner) : (fn ?? 'the function')}`,
-  );
-  out = out.replace(/~R(\d+)/g, (_m, i: string) => `the inlined call's result ${Number(i) + 1}`);
+  out = out.replace(/(?:([\w.]+)\.)?~[rR](\d+)/g, (_m, owner: string | undefined, i: string) => {
+    const nth = Number(i) === 0 ? 'the result' : `result ${Number(i) + 1}`;
+    if (owner) return `${nth} of ${readableFunction(owner, pkg, ctx) ?? owner}`;
+    return ownResults ? `${nth} of ${fn ?? 'the function'}` : `${nth} of an inlined call`;
+  });
   out = out.replace(/~p(\d+)/g, (_m, i: string) => `parameter ${Number(i) + 1}`);
   out = out.replace(/~b(\d+)/g, () => 'a blank result');
   out = out.replace(/\.autotmp_\d+/g, 'a compiler temporary');
@@ -93,6 +101,8 @@ export function readableText(text: string, fn: string | null, pkg: string, ctx: 
   out = out.replace(/\b([\w.()*]+\.func\d+(?:\.\d+)*)\b/g, (m) => readableFunction(m, pkg, ctx) ?? m);
   return out;
 }
+
+const RESULT = /^~[rR]\d+$/;
 
 /** Sets the readable names of a site (only where they differ from the raw ones). */
 export function nameSite(s: Site, ctx: NameContext): void {
@@ -104,12 +114,20 @@ export function nameSite(s: Site, ctx: NameContext): void {
   const fnText = fn ?? s.function;
   const expr = readableText(s.expr, fnText, s.package, ctx);
   if (fn || expr !== s.expr) s.goName = { ...(fn ? { function: fn } : {}), ...(expr !== s.expr ? { expr } : {}) };
+  // The destination of a flow edge whose steps include the `return` is the function's own result; its source
+  // is what is returned.
+  const returns = new Set(s.flow.filter((f) => f.reason === 'return').map((f) => `${f.dst}\0${f.src}`));
   for (const f of s.flow) {
-    const dst = readableText(f.dst, fnText, s.package, ctx);
+    const own = returns.has(`${f.dst}\0${f.src}`);
+    // Only a location that is the result itself; inside an expression `~r0` is an inlined call's.
+    const dst = readableText(f.dst, fnText, s.package, ctx, own && RESULT.test(f.dst));
     const src = readableText(f.src, fnText, s.package, ctx);
     const text = readableText(f.text, fnText, s.package, ctx);
     if (dst !== f.dst || src !== f.src || text !== f.text) f.goText = { dst, src, text };
   }
+  // Notes are heapscope's own sentences; the compiler names they quote are made readable in place.
+  if (s.notes) s.notes = s.notes.map((n) => readableText(n, fnText, s.package, ctx));
+  if (s.detail) s.detail = readableText(s.detail, fnText, s.package, ctx);
   for (const l of s.chain ?? []) {
     const lf = l.function ? readableFunction(l.function, s.package, ctx, l) : null;
     const le = readableText(l.expr, lf ?? l.function, s.package, ctx);

@@ -4,6 +4,7 @@
 
 import { resolve } from 'node:path';
 import type { AnalysisModel, Site } from './types.js';
+import type { BenchReport } from './bench-report.js';
 import { pathKind } from './paths.js';
 
 export interface SiteFilters {
@@ -66,5 +67,36 @@ export function filterModel(model: AnalysisModel, f: SiteFilters, cwd: string): 
     instantiations: f.all ? [] : (model.instantiations ?? []).filter((i) => keepPkg.has(i.package)),
     notAnalysed: (model.notAnalysed ?? []).filter((n) => keepPkg.has(n.package) && (!f.functionRe || f.functionRe.test(n.function))),
     filtered: { sites: filtered, external, byMinAllocs: f.minAllocs !== null },
+  };
+}
+
+/**
+ * The benchmark report with only the lines the filters keep: a line is kept when one of its heap decisions is,
+ * or, for a line without one, when its function and package match. Benchmarks and their figures stay whole.
+ */
+export function filterBenchReport(report: BenchReport, model: AnalysisModel, f: SiteFilters, cwd: string): BenchReport {
+  if (!f.causes.length && !f.packages.length && !f.functionRe && f.minAllocs === null) return report;
+  const match = packageMatcher(f.packages, cwd);
+  const dirs = new Map(model.packages.map((p) => [p.importPath, p.dir]));
+  const pkgOk = (importPath: string): boolean => match({ importPath, dir: dirs.get(importPath) ?? '' });
+  const fileOk = (file: string): boolean => {
+    if (!f.packages.length) return true;
+    const abs = resolve(model.root, file);
+    const dir = abs.slice(0, abs.lastIndexOf('/'));
+    return model.packages.some((p) => p.dir === dir && match(p));
+  };
+  const siteFilters: SiteFilters = { ...f, all: true, minAllocs: null };
+  return {
+    ...report,
+    benchmarks: report.benchmarks.map((b) => ({
+      ...b,
+      lines: b.lines.filter((l) => {
+        if (f.minAllocs !== null && l.allocsPerOp < f.minAllocs) return false;
+        if (l.sites.some((s) => s.heap)) return l.sites.some((s) => s.heap && keep(s, siteFilters, pkgOk)) && fileOk(l.file);
+        if (f.causes.length && !f.causes.includes(l.cause?.id ?? '')) return false;
+        if (f.functionRe && !(l.function && f.functionRe.test(l.function))) return false;
+        return fileOk(l.file);
+      }),
+    })),
   };
 }

@@ -14,4 +14,9 @@ export interface MeasuredCosts {
   time: string;
   /** By site id (join/identity.ts): ids survive edits that only move code. */
   sites: Map<string, MeasuredSite>;
+  /**
+   * By `file:line` (model path): the line the profile charged, for sites measured where they were inlined (the
+   * instance compiled into the benchmark has an id of its own). Only lines of files unchanged since are kept.
+   */
+  lines: Map<string, MeasuredSite>;
 }

@@ -17,13 +17,7 @@ export interface SourceFunc {
 
 /** Why a region runs only on an error or panic path. */
 export type ColdWhy =
-  | 'panic-argument'
-  | 'fatal-argument'
-  | 'branch-panics'
-  | 'branch-fatal'
-  | 'branch-exits'
-  | 'branch-returns-error'
-  | 'error-value-returned';
+  'panic-argument' | 'fatal-argument' | 'branch-panics' | 'branch-fatal' | 'branch-exits' | 'branch-returns-error' | 'error-value-returned';
 
 export const COLD_WHY: Record<ColdWhy, string> = {
   'panic-argument': 'an argument of panic',

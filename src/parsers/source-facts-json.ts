@@ -18,7 +18,16 @@ export function parseSourceFacts(line: string): Result {
   }
   if (!isObj(v) || typeof v.file !== 'string') return { ok: false, error: 'no file named' };
   const f = v;
-  const facts: SourceFileFacts = { file: f.file as string, funcs: [], cold: [], loops: [], inits: [], loopCalls: [], calls: [], benchmarks: [] };
+  const facts: SourceFileFacts = {
+    file: f.file as string,
+    funcs: [],
+    cold: [],
+    loops: [],
+    inits: [],
+    loopCalls: [],
+    calls: [],
+    benchmarks: [],
+  };
   if (typeof f.error === 'string') return { ok: true, facts: { ...facts, error: f.error } };
   const bad = (what: string): Result => ({ ok: false, error: `${facts.file}: ${what}` });
   if (!Array.isArray(f.funcs)) return bad('funcs');

@@ -129,7 +129,9 @@ export function* renderTextChunks(model: AnalysisModel, opts: ReportOptions): Ge
         `${String(i + 1).padStart(3)}. ${where(s)}: ${c.yellow(headline(s))}${fn ? c.dim(` in ${q(fn)}`) : ''}${c.dim(s.cause ? ` [${s.cause.id}]` : '')}`,
       );
       const fix = s.rootCause ?? s.cause;
-      out.push(`     ${cost ? costText(cost) : ''}${s.cold ? c.dim(` (cold: ${q(s.coldReason ?? '')})`) : ''}${fix ? `; ${c.green('fix:')} ${q(firstSentence(fix.fix))}` : ''}`);
+      out.push(
+        `     ${cost ? costText(cost) : ''}${s.cold ? c.dim(` (cold: ${q(s.coldReason ?? '')})`) : ''}${fix ? `; ${c.green('fix:')} ${q(firstSentence(fix.fix))}` : ''}`,
+      );
     });
     const causes = new Map<string, number>();
     for (const s of heap) if (!s.cold) causes.set(s.cause?.id ?? 'unexplained', (causes.get(s.cause?.id ?? 'unexplained') ?? 0) + 1);
@@ -137,7 +139,12 @@ export function* renderTextChunks(model: AnalysisModel, opts: ReportOptions): Ge
     for (const s of heap) if (!s.cold) pkgs.set(s.package, (pkgs.get(s.package) ?? 0) + 1);
     const list = (m: Map<string, number>, n: number): string => {
       const all = [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-      return all.slice(0, n).map(([k, v]) => `${q(k)} ${v}`).join(', ') + (all.length > n ? `, ${all.length - n} more` : '');
+      return (
+        all
+          .slice(0, n)
+          .map(([k, v]) => `${q(k)} ${v}`)
+          .join(', ') + (all.length > n ? `, ${all.length - n} more` : '')
+      );
     };
     out.push(`  hot sites by cause: ${list(causes, 8)}`);
     if (pkgs.size > 1) out.push(`  hot sites by package: ${list(pkgs, 6)}`);
@@ -218,7 +225,9 @@ export function* renderTextChunks(model: AnalysisModel, opts: ReportOptions): Ge
     if (free.length) {
       out.push(c.dim(`escapes in the compiler's words, but the runtime never allocates for it (${free.length}):`));
       for (const s of free) {
-        out.push(`${where(s)}: ${headline(s)}${fnName(s) ? ` in ${q(fnName(s)!)}` : ''}: ${c.dim(`${q(s.allocatesReason ?? '')} [${s.allocatesRule ?? ''}]`)}`);
+        out.push(
+          `${where(s)}: ${headline(s)}${fnName(s) ? ` in ${q(fnName(s)!)}` : ''}: ${c.dim(`${q(s.allocatesReason ?? '')} [${s.allocatesRule ?? ''}]`)}`,
+        );
       }
     }
     if (missing.length) {
@@ -229,7 +238,8 @@ export function* renderTextChunks(model: AnalysisModel, opts: ReportOptions): Ge
       );
       const shownMissing = opts.verbose ? missing : missing.slice(0, NOT_ANALYSED_SHOWN);
       for (const n of shownMissing) out.push(`${where(n)}: ${q(n.function)}`);
-      if (shownMissing.length < missing.length) out.push(c.dim(`  and ${missing.length - shownMissing.length} more (--verbose or --format json lists them)`));
+      if (shownMissing.length < missing.length)
+        out.push(c.dim(`  and ${missing.length - shownMissing.length} more (--verbose or --format json lists them)`));
     }
     out.push('');
   }
@@ -255,8 +265,12 @@ export function* renderTextChunks(model: AnalysisModel, opts: ReportOptions): Ge
   out.push(`  ${model.functions.length} functions (${inl} inlinable), ${model.inlinedCalls.length} inlined calls`);
   if (cold.length) out.push(`  ${cold.length} of the heap sites are cold (reached only on error or panic paths)`);
   const f = model.filtered;
-  if (f?.external) out.push(`  ${f.external} heap sites in other modules' generic code are charged to the calls that instantiate it (--all lists them)`);
-  if (f?.sites) out.push(`  ${f.sites} heap sites left out by the filters${f.byMinAllocs ? ' (--min-allocs keeps only sites heapscope bench measured)' : ''}`);
+  if (f?.external)
+    out.push(`  ${f.external} heap sites in other modules' generic code are charged to the calls that instantiate it (--all lists them)`);
+  if (f?.sites)
+    out.push(
+      `  ${f.sites} heap sites left out by the filters${f.byMinAllocs ? ' (--min-allocs keeps only sites heapscope bench measured)' : ''}`,
+    );
   if (model.notAnalysed?.length) out.push(`  ${model.notAnalysed.length} generic functions not analysed: nothing here instantiates them`);
   if (causes.size) {
     const parts = [...causes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id, n]) => `${id} ${n}`);

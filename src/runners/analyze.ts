@@ -60,6 +60,8 @@ export interface AnalyzeRun {
   messages: string[];
   /** The name of every package listed (the named ones and their dependencies), by import path. */
   packageNames: Map<string, string>;
+  /** The import path of every package listed, by its directory. */
+  packageDirs: Map<string, string>;
 }
 
 /**
@@ -389,6 +391,11 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
     await trimCache(cache.dir, cacheLimit(env) ?? DEFAULT_LIMIT);
   }
   const packageNames = new Map<string, string>();
-  for (const p of byPath.values()) if (p.Name && !p.ForTest) packageNames.set(p.ImportPath, p.Name);
-  return { env: goenv, root, units: [...units.values()], messages, packageNames };
+  const packageDirs = new Map<string, string>();
+  for (const p of byPath.values()) {
+    if (p.ForTest || p.ImportPath.endsWith('.test')) continue;
+    if (p.Name) packageNames.set(p.ImportPath, p.Name);
+    if (p.Dir) packageDirs.set(p.Dir, p.ImportPath);
+  }
+  return { env: goenv, root, units: [...units.values()], messages, packageNames, packageDirs };
 }

@@ -4,7 +4,7 @@
 // built or run costs the report its structure (cold paths, loops, readable names), never the report.
 
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseSourceFacts } from '../parsers/source-facts-json.js';
@@ -32,14 +32,31 @@ function helperKey(goVersion: string): string {
 /** The go command's environment for building the helper for this machine, whatever the user's build targets. */
 function helperEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const e: NodeJS.ProcessEnv = { ...env, GOWORK: 'off', GOFLAGS: '-mod=mod', CGO_ENABLED: '0' };
-  for (const k of ['GOOS', 'GOARCH', 'GOEXPERIMENT', 'GOAMD64', 'GOARM64', 'GO386', 'GOARM', 'GOPPC64', 'GOMIPS', 'GOMIPS64', 'GORISCV64', 'GOWASM'])
+  for (const k of [
+    'GOOS',
+    'GOARCH',
+    'GOEXPERIMENT',
+    'GOAMD64',
+    'GOARM64',
+    'GO386',
+    'GOARM',
+    'GOPPC64',
+    'GOMIPS',
+    'GOMIPS64',
+    'GORISCV64',
+    'GOWASM',
+  ])
     delete e[k];
   return e;
 }
 
 async function build(out: string, env: NodeJS.ProcessEnv): Promise<string | null> {
   const err: string[] = [];
-  const r = await run('go', ['build', '-trimpath', '-o', out, '.'], { cwd: HELPER_DIR, env: helperEnv(env), onStderrLine: (l) => err.push(l) });
+  const r = await run('go', ['build', '-trimpath', '-o', out, '.'], {
+    cwd: HELPER_DIR,
+    env: helperEnv(env),
+    onStderrLine: (l) => err.push(l),
+  });
   return r.code === 0 ? null : err.slice(0, 3).join('; ') || `go build exited ${r.code}`;
 }
 
@@ -56,15 +73,27 @@ export async function sourceFactsTool(
     return { error: `heapscope's go/srcfacts is missing from ${HELPER_DIR}` };
   }
   const path = join(cacheDir, 'bin', key);
-  if (statSync(path, { throwIfNoEntry: false })?.isFile()) return { path, cleanup: async () => {} };
+  const usable = (): boolean => {
+    try {
+      return statSync(path).isFile();
+    } catch {
+      return false; // missing, or a cache directory that is not one
+    }
+  };
+  if (usable()) return { path, cleanup: async () => {} };
   const tmp = `${path}.${process.pid}.tmp`;
-  const cached = await build(tmp, env);
-  if (cached === null) {
+  let cacheable = true;
+  try {
+    mkdirSync(join(cacheDir, 'bin'), { recursive: true });
+  } catch {
+    cacheable = false;
+  }
+  if (cacheable && (await build(tmp, env)) === null) {
     try {
       renameSync(tmp, path);
       return { path, cleanup: async () => {} };
     } catch {
-      // fall through to a copy of this run's own
+      rmSync(tmp, { force: true });
     }
   }
   const dir = tempDir('heapscope-srcfacts-');

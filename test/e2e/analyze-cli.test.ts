@@ -99,7 +99,7 @@ test('text output: go vet style lines, why and fix, summary', () => {
   const r = runCli(['analyze'], { cwd: examplesDir });
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^alloc\.go:17:2: p moved to heap in NewPoint: its address is returned.*\[returned-address\]$/m);
-  assert.match(r.stdout, /^ {4}why: flow ~r0 ← &p$/m);
+  assert.match(r.stdout, /^ {4}why: flow the result of NewPoint ← &p$/m);
   assert.match(r.stdout, /^ {4}fix: /m);
   assert.match(r.stdout, /^ {2}\d+ heap sites: \d+ moved to heap, \d+ escaping expressions; 1 more escape but never allocate/m);
   // The constant "n=" boxed for fmt.Sprint is static data: listed apart, with its rule.

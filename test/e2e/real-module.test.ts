@@ -48,7 +48,9 @@ for (const tc of TOOLCHAINS) {
     }
     assert.ok(printed.size > 300, `${printed.size} decisions`);
 
-    const r = runCli(['analyze', '--format', 'json', '--no-cache', './...'], { cwd: zap, env: tc.env });
+    // A private cache, empty: the compiler runs; the text report below reads its facts back.
+    const cacheEnv = { ...tc.env, HEAPSCOPE_CACHE: tempDir('heapscope-zap-cache-') };
+    const r = runCli(['analyze', '--format', 'json', '--all', './...'], { cwd: zap, env: cacheEnv });
     assert.equal(r.code, 0, r.stderr);
     const model = JSON.parse(r.stdout) as AnalysisModel;
     if (tc.env['GOTOOLCHAIN']) assert.equal(model.go.version, tc.env['GOTOOLCHAIN']);
@@ -64,5 +66,20 @@ for (const tc of TOOLCHAINS) {
     for (const [k, n] of got) assert.equal(printed.get(k), n, `heapscope invented ${k}`);
     // The generic pool's code compiled into buffer is reported under internal/pool/pool.go, never buffer/pool.go.
     assert.ok(model.sites.some((s) => s.package === 'go.uber.org/zap/buffer' && s.file === 'internal/pool/pool.go' && s.heap));
+
+    // The first screen: the summary fits 40 lines and opens with the costliest site; nothing compiler-internal.
+    const text = runCli(['analyze', './...'], { cwd: zap, env: cacheEnv });
+    assert.equal(text.code, 0, text.stderr);
+    const lines = text.stdout.split('\n');
+    const summary = lines.slice(0, lines.indexOf(''));
+    assert.ok(summary.length <= 40, `the summary is ${summary.length} lines`);
+    const top = Math.max(...model.sites.filter((s) => s.heap && s.cost && !isAbsolute(s.file)).map((s) => s.cost!.score));
+    const first = /^ {2}1\. (\S+):(\d+):(\d+): /.exec(summary[1]!);
+    assert.ok(first, summary[1]);
+    const firstSite = model.sites.find(
+      (s) => s.file === first[1] && s.line === Number(first[2]) && s.column === Number(first[3]) && s.heap,
+    );
+    assert.equal(firstSite?.cost?.score, top);
+    for (const raw of ['~r0', 'go.shape.', '.func1', '#']) assert.ok(!summary.join('\n').includes(raw), `the summary shows ${raw}`);
   });
 }
