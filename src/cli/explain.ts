@@ -6,7 +6,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors/errors.js';
 import { ModulePaths, underDir } from '../runners/paths.js';
 import { removeTempDir, tempDir } from '../runners/temp-dirs.js';
-import { loadModel } from './load-model.js';
+import { focusModel, loadModel } from './load-model.js';
+import { checkFocusFlags, type FocusFlags } from './focus-flags.js';
+import { filterModel } from '../model/filters.js';
 import { buildTestBinary, prepareBenchmarks, runBenchmarks } from '../runners/bench.js';
 import { attributeAll } from '../join/attribute.js';
 import { enclosingFunction } from '../join/build-model.js';
@@ -19,7 +21,7 @@ import type { Outcome } from './outcome.js';
 import { checkBenchPattern, commandDir } from './flag-checks.js';
 import { safeText } from '../model/safe-text.js';
 
-export interface ExplainFlags {
+export interface ExplainFlags extends FocusFlags {
   C?: string;
   tags?: string;
   bench?: string;
@@ -61,6 +63,7 @@ export async function runExplain(position: string, flags: ExplainFlags, io: CliI
   const dir = commandDir(io.cwd, flags.C);
   const { file, line } = parseFileLine(position);
   if (flags.bench !== undefined) checkBenchPattern(flags.bench);
+  const choice = checkFocusFlags(flags);
   await checkPosition(resolve(dir, file), file, line);
   const abs = underDir(dir, resolve(dir, file));
   const pkgDir = './' + (relative(dir, dirname(abs)) || '.');
@@ -85,6 +88,9 @@ export async function runExplain(position: string, flags: ExplainFlags, io: CliI
     if (!plain.model.packages.some((p) => p.errors.length)) ({ run: analysed, model } = plain);
   }
   mark('analysed');
+  const cacheDir = flags.cache ? defaultCacheDir(io.env) : null;
+  await focusModel(model, analysed, { cacheDir, env: io.env });
+  model = filterModel(model, { ...choice.filters, all: true }, io.cwd);
   const modulePaths = new ModulePaths(analysed.root, dir);
   const resolveFile = (p: string): string => modulePaths.printed(p);
   const target = resolveFile(abs);

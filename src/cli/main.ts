@@ -98,19 +98,22 @@ ${EXIT_HELP.replace('some packages did not compile', 'a test binary did not comp
       outcome = await runBench(patterns, flags, io);
     });
 
-  program
-    .command('explain')
-    .description('everything heapscope knows about one source line: decisions, causes, inlining, allocated types, runtime figures')
-    .argument('<file:line>', 'a source position, relative to the current directory (or -C DIR)')
-    .option('-C <dir>', 'run in DIR')
-    .option('--tags <tags>', 'comma-separated build tags')
-    .option('--bench <regexp>', 'also run these benchmarks of the package and show their figures for the line')
-    .addOption(new Option('--format <format>', 'output format').choices(formatsFor('explain')).default('text'))
-    .option('--no-cache', "ignore and do not write heapscope's parsed-result cache")
-    .option('--color', 'force colour')
-    .option('--no-color', 'never colour')
-    .option('--progress', 'show progress on stderr (default: when stderr is a terminal)')
-    .option('--no-progress', 'never show progress')
+  addFocusOptions(
+    program
+      .command('explain')
+      .description('everything heapscope knows about one source line: decisions, causes, inlining, allocated types, runtime figures')
+      .argument('<file:line>', 'a source position, relative to the current directory (or -C DIR)')
+      .option('-C <dir>', 'run in DIR')
+      .option('--tags <tags>', 'comma-separated build tags')
+      .option('--bench <regexp>', 'also run these benchmarks of the package and show their figures for the line')
+      .addOption(new Option('--format <format>', 'output format').choices(formatsFor('explain')).default('text'))
+      .option('--no-cache', "ignore and do not write heapscope's parsed-result cache")
+      .option('--color', 'force colour')
+      .option('--no-color', 'never colour')
+      .option('--progress', 'show progress on stderr (default: when stderr is a terminal)')
+      .option('--no-progress', 'never show progress'),
+    { top: false },
+  )
     .addHelpText('after', EXIT_HELP)
     .action(async (position: string, flags: ExplainFlags) => {
       outcome = await runExplain(position, flags, io);

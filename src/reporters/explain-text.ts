@@ -22,16 +22,20 @@ export function renderExplainText(ex: Explanation, opts: ReportOptions): string 
   const heap = ex.sites.filter((s) => s.heap);
   out.push(heap.length ? '  heap decisions when compiled on its own:' : '  no heap decision on this line');
   for (const s of ex.sites) {
+    const expr = q(s.goName?.expr ?? s.expr);
     const what =
       s.kind === 'moved-to-heap'
-        ? `${q(s.expr)} moved to heap`
+        ? `${expr} moved to heap`
         : s.kind === 'escapes'
-          ? `${q(s.expr)} escapes to heap`
-          : `${q(s.expr)}: ${s.kind.replace(/-/g, ' ')}`;
+          ? `${expr} escapes to heap`
+          : `${expr}: ${s.kind.replace(/-/g, ' ')}`;
     out.push(
       `    ${q(s.file)}:${s.line}:${s.column}: ${s.heap ? c.yellow(what) : what}${s.cause ? `: ${q(s.cause.summary)} [${s.cause.id}]` : ''}`,
     );
-    for (const st of s.flow) out.push(`        ${q(st.text)} (${q(st.reason)}) at ${q(st.file)}:${st.line}:${st.column}`);
+    if (s.cold) out.push(`      cold: ${q(s.coldReason ?? '')}`);
+    if (s.cost?.source === 'measured') out.push(`      cost: ${q(s.cost.basis)} (measured by heapscope bench)`);
+    for (const st of s.flow)
+      out.push(`        ${q(st.goText?.text ?? st.text)} (${q(st.reason)}) at ${q(st.file)}:${st.line}:${st.column}`);
     for (const n of s.notes ?? []) out.push(`      ${c.magenta('note:')} ${q(n)}`);
     if (s.heap && s.cause) out.push(`      ${c.green('fix:')} ${q(s.cause.fix)}`);
   }
