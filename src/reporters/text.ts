@@ -83,6 +83,9 @@ export function renderText(model: AnalysisModel, opts: ReportOptions): string {
 /** Lines held before they are handed on: the report of std is hundreds of MB as one string. */
 const CHUNK_LINES = 4096;
 
+/** Entries of one function in the summary's ranking. */
+const PER_FUNCTION = 2;
+
 /** Generic functions not analysed, listed per package without --verbose. */
 const NOT_ANALYSED_SHOWN = 10;
 
@@ -114,14 +117,30 @@ export function* renderTextChunks(model: AnalysisModel, opts: ReportOptions): Ge
     const ranked = groupsOf(heap).sort((a, b) => costOrder(groupCost(a), groupCost(b)) || comparePositions(a[0]!, b[0]!));
     const measured = heap.some((s) => s.cost?.source === 'measured');
     out.push(
-      c.bold(`Top ${Math.min(top, ranked.length)} of ${ranked.length} heap site${ranked.length === 1 ? '' : 's'} by cost`) +
+      c.bold(`The ${Math.min(top, ranked.length)} costliest of ${ranked.length} heap site${ranked.length === 1 ? '' : 's'}`) +
         c.dim(
           measured
             ? ` (measured by heapscope bench${model.measuredBy ? ` at ${q(model.measuredBy.time)}` : ''} where it ran them, estimated elsewhere)`
             : ' (estimated from the source: run heapscope bench to measure)',
         ),
     );
-    ranked.slice(0, top).forEach((g, i) => {
+    // At most PER_FUNCTION entries of one function: ten appends of one switch would fill the screen with one fix.
+    const picked: { g: Group; more: number }[] = [];
+    const perFn = new Map<string, { g: Group; more: number }[]>();
+    for (const g of ranked) {
+      const key = `${g[0]!.package}\0${g[0]!.function ?? g[0]!.file}`;
+      const mine = perFn.get(key) ?? [];
+      if (mine.length >= PER_FUNCTION) {
+        mine[mine.length - 1]!.more++;
+        continue;
+      }
+      if (picked.length >= top) continue;
+      const entry = { g, more: 0 };
+      mine.push(entry);
+      perFn.set(key, mine);
+      picked.push(entry);
+    }
+    picked.forEach(({ g, more }, i) => {
       const s = g[0]!;
       const cost = groupCost(g);
       const fn = fnName(s);
@@ -132,6 +151,7 @@ export function* renderTextChunks(model: AnalysisModel, opts: ReportOptions): Ge
       out.push(
         `     ${cost ? costText(cost) : ''}${s.cold ? c.dim(` (cold: ${q(s.coldReason ?? '')})`) : ''}${fix ? `; ${c.green('fix:')} ${q(firstSentence(fix.fix))}` : ''}`,
       );
+      if (more) out.push(c.dim(`     and ${more} more heap site${more === 1 ? '' : 's'} in ${q(fn ?? 'this function')} ranked below`));
     });
     const causes = new Map<string, number>();
     for (const s of heap) if (!s.cold) causes.set(s.cause?.id ?? 'unexplained', (causes.get(s.cause?.id ?? 'unexplained') ?? 0) + 1);

@@ -82,7 +82,7 @@ test('costs: the nested loop ranks first; cold sites rank last; the summary fits
   const lines = r.stdout.split('\n');
   const summary = lines.slice(0, lines.indexOf(''));
   assert.ok(summary.length <= 40, `${summary.length} lines`);
-  assert.match(summary[0]!, /^Top 5 of \d+ heap sites by cost/);
+  assert.match(summary[0]!, /^The 5 costliest of \d+ heap sites/);
   assert.match(summary[1]!, /^ {2}1\. focus\.go:24:(17|24): /);
   assert.equal(runCli(['analyze', '-C', dir, '--top', '0'], { env }).stdout.startsWith('# example.com/focus'), true);
 });
