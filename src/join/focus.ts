@@ -6,7 +6,7 @@
 // as not analysed. docs/ranking.md documents the estimate.
 
 import { comparePositions, type AnalysisModel, type Position, type Site } from '../model/types.js';
-import { pathKind } from '../model/paths.js';
+import { isForeignInstance, pathKind } from '../model/paths.js';
 import { COLD_WHY, inSpan, type SourceFileFacts, type Span } from '../model/source-facts.js';
 import type { MeasuredCosts } from '../model/measured.js';
 import { nameContext, nameSite, readableFunction, readableShapes, type NameContext } from './go-names.js';
@@ -31,8 +31,8 @@ export function focus(model: AnalysisModel, input: FocusInput): void {
   const loopCalls = new Set<string>();
   for (const f of input.source.values()) for (const n of f.loopCalls) loopCalls.add(n);
   for (const s of model.sites) {
-    nameSite(s, ctx);
     if (!s.heap) continue;
+    nameSite(s, ctx);
     const src = input.source.get(s.file);
     const cold = src?.cold.find((c) => inSpan(c.at, s.line, s.column));
     if (cold) {
@@ -104,6 +104,7 @@ function estimate(s: Site, src: SourceFileFacts | undefined, loopCalls: Set<stri
  */
 function chargeInstantiations(model: AnalysisModel, input: FocusInput, ctx: NameContext): AnalysisModel['instantiations'] {
   const groups = new Map<string, NonNullable<AnalysisModel['instantiations']>[number]>();
+  const dirOf = new Map(model.packages.map((p) => [p.importPath, p.dir]));
   const pkgOfFile = (file: string): string | undefined => input.packageDirs.get(file.slice(0, file.lastIndexOf('/')));
   const instanced = new Map<string, Set<string>>(); // unit package \0 code package → instantiated base names
   for (const f of model.functions) {
@@ -115,9 +116,8 @@ function chargeInstantiations(model: AnalysisModel, input: FocusInput, ctx: Name
     if (!set) instanced.set(k, (set = new Set()));
     set.add(baseName(f.name));
   }
-  const dirOf = new Map(model.packages.map((p) => [p.importPath, p.dir]));
   for (const s of model.sites) {
-    if (!s.heap || s.allocates === 'never' || pathKind(s.file) !== 'external') continue;
+    if (!s.heap || s.allocates === 'never' || !isForeignInstance(s, dirOf.get(s.package))) continue;
     const code = pkgOfFile(s.file) ?? s.file;
     const key = `${s.package}\0${code}`;
     let g = groups.get(key);

@@ -87,6 +87,7 @@ function ordinal(n: number): string {
  * above, closure names as func literals. `fn` is the readable name of the function the text is about.
  */
 export function readableText(text: string, fn: string | null, pkg: string, ctx: NameContext, ownResults = false): string {
+  if (!COMPILER_NAME.test(text)) return text;
   let out = readableShapes(text.replace(HASH, ''));
   out = out.replace(/(?:([\w.]+)\.)?~[rR](\d+)/g, (_m, owner: string | undefined, i: string) => {
     const nth = Number(i) === 0 ? 'the result' : `result ${Number(i) + 1}`;
@@ -103,6 +104,9 @@ export function readableText(text: string, fn: string | null, pkg: string, ctx: 
 }
 
 const RESULT = /^~[rR]\d+$/;
+
+/** Whether a text holds anything readableText rewrites (most do not: a cheap test first). */
+const COMPILER_NAME = /~[rRpb]\d|go\.shape\.|\.func\d|\.autotmp_|\.stmp_|#/;
 
 /** Sets the readable names of a site (only where they differ from the raw ones). */
 export function nameSite(s: Site, ctx: NameContext): void {

@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import type { AnalysisModel, Site } from './types.js';
 import type { BenchReport } from './bench-report.js';
-import { pathKind } from './paths.js';
+import { isForeignInstance } from './paths.js';
 
 export interface SiteFilters {
   all: boolean;
@@ -37,8 +37,8 @@ export function packageMatcher(patterns: string[], cwd: string): (p: { importPat
   return (p) => tests.some((t) => t(p));
 }
 
-function keep(s: Site, f: SiteFilters, pkgOk: (importPath: string) => boolean): boolean {
-  if (!f.all && s.heap && pathKind(s.file) === 'external') return false;
+function keep(s: Site, f: SiteFilters, pkgOk: (importPath: string) => boolean, dirs: Map<string, string>): boolean {
+  if (!f.all && s.heap && isForeignInstance(s, dirs.get(s.package))) return false;
   if (f.packages.length && !pkgOk(s.package)) return false;
   if (f.causes.length && !f.causes.includes(s.cause?.id ?? '') && !f.causes.includes(s.rootCause?.id ?? '')) return false;
   if (f.functionRe) {
@@ -54,9 +54,11 @@ export function filterModel(model: AnalysisModel, f: SiteFilters, cwd: string): 
   const match = packageMatcher(f.packages, cwd);
   const dirs = new Map(model.packages.map((p) => [p.importPath, p.dir]));
   const pkgOk = (importPath: string): boolean => match({ importPath, dir: dirs.get(importPath) ?? '' });
-  const sites = model.sites.filter((s) => keep(s, f, pkgOk));
+  const sites = model.sites.filter((s) => keep(s, f, pkgOk, dirs));
   const heap = (list: Site[]): number => list.filter((s) => s.heap && s.allocates !== 'never').length;
-  const external = f.all ? 0 : model.sites.filter((s) => s.heap && s.allocates !== 'never' && pathKind(s.file) === 'external').length;
+  const external = f.all
+    ? 0
+    : model.sites.filter((s) => s.heap && s.allocates !== 'never' && isForeignInstance(s, dirs.get(s.package))).length;
   const filtered = heap(model.sites) - heap(sites) - external;
   const packages = f.packages.length ? model.packages.filter((p) => match(p)) : model.packages;
   const keepPkg = new Set(packages.map((p) => p.importPath));
@@ -92,7 +94,7 @@ export function filterBenchReport(report: BenchReport, model: AnalysisModel, f: 
       ...b,
       lines: b.lines.filter((l) => {
         if (f.minAllocs !== null && l.allocsPerOp < f.minAllocs) return false;
-        if (l.sites.some((s) => s.heap)) return l.sites.some((s) => s.heap && keep(s, siteFilters, pkgOk)) && fileOk(l.file);
+        if (l.sites.some((s) => s.heap)) return l.sites.some((s) => s.heap && keep(s, siteFilters, pkgOk, dirs)) && fileOk(l.file);
         if (f.causes.length && !f.causes.includes(l.cause?.id ?? '')) return false;
         if (f.functionRe && !(l.function && f.functionRe.test(l.function))) return false;
         return fileOk(l.file);

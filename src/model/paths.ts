@@ -29,3 +29,14 @@ export function isRealFile(file: string): boolean {
   const k = pathKind(file);
   return k === 'module' || k === 'external';
 }
+
+/**
+ * A site in another module's code compiled into this package: generic code of the standard library or a
+ * dependency instantiated here. Its file is outside the module and outside the package's own directory (a
+ * package of std or of the module cache that was named for analysis reports its own files, which are not).
+ */
+export function isForeignInstance(s: { file: string }, packageDir: string | undefined): boolean {
+  if (pathKind(s.file) !== 'external') return false;
+  const dir = s.file.slice(0, Math.max(s.file.lastIndexOf('/'), s.file.lastIndexOf('\\')));
+  return dir !== packageDir;
+}
