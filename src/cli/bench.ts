@@ -16,6 +16,8 @@ import { ToolPaths } from '../cache/tool-paths.js';
 import { ModulePaths } from '../runners/paths.js';
 import { prepareBenchmarks, runBenchmarks, type PackageBenchRun } from '../runners/bench.js';
 import { moduleRoot, readGoEnv } from '../runners/go-env.js';
+import { listPackages } from '../runners/go-list.js';
+import { benchPackages } from '../runners/bench-packages.js';
 import { attributeAll } from '../join/attribute.js';
 import type { BenchReport } from '../model/bench-report.js';
 import { phaseTimer, progressPrinter, useColor, type CliIO } from './terminal.js';
@@ -46,9 +48,22 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
   const choice = checkFocusFlags(flags);
   const render = reporter(flags.format).bench;
   const onProgress = progressPrinter(io, flags.progress);
-  const pats = patterns.length ? patterns : ['./...'];
+  const given = patterns.length ? patterns : ['./...'];
   const mark = phaseTimer(io);
   const goEnv = await readGoEnv(dir, io.env);
+  // Only the packages whose tests declare a benchmark --bench selects are built, analysed and run.
+  const listed = await listPackages({ dir, env: io.env, patterns: given, tags: flags.tags });
+  const chosen = benchPackages(
+    listed.filter((p) => !p.DepOnly && (p.TestGoFiles?.length || p.XTestGoFiles?.length || p.Error)),
+    flags.bench,
+  );
+  if (chosen.length === 0) {
+    onProgress?.done();
+    io.stderr(`heapscope: no benchmark matches --bench ${safeText(flags.bench)} in ${safeText(given.join(' '))}\n`);
+    return 'partial';
+  }
+  const pats = chosen.map((p) => p.ImportPath);
+  mark(`${chosen.length} of ${listed.filter((p) => !p.DepOnly).length} packages have matching benchmarks`);
   const modulePaths = new ModulePaths(moduleRoot(goEnv, dir), dir);
   const resolveFile = (p: string): string => modulePaths.printed(p);
   const benchOpts = {
@@ -127,7 +142,7 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
   mark('rendered and written');
   const failed = report.packages.filter((p) => p.errors.length);
   if (report.benchmarks.length === 0 && failed.length === 0) {
-    io.stderr(`heapscope: no benchmark matches --bench ${safeText(flags.bench)} in ${safeText(pats.join(' '))}\n`);
+    io.stderr(`heapscope: no benchmark matches --bench ${safeText(flags.bench)} in ${safeText(given.join(' '))}\n`);
     return 'partial';
   }
   if (failed.length) {

@@ -80,6 +80,8 @@ async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<voi
 export async function prepareBenchmarks(opts: BenchOptions): Promise<BenchSession> {
   const progress = opts.onProgress ?? (() => {});
   const listed = await listPackages({ dir: opts.dir, env: opts.env, patterns: opts.patterns, tags: opts.tags });
+  // cli/bench.ts names only packages with matching benchmarks (bench-packages.ts); explain names the line's own
+  // package, whose test binary it needs for the listing even when it runs no benchmark.
   const pkgs = listed.filter((p) => p.TestGoFiles?.length || p.XTestGoFiles?.length || p.Error);
   const modulePath = mainModulePath(listed);
   const tmp = tempDir('heapscope-bench-');
