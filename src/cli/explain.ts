@@ -7,6 +7,8 @@ import { UsageError } from '../errors/errors.js';
 import { ModulePaths, underDir } from '../runners/paths.js';
 import { removeTempDir, tempDir } from '../runners/temp-dirs.js';
 import { focusModel, loadModel } from './load-model.js';
+import { listPackages } from '../runners/go-list.js';
+import { benchPackages } from '../runners/bench-packages.js';
 import { checkFocusFlags, type FocusFlags } from './focus-flags.js';
 import { filterModel } from '../model/filters.js';
 import { buildTestBinary, prepareBenchmarks, runBenchmarks } from '../runners/bench.js';
@@ -118,10 +120,13 @@ export async function runExplain(position: string, flags: ExplainFlags, io: CliI
   // The package's test binary, built with the listing of every package of the module, tells what the line's
   // compiled code allocates (wherever it is inlined); with --bench its benchmarks are run and profiled.
   if (ex.package) {
+    // With --bench, the benchmarks that match in any package of the module: the line may be reached from another
+    // package's benchmarks (zap's buffer pool from the logger's).
+    const others = flags.bench ? await otherBenchPackages(analysed.root, flags.bench, ex.package, flags.tags, io.env) : [];
     const benchOpts = {
       dir,
       root: analysed.root,
-      patterns: [ex.package],
+      patterns: [ex.package, ...others],
       bench: flags.bench ?? '^$',
       count: 1,
       timeout: '10m',
@@ -156,7 +161,7 @@ export async function runExplain(position: string, flags: ExplainFlags, io: CliI
             pr.benchmarks,
           )) {
             const here = rep.lines.find((l) => l.file === target && l.line === line) ?? null;
-            ex.benchmarks.push({ name: rep.name, allocsPerOp: rep.allocsPerOp, line: here });
+            ex.benchmarks.push({ name: rep.name, package: pr.importPath, allocsPerOp: rep.allocsPerOp, line: here });
           }
         }
       }
@@ -172,4 +177,19 @@ export async function runExplain(position: string, flags: ExplainFlags, io: CliI
   if (ex.sites.length === 0 && !fn)
     io.stderr(`heapscope: ${safeText(position)} is not inside a function: the compiler decides nothing there\n`);
   return ex.errors.length ? 'partial' : 'ok';
+}
+
+/** The module's packages other than `own` whose test files declare a benchmark the pattern selects. */
+async function otherBenchPackages(
+  root: string,
+  bench: string,
+  own: string,
+  tags: string | undefined,
+  env: NodeJS.ProcessEnv,
+): Promise<string[]> {
+  const listed = await listPackages({ dir: root, env, patterns: ['./...'], tags }).catch(() => []);
+  const withBench = listed.filter(
+    (p) => !p.DepOnly && !p.Error && p.ImportPath !== own && (p.TestGoFiles?.length || p.XTestGoFiles?.length),
+  );
+  return benchPackages(withBench, bench).map((p) => p.ImportPath);
 }

@@ -13,6 +13,6 @@ export interface Explanation {
   sites: Site[];
   allocations: (AsmAllocCall & { sizeClass: number | null })[];
   /** Benchmarks run with --bench: the line's figures, or null when the benchmark allocates nothing here. */
-  benchmarks: { name: string; allocsPerOp: number | null; line: BenchLine | null }[];
+  benchmarks: { name: string; package: string; allocsPerOp: number | null; line: BenchLine | null }[];
   errors: string[];
 }

@@ -59,18 +59,23 @@ export function renderExplainText(ex: Explanation, opts: ReportOptions): string 
         : '  no allocation call on this line in the compiled code',
     );
   }
+  // Benchmarks of other packages are shown only where they allocate on the line: most never reach it.
+  let quiet = 0;
   for (const b of ex.benchmarks) {
+    const name = b.package === ex.package ? q(b.name) : `${q(b.name)} (${q(b.package)})`;
     if (!b.line) {
-      out.push(`  ${q(b.name)}: no allocation on this line (${b.allocsPerOp ?? '?'} allocs/op in the whole benchmark)`);
+      if (b.package !== ex.package) quiet++;
+      else out.push(`  ${name}: no allocation on this line (${b.allocsPerOp ?? '?'} allocs/op in the whole benchmark)`);
       continue;
     }
-    out.push(`  ${q(b.name)}: ${b.line.allocsPerOp} allocs/op, ${b.line.bytesPerOp} B/op on this line`);
+    out.push(`  ${name}: ${b.line.allocsPerOp} allocs/op, ${b.line.bytesPerOp} B/op on this line`);
     for (const a of b.line.allocations) {
       const what = a.type ? `${q(a.type)}${a.size !== null ? ` (${a.size} B)` : ''}` : '';
       const how = a.callee ? `inside ${q(a.callee)}` : a.runtime ? `runtime.${q(a.runtime)}` : '';
       out.push(`    ${a.allocsPerOp} allocs/op, ${a.bytesPerOp} B/op${what ? ' ' + what : ''}${how ? ` ${c.dim(how)}` : ''}`);
     }
   }
+  if (quiet) out.push(`  ${quiet} benchmark${quiet === 1 ? '' : 's'} of other packages ran and allocated nothing on this line`);
   for (const e of ex.errors) out.push(`  ${c.red('error:')} ${q(e)}`);
   return out.join('\n') + '\n';
 }

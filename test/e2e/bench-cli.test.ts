@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { runCli, TOOLCHAINS } from '../helpers/cli.js';
 import { examplesDir, fixturesDir } from '../helpers/paths.js';
 import type { BenchReport, BenchmarkReport } from '../../src/model/bench-report.js';
+import type { Explanation } from '../../src/model/explain-report.js';
 
 const near = (actual: number, expected: number, tol = 0.05): boolean => Math.abs(actual - expected) <= tol;
 // go test's own B/op counts every allocation during the timed loop, the runtime's too: on a loaded machine a
@@ -278,3 +279,15 @@ for (const tc of TOOLCHAINS) {
     );
   });
 }
+
+test('explain --bench finds the benchmarks of another package that reach the line', () => {
+  const dir = join(fixturesDir, 'modules', 'crosspkg');
+  const r = runCli(['explain', 'lib/lib.go:6', '--bench', 'Use', '--format', 'json'], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  const ex = JSON.parse(r.stdout) as Explanation;
+  assert.equal(ex.package, 'example.com/crosspkg/lib');
+  const use = ex.benchmarks.find((b) => b.name === 'BenchmarkUse');
+  assert.equal(use?.package, 'example.com/crosspkg');
+  assert.equal(use?.line?.allocsPerOp, 1);
+  assert.equal(use?.line?.bytesPerOp, 112); // make([]byte, 100): the 112-byte size class
+});
