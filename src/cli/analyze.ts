@@ -4,6 +4,8 @@
 import { focusModel, joinRun, measuredStamp } from './load-model.js';
 import { checkFocusFlags, focusKey, type FocusFlags } from './focus-flags.js';
 import { filterModel } from '../model/filters.js';
+import { readProfileCosts } from '../runners/profile-input.js';
+import { profileStamp } from './flag-checks.js';
 import { reporter } from '../reporters/registry.js';
 import { defaultCacheDir } from '../cache/model-cache.js';
 import { ResultCache, resultName, toolIdentity } from '../cache/result-cache.js';
@@ -15,6 +17,7 @@ import { commandDir } from './flag-checks.js';
 import { safeText } from '../model/safe-text.js';
 
 export interface AnalyzeFlags extends FocusFlags {
+  profile?: string;
   C?: string;
   tags?: string;
   tests?: boolean;
@@ -29,6 +32,7 @@ export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: Cl
   const dir = commandDir(io.cwd, flags.C);
   const render = reporter(flags.format).analyze;
   const choice = checkFocusFlags(flags);
+  const profStamp = profileStamp(io.cwd, flags.profile);
   const onProgress = progressPrinter(io, flags.progress);
   const cacheDir = flags.cache ? defaultCacheDir(io.env) : null;
   const mark = phaseTimer(io);
@@ -55,6 +59,7 @@ export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: Cl
         toolIdentity(VERSION),
         ...focusKey(choice),
         measuredStamp(cacheDir, plan.root),
+        profStamp,
       ])
     : '';
   const hit = results && plan.stateKey ? await results.get(name, plan.stateKey) : null;
@@ -70,7 +75,8 @@ export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: Cl
   mark('compiler output parsed or facts loaded');
   const joined = joinRun(run);
   mark('joined');
-  const problems = await focusModel(joined, run, { cacheDir, env: io.env });
+  const profile = flags.profile !== undefined ? await readProfileCosts(flags.profile, io.cwd, joined) : null;
+  const problems = await focusModel(joined, run, { cacheDir, env: io.env, profile });
   const model = filterModel(joined, choice.filters, io.cwd);
   mark('focused');
   if (verbose) for (const p of problems) io.stderr(`heapscope: source structure: ${safeText(p)}\n`);

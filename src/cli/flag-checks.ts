@@ -65,3 +65,11 @@ export function commandDir(cwd: string, given: string | undefined): string {
   if (given !== undefined) checkDir('-C', dir, given);
   return dir;
 }
+
+/** --profile: the file must exist before anything runs; its size and time key the replay of a report. */
+export function profileStamp(cwd: string, file: string | undefined): string {
+  if (file === undefined) return '';
+  const st = statSync(resolve(cwd, file), { throwIfNoEntry: false });
+  if (!st?.isFile()) throw new UsageError(`--profile ${file}: no such file`);
+  return `${resolve(cwd, file)}:${st.size}:${st.mtimeMs}`;
+}

@@ -8,6 +8,7 @@ import type { AnalysisModel } from '../model/types.js';
 import { readFocusSource } from '../runners/focus-inputs.js';
 import { readMeasured } from '../cache/measured-store.js';
 import { defaultCacheDir } from '../cache/model-cache.js';
+import type { ProfileCosts } from '../model/profile-costs.js';
 
 export async function loadModel(opts: AnalyzeOptions): Promise<{ run: AnalyzeRun; model: AnalysisModel }> {
   const run = await analyze(opts);
@@ -31,6 +32,8 @@ export interface FocusSetup {
   env: NodeJS.ProcessEnv;
   /** More files whose structure is wanted (bench: the test files that declare benchmarks). */
   extraFiles?: string[];
+  /** A profile the user gave (--profile), read already. */
+  profile?: ProfileCosts | null;
 }
 
 /** Sets readable names, cold marks and costs on the model; returns what could not be read (for --verbose). */
@@ -46,6 +49,7 @@ export async function focusModel(model: AnalysisModel, run: AnalyzeRun, setup: F
   focus(model, {
     source: src.source,
     measured: measured?.costs ?? null,
+    profile: setup.profile ?? null,
     packageNames: run.packageNames,
     packageDirs: run.packageDirs,
     where: (file, line, column) => `${file}:${line}:${column}`,

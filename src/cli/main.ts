@@ -54,6 +54,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       .option('-C <dir>', 'run in DIR (like go -C)')
       .option('--tags <tags>', 'comma-separated build tags, as go build -tags')
       .option('--tests', 'include _test.go files (compiles the test variants of the packages)')
+      .option('--profile <file>', 'rank by this CPU or memory profile (pprof, as go build -pgo takes) instead of heapscope bench figures')
       .addOption(new Option('--format <format>', 'output format').choices(formatsFor('analyze')).default('text'))
       .option('-v, --verbose', 'list compiler lines heapscope did not recognise')
       .option('--no-cache', "ignore and do not write heapscope's parsed-result cache")

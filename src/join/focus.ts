@@ -9,6 +9,7 @@ import { comparePositions, type AnalysisModel, type Position, type Site } from '
 import { isForeignInstance, pathKind } from '../model/paths.js';
 import { COLD_WHY, inSpan, type SourceFileFacts, type Span } from '../model/source-facts.js';
 import type { MeasuredCosts } from '../model/measured.js';
+import type { ProfileCosts } from '../model/profile-costs.js';
 import { nameContext, nameSite, readableFunction, readableShapes, type NameContext } from './go-names.js';
 
 export interface FocusInput {
@@ -16,6 +17,8 @@ export interface FocusInput {
   source: Map<string, SourceFileFacts>;
   /** The latest benchmark figures for the module, by site id. */
   measured: MeasuredCosts | null;
+  /** A profile the user gave (--profile): used instead of the benchmark figures. */
+  profile?: ProfileCosts | null;
   /** Package names by import path, for the qualifiers the compiler prints (`slices.Sort`). */
   packageNames: Map<string, string>;
   /** Import paths by directory: the package whose generic code a site outside the module is in. */
@@ -40,6 +43,11 @@ export function focus(model: AnalysisModel, input: FocusInput): void {
       s.coldReason = COLD_WHY[cold.why];
     }
     if (s.allocates === 'never') continue;
+    if (input.profile) {
+      const p = input.profile.lines.get(`${s.file}:${s.line}`);
+      s.cost = p ? profileCost(p, input.profile) : estimate(s, src, loopCalls);
+      continue;
+    }
     const m = (s.id ? input.measured?.sites.get(s.id) : undefined) ?? input.measured?.lines.get(`${s.file}:${s.line}`);
     s.cost = m
       ? {
@@ -54,7 +62,25 @@ export function focus(model: AnalysisModel, input: FocusInput): void {
   }
   model.instantiations = chargeInstantiations(model, input, ctx);
   model.notAnalysed = notAnalysed(model, input);
-  if (input.measured) model.measuredBy = { command: input.measured.command, time: input.measured.time };
+  if (input.profile) model.measuredBy = { command: `--profile ${input.profile.file} (${input.profile.kind})`, time: '' };
+  else if (input.measured) model.measuredBy = { command: input.measured.command, time: input.measured.time };
+}
+
+function profileCost(p: { value: number; share: number }, prof: ProfileCosts): NonNullable<Site['cost']> {
+  const pct = `${(p.share * 100).toPrecision(3)}%`;
+  return prof.kind === 'memory'
+    ? {
+        source: 'measured',
+        score: p.value,
+        basis: `${p.value} allocations on its line (${pct} of the profile's) in ${prof.file}`,
+        profile: prof.file,
+      }
+    : {
+        source: 'measured',
+        score: p.share,
+        basis: `its line is on the stack in ${pct} of the CPU profile ${prof.file}`,
+        profile: prof.file,
+      };
 }
 
 function fmt(n: number): string {

@@ -94,6 +94,8 @@ export interface SiteCost {
   allocsPerOp?: number;
   bytesPerOp?: number;
   benchmark?: string;
+  /** The profile the figure comes from (--profile). */
+  profile?: string;
 }
 
 /** A heap decision another one leads to (Site.chain). */

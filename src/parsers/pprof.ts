@@ -64,3 +64,50 @@ export function parseMemProfile(data: Uint8Array): PprofResult {
   }));
   return { ok: true, profile: { samples, mappings, rate: Number(p.period) || 0 } };
 }
+
+/** A profile of any kind, as stacks of frames with one value per sample type (CPU, heap, block, mutex). */
+export interface AnyProfile {
+  /** `type/unit` for each value: `samples/count`, `cpu/nanoseconds`, `alloc_objects/count`, ... */
+  sampleTypes: string[];
+  samples: { stack: Frame[]; values: number[] }[];
+}
+
+export type AnyProfileResult = { ok: true; profile: AnyProfile } | { ok: false; error: string };
+
+/** Reads any pprof protobuf profile (gzipped or not): what `--profile FILE` accepts. */
+export function parseAnyProfile(data: Uint8Array): AnyProfileResult {
+  let raw: Uint8Array = data;
+  try {
+    if (data.length >= 2 && data[0] === 0x1f && data[1] === 0x8b) raw = gunzipSync(data);
+  } catch (e) {
+    return { ok: false, error: `not a readable gzip stream: ${(e as Error).message}` };
+  }
+  let p: Profile;
+  try {
+    p = Profile.decode(raw);
+  } catch (e) {
+    return { ok: false, error: `not a pprof profile: ${(e as Error).message}` };
+  }
+  const strings = p.stringTable.strings;
+  const str = (i: number | bigint): string => strings[Number(i)] ?? '';
+  const sampleTypes = p.sampleType.map((t) => `${str(t.type)}/${str(t.unit)}`);
+  if (sampleTypes.length === 0) return { ok: false, error: 'a profile with no sample types' };
+  const funcs = new Map<number, { name: string; file: string }>();
+  for (const f of p.function) funcs.set(Number(f.id), { name: str(f.name), file: str(f.filename) });
+  const locs = new Map<number, Frame[]>();
+  for (const l of p.location) {
+    locs.set(
+      Number(l.id),
+      l.line.map((ln) => {
+        const f = funcs.get(Number(ln.functionId));
+        return { function: f?.name ?? '?', file: f?.file ?? '', line: Number(ln.line) };
+      }),
+    );
+  }
+  const samples = p.sample.map((s) => {
+    const stack: Frame[] = [];
+    for (const id of s.locationId) stack.push(...(locs.get(Number(id)) ?? []));
+    return { stack, values: s.value.map((v) => Number(v)) };
+  });
+  return { ok: true, profile: { sampleTypes, samples } };
+}

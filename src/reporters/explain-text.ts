@@ -33,7 +33,8 @@ export function renderExplainText(ex: Explanation, opts: ReportOptions): string 
       `    ${q(s.file)}:${s.line}:${s.column}: ${s.heap ? c.yellow(what) : what}${s.cause ? `: ${q(s.cause.summary)} [${s.cause.id}]` : ''}`,
     );
     if (s.cold) out.push(`      cold: ${q(s.coldReason ?? '')}`);
-    if (s.cost?.source === 'measured') out.push(`      cost: ${q(s.cost.basis)} (measured by heapscope bench)`);
+    if (s.cost?.source === 'measured')
+      out.push(`      cost: ${q(s.cost.basis)}${s.cost.profile === undefined ? ' (measured by heapscope bench)' : ''}`);
     for (const st of s.flow)
       out.push(`        ${q(st.goText?.text ?? st.text)} (${q(st.reason)}) at ${q(st.file)}:${st.line}:${st.column}`);
     for (const n of s.notes ?? []) out.push(`      ${c.magenta('note:')} ${q(n)}`);

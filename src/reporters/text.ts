@@ -43,7 +43,9 @@ function groupCost(g: Group): SiteCost | undefined {
 
 function costText(c: SiteCost): string {
   if (c.source === 'measured')
-    return `${c.basis}${c.bytesPerOp !== undefined ? `, ${Math.round(c.bytesPerOp)} B/op` : ''} (measured by heapscope bench)`;
+    return c.profile !== undefined
+      ? c.basis
+      : `${c.basis}${c.bytesPerOp !== undefined ? `, ${Math.round(c.bytesPerOp)} B/op` : ''} (measured by heapscope bench)`;
   return `estimated weight ${c.score >= 1 ? Math.round(c.score) : c.score}: ${c.basis}`;
 }
 
@@ -120,7 +122,9 @@ export function* renderTextChunks(model: AnalysisModel, opts: ReportOptions): Ge
       c.bold(`The ${Math.min(top, ranked.length)} costliest of ${ranked.length} heap site${ranked.length === 1 ? '' : 's'}`) +
         c.dim(
           measured
-            ? ` (measured by heapscope bench${model.measuredBy ? ` at ${q(model.measuredBy.time)}` : ''} where it ran them, estimated elsewhere)`
+            ? model.measuredBy?.time === ''
+              ? ` (from ${q(model.measuredBy.command)} where it has the line, estimated elsewhere)`
+              : ` (measured by heapscope bench${model.measuredBy ? ` at ${q(model.measuredBy.time)}` : ''} where it ran them, estimated elsewhere)`
             : ' (estimated from the source: run heapscope bench to measure)',
         ),
     );

@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { fixturesDir } from '../helpers/paths.js';
 import type { AnalysisModel, Site } from '../../src/model/types.js';
@@ -147,4 +148,47 @@ test('after heapscope bench, analyze ranks by the measured figures, and --min-al
   const text = runCli(['analyze'], { env, cwd: dir }).stdout;
   assert.match(text.split('\n')[1]!, /^ {2}1\. focus\.go:24:(17|24): .*\n?/);
   assert.match(text.split('\n')[2]!, /allocs\/op on its line in BenchmarkGrid/);
+});
+
+test('--profile: a memory or CPU profile from go test ranks the lines it saw; anything else is a usage error', () => {
+  const tmp = tempDir('heapscope-focus-prof-');
+  const mem = join(tmp, 'mem.pprof');
+  const cpu = join(tmp, 'cpu.pprof');
+  const g = spawnSync(
+    'go',
+    [
+      'test',
+      '-run',
+      '^$',
+      '-bench',
+      'Grid',
+      '-benchtime',
+      '2000x',
+      '-memprofile',
+      mem,
+      '-memprofilerate',
+      '1',
+      '-cpuprofile',
+      cpu,
+      '-o',
+      join(tmp, 'x.test'),
+      '.',
+    ],
+    { cwd: dir, encoding: 'utf8' },
+  );
+  assert.equal(g.status, 0, g.stderr);
+  const m = analyzeJson('--profile', mem);
+  const grid = at(m, 24, 24);
+  assert.equal(grid.cost?.source, 'measured');
+  assert.equal(grid.cost?.profile, mem);
+  // Grid(2) makes four points and grows the slice per op: thousands of objects over 2000 ops.
+  assert.ok(grid.cost!.score > 2000, String(grid.cost!.score));
+  assert.equal(at(m, 68, 2).cost?.source, 'estimated');
+  const c = analyzeJson('--profile', cpu);
+  assert.ok(['measured', 'estimated'].includes(at(c, 24, 24).cost!.source));
+  for (const bad of [join(dir, 'go.mod'), join(tmp, 'missing.pprof')]) {
+    const r = runCli(['analyze', '-C', dir, '--profile', bad], { env });
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /^heapscope: --profile /);
+  }
 });
