@@ -2,7 +2,7 @@
 // the module: a memory profile, how many objects the line allocated (the innermost frame in the module's code);
 // a CPU profile, in how much of the CPU time the line was on the stack (cumulative, each line once per sample).
 
-import type { AnyProfile } from '../parsers/pprof.js';
+import type { AnyProfile } from './profile.js';
 
 export interface ProfileCosts {
   kind: 'memory' | 'cpu';

@@ -25,6 +25,13 @@ export interface Mapping {
   file: string;
 }
 
+/** A profile of any kind, as stacks of frames with one value per sample type (CPU, heap, block, mutex). */
+export interface AnyProfile {
+  /** `type/unit` for each value: `samples/count`, `cpu/nanoseconds`, `alloc_objects/count`, ... */
+  sampleTypes: string[];
+  samples: { stack: Frame[]; values: number[] }[];
+}
+
 export interface MemProfile {
   samples: MemSample[];
   /** The profiled program's memory mappings (the binary first), to relate addresses to the binary's symbols. */

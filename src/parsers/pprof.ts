@@ -5,9 +5,9 @@
 
 import { gunzipSync } from 'node:zlib';
 import { Profile } from 'pprof-format';
-import type { Frame, MemProfile, MemSample } from '../model/profile.js';
+import type { AnyProfile, Frame, MemProfile, MemSample } from '../model/profile.js';
 
-export type { Frame, MemProfile, MemSample };
+export type { AnyProfile, Frame, MemProfile, MemSample };
 
 export type PprofResult = { ok: true; profile: MemProfile } | { ok: false; error: string };
 
@@ -63,13 +63,6 @@ export function parseMemProfile(data: Uint8Array): PprofResult {
     file: str(m.filename),
   }));
   return { ok: true, profile: { samples, mappings, rate: Number(p.period) || 0 } };
-}
-
-/** A profile of any kind, as stacks of frames with one value per sample type (CPU, heap, block, mutex). */
-export interface AnyProfile {
-  /** `type/unit` for each value: `samples/count`, `cpu/nanoseconds`, `alloc_objects/count`, ... */
-  sampleTypes: string[];
-  samples: { stack: Frame[]; values: number[] }[];
 }
 
 export type AnyProfileResult = { ok: true; profile: AnyProfile } | { ok: false; error: string };
