@@ -32,7 +32,7 @@ export function readableShapes(text: string): string {
 /** go1.27's hash suffix on closure names: `F.func1#RMgI/RZtu4k=#`. */
 const HASH = /#[A-Za-z0-9+/=]+#/g;
 
-const CLOSURE = /^(.*?)\.(func\d+(?:\.\d+)*)$/;
+const CLOSURE = /^(.*?)\.(func\d+)(?:\..*)?$/;
 
 /** The readable name of a function the compiler names, in `pkg`; null when the raw name already reads as Go. */
 export function readableFunction(
@@ -55,6 +55,10 @@ export function readableFunction(
     const outer = readableFunction(m[1]!, pkg, ctx) ?? readableShapes(m[1]!);
     return `a func literal in ${outer}`;
   }
+  m = /^map\.init\.(\d+)$/.exec(name);
+  if (m) return 'a map literal of the package initialisation (compiled as a function of its own)';
+  m = /^init\.([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)$/.exec(name);
+  if (m && !/^\d/.test(m[1]!)) return `${readableShapes(m[1]!)}, inlined into the package initialisation`;
   if (name === 'init') {
     const init = at ? ctx.source(at.file)?.inits.find((i) => inSpan(i.at, at.line, at.column)) : undefined;
     if (init) return `the initialiser of var ${init.names.join(', ')}`;
@@ -94,12 +98,15 @@ export function readableText(text: string, fn: string | null, pkg: string, ctx: 
     if (owner) return `${nth} of ${readableFunction(owner, pkg, ctx) ?? owner}`;
     return ownResults ? `${nth} of ${fn ?? 'the function'}` : `${nth} of an inlined call`;
   });
+  // Range-over-func loops are rewritten with state variables of the compiler's own (cmd/compile/internal/rangefunc).
+  out = out.replace(/#next\b/g, "the range-over-func loop's state");
+  out = out.replace(/#state\d+\b/g, "a range-over-func loop's state");
   out = out.replace(/~p(\d+)/g, (_m, i: string) => `parameter ${Number(i) + 1}`);
   out = out.replace(/~b(\d+)/g, () => 'a blank result');
   out = out.replace(/\.autotmp_\d+/g, 'a compiler temporary');
   out = out.replace(/\.stmp_\d+/g, 'a static temporary');
   // Closure names inside a text (`call to F.func1`): the func literal.
-  out = out.replace(/\b([\w.()*]+\.func\d+(?:\.\d+)*)\b/g, (m) => readableFunction(m, pkg, ctx) ?? m);
+  out = out.replace(/(?:\(\*?[\w.]+\)\.)?[\w.]*?\w\.func\d+(?:\.\d+)*/g, (m) => readableFunction(m, pkg, ctx) ?? m);
   return out;
 }
 

@@ -243,7 +243,7 @@ export function* renderTextChunks(model: AnalysisModel, opts: ReportOptions): Ge
     for (const i of inst) {
       const at = i.calls.length ? i.calls.map((x) => where(x)).join(', ') : `somewhere in ${q(p.importPath)}`;
       out.push(
-        `${at}: ${c.dim(`instantiates ${q(i.callee)} code with ${i.sites} heap site${i.sites === 1 ? '' : 's'} (${i.functions.slice(0, 3).map(q).join(', ')}${i.functions.length > 3 ? ', ...' : ''}); --all lists them`)}`,
+        `${at}: ${c.dim(`brings in ${q(i.callee)} code (instantiated or inlined here) with ${i.sites} heap site${i.sites === 1 ? '' : 's'} (${i.functions.slice(0, 3).map(q).join(', ')}${i.functions.length > 3 ? ', ...' : ''}); --all lists them`)}`,
       );
     }
     if (free.length) {
