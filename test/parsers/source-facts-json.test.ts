@@ -1,0 +1,57 @@
+// go/srcfacts output: the real helper's output for the focus fixture is read whole; what srcfacts never prints is
+// refused with the reason (heapscope then goes on without that file's structure).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { parseSourceFacts } from '../../src/parsers/source-facts-json.js';
+import { readSourceFacts, sourceFactsTool } from '../../src/runners/source-facts.js';
+import { fixturesDir } from '../helpers/paths.js';
+import { tempDir } from '../helpers/cli.js';
+
+test('the helper on a real file: funcs, loops, cold regions, initialisers, calls, benchmarks', async () => {
+  const tool = await sourceFactsTool(tempDir('heapscope-srcfacts-'), 'test', process.env);
+  assert.ok(!('error' in tool), 'error' in tool ? tool.error : '');
+  const dir = join(fixturesDir, 'modules', 'focus');
+  const files = [join(dir, 'focus.go'), join(dir, 'focus_test.go'), join(dir, 'missing.go')];
+  const r = await readSourceFacts(tool.path, files, dir);
+  await tool.cleanup();
+  assert.equal(r.problems.length, 1, r.problems.join('\n')); // missing.go
+  const f = r.files.get(files[0]!)!;
+  assert.deepEqual(
+    f.funcs.filter((x) => x.generic).map((x) => x.name),
+    ['Keys'],
+  );
+  assert.deepEqual(f.funcs.find((x) => x.name === 'Parse')?.results, ['', '']);
+  assert.deepEqual(
+    f.inits.map((i) => i.names),
+    [['Registry']],
+  );
+  // Parse: the err branch (45) and the fmt.Errorf it returns (46), the panic branch (48) and panic's argument
+  // (49), the n > 1000 branch (51) and the errors.New it returns (52).
+  assert.deepEqual(f.cold.map((c) => `${c.at[0]} ${c.why}`).sort(), [
+    '45 branch-returns-error',
+    '46 error-value-returned',
+    '48 branch-panics',
+    '49 panic-argument',
+    '51 branch-returns-error',
+    '52 error-value-returned',
+  ]);
+  assert.ok(f.loops.length >= 3);
+  assert.ok(f.loopCalls.includes('Label'));
+  assert.deepEqual(
+    f.calls.filter((c) => c.path === 'slices').map((c) => `${c.name}@${c.at[0]}`),
+    ['Clone@74', 'Sort@75'],
+  );
+  assert.deepEqual(r.files.get(files[1]!)!.benchmarks, ['BenchmarkGrid']);
+});
+
+test('lines srcfacts never prints are refused, with the reason', () => {
+  assert.deepEqual(parseSourceFacts('not json'), { ok: false, error: 'not JSON' });
+  assert.equal(parseSourceFacts('{"funcs":[]}').ok, false);
+  const bad = parseSourceFacts(
+    '{"file":"/a.go","funcs":[],"cold":[{"at":[1,1,2,2],"why":"unknown"}],"loops":[],"inits":[],"loopCalls":[],"calls":[],"benchmarks":[]}',
+  );
+  assert.ok(!bad.ok && /cold region/.test(bad.error));
+  const err = parseSourceFacts('{"file":"/a.go","error":"open /a.go: no such file"}');
+  assert.ok(err.ok && err.facts.error === 'open /a.go: no such file');
+});
