@@ -3,6 +3,8 @@
 // several at once beside the static analysis.
 
 import { focusModel, joinRun } from './load-model.js';
+import { resolve } from 'node:path';
+import { nameBenchLines, nameContext } from '../join/go-names.js';
 import { writeMeasured } from '../cache/measured-store.js';
 import type { MeasuredCosts, MeasuredSite } from '../model/measured.js';
 import { pathKind } from '../model/paths.js';
@@ -135,6 +137,18 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
       ...attributeAll({ model, asm: pr.asm, libraryAsm: pr.libraryAsm, resolve: resolveFile, symbols: pr.symbols }, pr.benchmarks),
     );
   }
+  const ctx = nameContext(
+    model,
+    () => undefined,
+    (f, l, c) => `${f}:${l}:${c}`,
+  );
+  const dirs = new Map(model.packages.map((p) => [p.dir, p.importPath]));
+  const pkgOf = (file: string): string | undefined => {
+    const abs = resolve(model.root, file);
+    return dirs.get(abs.slice(0, abs.lastIndexOf('/')));
+  };
+  const names = new Map(model.packages.map((p) => [p.importPath.slice(p.importPath.lastIndexOf('/') + 1), p.importPath]));
+  for (const b of report.benchmarks) nameBenchLines(b.lines, ctx, pkgOf, (n) => names.get(n));
   // The figures analyze ranks by: what this run measured, per heap site, replacing the last run's.
   if (flags.cache && report.benchmarks.length) writeMeasured(defaultCacheDir(io.env), model.root, measuredCosts(report, dir, flags));
   const shown = filterBenchReport(report, model, choice.filters, io.cwd);

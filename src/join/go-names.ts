@@ -145,3 +145,31 @@ export function nameSite(s: Site, ctx: NameContext): void {
     if (lf || le !== l.expr) l.goName = { ...(lf ? { function: lf } : {}), ...(le !== l.expr ? { expr: le } : {}) };
   }
 }
+
+/**
+ * Readable names for the lines of a benchmark report, whose functions are named as the profile names them: the
+ * compiler's name, qualified with the package's name when the function is of another package than the line's
+ * file (`bufferpool.init.NewPool.func1` on a line of buffer/pool.go). `pkgOf` gives the import path of the
+ * package a model path belongs to; `byName` the import path of a package of the model by its name.
+ */
+export function nameBenchLines(
+  lines: { file: string; line: number; function: string | null; goFunction?: string }[],
+  ctx: NameContext,
+  pkgOf: (file: string) => string | undefined,
+  byName: (name: string) => string | undefined,
+): void {
+  for (const l of lines) {
+    if (!l.function) continue;
+    let pkg = pkgOf(l.file);
+    let raw = l.function;
+    const dot = raw.indexOf('.');
+    const other = dot > 0 ? byName(raw.slice(0, dot)) : undefined;
+    if (other && other !== pkg) {
+      pkg = other;
+      raw = raw.slice(dot + 1);
+    }
+    if (!pkg) continue;
+    const name = readableFunction(raw, pkg, ctx, { file: l.file, line: l.line, column: 1 });
+    if (name) l.goFunction = name;
+  }
+}

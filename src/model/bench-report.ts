@@ -62,6 +62,8 @@ export interface BenchLine {
   file: string;
   line: number;
   function: string | null;
+  /** The function in Go's words (join/go-names.ts), where the profile's name differs. */
+  goFunction?: string;
   /** The innermost frame of the allocation when it is in another function or package (`fmt.Sprint`). */
   innermost: string | null;
   allocsPerOp: number;

@@ -26,7 +26,7 @@ export function renderBenchText(rep: BenchReport, opts: ReportOptions): string {
     );
     for (const l of b.lines) {
       const where = l.file ? `${q(l.file)}:${l.line}` : '(runtime)';
-      const fn = l.function ? ` in ${q(l.function)}` : '';
+      const fn = l.goFunction || l.function ? ` in ${q(l.goFunction ?? l.function!)}` : '';
       out.push(`  ${where}: ${c.yellow(`${num(l.allocsPerOp)} allocs/op, ${num(l.bytesPerOp)} B/op`)}${fn}`);
       // How the line allocates, as the profile splits it: each runtime call with its type, each callee.
       for (const a of l.allocations) {
