@@ -175,6 +175,8 @@ function inPackageDir(root: string, dir: string, file: string): boolean {
 
 /** Generic functions declared in the analysed packages' files that no compiled instance or site names. */
 function notAnalysed(model: AnalysisModel, input: FocusInput): AnalysisModel['notAnalysed'] {
+  // Most files declare no generic function: nothing to look up then.
+  if (![...input.source.values()].some((f) => f.funcs.some((x) => x.generic))) return [];
   // Keyed by package name: an instance compiled in another package of the module names its function
   // qualified (`pool.New[go.shape.int]`), one compiled in its own package unqualified.
   const compiled = new Set<string>();

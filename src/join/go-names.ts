@@ -92,21 +92,28 @@ function ordinal(n: number): string {
  */
 export function readableText(text: string, fn: string | null, pkg: string, ctx: NameContext, ownResults = false): string {
   if (!COMPILER_NAME.test(text)) return text;
-  let out = readableShapes(text.replace(HASH, ''));
-  out = out.replace(/(?:([\w.]+)\.)?~[rR](\d+)/g, (_m, owner: string | undefined, i: string) => {
-    const nth = Number(i) === 0 ? 'the result' : `result ${Number(i) + 1}`;
-    if (owner) return `${nth} of ${readableFunction(owner, pkg, ctx) ?? owner}`;
-    return ownResults ? `${nth} of ${fn ?? 'the function'}` : `${nth} of an inlined call`;
-  });
-  // Range-over-func loops are rewritten with state variables of the compiler's own (cmd/compile/internal/rangefunc).
-  out = out.replace(/#next\b/g, "the range-over-func loop's state");
-  out = out.replace(/#state\d+\b/g, "a range-over-func loop's state");
-  out = out.replace(/~p(\d+)/g, (_m, i: string) => `parameter ${Number(i) + 1}`);
-  out = out.replace(/~b(\d+)/g, () => 'a blank result');
-  out = out.replace(/\.autotmp_\d+/g, 'a compiler temporary');
-  out = out.replace(/\.stmp_\d+/g, 'a static temporary');
+  // Each rewrite only where its marker is: std's flows are hundreds of thousands of texts.
+  let out = text.includes('#') ? text.replace(HASH, '') : text;
+  if (out.includes('go.shape.')) out = readableShapes(out);
+  if (out.includes('~')) {
+    out = out.replace(/(?:([\w.]+)\.)?~[rR](\d+)/g, (_m, owner: string | undefined, i: string) => {
+      const nth = Number(i) === 0 ? 'the result' : `result ${Number(i) + 1}`;
+      if (owner) return `${nth} of ${readableFunction(owner, pkg, ctx) ?? owner}`;
+      return ownResults ? `${nth} of ${fn ?? 'the function'}` : `${nth} of an inlined call`;
+    });
+    out = out.replace(/~p(\d+)/g, (_m, i: string) => `parameter ${Number(i) + 1}`);
+    out = out.replace(/~b(\d+)/g, () => 'a blank result');
+  }
+  if (out.includes('#')) {
+    // Range-over-func loops are rewritten with state variables of the compiler's own (cmd/compile/internal/rangefunc).
+    out = out.replace(/#next\b/g, "the range-over-func loop's state");
+    out = out.replace(/#state\d+\b/g, "a range-over-func loop's state");
+  }
+  if (out.includes('.autotmp_')) out = out.replace(/\.autotmp_\d+/g, 'a compiler temporary');
+  if (out.includes('.stmp_')) out = out.replace(/\.stmp_\d+/g, 'a static temporary');
   // Closure names inside a text (`call to F.func1`): the func literal.
-  out = out.replace(/(?:\(\*?[\w.]+\)\.)?[\w.]*?\w\.func\d+(?:\.\d+)*/g, (m) => readableFunction(m, pkg, ctx) ?? m);
+  if (out.includes('.func'))
+    out = out.replace(/(?:\(\*?[\w.]+\)\.)?[\w.]*?\w\.func\d+(?:\.\d+)*/g, (m) => readableFunction(m, pkg, ctx) ?? m);
   return out;
 }
 
