@@ -197,17 +197,18 @@ func (r *reader) walk(n ast.Node, errResult bool, loops int) {
 		case *ast.CallExpr:
 			r.call(x, loops)
 		case *ast.IfStmt:
-			r.branch(x.Body.List, x.Body, errResult, x.Cond)
+			r.branch(x.Body.List, span{x.Body.Pos(), x.Body.End()}, errResult, x.Cond)
 			if b, ok := x.Else.(*ast.BlockStmt); ok {
-				r.branch(b.List, b, errResult, nil)
+				r.branch(b.List, span{b.Pos(), b.End()}, errResult, nil)
 			}
 		case *ast.CaseClause:
+			// The body only: the case expressions are evaluated whichever branch is taken.
 			if len(x.Body) > 0 {
-				r.branch(x.Body, x, errResult, nil)
+				r.branch(x.Body, span{x.Colon + 1, x.End()}, errResult, nil)
 			}
 		case *ast.CommClause:
 			if len(x.Body) > 0 {
-				r.branch(x.Body, x, errResult, nil)
+				r.branch(x.Body, span{x.Colon + 1, x.End()}, errResult, nil)
 			}
 		case *ast.ReturnStmt:
 			if errResult && len(x.Results) > 0 {
@@ -252,9 +253,12 @@ func (r *reader) call(c *ast.CallExpr, loops int) {
 	}
 }
 
+type span struct{ from, to token.Pos }
+
 // branch marks a branch's body cold when its last statement leaves on an error or panic path: a panic, a fatal
 // log call, os.Exit, or a return of an error that is constructed there or that the condition tested non-nil.
-func (r *reader) branch(list []ast.Stmt, body ast.Node, errResult bool, cond ast.Expr) {
+// A body that can also leave successfully (a nested return of a nil error) is not cold.
+func (r *reader) branch(list []ast.Stmt, body span, errResult bool, cond ast.Expr) {
 	if len(list) == 0 {
 		return
 	}
@@ -283,9 +287,31 @@ func (r *reader) branch(list []ast.Stmt, body ast.Node, errResult bool, cond ast
 			}
 		}
 	}
-	if why != "" {
-		r.cold(body.Pos(), body.End(), why)
+	if why != "" && !(errResult && returnsNilError(list)) {
+		r.cold(body.from, body.to, why)
 	}
+}
+
+// returnsNilError: some return among the statements (outside func literals) returns a nil error, a way out of
+// the branch that is no error path.
+func returnsNilError(list []ast.Stmt) bool {
+	found := false
+	for _, st := range list {
+		ast.Inspect(st, func(x ast.Node) bool {
+			switch x := x.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt:
+				if len(x.Results) > 0 {
+					if id, ok := unparen(x.Results[len(x.Results)-1]).(*ast.Ident); ok && id.Name == "nil" {
+						found = true
+					}
+				}
+			}
+			return !found
+		})
+	}
+	return found
 }
 
 func isFatal(name string) bool {
@@ -322,22 +348,24 @@ func constructsError(e ast.Expr) bool {
 	return false
 }
 
-// testedNonNil: the branch's condition contains `X != nil` for the X it returns.
+// testedNonNil: the branch's condition requires `X != nil` for the X it returns: the condition itself, or a
+// term of an && chain (under || the branch is also taken with X nil).
 func testedNonNil(cond ast.Expr, res ast.Expr) bool {
 	want := exprKey(res)
 	if want == "" {
 		return false
 	}
-	found := false
-	ast.Inspect(cond, func(x ast.Node) bool {
-		if b, ok := x.(*ast.BinaryExpr); ok && b.Op == token.NEQ {
-			if id, ok := b.Y.(*ast.Ident); ok && id.Name == "nil" && exprKey(b.X) == want {
-				found = true
-			}
+	switch c := unparen(cond).(type) {
+	case *ast.BinaryExpr:
+		switch c.Op {
+		case token.LAND:
+			return testedNonNil(c.X, res) || testedNonNil(c.Y, res)
+		case token.NEQ:
+			id, ok := unparen(c.Y).(*ast.Ident)
+			return ok && id.Name == "nil" && exprKey(c.X) == want
 		}
-		return !found
-	})
-	return found
+	}
+	return false
 }
 
 func exprKey(e ast.Expr) string {

@@ -5,6 +5,7 @@ import { focusModel, joinRun, measuredStamp } from './load-model.js';
 import { checkFocusFlags, focusKey, type FocusFlags } from './focus-flags.js';
 import { filterModel } from '../model/filters.js';
 import { readProfileCosts } from '../runners/profile-input.js';
+import { helperSourceHash } from '../runners/source-facts.js';
 import { profileStamp } from './flag-checks.js';
 import { reporter } from '../reporters/registry.js';
 import { defaultCacheDir } from '../cache/model-cache.js';
@@ -15,6 +16,7 @@ import { phaseTimer, progressPrinter, useColor, type CliIO } from './terminal.js
 import type { Outcome } from './outcome.js';
 import { commandDir } from './flag-checks.js';
 import { safeText } from '../model/safe-text.js';
+import { UsageError } from '../errors/errors.js';
 
 export interface AnalyzeFlags extends FocusFlags {
   profile?: string;
@@ -33,6 +35,11 @@ export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: Cl
   const render = reporter(flags.format).analyze;
   const choice = checkFocusFlags(flags);
   const profStamp = profileStamp(io.cwd, flags.profile);
+  if (flags.profile !== undefined && choice.filters.minAllocs !== null)
+    throw new UsageError(
+      '--min-allocs counts allocs/op that heapscope bench measured; with --profile there are none',
+      'leave out one of the two',
+    );
   const onProgress = progressPrinter(io, flags.progress);
   const cacheDir = flags.cache ? defaultCacheDir(io.env) : null;
   const mark = phaseTimer(io);
@@ -60,6 +67,7 @@ export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: Cl
         ...focusKey(choice),
         measuredStamp(cacheDir, plan.root),
         profStamp,
+        helperSourceHash(),
       ])
     : '';
   const hit = results && plan.stateKey ? await results.get(name, plan.stateKey) : null;
@@ -77,7 +85,7 @@ export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: Cl
   mark('joined');
   const profile = flags.profile !== undefined ? await readProfileCosts(flags.profile, io.cwd, joined) : null;
   const problems = await focusModel(joined, run, { cacheDir, env: io.env, profile });
-  const model = filterModel(joined, choice.filters, io.cwd);
+  const model = filterModel(joined, choice.filters, dir);
   mark('focused');
   if (verbose) for (const p of problems) io.stderr(`heapscope: source structure: ${safeText(p)}\n`);
   onProgress?.done();
@@ -85,7 +93,9 @@ export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: Cl
   const failed = model.packages.filter((p) => p.errors.length);
   const outcome: Outcome = failed.length ? 'partial' : 'ok';
   const store =
-    results && plan.stateKey && outcome === 'ok' && run.messages.length === 0 ? await results.create(name, plan.stateKey, 0) : null;
+    results && plan.stateKey && outcome === 'ok' && run.messages.length === 0 && problems.length === 0
+      ? await results.create(name, plan.stateKey, 0)
+      : null;
   // Each chunk is written as soon as it is made; the copy for the cache is written by libuv's threads
   // meanwhile, and one conversion serves both.
   for (const c of render(model, { color, verbose, cwd: io.cwd, top: choice.top, sort: choice.sort })) {

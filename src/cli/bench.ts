@@ -151,7 +151,7 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
   for (const b of report.benchmarks) nameBenchLines(b.lines, ctx, pkgOf, (n) => names.get(n));
   // The figures analyze ranks by: what this run measured, per heap site, replacing the last run's.
   if (flags.cache && report.benchmarks.length) writeMeasured(defaultCacheDir(io.env), model.root, measuredCosts(report, dir, flags));
-  const shown = filterBenchReport(report, model, choice.filters, io.cwd);
+  const shown = filterBenchReport(report, model, choice.filters, dir);
   for (const c of render(shown, { color: useColor(io, flags.color), verbose: false, cwd: io.cwd })) io.stdout(c);
   mark('rendered and written');
   const failed = report.packages.filter((p) => p.errors.length);

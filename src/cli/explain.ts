@@ -92,7 +92,7 @@ export async function runExplain(position: string, flags: ExplainFlags, io: CliI
   mark('analysed');
   const cacheDir = flags.cache ? defaultCacheDir(io.env) : null;
   await focusModel(model, analysed, { cacheDir, env: io.env });
-  model = filterModel(model, { ...choice.filters, all: true }, io.cwd);
+  model = filterModel(model, { ...choice.filters, all: true }, dir);
   const modulePaths = new ModulePaths(analysed.root, dir);
   const resolveFile = (p: string): string => modulePaths.printed(p);
   const target = resolveFile(abs);

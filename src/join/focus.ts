@@ -7,6 +7,7 @@
 
 import { comparePositions, type AnalysisModel, type Position, type Site } from '../model/types.js';
 import { isForeignInstance, pathKind } from '../model/paths.js';
+import { stripTypeArgs } from '../model/expressions.js';
 import { COLD_WHY, inSpan, type SourceFileFacts, type Span } from '../model/source-facts.js';
 import type { MeasuredCosts } from '../model/measured.js';
 import type { ProfileCosts } from '../model/profile-costs.js';
@@ -95,7 +96,7 @@ function depth(loops: readonly Span[], s: Position): number {
 
 /** The function's name as source and loop calls name it: `(*T).M` → `M`, `F[go.shape.int]` → `F`. */
 function baseName(fn: string): string {
-  const plain = fn.replace(/\[.*\]/g, '').replace(/#[^#]*#/g, '');
+  const plain = stripTypeArgs(fn).replace(/#[^#]*#/g, '');
   const closure = plain.indexOf('.func');
   const outer = closure > 0 ? plain.slice(0, closure) : plain;
   return outer.slice(outer.lastIndexOf('.') + 1);
@@ -181,7 +182,7 @@ function notAnalysed(model: AnalysisModel, input: FocusInput): AnalysisModel['no
   // qualified (`pool.New[go.shape.int]`), one compiled in its own package unqualified.
   const compiled = new Set<string>();
   const add = (pkg: string, fn: string): void => {
-    const plain = fn.replace(/\[[^\]]*\]/g, '').replace(/#[^#]*#/g, '');
+    const plain = stripTypeArgs(fn).replace(/#[^#]*#/g, '');
     const q = /^(\(\*)?([\w-]+)\.(.+)$/.exec(plain);
     if (q) compiled.add(`${q[2]}\0${q[1] ? `(*${q[3]}` : q[3]}`);
     compiled.add(`${input.packageNames.get(pkg) ?? pkg}\0${plain}`);

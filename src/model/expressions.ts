@@ -54,3 +54,19 @@ export function trimInlineHash(name: string): string {
   if (i < 0 || name.length < i + 14 || name[i + 13] !== '#') return name;
   return name.slice(0, i) + name.slice(i + 14);
 }
+
+/**
+ * A function name without its type arguments, brackets counted: `Filter[go.shape.[]int,go.shape.int]` → `Filter`,
+ * `(*List[go.shape.int]).Push` → `(*List).Push`.
+ */
+export function stripTypeArgs(name: string): string {
+  if (!name.includes('[')) return name;
+  let out = '';
+  let depth = 0;
+  for (const ch of name) {
+    if (ch === '[') depth++;
+    else if (ch === ']' && depth > 0) depth--;
+    else if (depth === 0) out += ch;
+  }
+  return out;
+}

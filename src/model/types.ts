@@ -204,7 +204,7 @@ export interface AnalysisModel {
 export interface Instantiation {
   /** The package whose compilation instantiated the code. */
   package: string;
-  /** The package name the compiler qualifies the code with (`slices`), or its file. */
+  /** The import path of the package whose code it is (`slices`, `golang.org/x/exp/slices`), or its file when no listed package holds it. */
   callee: string;
   /** The calls in the package's own files that instantiate it. */
   calls: Position[];

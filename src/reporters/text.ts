@@ -44,9 +44,9 @@ function groupCost(g: Group): SiteCost | undefined {
 function costText(c: SiteCost): string {
   if (c.source === 'measured')
     return c.profile !== undefined
-      ? c.basis
-      : `${c.basis}${c.bytesPerOp !== undefined ? `, ${Math.round(c.bytesPerOp)} B/op` : ''} (measured by heapscope bench)`;
-  return `estimated weight ${c.score >= 1 ? Math.round(c.score) : c.score}: ${c.basis}`;
+      ? q(c.basis)
+      : `${q(c.basis)}${c.bytesPerOp !== undefined ? `, ${Math.round(c.bytesPerOp)} B/op` : ''} (measured by heapscope bench)`;
+  return `estimated weight ${c.score >= 1 ? Math.round(c.score) : c.score}: ${q(c.basis)}`;
 }
 
 /** The first sentence of a fix, for the summary. */
@@ -118,16 +118,6 @@ export function* renderTextChunks(model: AnalysisModel, opts: ReportOptions): Ge
   if (top > 0 && heap.length) {
     const ranked = groupsOf(heap).sort((a, b) => costOrder(groupCost(a), groupCost(b)) || comparePositions(a[0]!, b[0]!));
     const measured = heap.some((s) => s.cost?.source === 'measured');
-    out.push(
-      c.bold(`The ${Math.min(top, ranked.length)} costliest of ${ranked.length} heap site${ranked.length === 1 ? '' : 's'}`) +
-        c.dim(
-          measured
-            ? model.measuredBy?.time === ''
-              ? ` (from ${q(model.measuredBy.command)} where it has the line, estimated elsewhere)`
-              : ` (measured by heapscope bench${model.measuredBy ? ` at ${q(model.measuredBy.time)}` : ''} where it ran them, estimated elsewhere)`
-            : ' (estimated from the source: run heapscope bench to measure)',
-        ),
-    );
     // At most PER_FUNCTION entries of one function: ten appends of one switch would fill the screen with one fix.
     const picked: { g: Group; more: number }[] = [];
     const perFn = new Map<string, { g: Group; more: number }[]>();
@@ -144,6 +134,16 @@ export function* renderTextChunks(model: AnalysisModel, opts: ReportOptions): Ge
       perFn.set(key, mine);
       picked.push(entry);
     }
+    out.push(
+      c.bold(`The ${picked.length} costliest of ${ranked.length} heap site${ranked.length === 1 ? '' : 's'}`) +
+        c.dim(
+          measured
+            ? model.measuredBy?.time === ''
+              ? ` (from ${q(model.measuredBy.command)} where it has the line, estimated elsewhere)`
+              : ` (measured by heapscope bench${model.measuredBy ? ` at ${q(model.measuredBy.time)}` : ''} where it ran them, estimated elsewhere)`
+            : ' (estimated from the source: run heapscope bench to measure)',
+        ),
+    );
     picked.forEach(({ g, more }, i) => {
       const s = g[0]!;
       const cost = groupCost(g);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { AnalysisModel } from '../model/types.js';
 import type { SourceFileFacts } from '../model/source-facts.js';
-import { pathKind } from '../model/paths.js';
+import { isForeignInstance, pathKind } from '../model/paths.js';
 import type { AnalyzeRun } from './analyze.js';
 import { readSourceFacts, sourceFactsTool } from './source-facts.js';
 
@@ -23,10 +23,22 @@ export async function readFocusSource(
   opts: { toolDir: string; env: NodeJS.ProcessEnv; extraFiles?: string[] },
 ): Promise<FocusSource> {
   const files = new Set<string>();
-  for (const s of model.sites) if (s.heap && pathKind(s.file) === 'module') files.add(join(run.root, s.file));
+  const dirOf = new Map(run.units.map((u) => [u.importPath, u.dir]));
+  // Packages into which other packages' code was compiled: all their files are read, for the calls that bring
+  // it in (a file that only calls slices.Sort holds no heap site of its own).
+  const hosts = new Set<string>();
+  for (const s of model.sites) {
+    if (!s.heap) continue;
+    if (pathKind(s.file) === 'module') files.add(join(run.root, s.file));
+    else if (isForeignInstance(s, dirOf.get(s.package))) hosts.add(s.package);
+  }
   for (const u of run.units) {
     for (const f of u.files) {
       if (files.has(f) || relative(run.root, f).startsWith('..')) continue;
+      if (hosts.has(u.importPath)) {
+        files.add(f);
+        continue;
+      }
       try {
         if (GENERIC_DECL.test(readFileSync(f, 'latin1'))) files.add(f);
       } catch {

@@ -23,30 +23,50 @@ export interface SourceFactsResult {
   problems: string[];
 }
 
-function helperKey(goVersion: string): string {
-  const h = createHash('sha256');
-  for (const f of ['main.go', 'go.mod']) h.update(readFileSync(join(HELPER_DIR, f)));
-  return `srcfacts-${h.digest('hex').slice(0, 16)}-${goVersion}`;
+let sourceHash: string | undefined;
+
+/** The helper's source, hashed: part of the helper's file name and of the replay cache's key. */
+export function helperSourceHash(): string {
+  if (sourceHash === undefined) {
+    const h = createHash('sha256');
+    try {
+      for (const f of ['main.go', 'go.mod']) h.update(readFileSync(join(HELPER_DIR, f)));
+      sourceHash = h.digest('hex').slice(0, 16);
+    } catch {
+      sourceHash = 'missing';
+    }
+  }
+  return sourceHash;
 }
 
-/** The go command's environment for building the helper for this machine, whatever the user's build targets. */
+function helperKey(goVersion: string): string {
+  const h = helperSourceHash();
+  if (h === 'missing') throw new Error('missing');
+  return `srcfacts-${h}-${goVersion}-${process.platform}-${process.arch}`;
+}
+
+/** This machine as the go command names it (Node's names otherwise). */
+const GOOS: Partial<Record<NodeJS.Platform, string>> = { win32: 'windows' };
+const GOARCH: Partial<Record<string, string>> = { x64: 'amd64', ia32: '386' };
+
+/**
+ * The go command's environment for building the helper for this machine, whatever the user's build targets: set
+ * explicitly, since values written with `go env -w` apply when a variable is merely unset.
+ */
 function helperEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const e: NodeJS.ProcessEnv = { ...env, GOWORK: 'off', GOFLAGS: '-mod=mod', CGO_ENABLED: '0' };
-  for (const k of [
-    'GOOS',
-    'GOARCH',
-    'GOEXPERIMENT',
-    'GOAMD64',
-    'GOARM64',
-    'GO386',
-    'GOARM',
-    'GOPPC64',
-    'GOMIPS',
-    'GOMIPS64',
-    'GORISCV64',
-    'GOWASM',
-  ])
-    delete e[k];
+  const e: NodeJS.ProcessEnv = {
+    ...env,
+    GOWORK: 'off',
+    GOFLAGS: '-mod=mod',
+    CGO_ENABLED: '0',
+    GOOS: GOOS[process.platform] ?? process.platform,
+    GOARCH: GOARCH[process.arch] ?? process.arch,
+    GOEXPERIMENT: '',
+    GOAMD64: 'v1',
+    GOARM64: 'v8.0',
+    GO386: 'sse2',
+  };
+  for (const k of ['GOARM', 'GOPPC64', 'GOMIPS', 'GOMIPS64', 'GORISCV64', 'GOWASM']) delete e[k];
   return e;
 }
 

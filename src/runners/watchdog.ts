@@ -10,6 +10,7 @@
 // keeps Node's event loop alive. Pipes Node makes are close-on-exec, so no other child holds the write end open.
 
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 
 /** How long groups have to end after SIGTERM before SIGKILL, here and in process-groups.ts. */
@@ -46,6 +47,10 @@ let broken = false;
 function started(): ChildProcess | null {
   // No process groups on Windows, and no sh: heapscope's own handlers are all there is.
   if (broken || process.platform === 'win32') return null;
+  if (!dog && !existsSync('/bin/sh')) {
+    broken = true;
+    return null;
+  }
   if (!dog) {
     try {
       // Its own session: a terminal's Ctrl-C or hang-up reaches heapscope, not the watchdog.
@@ -67,7 +72,8 @@ function send(line: string): void {
 }
 
 // SIGPIPE ignored only for the write (a watchdog gone must not stop the child); the program gets the default.
-const WRAPPER = `trap '' PIPE; echo "+$$" >&3; trap - PIPE; exec "$0" "$@" 3>&-`;
+// A failed write says nothing on the child's stderr, which is the output heapscope parses.
+const WRAPPER = `trap '' PIPE; { echo "+$$" >&3; } 2>/dev/null; trap - PIPE; exec "$0" "$@" 3>&-`;
 
 /**
  * How to spawn `file` (a path, already looked up on PATH) so that it registers itself with the watchdog before it

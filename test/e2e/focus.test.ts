@@ -7,6 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { fixturesDir } from '../helpers/paths.js';
 import type { AnalysisModel, Site } from '../../src/model/types.js';
@@ -35,6 +37,7 @@ test('cold paths: error branches, panic arguments and returned error values are 
     .map((s) => `${s.line}:${s.column} ${s.coldReason}`)
     .sort();
   assert.deepEqual(cold, [
+    '116:20 on a branch that returns a non-nil error',
     '46:23 on a branch that returns a non-nil error',
     '46:40 on a branch that returns a non-nil error',
     '49:20 on a branch that ends in panic',
@@ -44,6 +47,16 @@ test('cold paths: error branches, panic arguments and returned error values are 
   ]);
   // The loop in Grid is hot.
   assert.equal(at(m, 24, 24).cold, undefined);
+  // Not cold: an error branch with a way out that returns a nil error, a branch taken under ||, a case
+  // expression (the lines marked "hot:" in the source).
+  const src = readFileSync(join(dir, 'focus.go'), 'utf8').split('\n');
+  const hot = src.flatMap((l, i) => (l.includes('// hot:') ? [i + 1] : []));
+  assert.equal(hot.length, 3);
+  for (const line of hot) {
+    const here = heap(m).filter((s) => s.file === 'focus.go' && s.line === line);
+    assert.ok(here.length > 0, `a heap site on focus.go:${line}`);
+    for (const s of here) assert.equal(s.cold, undefined, `focus.go:${s.line}:${s.column} ${s.expr}: ${s.coldReason}`);
+  }
 });
 
 test('names in Go words beside the raw ones: initialiser, func literal, results, shapes', () => {
@@ -101,6 +114,9 @@ test('filters: --cause, --function, --package, --all, and bad values are usage e
   assert.ok(heap(byFn).length > 0 && heap(byFn).every((s) => s.function === 'Parse'));
   assert.equal(heap(analyzeJson('--package', 'example.com/other/...')).length, 0);
   assert.ok(heap(analyzeJson('--package', './...')).length > 0);
+  // A directory pattern is relative to -C DIR, as for the go command, wherever heapscope runs.
+  const elsewhere = runCli(['analyze', '--format', 'json', '-C', dir, '--package', './...'], { env, cwd: tmpdir() });
+  assert.ok(heap(JSON.parse(elsewhere.stdout) as AnalysisModel).length > 0, elsewhere.stderr);
 
   // By default slices' generic code is charged to the calls in Sorted; --all lists its sites.
   const dflt = analyzeJson();
@@ -186,6 +202,9 @@ test('--profile: a memory or CPU profile from go test ranks the lines it saw; an
   assert.equal(at(m, 68, 2).cost?.source, 'estimated');
   const c = analyzeJson('--profile', cpu);
   assert.ok(['measured', 'estimated'].includes(at(c, 24, 24).cost!.source));
+  const both = runCli(['analyze', '-C', dir, '--profile', mem, '--min-allocs', '1'], { env });
+  assert.equal(both.code, 2);
+  assert.match(both.stderr, /^heapscope: --min-allocs /);
   for (const bad of [join(dir, 'go.mod'), join(tmp, 'missing.pprof')]) {
     const r = runCli(['analyze', '-C', dir, '--profile', bad], { env });
     assert.equal(r.code, 2, r.stderr);

@@ -19,16 +19,20 @@ test('the helper on a real file: funcs, loops, cold regions, initialisers, calls
   const f = r.files.get(files[0]!)!;
   assert.deepEqual(
     f.funcs.filter((x) => x.generic).map((x) => x.name),
-    ['Keys'],
+    ['Keys', 'Firsts'],
   );
   assert.deepEqual(f.funcs.find((x) => x.name === 'Parse')?.results, ['', '']);
   assert.deepEqual(
     f.inits.map((i) => i.names),
-    [['Registry']],
+    [['Registry'], ['errEOF'], ['firstInts']],
   );
   // Parse: the err branch (45) and the fmt.Errorf it returns (46), the panic branch (48) and panic's argument
-  // (49), the n > 1000 branch (51) and the errors.New it returns (52).
+  // (49), the n > 1000 branch (51) and the errors.New it returns (52); Check's case body (from the end of line
+  // 115's case expression) and its errors.New (116). Not ReadAll's err branch, which can return nil, nor the
+  // branch taken under ||.
   assert.deepEqual(f.cold.map((c) => `${c.at[0]} ${c.why}`).sort(), [
+    '115 branch-returns-error',
+    '116 error-value-returned',
     '45 branch-returns-error',
     '46 error-value-returned',
     '48 branch-panics',
