@@ -109,7 +109,7 @@ func read(path string) File {
 		f.Error = err.Error()
 		return f
 	}
-	r := &reader{fset: fset, out: &f, imports: map[string]string{}, loopCalls: map[string]bool{}}
+	r := &reader{fset: fset, out: &f, imports: map[string]string{}}
 	for _, im := range file.Imports {
 		p, err := strconv.Unquote(im.Path.Value)
 		if err != nil {
@@ -150,17 +150,13 @@ func read(path string) File {
 			}
 		}
 	}
-	for name := range r.loopCalls {
-		f.LoopCalls = append(f.LoopCalls, name)
-	}
 	return f
 }
 
 type reader struct {
-	fset      *token.FileSet
-	out       *File
-	imports   map[string]string
-	loopCalls map[string]bool
+	fset    *token.FileSet
+	out     *File
+	imports map[string]string
 }
 
 func (r *reader) span(from, to token.Pos) Span {
@@ -249,7 +245,7 @@ func (r *reader) call(c *ast.CallExpr, loops int) {
 		}
 	}
 	if loops > 0 && name != "" {
-		r.loopCalls[name] = true
+		r.out.LoopCalls = append(r.out.LoopCalls, name)
 	}
 }
 

@@ -37,7 +37,7 @@ export interface SourceFileFacts {
   cold: { at: Span; why: ColdWhy }[];
   loops: Span[];
   inits: { names: string[]; at: Span }[];
-  /** Names (the last part of a selector) of what is called inside loop bodies. */
+  /** Names (the last part of a selector) of what is called inside loop bodies, once per call site. */
   loopCalls: string[];
   /** Calls of functions of other packages: import path, name, the call's span. */
   calls: { path: string; name: string; at: Span }[];
