@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { unwatchDir, watchDir } from './watchdog.js';
 
 const dirs = new Set<string>();
+let hooked = false;
 
 /**
  * Makes `PARENT/PREFIXxxxxxxxxxxx` (PARENT: the system's temporary directory) and records it. The name is told
@@ -17,6 +18,11 @@ const dirs = new Set<string>();
  * between the two then leaves nothing, where a directory made first could be left unannounced.
  */
 export function tempDir(prefix: string, parent: string = tmpdir()): string {
+  // Removed at exit even when no child was ever started (a go command that is not on PATH).
+  if (!hooked) {
+    hooked = true;
+    process.once('exit', removeAllTempDirsSync);
+  }
   for (;;) {
     const d = join(parent, prefix + randomBytes(6).toString('base64url'));
     dirs.add(d);

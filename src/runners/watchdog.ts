@@ -54,7 +54,12 @@ function started(): ChildProcess | null {
   if (!dog) {
     try {
       // Its own session: a terminal's Ctrl-C or hang-up reaches heapscope, not the watchdog.
-      dog = spawn('/bin/sh', ['-c', SCRIPT], { stdio: ['pipe', 'ignore', 'ignore'], detached: true });
+      // Its own PATH: heapscope's may not find rm and sleep (a user's PATH=/nonexistent left directories behind).
+      dog = spawn('/bin/sh', ['-c', SCRIPT], {
+        stdio: ['pipe', 'ignore', 'ignore'],
+        detached: true,
+        env: { PATH: '/usr/bin:/bin:/usr/sbin:/sbin' },
+      });
     } catch {
       broken = true;
       return null;

@@ -218,9 +218,13 @@ test('bad input: clear one-line errors and exit 2', () => {
   assert.equal(none.stderr.trim().split('\n').length, 1, none.stderr);
   assert.match(none.stderr, /^heapscope: .*nothing/);
 
-  const noGo = runCli(['analyze', '-C', examplesDir], { env: { PATH: '/nonexistent' } });
+  // Nothing is left behind either: heapscope's directory for the go command's work is removed at exit although
+  // no child ever ran, and the watchdog finds rm without the user's PATH.
+  const tmp = tempDir('heapscope-nogo-tmp-');
+  const noGo = runCli(['analyze', '-C', examplesDir], { env: { PATH: '/nonexistent', TMPDIR: tmp } });
   assert.equal(noGo.code, 2);
   assert.match(noGo.stderr, /^heapscope: go: command not found/);
+  assert.deepEqual(readdirSync(tmp), []);
 
   // A go command that reports an old release.
   const fake = tempDir('heapscope-oldgo-');
