@@ -83,9 +83,12 @@ export function exactBenchPattern(name: string): { bench: string; skip: string }
 export function profileIterations(nsPerOp: number, allocsPerOp: number): [number, number] {
   // Recording every allocation costs about 10 µs (the profiler unwinds and records the stack; measured on the
   // examples' BenchmarkCounter: 3,200 allocations in 30 ms).
+  // At least 8 and 2 iterations: the slope needs two counts, and for deterministic allocations a few ops are exact.
+  // The floor was 100 and 25: fastjson's BenchmarkParse/canada/stdjson-struct (31 ms and 392,511 allocations per
+  // op) then spent minutes in profiled runs that go test finishes in a second.
   const perOp = nsPerOp * 1e-9 + allocsPerOp * 1e-5;
-  const high = Math.max(100, Math.min(5000, Math.round(0.005 / Math.max(perOp, 1e-9))));
-  return [Math.max(20, Math.round(high / 4)), high];
+  const high = Math.max(8, Math.min(5000, Math.round(0.005 / Math.max(perOp, 1e-9))));
+  return [Math.max(2, Math.round(high / 4)), high];
 }
 
 /** The iteration counts of the runs that profile short benchmarks together. */
