@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import type { MeasuredCosts, MeasuredSite } from '../model/measured.js';
 
-const FORMAT = 'heapscope-measured-2';
+const FORMAT = 'heapscope-measured-3';
 
 const fileHash = (root: string, file: string): string | null => {
   try {
@@ -67,7 +67,8 @@ export function readMeasured(cacheDir: string, root: string): { costs: MeasuredC
         if (!Array.isArray(e) || typeof e[0] !== 'string') return null;
         const m = e[1] as Partial<MeasuredSite> | null;
         if (!m || typeof m.allocsPerOp !== 'number' || typeof m.bytesPerOp !== 'number' || typeof m.benchmark !== 'string') return null;
-        out.set(e[0], { allocsPerOp: m.allocsPerOp, bytesPerOp: m.bytesPerOp, benchmark: m.benchmark });
+        const ids = Array.isArray(m.ids) && m.ids.every((x) => typeof x === 'string') ? m.ids : undefined;
+        out.set(e[0], { allocsPerOp: m.allocsPerOp, bytesPerOp: m.bytesPerOp, benchmark: m.benchmark, ...(ids ? { ids } : {}) });
       }
       return out;
     };

@@ -175,7 +175,12 @@ function measuredCosts(report: BenchReport, dir: string, flags: BenchFlags): Mea
       const k = `${l.file}:${l.line}`;
       const had = lines.get(k);
       if (pathKind(l.file) === 'module' && l.sites.some((s) => s.heap) && (!had || l.allocsPerOp > had.allocsPerOp))
-        lines.set(k, { allocsPerOp: l.allocsPerOp, bytesPerOp: l.bytesPerOp, benchmark: b.name });
+        lines.set(k, {
+          allocsPerOp: l.allocsPerOp,
+          bytesPerOp: l.bytesPerOp,
+          benchmark: b.name,
+          ids: l.sites.filter((s) => s.heap && s.id).map((s) => s.id!),
+        });
       for (const s of l.sites) {
         if (!s.id || !s.heap) continue;
         const had = sites.get(s.id);

@@ -9,7 +9,7 @@ import { comparePositions, type AnalysisModel, type Position, type Site } from '
 import { isForeignInstance, pathKind } from '../model/paths.js';
 import { stripTypeArgs } from '../model/expressions.js';
 import { COLD_WHY, inSpan, type SourceFileFacts, type Span } from '../model/source-facts.js';
-import type { MeasuredCosts } from '../model/measured.js';
+import type { MeasuredCosts, MeasuredSite } from '../model/measured.js';
 import type { ProfileCosts } from '../model/profile-costs.js';
 import { nameContext, nameSite, readableFunction, readableShapes, type NameContext } from './go-names.js';
 
@@ -32,6 +32,14 @@ export const ESTIMATE = { loop: 10, maxLoops: 3, calledInLoop: 10, sometimes: 0.
 
 export function focus(model: AnalysisModel, input: FocusInput): void {
   const ctx = nameContext(model, (f) => input.source.get(f), input.where);
+  // A line's figures go to a site by position only when none of the decisions the profile charged them to is in
+  // this model (an instance compiled into a benchmark function): otherwise that instance has them, by its id,
+  // and the site it was inlined from did not run there.
+  const ids = new Set(model.sites.map((s) => s.id));
+  const lineFigure = (s: Site): MeasuredSite | undefined => {
+    const m = input.measured?.lines.get(`${s.file}:${s.line}`);
+    return m && !(m.ids ?? []).some((id) => ids.has(id)) ? m : undefined;
+  };
   const loopCalls = new Map<string, number>();
   for (const f of input.source.values()) for (const n of f.loopCalls) loopCalls.set(n, (loopCalls.get(n) ?? 0) + 1);
   for (const s of model.sites) {
@@ -49,7 +57,7 @@ export function focus(model: AnalysisModel, input: FocusInput): void {
       s.cost = p ? profileCost(p, input.profile) : estimate(s, src, loopCalls);
       continue;
     }
-    const m = (s.id ? input.measured?.sites.get(s.id) : undefined) ?? input.measured?.lines.get(`${s.file}:${s.line}`);
+    const m = (s.id ? input.measured?.sites.get(s.id) : undefined) ?? lineFigure(s);
     s.cost = m
       ? {
           source: 'measured',

@@ -6,6 +6,8 @@ export interface MeasuredSite {
   bytesPerOp: number;
   /** The benchmark that charged the site the most. */
   benchmark: string;
+  /** For a line's figures: the ids of the decisions the profile charged them to (the instances that ran). */
+  ids?: string[];
 }
 
 export interface MeasuredCosts {

@@ -83,11 +83,14 @@ export function exactBenchPattern(name: string): { bench: string; skip: string }
 export function profileIterations(nsPerOp: number, allocsPerOp: number): [number, number] {
   // Recording every allocation costs about 10 µs (the profiler unwinds and records the stack; measured on the
   // examples' BenchmarkCounter: 3,200 allocations in 30 ms).
-  // At least 8 and 2 iterations: the slope needs two counts, and for deterministic allocations a few ops are exact.
-  // The floor was 100 and 25: fastjson's BenchmarkParse/canada/stdjson-struct (31 ms and 392,511 allocations per
-  // op) then spent minutes in profiled runs that go test finishes in a second.
+  // At least 100 iterations (25 in the low run), enough for the slope of a benchmark that amortises a warm-up,
+  // unless 100 would take more than about 2 s of recording: then as many as fit, at least 8 and 2. With a fixed
+  // floor of 100, fastjson's BenchmarkParse/canada/stdjson-struct (31 ms and 392,511 allocations per op) spent
+  // minutes in profiled runs that go test finishes in a second; with a fixed floor of 8, the 1.7 ms
+  // BenchmarkParse/citm/fastjson (a parser that reuses its memory) got a slope of warm-up noise.
   const perOp = nsPerOp * 1e-9 + allocsPerOp * 1e-5;
-  const high = Math.max(8, Math.min(5000, Math.round(0.005 / Math.max(perOp, 1e-9))));
+  const floor = Math.max(8, Math.min(100, Math.round(2 / Math.max(perOp, 1e-9))));
+  const high = Math.max(floor, Math.min(5000, Math.round(0.005 / Math.max(perOp, 1e-9))));
   return [Math.max(2, Math.round(high / 4)), high];
 }
 
