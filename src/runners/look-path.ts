@@ -7,7 +7,8 @@ import { delimiter, isAbsolute, resolve } from 'node:path';
 
 export function lookPath(cmd: string, env: NodeJS.ProcessEnv, cwd: string): string | null {
   if (cmd.includes('/')) return isAbsolute(cmd) ? cmd : resolve(cwd, cmd);
-  for (const dir of (env.PATH ?? '').split(delimiter)) {
+  // Without PATH, execvp searches its default path (glibc: /bin:/usr/bin).
+  for (const dir of (env.PATH ?? '/bin:/usr/bin').split(delimiter)) {
     // An empty entry is the working directory, as for execvp.
     const file = resolve(cwd, dir === '' ? '.' : dir, cmd);
     if (isExecutableFile(file)) return file;
