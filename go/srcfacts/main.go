@@ -218,14 +218,8 @@ func (r *reader) walk(n ast.Node, errResult bool, loops int) {
 }
 
 func (r *reader) call(c *ast.CallExpr, loops int) {
-	fun := unparen(c.Fun)
 	// A generic function instantiated explicitly: F[T](...) or pkg.F[T](...).
-	switch f := fun.(type) {
-	case *ast.IndexExpr:
-		fun = f.X
-	case *ast.IndexListExpr:
-		fun = f.X
-	}
+	fun, _ := withoutTypeArgs(unparen(c.Fun))
 	name := ""
 	switch f := fun.(type) {
 	case *ast.Ident:
@@ -410,12 +404,21 @@ func isGeneric(d *ast.FuncDecl) bool {
 		if s, ok := t.(*ast.StarExpr); ok {
 			t = s.X
 		}
-		switch t.(type) {
-		case *ast.IndexExpr, *ast.IndexListExpr:
-			return true
-		}
+		_, generic := withoutTypeArgs(t)
+		return generic
 	}
 	return false
+}
+
+// withoutTypeArgs: F for F[T] and F[T, U], and whether there were type arguments.
+func withoutTypeArgs(e ast.Expr) (ast.Expr, bool) {
+	switch x := e.(type) {
+	case *ast.IndexExpr:
+		return x.X, true
+	case *ast.IndexListExpr:
+		return x.X, true
+	}
+	return e, false
 }
 
 func funcName(d *ast.FuncDecl) string {
@@ -427,12 +430,7 @@ func funcName(d *ast.FuncDecl) string {
 	if s, ok := t.(*ast.StarExpr); ok {
 		t, star = s.X, true
 	}
-	switch x := t.(type) {
-	case *ast.IndexExpr:
-		t = x.X
-	case *ast.IndexListExpr:
-		t = x.X
-	}
+	t, _ = withoutTypeArgs(t)
 	name := "?"
 	if id, ok := t.(*ast.Ident); ok {
 		name = id.Name

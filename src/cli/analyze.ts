@@ -1,7 +1,7 @@
 // heapscope analyze: the compiler's escape analysis of the named packages, explained, as a report of the format
 // asked for; an unchanged re-run replays the last complete report.
 
-import { focusModel, joinRun, measuredStamp } from './load-model.js';
+import { focusModel, joinRun, measuredFigures } from './load-model.js';
 import { checkFocusFlags, focusKey, type FocusFlags } from './focus-flags.js';
 import { filterModel } from '../model/filters.js';
 import { readProfileCosts } from '../runners/profile-input.js';
@@ -57,6 +57,7 @@ export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: Cl
   const verbose = !!flags.verbose;
   // Nothing changed since this exact command last finished cleanly: replay its report.
   const results = cacheDir && plan.stateKey ? new ResultCache(cacheDir) : null;
+  const measured = measuredFigures(cacheDir, plan.root);
   const name = results
     ? resultName(plan.runId, [
         flags.format,
@@ -65,7 +66,7 @@ export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: Cl
         io.cwd,
         toolIdentity(VERSION),
         ...focusKey(choice),
-        measuredStamp(cacheDir, plan.root),
+        measured?.stamp ?? '',
         profStamp,
         helperSourceHash(),
       ])
@@ -84,7 +85,7 @@ export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: Cl
   const joined = joinRun(run);
   mark('joined');
   const profile = flags.profile !== undefined ? await readProfileCosts(flags.profile, io.cwd, joined) : null;
-  const problems = await focusModel(joined, run, { cacheDir, env: io.env, profile });
+  const problems = await focusModel(joined, run, { cacheDir, env: io.env, profile, measured });
   const model = filterModel(joined, choice.filters, dir);
   mark('focused');
   if (verbose) for (const p of problems) io.stderr(`heapscope: source structure: ${safeText(p)}\n`);

@@ -34,6 +34,8 @@ export interface FocusSetup {
   extraFiles?: string[];
   /** A profile the user gave (--profile), read already. */
   profile?: ProfileCosts | null;
+  /** The latest measured costs when the caller read them already (measuredFigures), so they are read once. */
+  measured?: ReturnType<typeof readMeasured>;
 }
 
 /** Sets readable names, cold marks and costs on the model; returns what could not be read (for --verbose). */
@@ -45,7 +47,7 @@ export async function focusModel(model: AnalysisModel, run: AnalyzeRun, setup: F
     source: new Map(),
     problems: [`go/srcfacts: ${e instanceof Error ? e.message : String(e)}`],
   }));
-  const measured = setup.cacheDir ? readMeasured(setup.cacheDir, run.root) : null;
+  const measured = setup.measured !== undefined ? setup.measured : measuredFigures(setup.cacheDir, run.root);
   focus(model, {
     source: src.source,
     measured: measured?.costs ?? null,
@@ -57,7 +59,8 @@ export async function focusModel(model: AnalysisModel, run: AnalyzeRun, setup: F
   return src.problems;
 }
 
-/** What changes the focus of a report besides the sources: the stamp of the latest measured costs. */
-export function measuredStamp(cacheDir: string | null, root: string): string {
-  return cacheDir ? (readMeasured(cacheDir, root)?.stamp ?? '') : '';
+/** The latest measured costs of the module and their stamp (which changes the focus of a report besides the
+ *  sources); null without a cache or figures. */
+export function measuredFigures(cacheDir: string | null, root: string): ReturnType<typeof readMeasured> {
+  return cacheDir ? readMeasured(cacheDir, root) : null;
 }

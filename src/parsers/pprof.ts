@@ -11,19 +11,25 @@ export type { AnyProfile, Frame, MemProfile, MemSample };
 
 export type PprofResult = { ok: true; profile: MemProfile } | { ok: false; error: string };
 
-export function parseMemProfile(data: Uint8Array): PprofResult {
+/** A pprof protobuf profile, gzipped or not, decoded; or why it is not one. */
+function decode(data: Uint8Array): { ok: true; p: Profile } | { ok: false; error: string } {
   let raw: Uint8Array = data;
   try {
     if (data.length >= 2 && data[0] === 0x1f && data[1] === 0x8b) raw = gunzipSync(data);
   } catch (e) {
     return { ok: false, error: `not a readable gzip stream: ${(e as Error).message}` };
   }
-  let p: Profile;
   try {
-    p = Profile.decode(raw);
+    return { ok: true, p: Profile.decode(raw) };
   } catch (e) {
     return { ok: false, error: `not a pprof profile: ${(e as Error).message}` };
   }
+}
+
+export function parseMemProfile(data: Uint8Array): PprofResult {
+  const d = decode(data);
+  if (!d.ok) return d;
+  const p = d.p;
   const strings = p.stringTable.strings;
   const str = (i: number | bigint): string => strings[Number(i)] ?? '';
   const types = p.sampleType.map((t) => str(t.type));
@@ -69,18 +75,9 @@ export type AnyProfileResult = { ok: true; profile: AnyProfile } | { ok: false; 
 
 /** Reads any pprof protobuf profile (gzipped or not): what `--profile FILE` accepts. */
 export function parseAnyProfile(data: Uint8Array): AnyProfileResult {
-  let raw: Uint8Array = data;
-  try {
-    if (data.length >= 2 && data[0] === 0x1f && data[1] === 0x8b) raw = gunzipSync(data);
-  } catch (e) {
-    return { ok: false, error: `not a readable gzip stream: ${(e as Error).message}` };
-  }
-  let p: Profile;
-  try {
-    p = Profile.decode(raw);
-  } catch (e) {
-    return { ok: false, error: `not a pprof profile: ${(e as Error).message}` };
-  }
+  const d = decode(data);
+  if (!d.ok) return d;
+  const p = d.p;
   const strings = p.stringTable.strings;
   const str = (i: number | bigint): string => strings[Number(i)] ?? '';
   const sampleTypes = p.sampleType.map((t) => `${str(t.type)}/${str(t.unit)}`);
