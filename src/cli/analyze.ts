@@ -17,6 +17,9 @@ import type { Outcome } from './outcome.js';
 import { commandDir } from './flag-checks.js';
 import { safeText } from '../model/safe-text.js';
 import { UsageError } from '../errors/errors.js';
+import { openOutput } from './output.js';
+import { pageSourceReader } from '../runners/page-sources.js';
+import { commandLine } from './terminal.js';
 
 export interface AnalyzeFlags extends FocusFlags {
   profile?: string;
@@ -28,6 +31,7 @@ export interface AnalyzeFlags extends FocusFlags {
   cache: boolean;
   color?: boolean;
   progress?: boolean;
+  output?: string;
 }
 
 export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: CliIO): Promise<Outcome> {
@@ -40,6 +44,7 @@ export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: Cl
       '--min-allocs counts allocs/op that heapscope bench measured; with --profile there are none',
       'leave out one of the two',
     );
+  const out = openOutput(io, flags.output, flags.format);
   const onProgress = progressPrinter(io, flags.progress);
   const cacheDir = flags.cache ? defaultCacheDir(io.env) : null;
   const mark = phaseTimer(io);
@@ -53,7 +58,7 @@ export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: Cl
     onProgress,
   });
   mark('go list and content keys');
-  const color = useColor(io, flags.color);
+  const color = useColor({ ...io, stdoutTTY: out.tty }, flags.color);
   const verbose = !!flags.verbose;
   // Nothing changed since this exact command last finished cleanly: replay its report.
   const results = cacheDir && plan.stateKey ? new ResultCache(cacheDir) : null;
@@ -77,7 +82,8 @@ export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: Cl
     onProgress?.done();
     if (verbose)
       io.stderr('heapscope: nothing changed since the same command last ran; its report is replayed from the cache (--no-cache to redo)\n');
-    io.stdout(hit.output);
+    out.write(hit.output);
+    out.commit();
     return hit.code === 0 ? 'ok' : 'partial';
   }
   const run = await executePlan(plan);
@@ -99,14 +105,16 @@ export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: Cl
       : null;
   // Each chunk is written as soon as it is made; the copy for the cache is written by libuv's threads
   // meanwhile, and one conversion serves both.
-  for (const c of render(model, { color, verbose, cwd: io.cwd, top: choice.top, sort: choice.sort })) {
-    if (!store) io.stdout(c);
+  const opts = { color, verbose, cwd: io.cwd, top: choice.top, sort: choice.sort, command: commandLine(io), source: pageSourceReader(plan.root) };
+  for (const c of render(model, opts)) {
+    if (!store) out.write(c);
     else {
       const b = Buffer.from(c, 'utf8');
-      io.stdout(b);
+      out.write(b);
       store.write(b);
     }
   }
+  out.commit();
   mark('rendered and written');
   await store?.commit();
   mark('stored for replay');

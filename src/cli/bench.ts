@@ -3,6 +3,8 @@
 // several at once beside the static analysis.
 
 import { focusModel, joinRun } from './load-model.js';
+import { openOutput } from './output.js';
+import { pageSourceReader } from '../runners/page-sources.js';
 import { resolve } from 'node:path';
 import { nameBenchLines, nameContext } from '../join/go-names.js';
 import { writeMeasured } from '../cache/measured-store.js';
@@ -22,7 +24,7 @@ import { listPackages } from '../runners/go-list.js';
 import { benchPackages } from '../runners/bench-packages.js';
 import { attributeAll } from '../join/attribute.js';
 import type { BenchReport } from '../model/bench-report.js';
-import { phaseTimer, progressPrinter, useColor, type CliIO } from './terminal.js';
+import { commandLine, phaseTimer, progressPrinter, useColor, type CliIO } from './terminal.js';
 import type { Outcome } from './outcome.js';
 import { checkBenchPattern, checkBenchtime, checkCount, checkTimeout, commandDir } from './flag-checks.js';
 import { safeText } from '../model/safe-text.js';
@@ -35,6 +37,7 @@ export interface BenchFlags extends FocusFlags {
   benchtime?: string;
   timeout: string;
   format: string;
+  output?: string;
   cache: boolean;
   color?: boolean;
   progress?: boolean;
@@ -49,6 +52,7 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
   checkBenchPattern(flags.bench);
   const choice = checkFocusFlags(flags);
   const render = reporter(flags.format).bench;
+  const out = openOutput(io, flags.output, flags.format);
   const onProgress = progressPrinter(io, flags.progress);
   const given = patterns.length ? patterns : ['./...'];
   const mark = phaseTimer(io);
@@ -69,6 +73,7 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
   const modulePaths = new ModulePaths(moduleRoot(goEnv, dir), dir);
   const resolveFile = (p: string): string => modulePaths.printed(p);
   const benchOpts = {
+    listings: flags.format === 'html',
     dir,
     root: modulePaths.root,
     patterns: pats,
@@ -131,6 +136,7 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
   mark('benchmarks timed and profiled');
   onProgress?.done();
   const report: BenchReport = { schemaVersion: 1, go: model.go, root: model.root, benchmarks: [], packages: [] };
+  if (flags.format === 'html') report.listings = runs.flatMap((pr) => pr.listings);
   for (const pr of runs) {
     report.packages.push({ importPath: pr.importPath, dir: pr.dir, errors: pr.errors, notes: pr.notes });
     report.benchmarks.push(
@@ -152,7 +158,15 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
   // The figures analyze ranks by: what this run measured, per heap site, replacing the last run's.
   if (flags.cache && report.benchmarks.length) writeMeasured(defaultCacheDir(io.env), model.root, measuredCosts(report, dir, flags));
   const shown = filterBenchReport(report, model, choice.filters, dir);
-  for (const c of render(shown, { color: useColor(io, flags.color), verbose: false, cwd: io.cwd })) io.stdout(c);
+  const opts = {
+    color: useColor({ ...io, stdoutTTY: out.tty }, flags.color),
+    verbose: false,
+    cwd: io.cwd,
+    command: commandLine(io),
+    source: pageSourceReader(model.root),
+  };
+  for (const c of render(shown, opts)) out.write(c);
+  out.commit();
   mark('rendered and written');
   const failed = report.packages.filter((p) => p.errors.length);
   if (report.benchmarks.length === 0 && failed.length === 0) {

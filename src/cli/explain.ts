@@ -62,6 +62,8 @@ async function checkPosition(abs: string, file: string, line: number): Promise<v
 
 export async function runExplain(position: string, flags: ExplainFlags, io: CliIO): Promise<Outcome> {
   const render = reporter(flags.format).explain;
+  // --format offers only the formats that explain (formatsFor).
+  if (!render) throw new Error(`--format ${flags.format} does not explain a line`);
   const dir = commandDir(io.cwd, flags.C);
   const { file, line } = parseFileLine(position);
   if (flags.bench !== undefined) checkBenchPattern(flags.bench);
@@ -138,14 +140,14 @@ export async function runExplain(position: string, flags: ExplainFlags, io: CliI
     const session = await prepareBenchmarks(benchOpts);
     try {
       const pkg = session.packages.find((p) => p.importPath === ex.package);
-      let asm = (await pkg?.listing?.()) ?? pkg?.asm ?? [];
+      let asm = (await pkg?.listing?.())?.calls ?? pkg?.asm ?? [];
       if (!pkg) {
         // A package without test files has no test binary: its own build's listing.
         const tmp = tempDir('heapscope-explain-');
         try {
           const built = await buildTestBinary({ dir, env: io.env, tags: flags.tags, resolveFile }, ex.package, join(tmp, 'x.test'));
           if (built.error) ex.errors.push(built.error);
-          asm = await built.asm();
+          asm = (await built.asm()).calls;
         } finally {
           await removeTempDir(tmp);
         }

@@ -11,6 +11,13 @@ export interface CliIO {
   stderrTTY: boolean;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** The arguments heapscope was started with (shown in the HTML report). */
+  argv?: string[];
+}
+
+/** The command as typed, for reports that say how they were made. */
+export function commandLine(io: CliIO): string {
+  return ['heapscope', ...(io.argv ?? [])].map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`)).join(' ');
 }
 
 /** Colour when asked, else when stdout is a terminal; NO_COLOR and FORCE_COLOR as everywhere (no-color.org). */

@@ -11,7 +11,8 @@
 import type { AllocType, BenchLine, BenchmarkReport, BenchmarkRun, LineAllocation, ProfiledRun } from '../model/bench-report.js';
 import type { AsmAllocCall } from '../model/alloc-types.js';
 import type { AnalysisModel, Site } from '../model/types.js';
-import type { Frame, MemProfile } from '../model/profile.js';
+import { benchmarkOwns, type Frame, type MemProfile } from '../model/profile.js';
+import { flameGraph } from '../model/flame.js';
 import type { SymbolTable } from '../model/symbols.js';
 import { addressMap, callAt, callsBySymbol, type AddressMap } from './addresses.js';
 import { roundToSizeClass } from '../model/size-classes.js';
@@ -257,6 +258,11 @@ function attributeOne(
   );
   rep.setup = { allocs: round(setupAllocs), bytes: round(setupBytes) };
   reconcile(rep, high);
+  const owns = benchmarkOwns(rep.name.split('/')[0]!);
+  rep.flame = flameGraph(rep.name, low as { profile: MemProfile; iterations: number }, high as { profile: MemProfile; iterations: number }, (f) => owns(f.function), (f) => ({
+    file: f.file ? input.resolve(f.file) : '',
+    line: f.line,
+  }));
   return rep;
 }
 

@@ -181,6 +181,19 @@ export interface AsmFunction {
   flags: string[];
 }
 
+/** A function's instructions as the listing prints them, kept for the functions that call an allocation entry point
+ *  (the HTML report's assembly pane). */
+export interface AsmListing {
+  package: string;
+  symbol: string;
+  file: string;
+  line: number;
+  column: number;
+  instructions: { file: string; line: number; text: string }[];
+  /** The allocation calls among them: the instruction's index, the entry point, the type and its size. */
+  calls: { index: number; runtime: string; type: string; size: number | null; sizeClass: number | null }[];
+}
+
 export interface AsmUnrecognised {
   /** 1-based line number in the parsed text. */
   line: number;
@@ -192,6 +205,8 @@ export interface AsmParse {
   arch: 'amd64' | 'arm64' | null;
   functions: AsmFunction[];
   calls: AsmAllocCall[];
+  /** With AsmTextOptions.listings: the functions that call an allocation entry point, instruction by instruction. */
+  listings?: AsmListing[];
   /** Sizes of the types whose descriptors appear in the listing, keyed by Go type (prefix removed). */
   typeSizes: Record<string, number>;
   unrecognised: AsmUnrecognised[];

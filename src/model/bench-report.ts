@@ -3,6 +3,8 @@ import type { CauseRef, Site } from './types.js';
 import type { Allocates } from './allocation-rules.js';
 import type { BenchResult } from './alloc-types.js';
 import type { MemProfile } from './profile.js';
+import type { FlameNode } from './flame.js';
+import type { AsmListing } from './alloc-types.js';
 
 /** One profiled run of a benchmark with a fixed iteration count. */
 export interface ProfiledRun {
@@ -103,6 +105,8 @@ export interface BenchmarkReport {
   /** Allocations per benchmark call outside the loop (setup, the b.N = 1 probe), from the same two runs. */
   setup: { allocs: number; bytes: number } | null;
   lines: BenchLine[];
+  /** The profile's stacks below the benchmark function, per op (the HTML report's flame graph). */
+  flame?: FlameNode | null;
   notes: string[];
 }
 
@@ -112,4 +116,6 @@ export interface BenchReport {
   root: string;
   benchmarks: BenchmarkReport[];
   packages: { importPath: string; dir: string; errors: string[]; notes: string[] }[];
+  /** The assembly of the functions that allocate, for the HTML report (left out of the JSON: it is large). */
+  listings?: AsmListing[];
 }

@@ -47,14 +47,19 @@ export interface MemProfile {
  * against what the benchmark measured before relying on it.
  */
 export function benchmarkPart(profile: MemProfile, benchmark: string): MemProfile {
-  const owns = (fn: string): boolean => {
+  const owns = benchmarkOwns(benchmark);
+  return { ...profile, samples: profile.samples.filter((s) => s.stack.some((f) => owns(f.function))) };
+}
+
+/** Whether a function is the benchmark's own function or a closure of it. */
+export function benchmarkOwns(benchmark: string): (fn: string) => boolean {
+  return (fn) => {
     const last = fn.slice(fn.lastIndexOf('/') + 1);
     const dot = last.indexOf('.');
     if (dot < 0) return false;
     const rest = last.slice(dot + 1);
     return rest === benchmark || rest.startsWith(benchmark + '.');
   };
-  return { ...profile, samples: profile.samples.filter((s) => s.stack.some((f) => owns(f.function))) };
 }
 
 /** Bytes a profile's samples allocated in all. */

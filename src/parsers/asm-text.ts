@@ -24,8 +24,8 @@
 // The parser is pure: lines in, calls out. Lines it does not know are kept as data, never thrown.
 
 import { type AllocEntryPoint, allocEntryPoint } from '../model/alloc-types.js';
-import type { AsmAllocCall, AsmFunction, AsmParse, AsmUnrecognised } from '../model/alloc-types.js';
-import { splitTopLevel, typeSize } from '../model/size-classes.js';
+import type { AsmAllocCall, AsmFunction, AsmListing, AsmParse, AsmUnrecognised } from '../model/alloc-types.js';
+import { roundToSizeClass, splitTopLevel, typeSize } from '../model/size-classes.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Types.
@@ -178,7 +178,12 @@ export interface AsmTextOptions {
   resolveFile?: (printed: string) => string;
   /** The listing's architecture; by default it is recognised from the instructions (amd64 or arm64). */
   arch?: 'amd64' | 'arm64';
+  /** Keep the instructions of functions that allocate (AsmParse.listings). */
+  listings?: boolean;
 }
+
+/** Instructions kept of one function's listing: a generated 50,000-instruction init is not read in a pane. */
+const LISTING_MAX = 5000;
 
 export class AsmTextParser {
   private pkg = '';
@@ -190,6 +195,8 @@ export class AsmTextParser {
   private lineNo = 0;
   private readonly functions: AsmFunction[] = [];
   private readonly calls: AsmAllocCall[] = [];
+  private readonly listings: AsmListing[] = [];
+  private readonly listingCalls: [AsmListing, [number, AsmAllocCall][]][] = [];
   private readonly typeSizes: Record<string, number> = {};
   private readonly unrecognised: AsmUnrecognised[] = [];
   private readonly fileCache = new Map<string, string>();
@@ -224,10 +231,20 @@ export class AsmTextParser {
       if (c.type === null) continue;
       c.typeSize = this.typeSizes[c.type] ?? typeSize(c.type);
     }
+    // Sizes are known once every descriptor of the package has been read.
+    for (const [l, calls] of this.listingCalls)
+      l.calls = calls.map(([index, c]) => ({
+        index,
+        runtime: c.runtime,
+        type: c.display ?? c.type ?? '',
+        size: c.typeSize ?? null,
+        sizeClass: c.typeSize != null ? roundToSizeClass(c.typeSize) : null,
+      }));
     return {
       arch: this.arch,
       functions: this.functions,
       calls: this.calls,
+      ...(this.opts.listings ? { listings: this.listings } : {}),
       typeSizes: this.typeSizes,
       unrecognised: this.unrecognised,
     };
@@ -315,7 +332,29 @@ export class AsmTextParser {
     this.fn = null;
     if (!fn) return;
     this.functions.push(fn.info);
+    const before = this.calls.length;
     this.analyse(fn.info, fn.instrs, fn.abiInternal);
+    if (this.opts.listings && this.calls.length > before) this.keepListing(fn.info, fn.instrs, this.calls.slice(before));
+  }
+
+  private keepListing(info: AsmFunction, instrs: Instr[], calls: AsmAllocCall[]): void {
+    const kept = instrs.slice(0, LISTING_MAX);
+    const index = new Map(kept.map((ins, i) => [ins.pc, i]));
+    const listing: AsmListing = {
+      package: this.pkg,
+      symbol: info.symbol,
+      file: info.file,
+      line: info.line,
+      column: 0,
+      instructions: kept.map((ins) => ({
+        file: this.file(ins.file),
+        line: ins.line,
+        text: `${ins.pc.toString(16).padStart(5, '0')}  ${ins.op}${ins.args.length ? '\t' + ins.args.join(', ') : ''}`,
+      })),
+      calls: [],
+    };
+    this.listings.push(listing);
+    this.listingCalls.push([listing, calls.filter((c) => index.has(c.pc)).map((c) => [index.get(c.pc)!, c])]);
   }
 
   /** Replays a function's instructions, tracking argument registers, and records each allocation call. */

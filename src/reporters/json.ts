@@ -48,7 +48,8 @@ export function* stringifyChunked(obj: Record<string, unknown>, chunkSize = CHUN
 
 /** The bench report (docs/schema.md), in one piece: it holds no more than a few thousand lines. */
 export function renderBenchJson(rep: BenchReport): string {
-  return JSON.stringify({ ...rep, tool: TOOL }) + '\n';
+  const { listings: _asm, ...rest } = rep;
+  return JSON.stringify({ ...rest, tool: TOOL }) + '\n';
 }
 
 export function renderExplainJson(ex: Explanation): string {

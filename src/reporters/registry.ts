@@ -9,6 +9,7 @@ import { renderBenchJson, renderExplainJson, renderJson } from './json.js';
 import { renderTextChunks } from './text.js';
 import { renderBenchText } from './bench-text.js';
 import { renderExplainText } from './explain-text.js';
+import { renderAnalysisPage, renderBenchPage } from './html/render.js';
 
 export interface ReportOptions {
   color: boolean;
@@ -18,12 +19,17 @@ export interface ReportOptions {
   /** Sites the summary at the top ranks (0: none); the order of the listing. */
   top?: number;
   sort?: 'cost' | 'position';
+  /** The command line, shown in the HTML report. */
+  command?: string;
+  /** A file's bytes for the HTML report's source view (null: cannot be read). */
+  source?: (file: string) => Buffer | null;
 }
 
 export interface Reporter {
   analyze(model: AnalysisModel, opts: ReportOptions): Iterable<string>;
   bench(report: BenchReport, opts: ReportOptions): Iterable<string>;
-  explain(ex: Explanation, opts: ReportOptions): Iterable<string>;
+  /** Not every format explains one line (html does not). */
+  explain?(ex: Explanation, opts: ReportOptions): Iterable<string>;
 }
 
 export const REPORTERS: Record<string, Reporter> = {
@@ -36,6 +42,10 @@ export const REPORTERS: Record<string, Reporter> = {
     analyze: renderJson,
     bench: (r) => [renderBenchJson(r)],
     explain: (e) => [renderExplainJson(e)],
+  },
+  html: {
+    analyze: renderAnalysisPage,
+    bench: renderBenchPage,
   },
 };
 

@@ -5,7 +5,8 @@
 
 import { isAbsolute, join, relative } from 'node:path';
 import pc from 'picocolors';
-import { comparePositions, type AnalysisModel, type Site, type SiteCost } from '../model/types.js';
+import { type AnalysisModel, type Site, type SiteCost } from '../model/types.js';
+import { byCost, costliest, groupCost, groupsOf, type Group } from '../model/ranking.js';
 import { groupBy } from '../model/group.js';
 import { safeText as q } from '../model/safe-text.js';
 import type { ReportOptions } from './registry.js';
@@ -25,21 +26,6 @@ function headline(s: Site): string {
 }
 
 const fnName = (s: { function: string | null; goName?: { function?: string } }): string | null => s.goName?.function ?? s.function;
-
-/** One decision's instances (a generic function's shapes, a callee inlined twice) share a heading. */
-type Group = Site[];
-
-/** Highest cost first; measured figures above estimates; ties by position. */
-function costOrder(a: SiteCost | undefined, b: SiteCost | undefined): number {
-  const tier = (c: SiteCost | undefined): number => (c ? (c.source === 'measured' ? 2 : 1) : 0);
-  return tier(b) - tier(a) || (b?.score ?? 0) - (a?.score ?? 0);
-}
-
-function groupCost(g: Group): SiteCost | undefined {
-  let best: SiteCost | undefined;
-  for (const s of g) if (s.cost && costOrder(s.cost, best) < 0) best = s.cost;
-  return best;
-}
 
 function costText(c: SiteCost): string {
   if (c.source === 'measured')
@@ -85,9 +71,6 @@ export function renderText(model: AnalysisModel, opts: ReportOptions): string {
 /** Lines held before they are handed on: the report of std is hundreds of MB as one string. */
 const CHUNK_LINES = 4096;
 
-/** Entries of one function in the summary's ranking. */
-const PER_FUNCTION = 2;
-
 /** Generic functions not analysed, listed per package without --verbose. */
 const NOT_ANALYSED_SHOWN = 10;
 
@@ -105,7 +88,6 @@ export function* renderTextChunks(model: AnalysisModel, opts: ReportOptions): Ge
   // and left out of the heap counts.
   const heap = model.sites.filter((s) => s.heap && s.allocates !== 'never');
   const never = model.sites.filter((s) => s.heap && s.allocates === 'never');
-  const groupsOf = (list: Site[]): Group[] => [...groupBy(list, (s) => `${s.file}:${s.line}:${s.column}|${s.kind}|${s.expr}`).values()];
   const byPkg = groupBy(heap, (s) => s.package);
   const neverByPkg = groupBy(never, (s) => s.package);
   for (const p of model.packages) {
@@ -116,26 +98,10 @@ export function* renderTextChunks(model: AnalysisModel, opts: ReportOptions): Ge
 
   const top = opts.top ?? 0;
   if (top > 0 && heap.length) {
-    const ranked = groupsOf(heap).sort((a, b) => costOrder(groupCost(a), groupCost(b)) || comparePositions(a[0]!, b[0]!));
+    const { picked, groups } = costliest(heap, top);
     const measured = heap.some((s) => s.cost?.source === 'measured');
-    // At most PER_FUNCTION entries of one function: ten appends of one switch would fill the screen with one fix.
-    const picked: { g: Group; more: number }[] = [];
-    const perFn = new Map<string, { g: Group; more: number }[]>();
-    for (const g of ranked) {
-      const key = `${g[0]!.package}\0${g[0]!.function ?? g[0]!.file}`;
-      const mine = perFn.get(key) ?? [];
-      if (mine.length >= PER_FUNCTION) {
-        mine[mine.length - 1]!.more++;
-        continue;
-      }
-      if (picked.length >= top) continue;
-      const entry = { g, more: 0 };
-      mine.push(entry);
-      perFn.set(key, mine);
-      picked.push(entry);
-    }
     out.push(
-      c.bold(`The ${picked.length} costliest of ${ranked.length} heap site${ranked.length === 1 ? '' : 's'}`) +
+      c.bold(`The ${picked.length} costliest of ${groups} heap site${groups === 1 ? '' : 's'}`) +
         c.dim(
           measured
             ? model.measuredBy?.time === ''
@@ -144,9 +110,9 @@ export function* renderTextChunks(model: AnalysisModel, opts: ReportOptions): Ge
             : ' (estimated from the source: run heapscope bench to measure)',
         ),
     );
-    picked.forEach(({ g, more }, i) => {
-      const s = g[0]!;
-      const cost = groupCost(g);
+    picked.forEach(({ group, more }, i) => {
+      const s = group[0]!;
+      const cost = groupCost(group);
       const fn = fnName(s);
       out.push(
         `${String(i + 1).padStart(3)}. ${where(s)}: ${c.yellow(headline(s))}${fn ? c.dim(` in ${q(fn)}`) : ''}${c.dim(s.cause ? ` [${s.cause.id}]` : '')}`,
@@ -176,8 +142,7 @@ export function* renderTextChunks(model: AnalysisModel, opts: ReportOptions): Ge
     out.push('');
   }
 
-  const sortGroups = (gs: Group[]): Group[] =>
-    opts.sort === 'cost' ? gs.sort((a, b) => costOrder(groupCost(a), groupCost(b)) || comparePositions(a[0]!, b[0]!)) : gs;
+  const sortGroups = (gs: Group[]): Group[] => (opts.sort === 'cost' ? byCost(gs) : gs);
   const instantiations = groupBy(model.instantiations ?? [], (i) => i.package);
   const notAnalysed = groupBy(model.notAnalysed ?? [], (n) => n.package);
   for (const p of model.packages) {

@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { summarizeBenchmark } from '../model/stats.js';
 import type { BenchmarkRun, ProfiledRun } from '../model/bench-report.js';
-import type { AsmAllocCall, BenchPackage } from '../model/alloc-types.js';
+import type { AsmAllocCall, AsmListing, BenchPackage } from '../model/alloc-types.js';
 import { trimInlineHash } from '../model/expressions.js';
 import type { SymbolTable } from '../model/symbols.js';
 import { listPackages, mainModulePath } from './go-list.js';
@@ -35,6 +35,7 @@ import {
   timingPass,
   parseGoDuration,
   type BenchOptions,
+  type ListingParse,
 } from './test-binaries.js';
 
 export type { BenchOptions };
@@ -49,6 +50,8 @@ export interface PackageBenchRun {
   parsed: BenchPackage | null;
   benchmarks: BenchmarkRun[];
   asm: AsmAllocCall[];
+  /** With BenchOptions.listings: the functions that allocate, instruction by instruction. */
+  listings: AsmListing[];
   /** The test binary's text symbols (go tool nm), to relate the profiles' addresses to the listing's calls. */
   symbols: SymbolTable | null;
   /** Allocation calls of the library functions the profiles saw allocate, from the binary's disassembly. */
@@ -57,7 +60,7 @@ export interface PackageBenchRun {
 
 /** Test binaries built for a bench run, in a temporary directory that close() removes. */
 export interface BenchSession {
-  packages: (PackageBenchRun & { bin: string | null; listing?: () => Promise<AsmAllocCall[]> })[];
+  packages: (PackageBenchRun & { bin: string | null; listing?: () => Promise<ListingParse> })[];
   /** The tools that read the binaries, found when the timing passes are over (runBenchmarks). */
   tools: { nm: Tool; objdump: Tool } | null;
   close(): Promise<void>;
@@ -102,6 +105,7 @@ export async function prepareBenchmarks(opts: BenchOptions): Promise<BenchSessio
         parsed: null,
         benchmarks: [],
         asm: [],
+        listings: [],
         symbols: null,
         libraryAsm: [],
         bin: null,
@@ -264,8 +268,9 @@ export async function runBenchmarks(session: BenchSession, opts: BenchOptions, o
   const listed = new Map(
     session.packages.map((pr) => [
       pr,
-      (pr.listing?.() ?? Promise.resolve(pr.asm)).then((asm) => {
-        pr.asm = asm;
+      (pr.listing?.() ?? Promise.resolve({ calls: pr.asm, listings: pr.listings })).then((parsed) => {
+        pr.asm = parsed.calls;
+        pr.listings = parsed.listings;
       }),
     ]),
   );

@@ -12,7 +12,7 @@ import { parseNmText } from '../parsers/nm-text.js';
 import { parseObjdump } from '../parsers/objdump-text.js';
 import type { ProfiledRun } from '../model/bench-report.js';
 import { benchmarkPart, profileBytes } from '../model/profile.js';
-import type { AsmAllocCall, BenchPackage } from '../model/alloc-types.js';
+import type { AsmAllocCall, AsmListing, BenchPackage } from '../model/alloc-types.js';
 import { SymbolTable } from '../model/symbols.js';
 import { capture, run } from './process.js';
 import { exitStatus, OutputTail } from './bench-problems.js';
@@ -20,6 +20,8 @@ import type { ToolPaths } from '../cache/tool-paths.js';
 import { isAbsolute } from 'node:path';
 
 export interface BenchOptions {
+  /** Keep the instructions of the functions that allocate (the HTML report's assembly pane). */
+  listings?: boolean;
   dir: string;
   root: string;
   patterns: string[];
@@ -142,15 +144,20 @@ export function resolveTool(name: string, cwd: string, env: NodeJS.ProcessEnv, k
   );
 }
 
+export interface ListingParse {
+  calls: AsmAllocCall[];
+  listings: AsmListing[];
+}
+
 /**
  * Builds a package's test binary with the assembly listing: of every package of the module
  * when its path is known (`-gcflags=MODULE/...=-S`), so allocations in the module's other packages are typed too.
  */
 export async function buildTestBinary(
-  opts: Pick<BenchOptions, 'dir' | 'env' | 'tags' | 'resolveFile'> & { modulePath?: string | null },
+  opts: Pick<BenchOptions, 'dir' | 'env' | 'tags' | 'resolveFile' | 'listings'> & { modulePath?: string | null },
   importPath: string,
   bin: string,
-): Promise<{ asm: () => Promise<AsmAllocCall[]>; error: string | null }> {
+): Promise<{ asm: () => Promise<ListingParse>; error: string | null }> {
   const buildErr: string[] = [];
   const listing = opts.modulePath ? `-gcflags=${opts.modulePath}/...=-S` : '-gcflags=-S';
   // The listing goes to a file: megabytes of it would otherwise wait in a pipe whenever the event loop is busy,
@@ -164,8 +171,8 @@ export async function buildTestBinary(
       if (l.startsWith('FAIL') || l.startsWith('go: ')) buildErr.push(l);
     },
   });
-  const read = async (): Promise<AsmAllocCall[]> => {
-    const asm = new AsmTextParser({ resolveFile: opts.resolveFile });
+  const read = async (): Promise<ListingParse> => {
+    const asm = new AsmTextParser({ resolveFile: opts.resolveFile, listings: !!opts.listings });
     const splitter = new LineSplitter((l) => {
       // Compiler errors are position lines that are not assembly; keep them for the report.
       if (/^\S.*:\d+:\d+: /.test(l) || l.startsWith('go: ') || l.startsWith('FAIL')) buildErr.push(l);
@@ -178,10 +185,11 @@ export async function buildTestBinary(
       // no listing: the build failed before writing any
     }
     await rm(listingFile, { force: true });
-    return asm.end().calls;
+    const parsed = asm.end();
+    return { calls: parsed.calls, listings: parsed.listings ?? [] };
   };
   if (build.code === 0) {
-    let calls: Promise<AsmAllocCall[]> | null = null;
+    let calls: Promise<ListingParse> | null = null;
     return { asm: () => (calls ??= read()), error: null };
   }
   const calls = await read();

@@ -1,0 +1,55 @@
+// Where a report goes: standard output, or with -o a file written whole or not at all (a temporary file beside it,
+// renamed when the report is complete), so a failed or interrupted run never leaves half a page behind.
+
+import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { UsageError } from '../errors/errors.js';
+import type { CliIO } from './terminal.js';
+
+export interface Output {
+  /** Whether the report goes to a terminal (colour, and html's refusal). */
+  tty: boolean;
+  write(chunk: string | Uint8Array): void;
+  /** The report is complete: the file takes its place. */
+  commit(): void;
+}
+
+const pending = new Set<string>();
+process.on('exit', () => {
+  for (const f of pending)
+    try {
+      unlinkSync(f);
+    } catch {
+      // Already gone.
+    }
+});
+
+export function openOutput(io: CliIO, file: string | undefined, format: string): Output {
+  if (file === undefined || file === '-') {
+    if (format === 'html' && io.stdoutTTY)
+      throw new UsageError('--format html writes a page, not terminal text', 'give -o FILE, or redirect standard output to a file');
+    return { tty: io.stdoutTTY, write: (c) => io.stdout(c), commit: () => {} };
+  }
+  const target = resolve(io.cwd, file);
+  const tmp = join(dirname(target), `.${basename(target)}.heapscope-${process.pid}.tmp`);
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'w', 0o644);
+  } catch (e) {
+    throw new UsageError(`-o ${file}: cannot write there (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  pending.add(tmp);
+  return {
+    tty: false,
+    write(c) {
+      const b = typeof c === 'string' ? Buffer.from(c, 'utf8') : c;
+      let off = 0;
+      while (off < b.length) off += writeSync(fd, b, off, b.length - off);
+    },
+    commit() {
+      closeSync(fd);
+      renameSync(tmp, target);
+      pending.delete(tmp);
+    },
+  };
+}

@@ -1,0 +1,307 @@
+// The model (and the benchmark report) in the page's compact form (page-data.ts): strings interned, positions as
+// triples, the summary ranked by model/ranking.ts exactly as the text report ranks it.
+
+import { findCause } from '../../model/causes.js';
+import { costliest } from '../../model/ranking.js';
+import type { AnalysisModel, CauseRef, Position, Site } from '../../model/types.js';
+import type { BenchReport, BenchLine } from '../../model/bench-report.js';
+import type { FlameNode } from '../../model/flame.js';
+import type { AsmListing } from '../../model/alloc-types.js';
+import { VERSION } from '../../version.js';
+import {
+  PAGE_DATA_VERSION,
+  type PageAsmFunction,
+  type PageBenchmark,
+  type PageData,
+  type PageFlameNode,
+  type PagePos,
+  type PageSite,
+  type Str,
+} from './page-data.js';
+
+/** Sites the summary ranks in the page: more than the terminal's ten, the list scrolls. */
+const PAGE_TOP = 50;
+
+class Strings {
+  readonly list: string[] = [''];
+  private readonly index = new Map<string, number>([['', 0]]);
+  of(s: string | null | undefined): Str {
+    if (!s) return 0;
+    let i = this.index.get(s);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(s);
+      this.index.set(s, i);
+    }
+    return i;
+  }
+}
+
+export interface EncodeContext {
+  command: string;
+  /** Whether heapscope can read a file's text for the page (the CLI's source reader decides). */
+  hasSource: (file: string) => boolean;
+}
+
+/** The builder shared by both reports: tables of strings, files, packages and causes filled as sites are added. */
+class Encoder {
+  readonly strings = new Strings();
+  readonly files: PageData['files'] = [];
+  readonly packages: PageData['packages'] = [];
+  readonly causes: PageData['causes'] = [];
+  readonly sites: PageSite[] = [];
+  private readonly fileIndex = new Map<string, number>();
+  private readonly pkgIndex = new Map<string, number>();
+  private readonly causeIndex = new Map<string, number>();
+  readonly siteIndex = new Map<Site, number>();
+  private readonly siteById = new Map<string, number>();
+
+  constructor(private readonly ctx: EncodeContext) {}
+
+  pkg(importPath: string, dir = '', errors: string[] = []): number {
+    let i = this.pkgIndex.get(importPath);
+    if (i === undefined) {
+      i = this.packages.length;
+      this.packages.push({ path: this.strings.of(importPath), dir: this.strings.of(dir), errors: errors.map((e) => this.strings.of(e)) });
+      this.pkgIndex.set(importPath, i);
+    }
+    return i;
+  }
+
+  file(path: string, pkg = -1): number {
+    let i = this.fileIndex.get(path);
+    if (i === undefined) {
+      i = this.files.length;
+      this.files.push({ path: this.strings.of(path), package: pkg, source: this.ctx.hasSource(path), heap: 0, stack: 0 });
+      this.fileIndex.set(path, i);
+    } else if (pkg >= 0 && this.files[i]!.package < 0) this.files[i]!.package = pkg;
+    return i;
+  }
+
+  fileList(): string[] {
+    return [...this.fileIndex.keys()];
+  }
+
+  pos(p: Position, pkg = -1): PagePos {
+    return [this.file(p.file, pkg), p.line, p.column];
+  }
+
+  cause(ref: CauseRef | null | undefined): number {
+    if (!ref) return -1;
+    let i = this.causeIndex.get(ref.id);
+    if (i === undefined) {
+      const full = findCause(ref.id);
+      i = this.causes.length;
+      this.causes.push({
+        id: this.strings.of(ref.id),
+        title: this.strings.of(full?.title ?? ref.id),
+        summary: this.strings.of(ref.summary),
+        explanation: this.strings.of(full?.explanation ?? ''),
+        fix: this.strings.of(ref.fix),
+      });
+      this.causeIndex.set(ref.id, i);
+    }
+    return i;
+  }
+
+  /** Adds the sites; chains are linked once all are in, since a chain can lead to a site listed later. */
+  addSites(list: Site[]): void {
+    const s = this.strings;
+    const groups = new Map<string, number>();
+    for (const site of list) {
+      if (this.siteIndex.has(site)) continue;
+      const pkg = this.pkg(site.package);
+      const pos = this.pos(site, pkg);
+      const f = this.files[pos[0]]!;
+      if (site.heap && site.allocates !== 'never') f.heap++;
+      else if (!site.heap) f.stack++;
+      const key = `${site.file}:${site.line}:${site.column}|${site.kind}|${site.expr}`;
+      let group = groups.get(key);
+      if (group === undefined) groups.set(key, (group = this.sites.length));
+      const fn = site.goName?.function ?? site.function ?? '';
+      const expr = site.goName?.expr ?? site.expr;
+      const page: PageSite = {
+        id: s.of(site.id ?? ''),
+        pos,
+        package: pkg,
+        function: s.of(fn),
+        expr: s.of(expr),
+        kind: site.kind,
+        heap: site.heap,
+        cause: this.cause(site.cause),
+        rootCause: this.cause(site.rootCause),
+        flow: site.flow.map((st) => ({
+          pos: this.pos(st),
+          text: s.of(st.goText?.text ?? st.text),
+          reason: s.of(st.reason),
+          dst: s.of(st.goText?.dst ?? st.dst),
+          src: s.of(st.goText?.src ?? st.src),
+        })),
+        group,
+      };
+      if (site.function && site.function !== fn) page.functionRaw = s.of(site.function);
+      if (site.expr !== expr) page.exprRaw = s.of(site.expr);
+      if (site.allocates) page.allocates = site.allocates;
+      if (site.allocatesReason) page.allocatesReason = s.of(site.allocatesReason);
+      if (site.detail) page.detail = s.of(site.detail);
+      if (site.notes?.length) page.notes = site.notes.map((n) => s.of(n));
+      if (site.truncated) page.truncated = true;
+      if (site.inlinedFrom) page.inlinedFrom = s.of(site.inlinedFrom);
+      if (site.cold) page.cold = s.of(site.coldReason ?? 'cold');
+      if (site.cost) {
+        const c = site.cost;
+        page.cost = { source: c.source, score: c.score, basis: s.of(c.basis) };
+        if (c.allocsPerOp !== undefined) page.cost.allocsPerOp = c.allocsPerOp;
+        if (c.bytesPerOp !== undefined) page.cost.bytesPerOp = c.bytesPerOp;
+        if (c.benchmark) page.cost.benchmark = s.of(c.benchmark);
+      }
+      this.siteIndex.set(site, this.sites.length);
+      if (site.id && !this.siteById.has(site.id)) this.siteById.set(site.id, this.sites.length);
+      this.sites.push(page);
+      (this.pending ??= []).push([page, site]);
+    }
+  }
+
+  private pending: [PageSite, Site][] | undefined;
+
+  linkChains(): void {
+    for (const [page, site] of this.pending ?? []) {
+      if (!site.chain?.length) continue;
+      page.chain = site.chain.map((l) => ({
+        site: this.siteById.get(l.id) ?? -1,
+        pos: this.pos(l),
+        expr: this.strings.of(l.goName?.expr ?? l.expr),
+        function: this.strings.of(l.goName?.function ?? l.function ?? ''),
+        cause: l.cause ? this.cause(findCause(l.cause) ?? null) : -1,
+      }));
+    }
+    this.pending = undefined;
+  }
+}
+
+function base(model: { go: PageData['go']; root: string }, kind: PageData['kind'], enc: Encoder, ctx: EncodeContext): PageData {
+  return {
+    version: PAGE_DATA_VERSION,
+    kind,
+    tool: `heapscope ${VERSION}`,
+    go: { version: model.go.version, goos: model.go.goos, goarch: model.go.goarch },
+    root: model.root,
+    command: ctx.command,
+    strings: enc.strings.list,
+    packages: enc.packages,
+    files: enc.files,
+    causes: enc.causes,
+    sites: enc.sites,
+    ranking: [],
+    functions: [],
+    inlined: [],
+    instantiations: [],
+    notAnalysed: [],
+  };
+}
+
+export interface Encoded {
+  data: PageData;
+  /** The files of data.files, in order, for the caller to attach their sources. */
+  files: string[];
+}
+
+export function encodeAnalysis(model: AnalysisModel, ctx: EncodeContext): Encoded {
+  const enc = new Encoder(ctx);
+  const s = enc.strings;
+  for (const p of model.packages) enc.pkg(p.importPath, p.dir, p.errors);
+  // Heap sites first, so the ranking's indices and the lists of heap sites are small numbers.
+  const heap = model.sites.filter((x) => x.heap);
+  enc.addSites(heap);
+  enc.addSites(model.sites.filter((x) => !x.heap));
+  enc.linkChains();
+  const data = base(model, 'analyze', enc, ctx);
+  const allocating = heap.filter((x) => x.allocates !== 'never');
+  data.ranking = costliest(allocating, PAGE_TOP).picked.map((e) => ({ site: enc.siteIndex.get(e.group[0]!)!, more: e.more }));
+  if (model.measuredBy) data.measuredBy = model.measuredBy;
+  data.functions = model.functions.map((f) => {
+    const pkg = enc.pkg(f.package);
+    return {
+      name: s.of(f.name),
+      package: pkg,
+      pos: enc.pos(f, pkg),
+      ...(f.endLine !== undefined ? { endLine: f.endLine } : {}),
+      inlinable: f.inlinable,
+      cost: f.cost,
+      budget: f.budget,
+      reason: s.of(f.reason),
+    };
+  });
+  data.inlined = model.inlinedCalls.map((c) => ({ pos: enc.pos(c, enc.pkg(c.package)), callee: s.of(c.callee), caller: s.of(c.caller) }));
+  data.instantiations = (model.instantiations ?? []).map((i) => ({
+    package: enc.pkg(i.package),
+    callee: s.of(i.callee),
+    calls: i.calls.map((c) => enc.pos(c)),
+    sites: i.sites,
+    functions: i.functions.map((f) => s.of(f)),
+  }));
+  data.notAnalysed = (model.notAnalysed ?? []).map((n) => {
+    const pkg = enc.pkg(n.package);
+    return { package: pkg, pos: enc.pos(n, pkg), function: s.of(n.function) };
+  });
+  if (model.filtered) data.filtered = model.filtered;
+  return { data, files: enc.fileList() };
+}
+
+function encodeFlame(enc: Encoder, n: FlameNode): PageFlameNode {
+  return {
+    name: enc.strings.of(n.name),
+    file: n.file ? enc.file(n.file) : -1,
+    line: n.line,
+    allocs: n.allocs,
+    bytes: n.bytes,
+    children: n.children.map((c) => encodeFlame(enc, c)),
+  };
+}
+
+function encodeLine(enc: Encoder, l: BenchLine): PageBenchmark['lines'][number] {
+  const s = enc.strings;
+  const types = l.typeDetails.length
+    ? l.typeDetails.map((t) => (t.size !== null ? `${t.type} (${t.size} B)` : t.type))
+    : l.types;
+  return {
+    file: enc.file(l.file),
+    line: l.line,
+    function: s.of(l.goFunction ?? l.function),
+    innermost: s.of(l.innermost),
+    allocsPerOp: l.allocsPerOp,
+    bytesPerOp: l.bytesPerOp,
+    types: types.map((t) => s.of(t)),
+    sites: l.sites.map((x) => enc.siteIndex.get(x)!).filter((x) => x !== undefined),
+    cause: enc.cause(l.cause),
+    notes: l.notes.map((n) => s.of(n)),
+    ...(l.amortised ? { amortised: true } : {}),
+  };
+}
+
+export function encodeBench(report: BenchReport, ctx: EncodeContext, asm: AsmListing[] = []): Encoded {
+  const enc = new Encoder(ctx);
+  const s = enc.strings;
+  for (const p of report.packages) enc.pkg(p.importPath, p.dir, p.errors);
+  for (const b of report.benchmarks) for (const l of b.lines) enc.addSites(l.sites);
+  enc.linkChains();
+  const data = base(report, 'bench', enc, ctx);
+  data.benchmarks = report.benchmarks.map((b) => ({
+    name: s.of(b.name),
+    package: enc.pkg(b.package),
+    procs: b.procs,
+    runs: b.runs,
+    metrics: Object.entries(b.metrics).map(([name, figure]) => ({ name: s.of(name), figure })),
+    setup: b.setup,
+    lines: b.lines.map((l) => encodeLine(enc, l)),
+    flame: b.flame ? encodeFlame(enc, b.flame) : null,
+    notes: b.notes.map((n) => s.of(n)),
+  }));
+  data.asm = asm.map((f): PageAsmFunction => ({
+    symbol: s.of(f.symbol),
+    pos: enc.pos(f),
+    instructions: f.instructions.map((i) => [i.file ? enc.file(i.file) : -1, i.line, s.of(i.text)]),
+    calls: f.calls.map((c) => ({ index: c.index, runtime: s.of(c.runtime), type: s.of(c.type), size: c.size, sizeClass: c.sizeClass })),
+  }));
+  return { data, files: enc.fileList() };
+}

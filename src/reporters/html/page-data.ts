@@ -1,0 +1,199 @@
+// What a report page reads: the analysis (and for bench, the benchmarks) in a compact form the HTML reporter
+// writes into the page and `heapscope serve` sends as JSON. Every string of the model goes into one table and is
+// named by its index (a path or a cause's text is stored once however many sites name it). Sources travel apart
+// (page-sources.ts): gzip-compressed and base64-encoded, one per file, decoded by the page when a file is opened.
+// The page's code (web/) imports this file for its types only; it holds no code, so both sides agree by the
+// compiler's checks rather than by convention.
+
+/** Index into PageData.strings. */
+export type Str = number;
+
+/** Bumped when a field changes meaning; the page refuses data of another version. */
+export const PAGE_DATA_VERSION = 1;
+
+export interface PageData {
+  version: typeof PAGE_DATA_VERSION;
+  kind: 'analyze' | 'bench';
+  /** heapscope's version, the toolchain, the module root (absolute), the command line that made the data. */
+  tool: string;
+  go: { version: string; goos: string; goarch: string };
+  root: string;
+  command: string;
+  strings: string[];
+  packages: PagePackage[];
+  files: PageFile[];
+  /** The catalogue entries of the causes the sites name (docs/causes.md). */
+  causes: PageCause[];
+  sites: PageSite[];
+  /** The summary: the costliest decisions (site indices of each group's first site), as the text report ranks them. */
+  ranking: { site: number; more: number }[];
+  /** Measured figures' origin, when some sites have them. */
+  measuredBy?: { command: string; time: string };
+  functions: PageFunction[];
+  /** `inlining call to F` sites: where each call was inlined and into which function. */
+  inlined: PageInlined[];
+  /** Code of other packages compiled here (instantiated generics, inlined closures), charged to the calls. */
+  instantiations: { package: number; callee: Str; calls: PagePos[]; sites: number; functions: Str[] }[];
+  notAnalysed: { package: number; pos: PagePos; function: Str }[];
+  filtered?: { sites: number; external: number; byMinAllocs: boolean };
+  /** bench only. */
+  benchmarks?: PageBenchmark[];
+  /** Assembly of the functions that call a runtime allocation entry point (bench, or serve on request). */
+  asm?: PageAsmFunction[];
+}
+
+/** [file index, line, column]. */
+export type PagePos = [number, number, number];
+
+export interface PagePackage {
+  path: Str;
+  dir: Str;
+  errors: Str[];
+}
+
+export interface PageFile {
+  /** Relative to the module root with / separators, or absolute outside it. */
+  path: Str;
+  /** Index into packages, or -1 for a file outside the analysed packages (a callee's source in another module). */
+  package: number;
+  /** Whether the page can have the file's text (heapscope read it). */
+  source: boolean;
+  /** Heap decisions that allocate; stack decisions. */
+  heap: number;
+  stack: number;
+}
+
+export interface PageCause {
+  id: Str;
+  title: Str;
+  summary: Str;
+  explanation: Str;
+  fix: Str;
+}
+
+export interface PageFlowStep {
+  pos: PagePos;
+  /** The compiler's note and its reason, and the flow edge it belongs to, in Go's words. */
+  text: Str;
+  reason: Str;
+  dst: Str;
+  src: Str;
+}
+
+export interface PageChainLink {
+  /** The heap decision this link is, as an index into sites, or -1 when it is not in the data (filtered out). */
+  site: number;
+  pos: PagePos;
+  expr: Str;
+  function: Str;
+  cause: number;
+}
+
+export interface PageCost {
+  source: 'measured' | 'estimated';
+  score: number;
+  basis: Str;
+  allocsPerOp?: number;
+  bytesPerOp?: number;
+  benchmark?: Str;
+}
+
+export interface PageSite {
+  id: Str;
+  pos: PagePos;
+  package: number;
+  /** In Go's words; the compiler's own text beside it only where it differs. */
+  function: Str;
+  functionRaw?: Str;
+  expr: Str;
+  exprRaw?: Str;
+  kind: 'moved-to-heap' | 'escapes' | 'does-not-escape' | 'leaking-param' | 'leaking-param-content' | 'leaking-param-to-result';
+  heap: boolean;
+  /** always | sometimes | never, for heap sites; why, for sometimes and never. */
+  allocates?: 'always' | 'sometimes' | 'never';
+  allocatesReason?: Str;
+  /** Index into causes, -1 for none. */
+  cause: number;
+  rootCause: number;
+  detail?: Str;
+  notes?: Str[];
+  flow: PageFlowStep[];
+  truncated?: boolean;
+  /** The heap decisions the explanation leads through, the last one the root. */
+  chain?: PageChainLink[];
+  inlinedFrom?: Str;
+  cold?: Str;
+  cost?: PageCost;
+  /** Other sites of the same decision (a generic function's instances, a callee inlined at several calls). */
+  group: number;
+}
+
+export interface PageFunction {
+  name: Str;
+  package: number;
+  pos: PagePos;
+  endLine?: number;
+  inlinable: boolean;
+  cost: number | null;
+  budget: number | null;
+  reason: Str;
+}
+
+export interface PageInlined {
+  pos: PagePos;
+  callee: Str;
+  caller: Str;
+}
+
+export interface PageFigure {
+  median: number;
+  min: number;
+  max: number;
+}
+
+export interface PageBenchLine {
+  file: number;
+  line: number;
+  function: Str;
+  innermost: Str;
+  allocsPerOp: number;
+  bytesPerOp: number;
+  /** Types allocated on the line with their sizes, from the assembly: "examples.Point (16 B)". */
+  types: Str[];
+  /** Sites of the analysis on this line. */
+  sites: number[];
+  cause: number;
+  notes: Str[];
+  amortised?: boolean;
+}
+
+/** A node of a benchmark's allocation flame graph: a frame, with allocs/op and B/op of everything below it. */
+export interface PageFlameNode {
+  name: Str;
+  /** Where the frame is: a file index and line, or -1 for a frame without a position in the data. */
+  file: number;
+  line: number;
+  allocs: number;
+  bytes: number;
+  children: PageFlameNode[];
+}
+
+export interface PageBenchmark {
+  name: Str;
+  package: number;
+  procs: number;
+  runs: number;
+  metrics: { name: Str; figure: PageFigure }[];
+  setup: { allocs: number; bytes: number } | null;
+  lines: PageBenchLine[];
+  flame: PageFlameNode | null;
+  notes: Str[];
+}
+
+export interface PageAsmFunction {
+  symbol: Str;
+  pos: PagePos;
+  /** Instructions: [file index or -1, source line, text]; the allocation calls flagged with what they allocate. */
+  instructions: [number, number, Str][];
+  calls: { index: number; runtime: Str; type: Str; size: number | null; sizeClass: number | null }[];
+}

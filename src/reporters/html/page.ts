@@ -1,0 +1,100 @@
+// One self-contained HTML file: the page's script and style (built from web/ by web/build.mjs into dist/web),
+// the data gzip-compressed in a script block the browser never runs, the sources beside it, and a
+// Content-Security-Policy that lets only that script and that style run and the page make no request at all.
+
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import type { Encoded } from './encode.js';
+
+export interface PageAssets {
+  js: string;
+  css: string;
+}
+
+let assets: PageAssets | null = null;
+
+/** The built page (dist/web/report.{js,css}, next to dist/src). */
+export function pageAssets(): PageAssets {
+  if (assets) return assets;
+  const at = (name: string): string => fileURLToPath(new URL(`../../../web/${name}`, import.meta.url));
+  try {
+    // `</script` inside the script would end it early; esbuild escapes it in strings, this catches the rest.
+    const js = readFileSync(at('report.js'), 'utf8').replaceAll('</script', '<\\/script');
+    const css = readFileSync(at('report.css'), 'utf8').replaceAll('</style', '<\\/style');
+    assets = { js, css };
+    return assets;
+  } catch (e) {
+    throw new Error(`heapscope's report page is not built (${(e as Error).message}): run npm run build`);
+  }
+}
+
+const sha256 = (s: string): string => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The policy of a page: `connect` is what the page may fetch ('none' for a file, 'self' under heapscope serve). */
+export function contentSecurityPolicy(a: PageAssets, connect: "'none'" | "'self'"): string {
+  return [
+    "default-src 'none'",
+    `script-src ${sha256(a.js)}`,
+    `style-src ${sha256(a.css)}`,
+    'img-src data:',
+    `connect-src ${connect}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+export interface ShellOptions {
+  title: string;
+  /** 'file': data and sources inside the page; 'serve' / 'playground': fetched from heapscope serve. */
+  mode: 'file' | 'serve' | 'playground';
+}
+
+function shell(o: ShellOptions): { head: string; tail: string } {
+  const a = pageAssets();
+  return {
+    head: [
+      '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">',
+      `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(a, o.mode === 'file' ? "'none'" : "'self'")}">`,
+      '<meta name="viewport" content="width=device-width, initial-scale=1">',
+      `<meta name="heapscope-mode" content="${o.mode}">`,
+      `<title>${escapeHtml(o.title)}</title>`,
+      `<style>${a.css}</style></head><body><div id="app"></div>\n`,
+    ].join(''),
+    tail: `<script>${a.js}</script>\n`,
+  };
+}
+
+/** The page of heapscope serve: the data comes from its API. */
+export function servedPage(o: ShellOptions): string {
+  const { head, tail } = shell(o);
+  return head + tail + '</body></html>\n';
+}
+
+/** gzip, base64: what the page decodes with DecompressionStream. */
+export function packText(text: string | Buffer): string {
+  return gzipSync(typeof text === 'string' ? Buffer.from(text, 'utf8') : text, { level: 6 }).toString('base64');
+}
+
+/**
+ * The report as a file, in chunks. `source` gives a file's bytes (null when it cannot be read); they are written
+ * one per file after the page's script, so the page shows the summary while the browser still reads the sources
+ * (the script reads them once the document is loaded).
+ */
+export function* renderPage(enc: Encoded, title: string, source: (file: string) => Buffer | null): Generator<string> {
+  const { head, tail } = shell({ title, mode: 'file' });
+  yield head;
+  yield `<script id="heapscope-data" type="application/octet-stream">${packText(JSON.stringify(enc.data))}</script>\n`;
+  yield tail;
+  yield '<script id="heapscope-sources" type="application/json">[';
+  for (let i = 0; i < enc.files.length; i++) {
+    const b = enc.data.files[i]!.source ? source(enc.files[i]!) : null;
+    yield `${i ? ',' : ''}${b ? `"${packText(b)}"` : 'null'}`;
+  }
+  yield ']</script>\n</body></html>\n';
+}

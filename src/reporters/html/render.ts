@@ -1,0 +1,25 @@
+// The html format of the reporter registry: the model encoded for the page, written as one self-contained file.
+
+import { basename } from 'node:path';
+import type { AnalysisModel } from '../../model/types.js';
+import type { BenchReport } from '../../model/bench-report.js';
+import { isRealFile } from '../../model/paths.js';
+import type { ReportOptions } from '../registry.js';
+import { encodeAnalysis, encodeBench, type EncodeContext } from './encode.js';
+import { renderPage } from './page.js';
+
+function context(opts: ReportOptions): EncodeContext {
+  return { command: opts.command ?? '', hasSource: (f) => !!opts.source && isRealFile(f) };
+}
+
+export function renderAnalysisPage(model: AnalysisModel, opts: ReportOptions): Iterable<string> {
+  return renderPage(encodeAnalysis(model, context(opts)), `heapscope: ${basename(model.root)}`, opts.source ?? (() => null));
+}
+
+export function renderBenchPage(report: BenchReport, opts: ReportOptions): Iterable<string> {
+  return renderPage(
+    encodeBench(report, context(opts), report.listings ?? []),
+    `heapscope bench: ${basename(report.root)}`,
+    opts.source ?? (() => null),
+  );
+}
