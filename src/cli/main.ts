@@ -11,6 +11,7 @@ import { runAnalyze, type AnalyzeFlags } from './analyze.js';
 import { runBench, type BenchFlags } from './bench.js';
 import { runExplain, type ExplainFlags } from './explain.js';
 import { runCacheClean, runCacheInfo } from './cache.js';
+import { runServe, type ServeFlags } from './serve.js';
 import { exitCode, EXIT_BUG, type Outcome } from './outcome.js';
 import type { CliIO } from './terminal.js';
 import { addFocusOptions } from './focus-flags.js';
@@ -121,6 +122,33 @@ ${EXIT_HELP.replace('some packages did not compile', 'a test binary did not comp
     .addHelpText('after', EXIT_HELP)
     .action(async (position: string, flags: ExplainFlags) => {
       outcome = await runExplain(position, flags, io);
+    });
+
+  addFocusOptions(
+    program
+      .command('serve')
+      .description('serve the HTML report from a local server, updated as files change, with a playground for snippets')
+      .argument('[packages...]', 'package patterns as for go build (default ./...)')
+      .option('-C <dir>', 'run in DIR (like go -C)')
+      .option('--tags <tags>', 'comma-separated build tags')
+      .option('--tests', 'include _test.go files')
+      .option('--port <n>', 'port on 127.0.0.1 (0: a free port chosen at random)', '0')
+      .option('--no-cache', "ignore and do not write heapscope's parsed-result cache"),
+    { top: false },
+  )
+    .addHelpText(
+      'after',
+      `
+The first line of standard output is the server's URL; the report is at /, the playground at /playground.
+The server listens on 127.0.0.1 only and answers only requests whose Host is its own address and whose Origin,
+when sent, is its own. The report re-analyses (through the cache: only changed packages recompile) when a .go
+file, go.mod or go.work of the analysed packages changes, and the open pages update themselves.
+Playground snippets are built in a temporary module, removed afterwards, with CGO_ENABLED=0, GOPROXY=off,
+GOTOOLCHAIN=local, a time limit (60 s, 120 s with benchmarks) and a 2 GiB data limit; two run at once.
+Stop with Ctrl-C (exit 130).`,
+    )
+    .action(async (patterns: string[], flags: ServeFlags) => {
+      outcome = await runServe(patterns, flags, io);
     });
 
   const cache = program

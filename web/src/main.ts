@@ -1,2 +1,148 @@
+// The report page: loads the data the way the page's mode says, lays out the views and keeps them in step with
+// the selection in the hash.
+
 import './style.css';
-document.getElementById('app')!.textContent = 'heapscope';
+import type { PageData } from '../../src/reporters/html/page-data.js';
+import { asmPane } from './asm.js';
+import { benchView } from './bench.js';
+import { loadFileData, loadServeData, pageMode } from './data.js';
+import { siteDetail } from './detail.js';
+import { el, fill } from './dom.js';
+import { Model } from './model.js';
+import { emptyData, playgroundPane } from './playground.js';
+import { searchBox } from './search.js';
+import { sourceLoader } from './sources.js';
+import { sourceView } from './source-view.js';
+import { createApp } from './state.js';
+import { summaryView } from './summary.js';
+import { treeView } from './tree.js';
+
+const mode = pageMode();
+const root = document.getElementById('app') ?? document.body.appendChild(el('div', { id: 'app' }));
+
+async function start(): Promise<void> {
+  const status = el('div', { class: 'status', testid: 'status', role: 'status' });
+  const about = el('div', { class: 'about' });
+  root.replaceChildren(el('header', null, el('div', { class: 'brand' }, 'heapscope'), about, status));
+  let data: PageData;
+  try {
+    data = mode === 'file' ? await loadFileData() : mode === 'serve' ? await loadServeData() : emptyData();
+  } catch (e) {
+    status.textContent = `Could not load the report: ${(e as Error).message}`;
+    status.classList.add('error');
+    document.body.dataset.ready = '1';
+    return;
+  }
+
+  let generation = 0;
+  let playgroundFiles: Record<string, string> = {};
+  const sources = sourceLoader(
+    mode,
+    () => generation,
+    (file) => {
+      const path = app.model.filePath(file);
+      const name = Object.keys(playgroundFiles).find((n) => path === n || path.endsWith(`/${n}`));
+      return name !== undefined ? playgroundFiles[name]! : null;
+    },
+  );
+  const app = createApp(mode, new Model(data), sources);
+  const search = searchBox(app);
+  const summary = summaryView(app);
+  const tree = treeView(app);
+  const source = sourceView(app);
+  const detail = siteDetail(app);
+  const asm = asmPane(app);
+  const bench = benchView(app);
+  const centre = el('main', { class: 'centre' }, source.element);
+  const layout = el(
+    'div',
+    { class: `layout${mode === 'playground' ? ' with-playground' : ''}` },
+    el('aside', { class: 'left' }, summary.element, tree.element),
+    centre,
+    el('aside', { class: 'right' }, detail.element, asm.element),
+  );
+  if (mode === 'playground') {
+    layout.prepend(
+      playgroundPane((d, files) => {
+        generation++;
+        playgroundFiles = files;
+        app.setModel(new Model(d));
+        search.reset();
+        app.applyHash(true);
+      }),
+    );
+  }
+  root.querySelector('header')!.appendChild(search.element);
+  root.appendChild(layout);
+
+  const describe = () => {
+    const d = app.model.data;
+    const go = d.go.version ? `${d.go.version} ${d.go.goos}/${d.go.goarch}` : '';
+    fill(about,
+      el('span', { class: 'tool' }, d.tool),
+      go ? el('span', { class: 'go' }, go) : null,
+      d.command ? el('code', { class: 'command' }, d.command) : null,
+      d.measuredBy ? el('span', { class: 'measured' }, `measured by ${d.measuredBy.command} at ${d.measuredBy.time}`) : null,
+    );
+    const hasBench = d.kind === 'bench' && (d.benchmarks?.length ?? 0) > 0;
+    if (hasBench && !bench.element.isConnected) centre.appendChild(bench.element);
+    if (!hasBench) bench.element.remove();
+    centre.classList.toggle('with-bench', hasBench);
+  };
+
+  let first = true;
+  app.listen((a, dataChanged) => {
+    if (dataChanged) describe();
+    summary.render(dataChanged);
+    if (first) performance.mark('heapscope:first-paint');
+    tree.render(dataChanged);
+    source.render();
+    detail.render();
+    asm.render();
+    if (a.model.data.kind === 'bench') bench.render(dataChanged);
+    if (first) {
+      first = false;
+      document.body.dataset.ready = '1';
+    }
+  });
+  app.applyHash(true);
+
+  if (mode === 'serve') watch(status, async (g) => {
+    generation = g;
+    const d = await loadServeData();
+    app.setModel(new Model(d));
+    search.reset();
+    app.applyHash(true);
+  });
+}
+
+/** heapscope serve re-analyses when files change: its events say when, and what it is doing. */
+function watch(status: HTMLElement, reload: (generation: number) => Promise<void>): void {
+  const events = new EventSource('/api/events');
+  events.addEventListener('status', (e) => {
+    try {
+      const s = JSON.parse((e as MessageEvent<string>).data) as { state: string; message?: string };
+      status.textContent = s.message ? `${s.state}: ${s.message}` : s.state;
+      status.dataset.state = s.state;
+      status.classList.toggle('error', s.state === 'error');
+    } catch {
+      /* a malformed event changes nothing */
+    }
+  });
+  events.addEventListener('update', (e) => {
+    try {
+      const { generation } = JSON.parse((e as MessageEvent<string>).data) as { generation: number };
+      reload(generation).catch((err: Error) => {
+        status.textContent = `Could not reload: ${err.message}`;
+        status.classList.add('error');
+      });
+    } catch {
+      /* ignored as above */
+    }
+  });
+  events.addEventListener('error', () => {
+    if (events.readyState === EventSource.CLOSED) status.textContent = 'Disconnected from heapscope serve.';
+  });
+}
+
+void start();

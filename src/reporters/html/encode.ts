@@ -44,7 +44,7 @@ export interface EncodeContext {
 }
 
 /** The builder shared by both reports: tables of strings, files, packages and causes filled as sites are added. */
-class Encoder {
+export class Encoder {
   readonly strings = new Strings();
   readonly files: PageData['files'] = [];
   readonly packages: PageData['packages'] = [];
@@ -164,6 +164,11 @@ class Encoder {
 
   private pending: [PageSite, Site][] | undefined;
 
+  /** A site of another model of the same code (bench's own analysis) by its identity. */
+  siteOf(site: Site): number {
+    return this.siteIndex.get(site) ?? (site.id ? this.siteById.get(site.id) : undefined) ?? -1;
+  }
+
   linkChains(): void {
     for (const [page, site] of this.pending ?? []) {
       if (!site.chain?.length) continue;
@@ -206,7 +211,8 @@ export interface Encoded {
   files: string[];
 }
 
-export function encodeAnalysis(model: AnalysisModel, ctx: EncodeContext): Encoded {
+/** The analysis; with `bench`, the benchmarks of a run on the same code too (the playground). */
+export function encodeAnalysis(model: AnalysisModel, ctx: EncodeContext, bench?: BenchReport): Encoded {
   const enc = new Encoder(ctx);
   const s = enc.strings;
   for (const p of model.packages) enc.pkg(p.importPath, p.dir, p.errors);
@@ -245,6 +251,10 @@ export function encodeAnalysis(model: AnalysisModel, ctx: EncodeContext): Encode
     return { package: pkg, pos: enc.pos(n, pkg), function: s.of(n.function) };
   });
   if (model.filtered) data.filtered = model.filtered;
+  if (bench) {
+    data.kind = 'bench';
+    data.benchmarks = benchmarks(enc, bench);
+  }
   return { data, files: enc.fileList() };
 }
 
@@ -272,7 +282,7 @@ function encodeLine(enc: Encoder, l: BenchLine): PageBenchmark['lines'][number] 
     allocsPerOp: l.allocsPerOp,
     bytesPerOp: l.bytesPerOp,
     types: types.map((t) => s.of(t)),
-    sites: l.sites.map((x) => enc.siteIndex.get(x)!).filter((x) => x !== undefined),
+    sites: l.sites.map((x) => enc.siteOf(x)).filter((x) => x >= 0),
     cause: enc.cause(l.cause),
     notes: l.notes.map((n) => s.of(n)),
     ...(l.amortised ? { amortised: true } : {}),
@@ -281,12 +291,28 @@ function encodeLine(enc: Encoder, l: BenchLine): PageBenchmark['lines'][number] 
 
 export function encodeBench(report: BenchReport, ctx: EncodeContext, asm: AsmListing[] = []): Encoded {
   const enc = new Encoder(ctx);
-  const s = enc.strings;
   for (const p of report.packages) enc.pkg(p.importPath, p.dir, p.errors);
   for (const b of report.benchmarks) for (const l of b.lines) enc.addSites(l.sites);
   enc.linkChains();
   const data = base(report, 'bench', enc, ctx);
-  data.benchmarks = report.benchmarks.map((b) => ({
+  data.benchmarks = benchmarks(enc, report);
+  data.asm = asm.map((f): PageAsmFunction => encodeListing(enc, f));
+  return { data, files: enc.fileList() };
+}
+
+export function encodeListing(enc: Encoder, f: AsmListing): PageAsmFunction {
+  const s = enc.strings;
+  return {
+    symbol: s.of(f.symbol),
+    pos: enc.pos(f),
+    instructions: f.instructions.map((i) => [i.file ? enc.file(i.file) : -1, i.line, s.of(i.text)]),
+    calls: f.calls.map((c) => ({ index: c.index, runtime: s.of(c.runtime), type: s.of(c.type), size: c.size, sizeClass: c.sizeClass })),
+  };
+}
+
+function benchmarks(enc: Encoder, report: BenchReport): PageBenchmark[] {
+  const s = enc.strings;
+  return report.benchmarks.map((b) => ({
     name: s.of(b.name),
     package: enc.pkg(b.package),
     procs: b.procs,
@@ -297,11 +323,4 @@ export function encodeBench(report: BenchReport, ctx: EncodeContext, asm: AsmLis
     flame: b.flame ? encodeFlame(enc, b.flame) : null,
     notes: b.notes.map((n) => s.of(n)),
   }));
-  data.asm = asm.map((f): PageAsmFunction => ({
-    symbol: s.of(f.symbol),
-    pos: enc.pos(f),
-    instructions: f.instructions.map((i) => [i.file ? enc.file(i.file) : -1, i.line, s.of(i.text)]),
-    calls: f.calls.map((c) => ({ index: c.index, runtime: s.of(c.runtime), type: s.of(c.type), size: c.size, sizeClass: c.sizeClass })),
-  }));
-  return { data, files: enc.fileList() };
 }

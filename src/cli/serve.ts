@@ -1,0 +1,77 @@
+// heapscope serve: the HTML report, live, from a local server; and the playground. The URL is the first line of
+// standard output (a script can read it and open a browser); the server runs until it is interrupted.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LiveAnalysis } from '../serve/live-analysis.js';
+import { startServer } from '../serve/server.js';
+import { checkFocusFlags, type FocusFlags } from './focus-flags.js';
+import { commandDir } from './flag-checks.js';
+import { defaultCacheDir } from '../cache/model-cache.js';
+import { commandLine, type CliIO } from './terminal.js';
+import { UsageError } from '../errors/errors.js';
+import { hookSignals } from '../runners/process-groups.js';
+import { pageAssets } from '../reporters/html/page.js';
+import type { Outcome } from './outcome.js';
+
+export interface ServeFlags extends FocusFlags {
+  C?: string;
+  tags?: string;
+  tests?: boolean;
+  port: string;
+  cache: boolean;
+}
+
+/** The bundled examples module, offered by the playground. */
+function bundledExamples(): { name: string; files: Record<string, string> }[] {
+  const dir = fileURLToPath(new URL('../../../examples/', import.meta.url));
+  try {
+    const files: Record<string, string> = {};
+    for (const f of readdirSync(dir).sort()) if (f.endsWith('.go') || f === 'go.mod') files[f] = readFileSync(join(dir, f), 'utf8');
+    return [{ name: 'examples (bundled)', files }];
+  } catch {
+    return [];
+  }
+}
+
+export async function runServe(patterns: string[], flags: ServeFlags, io: CliIO): Promise<Outcome> {
+  const dir = commandDir(io.cwd, flags.C);
+  if (!/^\d{1,5}$/.test(flags.port) || Number(flags.port) > 65535) throw new UsageError(`--port ${flags.port}: not a port number (0: any free port)`);
+  const choice = checkFocusFlags(flags);
+  pageAssets();
+  hookSignals();
+  const cacheDir = flags.cache ? defaultCacheDir(io.env) : null;
+  let server: Awaited<ReturnType<typeof startServer>> | null = null;
+  const live = new LiveAnalysis({
+    analyze: { dir, patterns: patterns.length ? patterns : ['./...'], tags: flags.tags, tests: !!flags.tests, cacheDir },
+    filters: choice.filters,
+    env: io.env,
+    command: commandLine(io),
+    onUpdate: (s) => {
+      server?.broadcast(s);
+      if (s.state === 'error') io.stderr(`heapscope: ${s.message}\n`);
+      else if (s.state === 'ready') io.stderr(`heapscope: ${s.message} (update ${s.generation})\n`);
+    },
+  });
+  try {
+    server = await startServer({
+      host: '127.0.0.1',
+      port: Number(flags.port),
+      live,
+      dir,
+      env: io.env,
+      ...(flags.tags ? { tags: flags.tags } : {}),
+      examples: bundledExamples(),
+      title: `heapscope serve: ${basename(dir)}`,
+    });
+  } catch (e) {
+    throw new UsageError(`cannot listen on 127.0.0.1:${flags.port}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  io.stdout(`${server.url}\n`);
+  io.stderr(`heapscope: serving the report at ${server.url} and the playground at ${server.url}playground (Ctrl-C stops)\n`);
+  await live.start();
+  // Runs until a signal ends the process (process-groups.ts stops the children and removes temporary directories).
+  await new Promise<never>(() => {});
+  return 'ok';
+}

@@ -1,0 +1,180 @@
+// heapscope serve's HTTP side: the report page and its API over loopback. Every request is checked for its Host
+// and Origin first (guard.ts); the only files served are the analysed module's, by their index in the current
+// data, resolved inside the module root.
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { allowedHost, allowedOrigin, insideRoot } from './guard.js';
+import { contentSecurityPolicy, pageAssets, servedPage } from '../reporters/html/page.js';
+import { encodeAnalysis } from '../reporters/html/encode.js';
+import type { LiveAnalysis, LiveState } from './live-analysis.js';
+import { checkSnippet, PlaygroundError, runSnippet } from './playground.js';
+import { packageListings } from '../runners/package-asm.js';
+import { isRealFile } from '../model/paths.js';
+import type { AsmListing } from '../model/alloc-types.js';
+
+export interface ServeOptions {
+  host: string;
+  port: number;
+  live: LiveAnalysis;
+  dir: string;
+  env: NodeJS.ProcessEnv;
+  tags?: string;
+  /** The bundled examples the playground offers: name → files. */
+  examples: { name: string; files: Record<string, string> }[];
+  title: string;
+}
+
+const MAX_BODY = 512 * 1024;
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    ...extra,
+  });
+  res.end(body);
+}
+
+const json = (res: ServerResponse, status: number, value: unknown): void => send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of req) {
+    size += (c as Buffer).length;
+    if (size > MAX_BODY) throw new PlaygroundError('request too large', 413);
+    chunks.push(c as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new PlaygroundError('the request is not JSON', 400);
+  }
+}
+
+export interface RunningServer {
+  url: string;
+  server: Server;
+  /** Pushes the live state to every open page. */
+  broadcast(s: LiveState): void;
+  close(): Promise<void>;
+}
+
+export async function startServer(o: ServeOptions): Promise<RunningServer> {
+  const clients = new Set<ServerResponse>();
+  const asmCache = new Map<string, Promise<{ listings: AsmListing[]; error: string | null }>>();
+  const closing = new AbortController();
+  let port = 0;
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (!allowedHost(req.headers.host, port)) return send(res, 421, 'text/plain', 'heapscope serve answers only requests for its own address\n');
+    if (!allowedOrigin(req.headers.origin, port)) return send(res, 403, 'text/plain', 'cross-origin request refused\n');
+    // A page of another site can embed a request without an Origin header only as a simple GET: nothing a GET
+    // answers changes state, and the answers are not readable across origins.
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const live = o.live.current;
+    const method = req.method ?? 'GET';
+    if (method === 'GET' && (url.pathname === '/' || url.pathname === '/playground')) {
+      const mode = url.pathname === '/' ? 'serve' : 'playground';
+      const a = pageAssets();
+      return send(res, 200, 'text/html; charset=utf-8', servedPage({ title: o.title, mode }), {
+        'Content-Security-Policy': contentSecurityPolicy(a, "'self'"),
+        'X-Frame-Options': 'DENY',
+      });
+    }
+    if (method === 'GET' && url.pathname === '/api/data') {
+      if (!live.page) return json(res, 503, { error: live.message });
+      return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(live.page.data));
+    }
+    if (method === 'GET' && url.pathname === '/api/source') {
+      const index = Number(url.searchParams.get('file'));
+      const f = Number.isSafeInteger(index) ? live.page?.files[index] : undefined;
+      const real = f !== undefined && live.root && isRealFile(f) ? insideRoot(live.root, f) : null;
+      if (!real) return send(res, 404, 'text/plain', 'no such file of the module\n');
+      return send(res, 200, 'text/plain; charset=utf-8', await readFile(real));
+    }
+    if (method === 'GET' && url.pathname === '/api/events') {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.write(`event: status\ndata: ${JSON.stringify({ state: live.state, message: live.message })}\n\n`);
+      clients.add(res);
+      req.on('close', () => clients.delete(res));
+      return;
+    }
+    if (method === 'GET' && url.pathname === '/api/asm') {
+      const pkg = url.searchParams.get('package') ?? '';
+      const fn = url.searchParams.get('function') ?? '';
+      const known = live.page?.data.packages.some((p) => live.page!.data.strings[p.path] === pkg);
+      if (!known || !live.root) return json(res, 404, { error: 'not a package of this analysis' });
+      const key = `${live.generation}\0${pkg}`;
+      let got = asmCache.get(key);
+      if (!got) {
+        got = packageListings({ dir: o.dir, root: live.root, env: o.env, importPath: pkg, ...(o.tags ? { tags: o.tags } : {}), signal: closing.signal });
+        asmCache.set(key, got);
+      }
+      const r = await got;
+      if (r.error && !r.listings.length) return json(res, 422, { error: r.error });
+      const wanted = (sym: string): boolean => sym === `${pkg}.${fn}` || sym.startsWith(`${pkg}.${fn}.`) || sym.startsWith(`${pkg}.${fn}[`);
+      return json(res, 200, {
+        functions: r.listings
+          .filter((l) => !fn || wanted(l.symbol))
+          .map((l) => ({ symbol: l.symbol, file: l.file, line: l.line, instructions: l.instructions.map((i) => [i.file || null, i.line, i.text]), calls: l.calls })),
+      });
+    }
+    if (method === 'GET' && url.pathname === '/api/examples') return json(res, 200, { examples: o.examples });
+    if (method === 'POST' && url.pathname === '/api/playground') {
+      // A form or a simple request from another page cannot send this type without a preflight, which fails.
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return json(res, 415, { error: 'send application/json' });
+      try {
+        const { files, bench } = checkSnippet(await readBody(req));
+        const abort = new AbortController();
+        req.on('close', () => {
+          if (!res.writableEnded) abort.abort();
+        });
+        closing.signal.addEventListener('abort', () => abort.abort(), { once: true });
+        const r = await runSnippet(files, bench, o.env, abort.signal);
+        const enc = encodeAnalysis(r.model, { command: 'playground', hasSource: (f) => files.has(f) }, r.bench ?? undefined);
+        return json(res, 200, { data: enc.data, output: r.output, sources: enc.files.map((f) => files.get(f) ?? null) });
+      } catch (e) {
+        if (e instanceof PlaygroundError) return json(res, e.status, { error: e.message });
+        throw e;
+      }
+    }
+    send(res, 404, 'text/plain', 'not found\n');
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      if (!res.headersSent) json(res, 500, { error: e instanceof Error ? e.message : String(e) });
+      else res.end();
+    });
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(o.port, o.host, () => ok());
+  });
+  port = (server.address() as AddressInfo).port;
+  const host = o.host.includes(':') ? `[${o.host}]` : o.host;
+  return {
+    url: `http://${host}:${port}/`,
+    server,
+    broadcast(s) {
+      const msg =
+        `event: status\ndata: ${JSON.stringify({ state: s.state, message: s.message })}\n\n` +
+        (s.state === 'ready' ? `event: update\ndata: ${JSON.stringify({ generation: s.generation })}\n\n` : '');
+      for (const c of clients) c.write(msg);
+    },
+    close() {
+      closing.abort();
+      for (const c of clients) c.end();
+      return new Promise((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      });
+    },
+  };
+}

@@ -1,0 +1,131 @@
+// The assembly of the selected site's function: its instructions, the selected line's highlighted, and the calls
+// into the runtime's allocator with what they allocate.
+
+import { el } from './dom.js';
+import { fetchJson } from './data.js';
+import type { Model } from './model.js';
+import type { App } from './state.js';
+
+interface AsmListing {
+  symbol: string;
+  instructions: [string | null, number, string][];
+  calls: { index: number; runtime: string; type: string; size: number | null; sizeClass: number | null }[];
+}
+
+/** The compiler's raw name of the function (what the assembly's symbols carry). */
+function rawFunction(m: Model, site: number): string {
+  const x = m.data.sites[site]!;
+  return m.s(x.functionRaw ?? x.function);
+}
+
+function fromData(m: Model, site: number): AsmListing | null {
+  const x = m.data.sites[site]!;
+  const [file, line] = x.pos;
+  const fn = rawFunction(m, site);
+  const candidates = (m.data.asm ?? []).filter((f) => f.instructions.some((i) => i[0] === file && i[1] === line));
+  const best = candidates.find((f) => m.s(f.symbol).endsWith(fn)) ?? candidates[0];
+  if (!best) return null;
+  return {
+    symbol: m.s(best.symbol),
+    instructions: best.instructions.map(([f, l, t]) => [f >= 0 ? m.filePath(f) : null, l, m.s(t)]),
+    calls: best.calls.map((c) => ({ ...c, runtime: m.s(c.runtime), type: m.s(c.type) })),
+  };
+}
+
+/** Paths from the server may be absolute where the page's are relative to the module root. */
+const samePath = (a: string | null, b: string) => a !== null && (a === b || a.endsWith(`/${b}`) || b.endsWith(`/${a}`));
+
+export function asmPane(app: App): { element: HTMLElement; render(): void } {
+  const body = el('div', { class: 'asm-body' });
+  const element = el('div', { class: 'asm-pane', testid: 'asm-pane' }, el('h3', null, 'Assembly'), body);
+  let shown = -2;
+  let shownModel = app.model;
+  let token = 0;
+  const cache = new Map<string, Promise<AsmListing[]>>();
+
+  function listing(fns: AsmListing[], path: string, line: number): void {
+    const parts: HTMLElement[] = [];
+    for (const f of fns) {
+      const calls = new Map(f.calls.map((c) => [c.index, c]));
+      parts.push(el('div', { class: 'asm-symbol' }, f.symbol));
+      const pre = el('div', { class: 'asm-listing' });
+      let first: HTMLElement | null = null;
+      f.instructions.forEach(([file, l, text], i) => {
+        const hit = l === line && samePath(file, path);
+        const call = calls.get(i);
+        const row = el(
+          'div',
+          { class: `asm-line${hit ? ' hit' : ''}${call ? ' call' : ''}`, testid: call ? 'asm-call' : undefined },
+          el('span', { class: 'asm-ln' }, String(l)),
+          el('span', { class: 'asm-text' }, text),
+          call
+            ? el(
+                'span',
+                { class: 'asm-alloc' },
+                `${call.runtime}${call.type ? ` ${call.type}` : ''}${call.size !== null ? `, ${call.size} B` : ''}${call.sizeClass !== null ? ` (size class ${call.sizeClass} B)` : ''}`,
+              )
+            : null,
+        );
+        if (hit && !first) first = row;
+        pre.appendChild(row);
+      });
+      parts.push(pre);
+      if (first) requestAnimationFrame(() => (first as HTMLElement | null)?.scrollIntoView({ block: 'nearest' }));
+    }
+    body.replaceChildren(...parts);
+  }
+
+  async function show(site: number): Promise<void> {
+    const m = app.model;
+    const x = m.data.sites[site];
+    if (!x) {
+      body.replaceChildren();
+      return;
+    }
+    const path = m.filePath(x.pos[0]);
+    if (app.mode === 'file') {
+      if (!m.data.asm) {
+        body.replaceChildren(el('p', { class: 'note' }, 'Assembly comes with `heapscope bench --format html` or `heapscope serve`.'));
+        return;
+      }
+      const f = fromData(m, site);
+      if (f) listing([f], path, x.pos[1]);
+      else body.replaceChildren(el('p', { class: 'note' }, 'No allocation call of this line in the assembly of the benchmarked functions.'));
+      return;
+    }
+    const my = ++token;
+    const q = new URLSearchParams({ package: m.packagePath(x.package), function: rawFunction(m, site) });
+    let p = cache.get(q.toString());
+    if (!p) {
+      p = fetchJson<{ functions?: AsmListing[]; error?: string }>(`/api/asm?${q.toString()}`).then((r) => {
+        if (r.error) throw new Error(r.error);
+        return r.functions ?? [];
+      });
+      cache.set(q.toString(), p);
+      p.catch(() => cache.delete(q.toString()));
+    }
+    body.replaceChildren(el('p', { class: 'note' }, 'Loading the assembly…'));
+    try {
+      const fns = await p;
+      if (my !== token) return;
+      if (!fns.length) body.replaceChildren(el('p', { class: 'note' }, 'No assembly for this function.'));
+      else listing(fns, path, x.pos[1]);
+    } catch (e) {
+      if (my === token) body.replaceChildren(el('p', { class: 'error' }, `Assembly: ${(e as Error).message}`));
+    }
+  }
+
+  return {
+    element,
+    render() {
+      if (app.sel.site === shown && shownModel === app.model) return;
+      shown = app.sel.site;
+      shownModel = app.model;
+      if (shown < 0) {
+        body.replaceChildren(el('p', { class: 'note' }, 'Select a site to see its function’s assembly.'));
+        return;
+      }
+      void show(shown);
+    },
+  };
+}

@@ -1,0 +1,106 @@
+// The benchmarks: a table of their figures; the selected one's allocating lines, ranked, and its flame graph.
+
+import type { PageBenchLine, PageBenchmark } from '../../src/reporters/html/page-data.js';
+import { el, fill, linkButton, section } from './dom.js';
+import { causeId, num } from './format.js';
+import { flameView } from './flame.js';
+import type { App } from './state.js';
+
+function metric(app: App, b: PageBenchmark, name: string): string {
+  const f = b.metrics.find((x) => app.model.s(x.name) === name)?.figure;
+  if (!f) return '';
+  return f.min !== f.max ? `${num(f.median)} (${num(f.min)}–${num(f.max)})` : num(f.median);
+}
+
+export function benchView(app: App): { element: HTMLElement; render(dataChanged: boolean): void } {
+  const element = el('div', { class: 'bench', testid: 'bench' });
+  const detail = el('div', { class: 'bench-detail' });
+  let rows: HTMLElement[] = [];
+  let shown = -2;
+  let built = false;
+
+  function build(): void {
+    const m = app.model;
+    const list = m.data.benchmarks ?? [];
+    rows = list.map((b, i) => {
+      const tr = el(
+        'tr',
+        { testid: 'bench-row', 'data-name': m.s(b.name), tabindex: 0 },
+        el('td', { class: 'name' }, m.s(b.name)),
+        el('td', { class: 'n' }, metric(app, b, 'ns/op')),
+        el('td', { class: 'n' }, metric(app, b, 'B/op')),
+        el('td', { class: 'n' }, metric(app, b, 'allocs/op')),
+        el('td', { class: 'n' }, String(b.runs)),
+      );
+      tr.addEventListener('click', () => app.go({ bench: i }));
+      return tr;
+    });
+    element.replaceChildren(
+      el('h2', null, 'Benchmarks'),
+      el(
+        'table',
+        { class: 'bench-table', testid: 'bench-table' },
+        el('thead', null, el('tr', null, el('th', null, 'benchmark'), el('th', null, 'ns/op'), el('th', null, 'B/op'), el('th', null, 'allocs/op'), el('th', null, 'runs'))),
+        el('tbody', null, ...rows),
+      ),
+      detail,
+    );
+    shown = -2;
+  }
+
+  function lineList(title: string, lines: PageBenchLine[], key: 'allocsPerOp' | 'bytesPerOp'): HTMLElement {
+    const m = app.model;
+    const sorted = [...lines].sort((a, b) => b[key] - a[key]).filter((l) => l[key] > 0);
+    return section(
+      title,
+      el(
+        'ol',
+        { class: 'bench-lines' },
+        ...sorted.map((l) =>
+          el(
+            'li',
+            { testid: 'bench-line' },
+            linkButton(`${m.filePath(l.file)}:${l.line}`, () => app.go({ file: l.file, line: l.line }), { 'data-file': m.filePath(l.file), 'data-line': l.line }),
+            el('span', { class: 'n' }, key === 'allocsPerOp' ? ` ${num(l.allocsPerOp)} allocs/op` : ` ${num(l.bytesPerOp)} B/op`),
+            l.amortised ? el('span', { class: 'note' }, ' amortised') : null,
+            el('div', { class: 'fn' }, m.s(l.function), m.s(l.innermost) && l.innermost !== l.function ? ` → ${m.s(l.innermost)}` : ''),
+            l.types.length ? el('div', { class: 'types' }, l.types.map((t) => m.s(t)).join(', ')) : null,
+            l.cause >= 0 ? el('span', { class: 'cause-id' }, causeId(m, l.cause)) : null,
+            ...l.sites.slice(0, 3).map((s) => linkButton(` ${m.s(m.data.sites[s]?.expr)}`, () => app.go({ site: s }), { class: 'site-link' })),
+          ),
+        ),
+      ),
+    );
+  }
+
+  function showBench(i: number): void {
+    const m = app.model;
+    rows.forEach((r, j) => r.classList.toggle('selected', j === i));
+    const b = m.data.benchmarks?.[i];
+    if (!b) {
+      detail.replaceChildren(el('p', { class: 'note' }, 'Select a benchmark to see its allocating lines and flame graph.'));
+      return;
+    }
+    fill(detail,
+      el('h3', null, m.s(b.name)),
+      b.setup ? el('p', { class: 'note' }, `Setup outside the loop: ${num(b.setup.allocs)} allocs, ${num(b.setup.bytes)} B.`) : null,
+      ...b.notes.map((n) => el('p', { class: 'note' }, m.s(n))),
+      b.flame ? flameView(app, b.flame) : el('p', { class: 'note' }, 'No allocation profile for this benchmark.'),
+      el('div', { class: 'bench-rankings' }, lineList('Lines by allocs/op', b.lines, 'allocsPerOp'), lineList('Lines by B/op', b.lines, 'bytesPerOp')),
+    );
+  }
+
+  return {
+    element,
+    render(dataChanged) {
+      if (dataChanged || !built) {
+        built = true;
+        build();
+      }
+      if (app.sel.bench !== shown) {
+        shown = app.sel.bench;
+        showBench(shown);
+      }
+    },
+  };
+}

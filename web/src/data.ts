@@ -1,0 +1,44 @@
+// Where the page's data comes from: inside the page (a report file) or heapscope serve's API.
+
+import type { PageData } from '../../src/reporters/html/page-data.js';
+
+export type Mode = 'file' | 'serve' | 'playground';
+
+export function pageMode(): Mode {
+  const m = document.querySelector('meta[name="heapscope-mode"]')?.getAttribute('content');
+  return m === 'serve' || m === 'playground' ? m : 'file';
+}
+
+/** base64 of gzip → text, with the browser's own decompressor (no library, no request). */
+export async function unpack(b64: string): Promise<string> {
+  const bin = atob(b64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Response(stream).text();
+}
+
+export function checkVersion(d: PageData): PageData {
+  if (d.version !== 1) throw new Error(`this page reads data version 1, not ${String(d.version)}`);
+  return d;
+}
+
+export async function loadFileData(): Promise<PageData> {
+  const node = document.getElementById('heapscope-data');
+  if (!node?.textContent) throw new Error('no data in this page');
+  return checkVersion(JSON.parse(await unpack(node.textContent.trim())) as PageData);
+}
+
+export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
+  const r = await fetch(url, init);
+  const body = (await r.json().catch(() => null)) as T | { error?: string } | null;
+  if (!r.ok) {
+    const msg = body && typeof body === 'object' && 'error' in body && body.error ? body.error : `${r.status} ${r.statusText}`;
+    throw new Error(msg);
+  }
+  return body as T;
+}
+
+export async function loadServeData(): Promise<PageData> {
+  return checkVersion(await fetchJson<PageData>('/api/data'));
+}

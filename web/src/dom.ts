@@ -1,0 +1,45 @@
+// Builds DOM from data as text only: every string from the report goes through textContent or a text node, so
+// nothing in the data can become markup.
+
+type Child = Node | string | null | undefined | false;
+type Attrs = Record<string, string | number | boolean | undefined | null>;
+
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs | null = null, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (attrs) {
+    for (const [k, v] of Object.entries(attrs)) {
+      if (v === undefined || v === null || v === false) continue;
+      if (k === 'class') e.className = String(v);
+      else if (k === 'testid') e.dataset.testid = String(v);
+      else e.setAttribute(k, v === true ? '' : String(v));
+    }
+  }
+  append(e, ...children);
+  return e;
+}
+
+export function append(parent: Node, ...children: Child[]): void {
+  for (const c of children) {
+    if (c === null || c === undefined || c === false) continue;
+    parent.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
+  }
+}
+
+/** A link-looking button: navigation happens in script, so no href ever carries data. */
+export function linkButton(text: string, onClick: () => void, attrs: Attrs = {}): HTMLButtonElement {
+  const b = el('button', { type: 'button', class: `link ${attrs.class ?? ''}`.trim(), ...attrs }, text);
+  b.addEventListener('click', (ev) => {
+    ev.stopPropagation();
+    onClick();
+  });
+  return b;
+}
+
+export function section(title: string, ...children: Child[]): HTMLElement {
+  return el('section', { class: 'block' }, el('h3', null, title), ...children);
+}
+
+export function fill(parent: Element, ...children: Child[]): void {
+  parent.replaceChildren();
+  append(parent, ...children);
+}

@@ -1,0 +1,117 @@
+// heapscope serve's playground: Go code in an editor, sent to the server to analyse (and benchmark), the result
+// shown with the report's views.
+
+import { EditorState } from '@codemirror/state';
+import { EditorView, lineNumbers, drawSelection, highlightActiveLine } from '@codemirror/view';
+import { defaultHighlightStyle, syntaxHighlighting, indentOnInput } from '@codemirror/language';
+import { go } from '@codemirror/lang-go';
+import type { PageData } from '../../src/reporters/html/page-data.js';
+import { el } from './dom.js';
+import { checkVersion, fetchJson } from './data.js';
+
+interface Example {
+  name: string;
+  files: Record<string, string>;
+}
+
+/** The editor's one text as files: txtar-style `-- name --` headers split it, else it is main.go. */
+export function splitFiles(text: string): Record<string, string> {
+  const header = /^-- (.+?) --[ \t]*$/gm;
+  const marks = [...text.matchAll(header)];
+  if (!marks.length) return { 'main.go': text };
+  const files: Record<string, string> = {};
+  marks.forEach((mk, i) => {
+    const start = mk.index + mk[0].length + 1;
+    const end = i + 1 < marks.length ? marks[i + 1]!.index : text.length;
+    files[mk[1]!.trim()] = text.slice(Math.min(start, end), end);
+  });
+  return files;
+}
+
+export function joinFiles(files: Record<string, string>): string {
+  const names = Object.keys(files);
+  if (names.length === 1 && names[0] === 'main.go') return files['main.go']!;
+  return names.map((n) => `-- ${n} --\n${files[n]!.endsWith('\n') ? files[n] : `${files[n]}\n`}`).join('');
+}
+
+export function emptyData(): PageData {
+  return {
+    version: 1,
+    kind: 'analyze',
+    tool: 'heapscope',
+    go: { version: '', goos: '', goarch: '' },
+    root: '',
+    command: '',
+    strings: [''],
+    packages: [],
+    files: [],
+    causes: [],
+    sites: [],
+    ranking: [],
+    functions: [],
+    inlined: [],
+    instantiations: [],
+    notAnalysed: [],
+  };
+}
+
+export function playgroundPane(onResult: (data: PageData, files: Record<string, string>) => void): HTMLElement {
+  const picker = el('select', { class: 'examples', testid: 'playground-examples', 'aria-label': 'Example' });
+  const run = el('button', { type: 'button', class: 'run', testid: 'playground-run' }, 'Run');
+  const bench = el('input', { type: 'checkbox', testid: 'playground-bench' });
+  const output = el('pre', { class: 'playground-output', testid: 'playground-output' });
+  const host = el('div', { class: 'playground-editor', testid: 'playground-editor' });
+  const view = new EditorView({
+    parent: host,
+    state: EditorState.create({
+      doc: 'package main\n\nfunc main() {\n}\n',
+      // @codemirror/commands (undo history, key bindings) is not installed: the editor has the browser's own editing.
+      extensions: [lineNumbers(), drawSelection(), highlightActiveLine(), indentOnInput(), go(), syntaxHighlighting(defaultHighlightStyle)],
+    }),
+  });
+  const setText = (t: string) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: t } });
+  let examples: Example[] = [];
+
+  fetchJson<{ examples: Example[] }>('/api/examples')
+    .then((r) => {
+      examples = r.examples ?? [];
+      picker.replaceChildren(...examples.map((e, i) => el('option', { value: i }, e.name)));
+      if (examples[0]) setText(joinFiles(examples[0].files));
+    })
+    .catch((e: Error) => {
+      output.textContent = `Examples: ${e.message}`;
+    });
+  picker.addEventListener('change', () => {
+    const e = examples[Number(picker.value)];
+    if (e) setText(joinFiles(e.files));
+  });
+
+  run.addEventListener('click', async () => {
+    const files = splitFiles(view.state.doc.toString());
+    run.disabled = true;
+    output.textContent = bench.checked ? 'Analysing and benchmarking…' : 'Analysing…';
+    try {
+      const r = await fetchJson<{ data: PageData; output: string }>('/api/playground', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ files, bench: bench.checked }),
+      });
+      output.textContent = r.output || 'Done.';
+      onResult(checkVersion(r.data), files);
+    } catch (e) {
+      output.textContent = (e as Error).message;
+      output.classList.add('error');
+    } finally {
+      run.disabled = false;
+    }
+  });
+  run.addEventListener('click', () => output.classList.remove('error'), { capture: true });
+
+  return el(
+    'div',
+    { class: 'playground' },
+    el('div', { class: 'playground-bar' }, picker, run, el('label', null, bench, ' with benchmarks')),
+    host,
+    output,
+  );
+}

@@ -1,0 +1,84 @@
+// The left column's top: the ranked decisions, then how the hot heap sites split by cause and by package.
+
+import { el, section } from './dom.js';
+import { causeId, costText, num } from './format.js';
+import type { App } from './state.js';
+
+export function summaryView(app: App): { element: HTMLElement; render(dataChanged: boolean): void } {
+  const element = el('div', { class: 'summary', testid: 'summary' });
+  let items: HTMLElement[] = [];
+  let built = false;
+
+  function build(): void {
+    const m = app.model;
+    const d = m.data;
+    const list = el('ol', { class: 'ranking' });
+    items = m.ranking().map((r) => {
+      const x = d.sites[r.site]!;
+      const cause = causeId(m, x.cause);
+      const item = el(
+        'li',
+        { class: 'summary-item', testid: 'summary-item', 'data-site-id': m.siteId(r.site), 'data-site': r.site, tabindex: 0 },
+        el('div', { class: 'where' }, m.posText(x.pos, false)),
+        el('div', { class: 'expr' }, m.s(x.expr), x.cold ? el('span', { class: 'cold', title: m.s(x.cold) }, 'cold') : null),
+        el('div', { class: 'fn' }, m.s(x.function)),
+        el('div', { class: 'meta' }, cause ? el('span', { class: 'cause-id' }, cause) : null, el('span', { class: 'cost' }, costText(m, x))),
+        r.more ? el('div', { class: 'more' }, `+${r.more} more in this function`) : null,
+      );
+      const open = () => app.go({ site: r.site });
+      item.addEventListener('click', open);
+      item.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter') open();
+      });
+      list.appendChild(item);
+      return item;
+    });
+    const heading = el('h2', null, `Costliest heap allocations (${num(m.heapCount)} heap sites of ${num(d.sites.length)})`);
+    element.replaceChildren(heading, items.length ? list : el('p', { class: 'empty' }, 'No heap allocation.'));
+    if (d.filtered) element.appendChild(el('p', { class: 'note' }, `${num(d.filtered.sites)} sites filtered out${d.filtered.external ? ` (${num(d.filtered.external)} outside the module)` : ''}.`));
+  }
+
+  /** Counts over all heap sites: kept apart from the ranking so they fill in after the first paint. */
+  function counts(): HTMLElement {
+    const m = app.model;
+    const byCause = new Map<number, number>();
+    const byPkg = new Map<number, number>();
+    for (let i = 0; i < m.heapCount; i++) {
+      const x = m.data.sites[i]!;
+      if (x.cold || x.allocates === 'never') continue;
+      byCause.set(x.cause, (byCause.get(x.cause) ?? 0) + 1);
+      byPkg.set(x.package, (byPkg.get(x.package) ?? 0) + 1);
+    }
+    const table = (title: string, rows: [string, number][]) =>
+      section(
+        title,
+        el(
+          'table',
+          { class: 'counts' },
+          ...rows
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 30)
+            .map(([k, n]) => el('tr', null, el('td', { class: 'n' }, num(n)), el('td', null, k))),
+        ),
+      );
+    return el(
+      'div',
+      { class: 'count-tables', testid: 'summary-counts' },
+      table('Hot heap sites by cause', [...byCause].map(([c, n]) => [c >= 0 ? causeId(m, c) : '(no cause)', n])),
+      table('Hot heap sites by package', [...byPkg].map(([p, n]) => [m.packagePath(p), n])),
+    );
+  }
+
+  return {
+    element,
+    render(dataChanged) {
+      if (dataChanged || !built) {
+        built = true;
+        build();
+        element.appendChild(counts());
+      }
+      const sel = String(app.sel.site);
+      for (const it of items) it.classList.toggle('selected', it.dataset.site === sel);
+    },
+  };
+}
