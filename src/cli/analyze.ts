@@ -105,7 +105,15 @@ export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: Cl
       : null;
   // Each chunk is written as soon as it is made; the copy for the cache is written by libuv's threads
   // meanwhile, and one conversion serves both.
-  const opts = { color, verbose, cwd: io.cwd, top: choice.top, sort: choice.sort, command: commandLine(io), source: pageSourceReader(plan.root) };
+  const opts = {
+    color,
+    verbose,
+    cwd: io.cwd,
+    top: choice.top,
+    sort: choice.sort,
+    command: commandLine(io),
+    source: pageSourceReader(plan.root),
+  };
   for (const c of render(model, opts)) {
     if (!store) out.write(c);
     else {

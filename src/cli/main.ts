@@ -57,7 +57,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       .option('--tags <tags>', 'comma-separated build tags, as go build -tags')
       .option('--tests', 'include _test.go files (compiles the test variants of the packages)')
       .option('--profile <file>', 'rank by this CPU or memory profile (pprof, as go build -pgo takes) instead of heapscope bench figures')
-      .addOption(new Option('--format <format>', 'output format (html: one self-contained page)').choices(formatsFor('analyze')).default('text'))
+      .addOption(
+        new Option('--format <format>', 'output format (html: one self-contained page)').choices(formatsFor('analyze')).default('text'),
+      )
       .option('-o, --output <file>', 'write the report to FILE (whole or not at all) instead of standard output')
       .option('-v, --verbose', 'list compiler lines heapscope did not recognise')
       .option('--no-cache', "ignore and do not write heapscope's parsed-result cache")
@@ -83,7 +85,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       .option('--count <n>', 'runs of each benchmark for the timings (median and spread)', '1')
       .option('--benchtime <t>', 'as go test -benchtime (1s, 20000x); applies to the timing pass')
       .option('--timeout <d>', 'limit for each test binary run; the whole process tree is killed past it (0: none, as go test)', '10m')
-      .addOption(new Option('--format <format>', 'output format (html: one self-contained page)').choices(formatsFor('bench')).default('text'))
+      .addOption(
+        new Option('--format <format>', 'output format (html: one self-contained page)').choices(formatsFor('bench')).default('text'),
+      )
       .option('-o, --output <file>', 'write the report to FILE (whole or not at all) instead of standard output')
       .option('--no-cache', "ignore and do not write heapscope's parsed-result cache")
       .option('--color', 'force colour in text output')

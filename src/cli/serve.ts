@@ -37,7 +37,8 @@ function bundledExamples(): { name: string; files: Record<string, string> }[] {
 
 export async function runServe(patterns: string[], flags: ServeFlags, io: CliIO): Promise<Outcome> {
   const dir = commandDir(io.cwd, flags.C);
-  if (!/^\d{1,5}$/.test(flags.port) || Number(flags.port) > 65535) throw new UsageError(`--port ${flags.port}: not a port number (0: any free port)`);
+  if (!/^\d{1,5}$/.test(flags.port) || Number(flags.port) > 65535)
+    throw new UsageError(`--port ${flags.port}: not a port number (0: any free port)`);
   const choice = checkFocusFlags(flags);
   pageAssets();
   hookSignals();

@@ -259,10 +259,16 @@ function attributeOne(
   rep.setup = { allocs: round(setupAllocs), bytes: round(setupBytes) };
   reconcile(rep, high);
   const owns = benchmarkOwns(rep.name.split('/')[0]!);
-  rep.flame = flameGraph(rep.name, low as { profile: MemProfile; iterations: number }, high as { profile: MemProfile; iterations: number }, (f) => owns(f.function), (f) => ({
-    file: f.file ? input.resolve(f.file) : '',
-    line: f.line,
-  }));
+  rep.flame = flameGraph(
+    rep.name,
+    low as { profile: MemProfile; iterations: number },
+    high as { profile: MemProfile; iterations: number },
+    (f) => owns(f.function),
+    (f) => ({
+      file: f.file ? input.resolve(f.file) : '',
+      line: f.line,
+    }),
+  );
   return rep;
 }
 

@@ -21,7 +21,13 @@ function node(name: string, file: string, line: number): FlameNode {
 }
 
 /** Adds one profile's samples below `root`, weighted (+1/n for the longer run, -1/n for the shorter). */
-function addProfile(root: FlameNode, profile: MemProfile, owns: (f: Frame) => boolean, weight: number, place: (f: Frame) => { file: string; line: number }): void {
+function addProfile(
+  root: FlameNode,
+  profile: MemProfile,
+  owns: (f: Frame) => boolean,
+  weight: number,
+  place: (f: Frame) => { file: string; line: number },
+): void {
   for (const s of profile.samples) {
     // Innermost first: the benchmark's frame is the outermost one it owns.
     let top = -1;

@@ -238,7 +238,7 @@ export class AsmTextParser {
         runtime: c.runtime,
         type: c.display ?? c.type ?? '',
         size: c.typeSize ?? null,
-        sizeClass: c.typeSize != null ? roundToSizeClass(c.typeSize) : null,
+        sizeClass: c.typeSize !== null && c.typeSize !== undefined ? roundToSizeClass(c.typeSize) : null,
       }));
     return {
       arch: this.arch,

@@ -42,7 +42,8 @@ export function checkSnippet(body: unknown): { files: Map<string, string>; bench
   const files = new Map<string, string>();
   let bytes = 0;
   for (const [name, text] of Object.entries(b.files as Record<string, unknown>)) {
-    if (!FILE_NAME.test(name) || name.split('/').includes('..')) throw new PlaygroundError(`${name}: not a Go file name in the module`, 400);
+    if (!FILE_NAME.test(name) || name.split('/').includes('..'))
+      throw new PlaygroundError(`${name}: not a Go file name in the module`, 400);
     if (typeof text !== 'string') throw new PlaygroundError(`${name}: not text`, 400);
     bytes += Buffer.byteLength(text);
     files.set(name, text);
@@ -58,23 +59,43 @@ const HEAPSCOPE = fileURLToPath(new URL('../../../bin/heapscope.js', import.meta
 /** The environment of a snippet's build: nothing fetched, nothing of the user's GOFLAGS or workspace. */
 function snippetEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const out: NodeJS.ProcessEnv = { ...env };
-  for (const k of Object.keys(out)) if (k.startsWith('GO') && k !== 'GOROOT' && k !== 'GOPATH' && k !== 'GOCACHE' && k !== 'GOMODCACHE') delete out[k];
-  return { ...out, CGO_ENABLED: '0', GOPROXY: 'off', GOTOOLCHAIN: 'local', GOFLAGS: '-mod=mod', GOWORK: 'off', GOSUMDB: 'off', NO_COLOR: '1' };
+  for (const k of Object.keys(out))
+    if (k.startsWith('GO') && k !== 'GOROOT' && k !== 'GOPATH' && k !== 'GOCACHE' && k !== 'GOMODCACHE') delete out[k];
+  return {
+    ...out,
+    CGO_ENABLED: '0',
+    GOPROXY: 'off',
+    GOTOOLCHAIN: 'local',
+    GOFLAGS: '-mod=mod',
+    GOWORK: 'off',
+    GOSUMDB: 'off',
+    NO_COLOR: '1',
+  };
 }
 
-async function child(dir: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number, signal: AbortSignal): Promise<{ json: string; errors: string[] }> {
+async function child(
+  dir: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<{ json: string; errors: string[] }> {
   const out: string[] = [];
   const errors: string[] = [];
-  const r = await run('sh', ['-c', `ulimit -d ${PLAYGROUND_LIMITS.memoryKiB} && exec "$0" "$@"`, process.execPath, HEAPSCOPE, ...args, '-C', dir], {
-    cwd: dir,
-    env,
-    timeoutMs,
-    signal,
-    onStdoutLine: (l) => out.push(l),
-    onStderrLine: (l) => {
-      if (errors.length < 200) errors.push(l);
+  const r = await run(
+    'sh',
+    ['-c', `ulimit -d ${PLAYGROUND_LIMITS.memoryKiB} && exec "$0" "$@"`, process.execPath, HEAPSCOPE, ...args, '-C', dir],
+    {
+      cwd: dir,
+      env,
+      timeoutMs,
+      signal,
+      onStdoutLine: (l) => out.push(l),
+      onStderrLine: (l) => {
+        if (errors.length < 200) errors.push(l);
+      },
     },
-  });
+  );
   if (r.timedOut) throw new PlaygroundError(`stopped after ${timeoutMs / 1000} s (the playground's time limit)`, 408);
   if (r.code !== 0 && r.code !== 1) throw new PlaygroundError(errors.join('\n') || `heapscope exited with ${r.code ?? r.signal}`, 422);
   return { json: out.join('\n'), errors };
@@ -103,7 +124,12 @@ export interface SnippetResult {
   output: string;
 }
 
-export function runSnippet(files: Map<string, string>, bench: boolean, env: NodeJS.ProcessEnv, signal: AbortSignal): Promise<SnippetResult> {
+export function runSnippet(
+  files: Map<string, string>,
+  bench: boolean,
+  env: NodeJS.ProcessEnv,
+  signal: AbortSignal,
+): Promise<SnippetResult> {
   return slot(async () => {
     const dir = tempDir('heapscope-play-');
     try {
@@ -113,20 +139,28 @@ export function runSnippet(files: Map<string, string>, bench: boolean, env: Node
         writeFileSync(join(dir, name), text);
       }
       const e = snippetEnv(env);
-      const a = await child(dir, ['analyze', '--format', 'json', '--tests', '--no-progress', '--all'], e, PLAYGROUND_LIMITS.analyseMs, signal);
+      const a = await child(
+        dir,
+        ['analyze', '--format', 'json', '--tests', '--no-progress', '--all'],
+        e,
+        PLAYGROUND_LIMITS.analyseMs,
+        signal,
+      );
       const model = JSON.parse(a.json) as AnalysisModel;
       let report: BenchReport | null = null;
       const output = [...a.errors];
       if (bench) {
         const b = await child(
           dir,
-          ['bench', '--format', 'json', '--no-progress', '--benchtime', '200ms', '--timeout', '30s'],
+          ['bench', '--format', 'json', '--no-progress', '--benchtime', '200ms', '--timeout', '10s'],
           e,
           PLAYGROUND_LIMITS.benchMs,
           signal,
         );
         output.push(...b.errors);
         if (b.json.trim()) report = JSON.parse(b.json) as BenchReport;
+        // What went wrong with a benchmark (a panic, the time limit) is in the report, not on stderr.
+        for (const p of report?.packages ?? []) output.push(...p.errors, ...p.notes);
       }
       return { model, bench: report, output: output.join('\n') };
     } finally {

@@ -40,7 +40,8 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
   res.end(body);
 }
 
-const json = (res: ServerResponse, status: number, value: unknown): void => send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+const json = (res: ServerResponse, status: number, value: unknown): void =>
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
 
 async function readBody(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
@@ -72,7 +73,8 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   let port = 0;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (!allowedHost(req.headers.host, port)) return send(res, 421, 'text/plain', 'heapscope serve answers only requests for its own address\n');
+    if (!allowedHost(req.headers.host, port))
+      return send(res, 421, 'text/plain', 'heapscope serve answers only requests for its own address\n');
     if (!allowedOrigin(req.headers.origin, port)) return send(res, 403, 'text/plain', 'cross-origin request refused\n');
     // A page of another site can embed a request without an Origin header only as a simple GET: nothing a GET
     // answers changes state, and the answers are not readable across origins.
@@ -92,8 +94,8 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(live.page.data));
     }
     if (method === 'GET' && url.pathname === '/api/source') {
-      const index = Number(url.searchParams.get('file'));
-      const f = Number.isSafeInteger(index) ? live.page?.files[index] : undefined;
+      const given = url.searchParams.get('file') ?? '';
+      const f = /^\d{1,9}$/.test(given) ? live.page?.files[Number(given)] : undefined;
       const real = f !== undefined && live.root && isRealFile(f) ? insideRoot(live.root, f) : null;
       if (!real) return send(res, 404, 'text/plain', 'no such file of the module\n');
       return send(res, 200, 'text/plain; charset=utf-8', await readFile(real));
@@ -113,7 +115,14 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       const key = `${live.generation}\0${pkg}`;
       let got = asmCache.get(key);
       if (!got) {
-        got = packageListings({ dir: o.dir, root: live.root, env: o.env, importPath: pkg, ...(o.tags ? { tags: o.tags } : {}), signal: closing.signal });
+        got = packageListings({
+          dir: o.dir,
+          root: live.root,
+          env: o.env,
+          importPath: pkg,
+          ...(o.tags ? { tags: o.tags } : {}),
+          signal: closing.signal,
+        });
         asmCache.set(key, got);
       }
       const r = await got;
@@ -122,7 +131,13 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       return json(res, 200, {
         functions: r.listings
           .filter((l) => !fn || wanted(l.symbol))
-          .map((l) => ({ symbol: l.symbol, file: l.file, line: l.line, instructions: l.instructions.map((i) => [i.file || null, i.line, i.text]), calls: l.calls })),
+          .map((l) => ({
+            symbol: l.symbol,
+            file: l.file,
+            line: l.line,
+            instructions: l.instructions.map((i) => [i.file || null, i.line, i.text]),
+            calls: l.calls,
+          })),
       });
     }
     if (method === 'GET' && url.pathname === '/api/examples') return json(res, 200, { examples: o.examples });

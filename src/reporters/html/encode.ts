@@ -271,9 +271,7 @@ function encodeFlame(enc: Encoder, n: FlameNode): PageFlameNode {
 
 function encodeLine(enc: Encoder, l: BenchLine): PageBenchmark['lines'][number] {
   const s = enc.strings;
-  const types = l.typeDetails.length
-    ? l.typeDetails.map((t) => (t.size !== null ? `${t.type} (${t.size} B)` : t.type))
-    : l.types;
+  const types = l.typeDetails.length ? l.typeDetails.map((t) => (t.size !== null ? `${t.type} (${t.size} B)` : t.type)) : l.types;
   return {
     file: enc.file(l.file),
     line: l.line,

@@ -26,7 +26,7 @@ export function pageAssets(): PageAssets {
     assets = { js, css };
     return assets;
   } catch (e) {
-    throw new Error(`heapscope's report page is not built (${(e as Error).message}): run npm run build`);
+    throw new Error(`heapscope's report page is not built (${(e as Error).message}): run npm run build`, { cause: e });
   }
 }
 

@@ -1,0 +1,32 @@
+// Where a report goes: a page is refused on a terminal; a file appears whole, at commit, or not at all.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openOutput } from '../../src/cli/output.js';
+import { UsageError } from '../../src/errors/errors.js';
+import type { CliIO } from '../../src/cli/terminal.js';
+import { tempDir } from '../helpers/cli.js';
+
+const io = (tty: boolean, cwd: string): CliIO => ({ stdout: () => {}, stderr: () => {}, stdoutTTY: tty, stderrTTY: false, env: {}, cwd });
+
+test('html to a terminal is a usage error; text to a terminal is fine', () => {
+  assert.throws(
+    () => openOutput(io(true, '/'), undefined, 'html'),
+    (e) => e instanceof UsageError && /-o FILE/.test(e.hint ?? ''),
+  );
+  assert.equal(openOutput(io(true, '/'), undefined, 'text').tty, true);
+  assert.equal(openOutput(io(false, '/'), '-', 'html').tty, false);
+});
+
+test('-o FILE: nothing at the name until commit, then the whole report; relative to the working directory', () => {
+  const dir = tempDir('heapscope-output-');
+  const out = openOutput(io(true, dir), 'r.html', 'html');
+  assert.equal(out.tty, false);
+  out.write('<!doctype html>');
+  out.write(Buffer.from('\n<p>é</p>\n'));
+  assert.ok(!existsSync(join(dir, 'r.html')));
+  out.commit();
+  assert.equal(readFileSync(join(dir, 'r.html'), 'utf8'), '<!doctype html>\n<p>é</p>\n');
+  assert.deepEqual(readdirSync(dir), ['r.html']);
+});
