@@ -12,11 +12,12 @@
 // Wall time and peak RSS (GNU time's %M, of the process itself or its largest child) per run. Both commands'
 // main output (the compiler's stderr, heapscope's report) goes to /dev/null, so neither pays for a reader.
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compilerFlags } from '../src/runners/analyze.js';
+import { timePage, withBrowser, type PageTiming } from './page-timings.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = join(root, 'bin', 'heapscope.js');
@@ -116,9 +117,11 @@ function benchRows(): void {
 try {
   if (process.env['BENCH_ONLY'] === 'bench') benchRows();
   else if (process.env['BENCH_ONLY'] === 'memory') memoryRows();
+  else if (process.env['BENCH_ONLY'] === 'page') await pageRows();
   else {
     analyzeRows();
     memoryRows();
+    await pageRows();
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
@@ -198,6 +201,36 @@ function analyzeRows(): void {
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 
   benchRows();
+}
+
+/**
+ * The HTML report of the examples and of the target in headless Chromium (bench/page-timings.ts): its size, the
+ * time to its summary, and to a site's detail after a click; the medians of five page loads each.
+ */
+async function pageRows(): Promise<void> {
+  const pageRuns = Number(process.env['BENCH_PAGE_RUNS'] ?? 5);
+  console.log('');
+  console.log(
+    `| html report (${pageRuns} loads, medians) | file size | time to write it | first paint (summary shown) | Chromium's first contentful paint | whole data decoded | click on a site to its detail |`,
+  );
+  console.log('|---|---|---|---|---|---|---|');
+  const targets: [string, string[]][] = [
+    ['examples', ['-C', join(root, 'examples'), '--tests']],
+    [target, [target]],
+  ];
+  await withBrowser(async (browser) => {
+    for (const [name, args] of targets) {
+      const file = join(scratch, `${name.replaceAll('/', '_')}.html`);
+      const write = measure([process.execPath, cli, 'analyze', '--format', 'html', '-o', file, '--no-progress', ...args], env);
+      const runs: PageTiming[] = [];
+      for (let i = 0; i < pageRuns; i++) runs.push(await timePage(browser, `file://${file}`));
+      const mib = statSync(file).size / (1 << 20);
+      const fcps = runs.map((r) => r.fcpMs).filter((x): x is number => x !== null);
+      console.log(
+        `| ${name} | ${mib.toFixed(2)} MiB | ${write.seconds.toFixed(2)} s | ${median(runs.map((r) => r.firstPaintMs)).toFixed(0)} ms | ${fcps.length ? `${median(fcps).toFixed(0)} ms` : '?'} | ${median(runs.map((r) => r.completeMs)).toFixed(0)} ms | ${median(runs.map((r) => r.selectMs)).toFixed(0)} ms |`,
+      );
+    }
+  });
 }
 
 /**

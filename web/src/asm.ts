@@ -70,7 +70,9 @@ export function asmPane(app: App): { element: HTMLElement; render(): void } {
         pre.appendChild(row);
       });
       parts.push(pre);
-      if (first) requestAnimationFrame(() => (first as HTMLElement | null)?.scrollIntoView({ block: 'nearest' }));
+      // Scrolls the listing only: scrollIntoView would also move the column and hide the site's headline.
+      const target = first as HTMLElement | null;
+      if (target) requestAnimationFrame(() => (pre.scrollTop = target.offsetTop - pre.clientHeight / 2));
     }
     body.replaceChildren(...parts);
   }
@@ -90,7 +92,8 @@ export function asmPane(app: App): { element: HTMLElement; render(): void } {
       }
       const f = fromData(m, site);
       if (f) listing([f], path, x.pos[1]);
-      else body.replaceChildren(el('p', { class: 'note' }, 'No allocation call of this line in the assembly of the benchmarked functions.'));
+      else
+        body.replaceChildren(el('p', { class: 'note' }, 'No allocation call of this line in the assembly of the benchmarked functions.'));
       return;
     }
     const my = ++token;

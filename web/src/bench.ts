@@ -40,7 +40,19 @@ export function benchView(app: App): { element: HTMLElement; render(dataChanged:
       el(
         'table',
         { class: 'bench-table', testid: 'bench-table' },
-        el('thead', null, el('tr', null, el('th', null, 'benchmark'), el('th', null, 'ns/op'), el('th', null, 'B/op'), el('th', null, 'allocs/op'), el('th', null, 'runs'))),
+        el(
+          'thead',
+          null,
+          el(
+            'tr',
+            null,
+            el('th', null, 'benchmark'),
+            el('th', null, 'ns/op'),
+            el('th', null, 'B/op'),
+            el('th', null, 'allocs/op'),
+            el('th', null, 'runs'),
+          ),
+        ),
         el('tbody', null, ...rows),
       ),
       detail,
@@ -60,13 +72,18 @@ export function benchView(app: App): { element: HTMLElement; render(dataChanged:
           el(
             'li',
             { testid: 'bench-line' },
-            linkButton(`${m.filePath(l.file)}:${l.line}`, () => app.go({ file: l.file, line: l.line }), { 'data-file': m.filePath(l.file), 'data-line': l.line }),
+            linkButton(`${m.filePath(l.file)}:${l.line}`, () => app.go({ file: l.file, line: l.line }), {
+              'data-file': m.filePath(l.file),
+              'data-line': l.line,
+            }),
             el('span', { class: 'n' }, key === 'allocsPerOp' ? ` ${num(l.allocsPerOp)} allocs/op` : ` ${num(l.bytesPerOp)} B/op`),
             l.amortised ? el('span', { class: 'note' }, ' amortised') : null,
             el('div', { class: 'fn' }, m.s(l.function), m.s(l.innermost) && l.innermost !== l.function ? ` → ${m.s(l.innermost)}` : ''),
             l.types.length ? el('div', { class: 'types' }, l.types.map((t) => m.s(t)).join(', ')) : null,
             l.cause >= 0 ? el('span', { class: 'cause-id' }, causeId(m, l.cause)) : null,
-            ...l.sites.slice(0, 3).map((s) => linkButton(` ${m.s(m.data.sites[s]?.expr)}`, () => app.go({ site: s }), { class: 'site-link' })),
+            ...l.sites
+              .slice(0, 3)
+              .map((s) => linkButton(` ${m.s(m.data.sites[s]?.expr)}`, () => app.go({ site: s }), { class: 'site-link' })),
           ),
         ),
       ),
@@ -81,12 +98,18 @@ export function benchView(app: App): { element: HTMLElement; render(dataChanged:
       detail.replaceChildren(el('p', { class: 'note' }, 'Select a benchmark to see its allocating lines and flame graph.'));
       return;
     }
-    fill(detail,
+    fill(
+      detail,
       el('h3', null, m.s(b.name)),
       b.setup ? el('p', { class: 'note' }, `Setup outside the loop: ${num(b.setup.allocs)} allocs, ${num(b.setup.bytes)} B.`) : null,
       ...b.notes.map((n) => el('p', { class: 'note' }, m.s(n))),
       b.flame ? flameView(app, b.flame) : el('p', { class: 'note' }, 'No allocation profile for this benchmark.'),
-      el('div', { class: 'bench-rankings' }, lineList('Lines by allocs/op', b.lines, 'allocsPerOp'), lineList('Lines by B/op', b.lines, 'bytesPerOp')),
+      el(
+        'div',
+        { class: 'bench-rankings' },
+        lineList('Lines by allocs/op', b.lines, 'allocsPerOp'),
+        lineList('Lines by B/op', b.lines, 'bytesPerOp'),
+      ),
     );
   }
 

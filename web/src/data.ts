@@ -23,10 +23,22 @@ export function checkVersion(d: PageData): PageData {
   return d;
 }
 
+/** The first view a large report carries (the ranked sites and the counts): plain JSON, parsed in milliseconds. */
+export function loadFirstData(): PageData | null {
+  const node = document.getElementById('heapscope-first');
+  if (!node?.textContent) return null;
+  return checkVersion(JSON.parse(node.textContent) as PageData);
+}
+
 export async function loadFileData(): Promise<PageData> {
   const node = document.getElementById('heapscope-data');
   if (!node?.textContent) throw new Error('no data in this page');
-  return checkVersion(JSON.parse(await unpack(node.textContent.trim())) as PageData);
+  performance.mark('heapscope:start');
+  const text = await unpack(node.textContent.trim());
+  performance.mark('heapscope:unpacked');
+  const data = JSON.parse(text) as PageData;
+  performance.mark('heapscope:parsed');
+  return checkVersion(data);
 }
 
 export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {

@@ -21,7 +21,11 @@ export function siteDetail(app: App): { element: HTMLElement; render(): void } {
   let shownModel = app.model;
 
   const posLink = (m: Model, p: PagePos, testid?: string, text?: string) =>
-    linkButton(text ?? m.posText(p), () => app.go({ file: p[0], line: p[1] }), { testid, 'data-file': m.filePath(p[0]), 'data-line': p[1] });
+    linkButton(text ?? m.posText(p), () => app.go({ file: p[0], line: p[1] }), {
+      testid,
+      'data-file': m.filePath(p[0]),
+      'data-line': p[1],
+    });
 
   function causeBlock(m: Model, c: number, title: string): HTMLElement | null {
     const cause = m.data.causes[c];
@@ -42,15 +46,17 @@ export function siteDetail(app: App): { element: HTMLElement; render(): void } {
       element.replaceChildren(el('p', { class: 'empty' }, 'No site selected.'));
       return;
     }
-    const raw = [x.functionRaw !== undefined ? `function ${m.s(x.functionRaw)}` : '', x.exprRaw !== undefined ? `expression ${m.s(x.exprRaw)}` : '']
+    const raw = [
+      x.functionRaw !== undefined ? `function ${m.s(x.functionRaw)}` : '',
+      x.exprRaw !== undefined ? `expression ${m.s(x.exprRaw)}` : '',
+    ]
       .filter(Boolean)
       .join(' · ');
     const instances = m.groupOf(i).filter((j) => j !== i);
     const fnNames = new Set([m.s(x.function), m.s(x.functionRaw)].filter(Boolean));
-    const inlined = m.data.inlined.filter(
-      (c) => (c.pos[0] === x.pos[0] && c.pos[1] === x.pos[1]) || fnNames.has(m.s(c.callee)),
-    );
-    fill(element,
+    const inlined = m.data.inlined.filter((c) => (c.pos[0] === x.pos[0] && c.pos[1] === x.pos[1]) || fnNames.has(m.s(c.callee)));
+    fill(
+      element,
       el('h2', { class: `headline ${x.heap ? 'heap' : 'stack'}`, testid: 'site-headline' }, headline(m, x)),
       el(
         'dl',
@@ -93,7 +99,12 @@ export function siteDetail(app: App): { element: HTMLElement; render(): void } {
                       el(
                         'li',
                         null,
-                        posLink(m, s.pos, 'chain-step', `${m.s(s.text)}${m.s(s.reason) ? ` (${m.s(s.reason)})` : ''} at ${m.posText(s.pos)}`),
+                        posLink(
+                          m,
+                          s.pos,
+                          'chain-step',
+                          `${m.s(s.text)}${m.s(s.reason) ? ` (${m.s(s.reason)})` : ''} at ${m.posText(s.pos)}`,
+                        ),
                       ),
                     ),
                   ),
@@ -114,7 +125,10 @@ export function siteDetail(app: App): { element: HTMLElement; render(): void } {
                   'li',
                   null,
                   c.site >= 0
-                    ? linkButton(`${m.s(c.expr)} in ${m.s(c.function)}`, () => app.go({ site: c.site }), { testid: 'chain-site', 'data-site-id': m.siteId(c.site) })
+                    ? linkButton(`${m.s(c.expr)} in ${m.s(c.function)}`, () => app.go({ site: c.site }), {
+                        testid: 'chain-site',
+                        'data-site-id': m.siteId(c.site),
+                      })
                     : el('span', null, `${m.s(c.expr)} in ${m.s(c.function)}`),
                   ' ',
                   posLink(m, c.pos),
@@ -128,13 +142,27 @@ export function siteDetail(app: App): { element: HTMLElement; render(): void } {
       instances.length
         ? section(
             `Instances (${instances.length + 1})`,
-            el('ul', null, ...instances.slice(0, 100).map((j) => el('li', null, linkButton(m.s(m.data.sites[j]!.function), () => app.go({ site: j }))))),
+            el(
+              'ul',
+              null,
+              ...instances.slice(0, 100).map((j) =>
+                el(
+                  'li',
+                  null,
+                  linkButton(m.s(m.data.sites[j]!.function), () => app.go({ site: j })),
+                ),
+              ),
+            ),
           )
         : null,
       inlined.length
         ? section(
             'Inlined calls',
-            el('ul', null, ...inlined.slice(0, 100).map((c) => el('li', null, `${m.s(c.callee)} into ${m.s(c.caller)} at `, posLink(m, c.pos)))),
+            el(
+              'ul',
+              null,
+              ...inlined.slice(0, 100).map((c) => el('li', null, `${m.s(c.callee)} into ${m.s(c.caller)} at `, posLink(m, c.pos))),
+            ),
             inlined.length > 100 ? el('p', { class: 'note' }, `and ${inlined.length - 100} more`) : null,
           )
         : null,

@@ -4,7 +4,11 @@
 type Child = Node | string | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | undefined | null>;
 
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs | null = null, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs | null = null,
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (attrs) {
     for (const [k, v] of Object.entries(attrs)) {
@@ -27,7 +31,7 @@ export function append(parent: Node, ...children: Child[]): void {
 
 /** A link-looking button: navigation happens in script, so no href ever carries data. */
 export function linkButton(text: string, onClick: () => void, attrs: Attrs = {}): HTMLButtonElement {
-  const b = el('button', { type: 'button', class: `link ${attrs.class ?? ''}`.trim(), ...attrs }, text);
+  const b = el('button', { ...attrs, type: 'button', class: `link ${attrs.class ?? ''}`.trim() }, text);
   b.addEventListener('click', (ev) => {
     ev.stopPropagation();
     onClick();

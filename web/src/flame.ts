@@ -18,7 +18,14 @@ interface Frame {
 function toFrames(app: App, n: PageFlameNode): Frame {
   const m = app.model;
   const where = n.file >= 0 ? ` ${m.filePath(n.file)}:${n.line}` : '';
-  return { name: `${m.s(n.name)}${where}`, file: n.file, line: n.line, allocs: n.allocs, bytes: n.bytes, children: n.children.map((c) => toFrames(app, c)) };
+  return {
+    name: `${m.s(n.name)}${where}`,
+    file: n.file,
+    line: n.line,
+    allocs: n.allocs,
+    bytes: n.bytes,
+    children: n.children.map((c) => toFrames(app, c)),
+  };
 }
 
 export function flameView(app: App, root: PageFlameNode): HTMLElement {
@@ -32,7 +39,10 @@ export function flameView(app: App, root: PageFlameNode): HTMLElement {
   );
   const draw = () => {
     const data = toFrames(app, root);
-    const width = Math.max(300, Math.floor(chartHost.getBoundingClientRect().width || container.parentElement?.getBoundingClientRect().width || 600));
+    const width = Math.max(
+      300,
+      Math.floor(chartHost.getBoundingClientRect().width || container.parentElement?.getBoundingClientRect().width || 600),
+    );
     const chart = flamegraph<Frame>()
       .width(width)
       .cellHeight(18)
@@ -50,7 +60,9 @@ export function flameView(app: App, root: PageFlameNode): HTMLElement {
         if (d.data.file >= 0) app.go({ file: d.data.file, line: d.data.line });
       });
     chartHost.replaceChildren();
-    select(chartHost as HTMLElement).datum(data).call(chart);
+    select(chartHost as HTMLElement)
+      .datum(data)
+      .call(chart);
   };
   byAllocs.addEventListener('change', draw);
   // Drawn once it is in the document, where it has a width.

@@ -4,8 +4,9 @@
 import './style.css';
 import type { PageData } from '../../src/reporters/html/page-data.js';
 import { asmPane } from './asm.js';
+import { routeEditorStyles } from './cm-styles.js';
 import { benchView } from './bench.js';
-import { loadFileData, loadServeData, pageMode } from './data.js';
+import { loadFileData, loadFirstData, loadServeData, pageMode } from './data.js';
 import { siteDetail } from './detail.js';
 import { el, fill } from './dom.js';
 import { Model } from './model.js';
@@ -17,6 +18,7 @@ import { createApp } from './state.js';
 import { summaryView } from './summary.js';
 import { treeView } from './tree.js';
 
+routeEditorStyles();
 const mode = pageMode();
 const root = document.getElementById('app') ?? document.body.appendChild(el('div', { id: 'app' }));
 
@@ -25,8 +27,10 @@ async function start(): Promise<void> {
   const about = el('div', { class: 'about' });
   root.replaceChildren(el('header', null, el('div', { class: 'brand' }, 'heapscope'), about, status));
   let data: PageData;
+  // A large report paints its first view (the ranked sites) before the whole data is decoded.
+  const firstView = mode === 'file' ? loadFirstData() : null;
   try {
-    data = mode === 'file' ? await loadFileData() : mode === 'serve' ? await loadServeData() : emptyData();
+    data = firstView ?? (mode === 'file' ? await loadFileData() : mode === 'serve' ? await loadServeData() : emptyData());
   } catch (e) {
     status.textContent = `Could not load the report: ${(e as Error).message}`;
     status.classList.add('error');
@@ -78,7 +82,8 @@ async function start(): Promise<void> {
   const describe = () => {
     const d = app.model.data;
     const go = d.go.version ? `${d.go.version} ${d.go.goos}/${d.go.goarch}` : '';
-    fill(about,
+    fill(
+      about,
       el('span', { class: 'tool' }, d.tool),
       go ? el('span', { class: 'go' }, go) : null,
       d.command ? el('code', { class: 'command' }, d.command) : null,
@@ -107,13 +112,33 @@ async function start(): Promise<void> {
   });
   app.applyHash(true);
 
-  if (mode === 'serve') watch(status, async (g) => {
-    generation = g;
-    const d = await loadServeData();
-    app.setModel(new Model(d));
-    search.reset();
-    app.applyHash(true);
-  });
+  if (firstView) {
+    // Let the first view reach the screen before the main thread spends a second on the whole data.
+    await new Promise((r) => setTimeout(r, 0));
+    try {
+      const whole = await loadFileData();
+      app.setModel(new Model(whole));
+      search.reset();
+      app.applyHash(true);
+      document.body.dataset.complete = '1';
+      performance.mark('heapscope:complete');
+    } catch (e) {
+      status.textContent = `Could not load the whole report: ${(e as Error).message}`;
+      status.classList.add('error');
+    }
+  } else {
+    document.body.dataset.complete = '1';
+    performance.mark('heapscope:complete');
+  }
+
+  if (mode === 'serve')
+    watch(status, async (g) => {
+      generation = g;
+      const d = await loadServeData();
+      app.setModel(new Model(d));
+      search.reset();
+      app.applyHash(true);
+    });
 }
 
 /** heapscope serve re-analyses when files change: its events say when, and what it is doing. */

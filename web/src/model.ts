@@ -87,7 +87,8 @@ export class Model {
   }
 
   posText(p: PagePos, column = true): string {
-    const path = this.filePath(p[0]) || '?';
+    const path = this.filePath(p[0]);
+    if (!path) return '(no position)';
     return column && p[2] ? `${path}:${p[1]}:${p[2]}` : `${path}:${p[1]}`;
   }
 

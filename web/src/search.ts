@@ -8,7 +8,13 @@ import type { App } from './state.js';
 import { virtualList } from './virtual-list.js';
 
 export function searchBox(app: App): { element: HTMLElement; reset(): void } {
-  const input = el('input', { type: 'search', class: 'search', testid: 'search', placeholder: 'Search heap sites: expression, function, file, cause', 'aria-label': 'Search heap sites' });
+  const input = el('input', {
+    type: 'search',
+    class: 'search',
+    testid: 'search',
+    placeholder: 'Search heap sites: expression, function, file, cause',
+    'aria-label': 'Search heap sites',
+  });
   let hay: string[] | null = null;
   let hayModel: Model | null = null;
   let results: number[] = [];
@@ -24,7 +30,9 @@ export function searchBox(app: App): { element: HTMLElement; reset(): void } {
       hay = [];
       for (let i = 0; i < m.heapCount; i++) {
         const x = m.data.sites[i]!;
-        hay.push(`${m.s(x.expr)}\n${m.s(x.function)}\n${m.s(x.functionRaw)}\n${m.posText(x.pos, false)}\n${causeId(m, x.cause)}`.toLowerCase());
+        hay.push(
+          `${m.s(x.expr)}\n${m.s(x.function)}\n${m.s(x.functionRaw)}\n${m.posText(x.pos, false)}\n${causeId(m, x.cause)}`.toLowerCase(),
+        );
       }
     }
     return hay;

@@ -117,7 +117,12 @@ export function sourceView(app: App): { element: HTMLElement; render(): void } {
         const x = m.data.sites[i]!;
         const b = el(
           'button',
-          { type: 'button', class: `line-site ${x.heap ? 'heap' : 'stack'}${i === app.sel.site ? ' selected' : ''}`, testid: 'line-site', 'data-site-id': m.siteId(i) },
+          {
+            type: 'button',
+            class: `line-site ${x.heap ? 'heap' : 'stack'}${i === app.sel.site ? ' selected' : ''}`,
+            testid: 'line-site',
+            'data-site-id': m.siteId(i),
+          },
           headline(m, x),
           el('span', { class: 'fn' }, ` in ${m.s(x.function)}`),
         );
@@ -146,7 +151,13 @@ export function sourceView(app: App): { element: HTMLElement; render(): void } {
     if (text === null) {
       view?.destroy();
       view = null;
-      host.replaceChildren(el('p', { class: 'empty' }, `The source of ${path} is not in this report.`));
+      host.replaceChildren(
+        el(
+          'p',
+          { class: 'empty' },
+          path ? `The source of ${path} is not in this report.` : 'This decision has no position in a source file.',
+        ),
+      );
     } else {
       const state = EditorState.create({ doc: text, extensions: extensions(file) });
       if (view) view.setState(state);

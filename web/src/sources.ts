@@ -41,7 +41,7 @@ export function sourceLoader(mode: Mode, generation: () => number, local?: (file
       return packed ? unpack(packed) : null;
     }
     const text = local?.(file);
-    if (text != null) return text;
+    if (text !== null && text !== undefined) return text;
     const r = await fetch(`/api/source?file=${file}&g=${generation()}`);
     return r.ok ? r.text() : null;
   }

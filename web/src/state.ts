@@ -58,7 +58,11 @@ export function selectionFromHash(m: Model, hash: string, before: Selection): Se
   return sel;
 }
 
-export function createApp(mode: Mode, model: Model, sources: SourceLoader): App & { setModel(m: Model): void; applyHash(dataChanged: boolean): void } {
+export function createApp(
+  mode: Mode,
+  model: Model,
+  sources: SourceLoader,
+): App & { setModel(m: Model): void; applyHash(dataChanged: boolean): void } {
   const listeners: ((app: App, dataChanged: boolean) => void)[] = [];
   const app = {
     mode,

@@ -22,7 +22,12 @@ export function summaryView(app: App): { element: HTMLElement; render(dataChange
         el('div', { class: 'where' }, m.posText(x.pos, false)),
         el('div', { class: 'expr' }, m.s(x.expr), x.cold ? el('span', { class: 'cold', title: m.s(x.cold) }, 'cold') : null),
         el('div', { class: 'fn' }, m.s(x.function)),
-        el('div', { class: 'meta' }, cause ? el('span', { class: 'cause-id' }, cause) : null, el('span', { class: 'cost' }, costText(m, x))),
+        el(
+          'div',
+          { class: 'meta' },
+          cause ? el('span', { class: 'cause-id' }, cause) : null,
+          el('span', { class: 'cost' }, costText(m, x)),
+        ),
         r.more ? el('div', { class: 'more' }, `+${r.more} more in this function`) : null,
       );
       const open = () => app.go({ site: r.site });
@@ -33,22 +38,38 @@ export function summaryView(app: App): { element: HTMLElement; render(dataChange
       list.appendChild(item);
       return item;
     });
-    const heading = el('h2', null, `Costliest heap allocations (${num(m.heapCount)} heap sites of ${num(d.sites.length)})`);
+    const heap = d.preview?.heapSites ?? m.heapCount;
+    const all = d.preview?.sites ?? d.sites.length;
+    const heading = el('h2', null, `Costliest heap allocations (${num(heap)} heap sites of ${num(all)})`);
     element.replaceChildren(heading, items.length ? list : el('p', { class: 'empty' }, 'No heap allocation.'));
-    if (d.filtered) element.appendChild(el('p', { class: 'note' }, `${num(d.filtered.sites)} sites filtered out${d.filtered.external ? ` (${num(d.filtered.external)} outside the module)` : ''}.`));
+    if (d.filtered)
+      element.appendChild(
+        el(
+          'p',
+          { class: 'note' },
+          `${num(d.filtered.sites)} sites filtered out${d.filtered.external ? ` (${num(d.filtered.external)} outside the module)` : ''}.`,
+        ),
+      );
   }
 
   /** Counts over all heap sites: kept apart from the ranking so they fill in after the first paint. */
   function counts(): HTMLElement {
     const m = app.model;
-    const byCause = new Map<number, number>();
-    const byPkg = new Map<number, number>();
-    for (let i = 0; i < m.heapCount; i++) {
-      const x = m.data.sites[i]!;
-      if (x.cold || x.allocates === 'never') continue;
-      byCause.set(x.cause, (byCause.get(x.cause) ?? 0) + 1);
-      byPkg.set(x.package, (byPkg.get(x.package) ?? 0) + 1);
-    }
+    const byCause = new Map<string, number>();
+    const byPkg = new Map<string, number>();
+    const p = m.data.preview;
+    if (p) {
+      for (const [k, n] of p.byCause) byCause.set(k || '(no cause)', n);
+      for (const [k, n] of p.byPackage) byPkg.set(k, n);
+    } else
+      for (let i = 0; i < m.heapCount; i++) {
+        const x = m.data.sites[i]!;
+        if (x.cold || x.allocates === 'never') continue;
+        const c = x.cause >= 0 ? causeId(m, x.cause) : '(no cause)';
+        const pkg = m.packagePath(x.package);
+        byCause.set(c, (byCause.get(c) ?? 0) + 1);
+        byPkg.set(pkg, (byPkg.get(pkg) ?? 0) + 1);
+      }
     const table = (title: string, rows: [string, number][]) =>
       section(
         title,
@@ -64,8 +85,8 @@ export function summaryView(app: App): { element: HTMLElement; render(dataChange
     return el(
       'div',
       { class: 'count-tables', testid: 'summary-counts' },
-      table('Hot heap sites by cause', [...byCause].map(([c, n]) => [c >= 0 ? causeId(m, c) : '(no cause)', n])),
-      table('Hot heap sites by package', [...byPkg].map(([p, n]) => [m.packagePath(p), n])),
+      table('Hot heap sites by cause', [...byCause]),
+      table('Hot heap sites by package', [...byPkg]),
     );
   }
 

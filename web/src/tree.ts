@@ -20,7 +20,11 @@ export function treeView(app: App): { element: HTMLElement; render(dataChanged: 
     const byPkg = new Map<number, (typeof groups)[number]>();
     m.data.files.forEach((f, i) => {
       let g = byPkg.get(f.package);
-      if (!g) byPkg.set(f.package, (g = { pkg: f.package, name: f.package >= 0 ? m.packagePath(f.package) : '(other modules)', heap: 0, files: [] }));
+      if (!g)
+        byPkg.set(
+          f.package,
+          (g = { pkg: f.package, name: f.package >= 0 ? m.packagePath(f.package) : '(other modules)', heap: 0, files: [] }),
+        );
       const path = m.s(f.path);
       g.files.push({ file: i, name: path, heap: f.heap });
       g.heap += f.heap;
@@ -64,7 +68,9 @@ export function treeView(app: App): { element: HTMLElement; render(dataChanged: 
       r.heap ? el('span', { class: 'heap-count' }, num(r.heap)) : null,
     );
     row.addEventListener('click', () => {
-      const lines = [...app.model.linesOf(r.file).entries()].filter(([, s]) => s.some((i) => app.model.data.sites[i]!.heap)).map(([l]) => l);
+      const lines = [...app.model.linesOf(r.file).entries()]
+        .filter(([, s]) => s.some((i) => app.model.data.sites[i]!.heap))
+        .map(([l]) => l);
       app.go({ file: r.file, line: lines.length ? Math.min(...lines) : 1 });
     });
     return row;

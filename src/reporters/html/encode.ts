@@ -2,7 +2,7 @@
 // triples, the summary ranked by model/ranking.ts exactly as the text report ranks it.
 
 import { findCause } from '../../model/causes.js';
-import { costliest } from '../../model/ranking.js';
+import { costliest, type RankedEntry } from '../../model/ranking.js';
 import type { AnalysisModel, CauseRef, Position, Site } from '../../model/types.js';
 import type { BenchReport, BenchLine } from '../../model/bench-report.js';
 import type { FlameNode } from '../../model/flame.js';
@@ -207,6 +207,12 @@ function base(model: { go: PageData['go']; root: string }, kind: PageData['kind'
 
 export interface Encoded {
   data: PageData;
+  /**
+   * The first view of the page: the ranked sites alone, with the files and packages of `data` at the same indices
+   * and the counts of the whole. A page paints it at once and swaps in `data` when that is decoded (37 MB of JSON
+   * for std, a second to parse).
+   */
+  preview?: PageData;
   /** The files of data.files, in order, for the caller to attach their sources. */
   files: string[];
 }
@@ -223,7 +229,8 @@ export function encodeAnalysis(model: AnalysisModel, ctx: EncodeContext, bench?:
   enc.linkChains();
   const data = base(model, 'analyze', enc, ctx);
   const allocating = heap.filter((x) => x.allocates !== 'never');
-  data.ranking = costliest(allocating, PAGE_TOP).picked.map((e) => ({ site: enc.siteIndex.get(e.group[0]!)!, more: e.more }));
+  const { picked } = costliest(allocating, PAGE_TOP);
+  data.ranking = picked.map((e) => ({ site: enc.siteIndex.get(e.group[0]!)!, more: e.more }));
   if (model.measuredBy) data.measuredBy = model.measuredBy;
   data.functions = model.functions.map((f) => {
     const pkg = enc.pkg(f.package);
@@ -255,7 +262,39 @@ export function encodeAnalysis(model: AnalysisModel, ctx: EncodeContext, bench?:
     data.kind = 'bench';
     data.benchmarks = benchmarks(enc, bench);
   }
-  return { data, files: enc.fileList() };
+  const files = enc.fileList();
+  return { data, files, preview: preview(model, data, files, picked, ctx) };
+}
+
+function preview(model: AnalysisModel, data: PageData, files: string[], picked: RankedEntry[], ctx: EncodeContext): PageData {
+  const enc = new Encoder(ctx);
+  // The same indices as the whole data: the sources block and the links are by file and package index.
+  for (const p of model.packages) enc.pkg(p.importPath, p.dir, p.errors);
+  for (const f of data.packages.slice(enc.packages.length)) enc.pkg(data.strings[f.path]!);
+  files.forEach((f, i) => enc.file(f, data.files[i]!.package));
+  enc.addSites(picked.flatMap((e) => e.group));
+  enc.linkChains();
+  const first = base(model, 'analyze', enc, ctx);
+  first.files = data.files.map((f, i) => ({ ...f, path: first.files[i]!.path }));
+  first.ranking = picked.map((e) => ({ site: enc.siteIndex.get(e.group[0]!)!, more: e.more }));
+  if (data.filtered) first.filtered = data.filtered;
+  if (data.measuredBy) first.measuredBy = data.measuredBy;
+  const count = (key: (s: PageSite) => string): [string, number][] => {
+    const m = new Map<string, number>();
+    for (const s of data.sites) {
+      if (!s.heap || s.cold || s.allocates === 'never') continue;
+      const k = key(s);
+      m.set(k, (m.get(k) ?? 0) + 1);
+    }
+    return [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  };
+  first.preview = {
+    heapSites: data.sites.filter((s) => s.heap && s.allocates !== 'never').length,
+    sites: data.sites.length,
+    byCause: count((s) => (s.cause >= 0 ? data.strings[data.causes[s.cause]!.id]! : '')),
+    byPackage: count((s) => data.strings[data.packages[s.package]!.path]!),
+  };
+  return first;
 }
 
 function encodeFlame(enc: Encoder, n: FlameNode): PageFlameNode {

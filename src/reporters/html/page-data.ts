@@ -36,10 +36,22 @@ export interface PageData {
   instantiations: { package: number; callee: Str; calls: PagePos[]; sites: number; functions: Str[] }[];
   notAnalysed: { package: number; pos: PagePos; function: Str }[];
   filtered?: { sites: number; external: number; byMinAllocs: boolean };
+  /** Set in the first view of a large report (see Encoded.preview): counts over the whole data, which holds only
+   *  the ranked sites. */
+  preview?: PagePreview;
   /** bench only. */
   benchmarks?: PageBenchmark[];
   /** Assembly of the functions that call a runtime allocation entry point (bench, or serve on request). */
   asm?: PageAsmFunction[];
+}
+
+export interface PagePreview {
+  /** Heap sites that allocate, and all sites, in the whole report. */
+  heapSites: number;
+  sites: number;
+  /** Hot heap sites (not cold, allocating) by cause id ('' for none) and by package import path, largest first. */
+  byCause: [string, number][];
+  byPackage: [string, number][];
 }
 
 /** [file index, line, column]. */

@@ -89,6 +89,9 @@ export function packText(text: string | Buffer): string {
 export function* renderPage(enc: Encoded, title: string, source: (file: string) => Buffer | null): Generator<string> {
   const { head, tail } = shell({ title, mode: 'file' });
   yield head;
+  // Plain JSON the page parses first; `<` escaped so no string in it can end the script block.
+  if (enc.preview)
+    yield `<script id="heapscope-first" type="application/json">${JSON.stringify(enc.preview).replaceAll('<', '\\u003c')}</script>\n`;
   yield `<script id="heapscope-data" type="application/octet-stream">${packText(JSON.stringify(enc.data))}</script>\n`;
   yield tail;
   yield '<script id="heapscope-sources" type="application/json">[';
