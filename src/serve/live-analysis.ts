@@ -40,9 +40,16 @@ export class LiveAnalysis {
 
   constructor(private readonly opts: LiveOptions) {}
 
+  private started: Promise<void> | null = null;
+
   /** The first analysis; resolves when it is done (its failure is the state, not a rejection). */
   start(): Promise<void> {
-    return this.schedule(0);
+    return (this.started ??= this.schedule(0));
+  }
+
+  /** Resolves once there is a first result (or error) to answer with. */
+  firstResult(): Promise<void> {
+    return this.start();
   }
 
   close(): void {

@@ -11,6 +11,8 @@ import { run } from '../runners/process.js';
 import { removeTempDir, tempDir } from '../runners/temp-dirs.js';
 import type { AnalysisModel } from '../model/types.js';
 import type { BenchReport } from '../model/bench-report.js';
+import type { AsmListing } from '../model/alloc-types.js';
+import { packageListings } from '../runners/package-asm.js';
 
 export const PLAYGROUND_LIMITS = {
   files: 20,
@@ -121,6 +123,8 @@ async function slot<T>(f: () => Promise<T>): Promise<T> {
 export interface SnippetResult {
   model: AnalysisModel;
   bench: BenchReport | null;
+  /** The assembly of the snippet's functions that allocate. */
+  listings: AsmListing[];
   output: string;
 }
 
@@ -149,6 +153,12 @@ export function runSnippet(
       const model = JSON.parse(a.json) as AnalysisModel;
       let report: BenchReport | null = null;
       const output = [...a.errors];
+      const listings: AsmListing[] = [];
+      for (const p of model.packages) {
+        if (p.errors.length) continue;
+        const l = await packageListings({ dir, root: dir, env: e, importPath: p.importPath, signal });
+        listings.push(...l.listings);
+      }
       if (bench) {
         const b = await child(
           dir,
@@ -162,7 +172,7 @@ export function runSnippet(
         // What went wrong with a benchmark (a panic, the time limit) is in the report, not on stderr.
         for (const p of report?.packages ?? []) output.push(...p.errors, ...p.notes);
       }
-      return { model, bench: report, output: output.join('\n') };
+      return { model, bench: report, listings, output: output.join('\n') };
     } finally {
       await removeTempDir(dir);
     }

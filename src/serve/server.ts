@@ -90,6 +90,8 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       });
     }
     if (method === 'GET' && url.pathname === '/api/data') {
+      // The first analysis of a large module takes a while: the page's request waits for it rather than polling.
+      if (!live.page) await o.live.firstResult();
       if (!live.page) return json(res, 503, { error: live.message });
       return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(live.page.data));
     }
@@ -152,7 +154,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
         });
         closing.signal.addEventListener('abort', () => abort.abort(), { once: true });
         const r = await runSnippet(files, bench, o.env, abort.signal);
-        const enc = encodeAnalysis(r.model, { command: 'playground', hasSource: (f) => files.has(f) }, r.bench ?? undefined);
+        const enc = encodeAnalysis(r.model, { command: 'playground', hasSource: (f) => files.has(f) }, r.bench ?? undefined, r.listings);
         return json(res, 200, { data: enc.data, output: r.output, sources: enc.files.map((f) => files.get(f) ?? null) });
       } catch (e) {
         if (e instanceof PlaygroundError) return json(res, e.status, { error: e.message });

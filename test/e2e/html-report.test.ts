@@ -81,7 +81,25 @@ test('analyze --format html: the JSON report site for site, the text ranking, th
   assert.match(csp, /connect-src 'none'/);
   assert.ok(csp.includes(`script-src ${hash(script)}`), 'script hash');
   assert.ok(csp.includes(`style-src ${hash(style)}`), 'style hash');
-  assert.equal((html.match(/<script/g) ?? []).length, 3, 'the data, the page script, the sources');
+  assert.equal((html.match(/<script/g) ?? []).length, 4, 'the first view, the data, the page script, the sources');
+
+  // The first view: the same ranked sites and the same file indices as the whole data, and its counts.
+  const first = JSON.parse(/<script id="heapscope-first" type="application\/json">([^<]*)<\/script>/.exec(html)![1]!) as PageData;
+  const ids = (d: PageData): string[] => d.ranking.map((r) => d.strings[d.sites[r.site]!.id]!);
+  assert.deepEqual(ids(first), ids(data));
+  assert.deepEqual(
+    first.files.map((f) => first.strings[f.path]),
+    data.files.map((f) => data.strings[f.path]),
+  );
+  assert.equal(first.preview?.heapSites, json.sites.filter((s) => s.heap && s.allocates !== 'never').length);
+  assert.equal(first.preview?.sites, json.sites.length);
+  const hot = json.sites.filter((s) => s.heap && !s.cold && s.allocates !== 'never');
+  assert.deepEqual(
+    Object.fromEntries(first.preview!.byCause),
+    Object.fromEntries(
+      [...new Set(hot.map((s) => s.cause?.id ?? ''))].map((c) => [c, hot.filter((s) => (s.cause?.id ?? '') === c).length]),
+    ),
+  );
 });
 
 test('-o: an unwritable place is a usage error and leaves nothing; html on a terminal is refused', () => {

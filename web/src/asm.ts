@@ -85,7 +85,8 @@ export function asmPane(app: App): { element: HTMLElement; render(): void } {
       return;
     }
     const path = m.filePath(x.pos[0]);
-    if (app.mode === 'file') {
+    // A file and a playground result carry their assembly; serve's report asks for a package's when needed.
+    if (app.mode === 'file' || app.mode === 'playground') {
       if (!m.data.asm) {
         body.replaceChildren(el('p', { class: 'note' }, 'Assembly comes with `heapscope bench --format html` or `heapscope serve`.'));
         return;

@@ -51,6 +51,14 @@ export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> 
   return body as T;
 }
 
-export async function loadServeData(): Promise<PageData> {
-  return checkVersion(await fetchJson<PageData>('/api/data'));
+/** The server answers 503 until its first analysis is done: ask again until it has one. */
+export async function loadServeData(onWait?: (message: string) => void): Promise<PageData> {
+  for (;;) {
+    const r = await fetch('/api/data');
+    if (r.ok) return checkVersion((await r.json()) as PageData);
+    const body = (await r.json().catch(() => null)) as { error?: string } | null;
+    if (r.status !== 503) throw new Error(body?.error ?? `${r.status} ${r.statusText}`);
+    onWait?.(body?.error ?? 'analysing');
+    await new Promise((ok) => setTimeout(ok, 300));
+  }
 }

@@ -30,7 +30,16 @@ async function start(): Promise<void> {
   // A large report paints its first view (the ranked sites) before the whole data is decoded.
   const firstView = mode === 'file' ? loadFirstData() : null;
   try {
-    data = firstView ?? (mode === 'file' ? await loadFileData() : mode === 'serve' ? await loadServeData() : emptyData());
+    data =
+      firstView ??
+      (mode === 'file'
+        ? await loadFileData()
+        : mode === 'serve'
+          ? await loadServeData((m) => {
+              status.textContent = m;
+              status.dataset.state = 'analysing';
+            })
+          : emptyData());
   } catch (e) {
     status.textContent = `Could not load the report: ${(e as Error).message}`;
     status.classList.add('error');

@@ -2,7 +2,8 @@
 // shown with the report's views.
 
 import { EditorState } from '@codemirror/state';
-import { EditorView, lineNumbers, drawSelection, highlightActiveLine } from '@codemirror/view';
+import { EditorView, lineNumbers, drawSelection, highlightActiveLine, keymap } from '@codemirror/view';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { defaultHighlightStyle, syntaxHighlighting, indentOnInput } from '@codemirror/language';
 import { go } from '@codemirror/lang-go';
 import type { PageData } from '../../src/reporters/html/page-data.js';
@@ -66,7 +67,16 @@ export function playgroundPane(onResult: (data: PageData, files: Record<string, 
     state: EditorState.create({
       doc: 'package main\n\nfunc main() {\n}\n',
       // @codemirror/commands (undo history, key bindings) is not installed: the editor has the browser's own editing.
-      extensions: [lineNumbers(), drawSelection(), highlightActiveLine(), indentOnInput(), go(), syntaxHighlighting(defaultHighlightStyle)],
+      extensions: [
+        lineNumbers(),
+        drawSelection(),
+        highlightActiveLine(),
+        history(),
+        keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+        indentOnInput(),
+        go(),
+        syntaxHighlighting(defaultHighlightStyle),
+      ],
     }),
   });
   const setText = (t: string) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: t } });

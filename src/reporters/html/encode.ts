@@ -217,8 +217,8 @@ export interface Encoded {
   files: string[];
 }
 
-/** The analysis; with `bench`, the benchmarks of a run on the same code too (the playground). */
-export function encodeAnalysis(model: AnalysisModel, ctx: EncodeContext, bench?: BenchReport): Encoded {
+/** The analysis; with `bench`, the benchmarks of a run on the same code too, and the assembly (the playground). */
+export function encodeAnalysis(model: AnalysisModel, ctx: EncodeContext, bench?: BenchReport, asm?: AsmListing[]): Encoded {
   const enc = new Encoder(ctx);
   const s = enc.strings;
   for (const p of model.packages) enc.pkg(p.importPath, p.dir, p.errors);
@@ -262,6 +262,7 @@ export function encodeAnalysis(model: AnalysisModel, ctx: EncodeContext, bench?:
     data.kind = 'bench';
     data.benchmarks = benchmarks(enc, bench);
   }
+  if (asm) data.asm = asm.map((f) => encodeListing(enc, f));
   const files = enc.fileList();
   return { data, files, preview: preview(model, data, files, picked, ctx) };
 }

@@ -62,6 +62,8 @@ function shell(o: ShellOptions): { head: string; tail: string } {
       '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">',
       `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(a, o.mode === 'file' ? "'none'" : "'self'")}">`,
       '<meta name="viewport" content="width=device-width, initial-scale=1">',
+      // No icon: a browser would otherwise ask the server (or the file system) for /favicon.ico.
+      '<link rel="icon" href="data:,">',
       `<meta name="heapscope-mode" content="${o.mode}">`,
       `<title>${escapeHtml(o.title)}</title>`,
       `<style>${a.css}</style></head><body><div id="app"></div>\n`,

@@ -1,0 +1,172 @@
+// The report page in a real browser (Debian's chromium through playwright-core): a user finds why an allocation
+// happens by clicking; a benchmark's flame graph leads to its line; the playground shows a typed snippet's
+// decision; serve's page follows an edit; and a module whose file name, comments and strings are markup and
+// script shows them as text, with nothing run and nothing fetched. Screenshots of each view are kept in
+// test-artifacts/ (HEAPSCOPE_ARTIFACTS), to look at, not to compare.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, cpSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { runCli, tempDir, testCache } from '../helpers/cli.js';
+import { cliPath, examplesDir, fixturesDir, repoRoot } from '../helpers/paths.js';
+import { CHROMIUM } from '../../bench/page-timings.js';
+
+const artifacts = process.env['HEAPSCOPE_ARTIFACTS'] ?? join(repoRoot, 'test-artifacts');
+mkdirSync(artifacts, { recursive: true });
+
+let browser: Browser;
+before(async () => {
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+});
+after(async () => {
+  await browser?.close();
+});
+
+interface Watched {
+  page: Page;
+  /** Console errors, CSP violations, dialogs and requests other than the page's own URL. */
+  problems: string[];
+}
+
+async function open(url: string): Promise<Watched> {
+  const context = await browser.newContext({ viewport: { width: 1500, height: 900 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`response ${r.status()}: ${r.url()}`);
+  });
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  const origin = new URL(url).origin;
+  page.on('request', (r) => {
+    const u = r.url();
+    if (url.startsWith('file:') ? u !== url : !u.startsWith(origin)) problems.push(`request: ${u}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(url);
+  await page.waitForSelector('body[data-complete="1"]');
+  return { page, problems };
+}
+
+test('a report: select a site, see its flow, follow a step to its line, see the assembly note', async () => {
+  const file = join(tempDir('heapscope-browser-'), 'examples.html');
+  const r = runCli(['analyze', '--format', 'html', '-o', file, '-C', examplesDir, '--tests']);
+  assert.equal(r.code, 0, r.stderr);
+  const { page, problems } = await open(`file://${file}`);
+
+  // Describe's n: boxed for fmt.Sprint at alloc.go:43.
+  const item = page.locator('[data-testid="summary-item"]', { hasText: 'Describe' }).first();
+  const id = await item.getAttribute('data-site-id');
+  await item.click();
+  const detail = page.locator('[data-testid="site-detail"]');
+  await detail.locator('text=interface-conversion').first().waitFor();
+  assert.match(page.url(), new RegExp(`#site=${id}`));
+  const view = page.locator('[data-testid="source-view"]');
+  assert.equal(await view.getAttribute('data-file'), 'alloc.go');
+  assert.equal(await view.getAttribute('data-line'), '43');
+  await page.screenshot({ path: join(artifacts, 'report-site.png') });
+
+  // A step of the compiler's flow in another place: the source view goes there.
+  const steps = detail.locator('[data-testid="chain-step"]');
+  assert.ok((await steps.count()) >= 2);
+  const step = steps.nth(1);
+  const [stepFile, stepLine] = [await step.getAttribute('data-file'), await step.getAttribute('data-line')];
+  await step.click();
+  await page.waitForFunction(
+    ([f, l]) => {
+      const v = document.querySelector('[data-testid="source-view"]');
+      return v?.getAttribute('data-file') === f && v?.getAttribute('data-line') === l;
+    },
+    [stepFile, stepLine],
+  );
+  assert.equal(await page.locator('.cm-selected-line').count(), 1, 'the step line is marked');
+  // The heap marks in the gutter carry counts.
+  assert.ok((await page.locator('[data-testid="gutter-heap"]').count()) >= 5);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('hostile input: markup in a file name, comments, strings and expressions stays text; a flame frame opens its line', async () => {
+  const dir = join(fixturesDir, 'modules', 'markup');
+  const file = join(tempDir('heapscope-browser-'), 'markup.html');
+  const r = runCli(['bench', '--format', 'html', '-o', file, '-C', dir, '--benchtime', '2000x']);
+  assert.equal(r.code, 0, r.stderr);
+  const { page, problems } = await open(`file://${file}`);
+
+  // The benchmark's flame graph: Render's frame opens the line in the file whose name is markup.
+  await page.locator('[data-testid="bench-row"][data-name="BenchmarkRender"]').click();
+  const flame = page.locator('[data-testid="flame"]');
+  await flame.locator('g').first().waitFor();
+  const frame = flame.locator('g', { has: page.locator('title', { hasText: 'markup.Render' }) }).first();
+  await frame.locator('rect').click();
+  await page.waitForFunction(() =>
+    /markup\.Render/.test(document.querySelector('[data-testid="flame"]')?.getAttribute('data-selected-frame') ?? ''),
+  );
+  const view = page.locator('[data-testid="source-view"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="source-view"]')?.getAttribute('data-line') === '10');
+  assert.equal(await view.getAttribute('data-file'), 'x<img src=x onerror=alert(1)>.go');
+  await page.screenshot({ path: join(artifacts, 'bench-flame.png') });
+
+  // The markup is on the page as text: in the source, the file tree, the detail of a site.
+  const text = await page.locator('body').innerText();
+  assert.ok(text.includes("<script>alert('string')</script>"), 'the string literal as text');
+  assert.ok(text.includes('x<img src=x onerror=alert(1)>.go'), 'the file name as text');
+  // Nothing from the data became an element: no img anywhere, no script but the page's four blocks.
+  assert.equal(await page.locator('img').count(), 0);
+  assert.equal(await page.locator('script').count(), 3);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+async function serve(dir: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [cliPath, 'serve', '-C', dir], {
+    env: { ...process.env, HEAPSCOPE_CACHE: testCache, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const url = await new Promise<string>((ok) => createInterface({ input: child.stdout! }).once('line', ok));
+  return { url, child };
+}
+
+test('serve: the page follows an edit; the playground shows a typed snippet decision', async (t) => {
+  const mod = join(tempDir('heapscope-browser-serve-'), 'm');
+  cpSync(examplesDir, mod, { recursive: true });
+  const { url, child } = await serve(mod);
+  t.after(() => child.kill('SIGTERM'));
+
+  const { page, problems } = await open(url);
+  await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.getAttribute('data-state') === 'ready');
+  appendFileSync(join(mod, 'alloc.go'), '\nfunc EditedLive() *[32]byte { var b [32]byte; return &b }\n');
+  // The new site arrives without a reload: search finds it.
+  await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.textContent?.includes('analysed') ?? false);
+  await page.locator('[data-testid="search"]').fill('EditedLive');
+  await page.locator('[data-testid="search-result"]', { hasText: 'EditedLive' }).first().waitFor({ timeout: 60_000 });
+  await page.screenshot({ path: join(artifacts, 'serve-live.png') });
+  assert.deepEqual(problems, []);
+  await page.context().close();
+
+  const play = await open(`${url}playground`);
+  const editor = play.page.locator('[data-testid="playground-editor"] .cm-content');
+  await editor.click();
+  await play.page.keyboard.press('Control+A');
+  await play.page.keyboard.press('Delete');
+  await play.page.keyboard.insertText('package main\n\nvar sink *int\n\nfunc main() {\n\ttyped := 7\n\tsink = &typed\n}\n');
+  await play.page.locator('[data-testid="playground-run"]').click();
+  const item = play.page.locator('[data-testid="summary-item"]', { hasText: 'typed' }).first();
+  await item.waitFor({ timeout: 60_000 });
+  await item.click();
+  await play.page.locator('[data-testid="site-detail"]', { hasText: 'moved to heap' }).waitFor();
+  await play.page.screenshot({ path: join(artifacts, 'playground.png') });
+  assert.deepEqual(play.problems, []);
+  await play.page.context().close();
+});
