@@ -7,7 +7,10 @@ import tseslint from 'typescript-eslint';
 const layer = (files, forbidden, why) => ({
   files,
   rules: {
-    'no-restricted-imports': ['error', { patterns: forbidden.map((f) => ({ group: [`../${f}/*`, `../../src/${f}/*`], message: why })) }],
+    'no-restricted-imports': [
+      'error',
+      { patterns: forbidden.map((f) => ({ group: [`../${f}/*`, `../../${f}/*`, `../../src/${f}/*`], message: why })) },
+    ],
   },
 });
 
@@ -32,5 +35,6 @@ export default tseslint.config(
   ),
   layer(['src/parsers/**'], ['join', 'runners', 'reporters', 'cli', 'cache'], 'a parser is pure: text in, model out'),
   layer(['src/join/**'], ['parsers', 'runners', 'reporters', 'cli', 'cache'], 'the join reads the model only'),
-  layer(['src/reporters/**'], ['parsers', 'runners', 'cli', 'cache'], 'a reporter renders the model only'),
+  layer(['src/reporters/**'], ['parsers', 'runners', 'cli', 'cache', 'serve'], 'a reporter renders the model only'),
+  layer(['src/serve/**'], ['parsers', 'join', 'cli', 'cache'], 'the server is handed its model by the CLI'),
 );

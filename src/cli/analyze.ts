@@ -19,6 +19,7 @@ import { safeText } from '../model/safe-text.js';
 import { UsageError } from '../errors/errors.js';
 import { openOutput } from './output.js';
 import { pageSourceReader } from '../runners/page-sources.js';
+import { pageAssets } from '../runners/page-assets.js';
 import { commandLine } from './terminal.js';
 
 export interface AnalyzeFlags extends FocusFlags {
@@ -113,6 +114,7 @@ export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: Cl
     sort: choice.sort,
     command: commandLine(io),
     source: pageSourceReader(plan.root),
+    ...(flags.format === 'html' ? { page: pageAssets() } : {}),
   };
   for (const c of render(model, opts)) {
     if (!store) out.write(c);

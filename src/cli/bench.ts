@@ -5,6 +5,7 @@
 import { focusModel, joinRun } from './load-model.js';
 import { openOutput } from './output.js';
 import { pageSourceReader } from '../runners/page-sources.js';
+import { pageAssets } from '../runners/page-assets.js';
 import { resolve } from 'node:path';
 import { nameBenchLines, nameContext } from '../join/go-names.js';
 import { writeMeasured } from '../cache/measured-store.js';
@@ -164,6 +165,7 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
     cwd: io.cwd,
     command: commandLine(io),
     source: pageSourceReader(model.root),
+    ...(flags.format === 'html' ? { page: pageAssets() } : {}),
   };
   for (const c of render(shown, opts)) out.write(c);
   out.commit();

@@ -5,6 +5,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LiveAnalysis } from '../serve/live-analysis.js';
+import { analyze } from '../runners/analyze.js';
+import { focusModel, joinRun } from './load-model.js';
+import { filterModel } from '../model/filters.js';
 import { startServer } from '../serve/server.js';
 import { checkFocusFlags, type FocusFlags } from './focus-flags.js';
 import { commandDir } from './flag-checks.js';
@@ -12,7 +15,7 @@ import { defaultCacheDir } from '../cache/model-cache.js';
 import { commandLine, type CliIO } from './terminal.js';
 import { UsageError } from '../errors/errors.js';
 import { hookSignals } from '../runners/process-groups.js';
-import { pageAssets } from '../reporters/html/page.js';
+import { pageAssets } from '../runners/page-assets.js';
 import type { Outcome } from './outcome.js';
 
 export interface ServeFlags extends FocusFlags {
@@ -40,14 +43,24 @@ export async function runServe(patterns: string[], flags: ServeFlags, io: CliIO)
   if (!/^\d{1,5}$/.test(flags.port) || Number(flags.port) > 65535)
     throw new UsageError(`--port ${flags.port}: not a port number (0: any free port)`);
   const choice = checkFocusFlags(flags);
-  pageAssets();
+  const assets = pageAssets();
   hookSignals();
   const cacheDir = flags.cache ? defaultCacheDir(io.env) : null;
   let server: Awaited<ReturnType<typeof startServer>> | null = null;
   const live = new LiveAnalysis({
-    analyze: { dir, patterns: patterns.length ? patterns : ['./...'], tags: flags.tags, tests: !!flags.tests, cacheDir },
-    filters: choice.filters,
-    env: io.env,
+    load: async () => {
+      const run = await analyze({
+        dir,
+        patterns: patterns.length ? patterns : ['./...'],
+        tags: flags.tags,
+        tests: !!flags.tests,
+        cacheDir,
+        env: io.env,
+      });
+      const joined = joinRun(run);
+      await focusModel(joined, run, { cacheDir, env: io.env });
+      return { run, model: filterModel(joined, choice.filters, dir) };
+    },
     command: commandLine(io),
     onUpdate: (s) => {
       server?.broadcast(s);
@@ -65,6 +78,7 @@ export async function runServe(patterns: string[], flags: ServeFlags, io: CliIO)
       ...(flags.tags ? { tags: flags.tags } : {}),
       examples: bundledExamples(),
       title: `heapscope serve: ${basename(dir)}`,
+      assets,
     });
   } catch (e) {
     throw new UsageError(`cannot listen on 127.0.0.1:${flags.port}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);

@@ -10,6 +10,7 @@ import { renderTextChunks } from './text.js';
 import { renderBenchText } from './bench-text.js';
 import { renderExplainText } from './explain-text.js';
 import { renderAnalysisPage, renderBenchPage } from './html/render.js';
+import type { PageAssets } from './html/page.js';
 
 export interface ReportOptions {
   color: boolean;
@@ -23,6 +24,8 @@ export interface ReportOptions {
   command?: string;
   /** A file's bytes for the HTML report's source view (null: cannot be read). */
   source?: (file: string) => Buffer | null;
+  /** The built page, for the html format. */
+  page?: PageAssets;
 }
 
 export interface Reporter {

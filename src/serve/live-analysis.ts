@@ -4,9 +4,8 @@
 
 import { watch, type FSWatcher } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { analyze, type AnalyzeOptions, type AnalyzeRun } from '../runners/analyze.js';
-import { focusModel, joinRun } from '../cli/load-model.js';
-import { filterModel, type SiteFilters } from '../model/filters.js';
+import type { AnalyzeRun } from '../runners/analyze.js';
+import type { AnalysisModel } from '../model/types.js';
 import { encodeAnalysis, type Encoded } from '../reporters/html/encode.js';
 import { isRealFile } from '../model/paths.js';
 
@@ -22,9 +21,8 @@ export interface LiveState {
 }
 
 export interface LiveOptions {
-  analyze: AnalyzeOptions;
-  filters: SiteFilters;
-  env: NodeJS.ProcessEnv;
+  /** One analysis as the CLI makes it (the compiler's run through the cache, joined, focused and filtered). */
+  load: () => Promise<{ run: AnalyzeRun; model: AnalysisModel }>;
   command: string;
   onUpdate: (s: LiveState) => void;
 }
@@ -89,10 +87,9 @@ export class LiveAnalysis {
     this.opts.onUpdate(s);
     let run: AnalyzeRun;
     try {
-      run = await analyze({ ...this.opts.analyze, env: this.opts.env });
-      const joined = joinRun(run);
-      await focusModel(joined, run, { cacheDir: this.opts.analyze.cacheDir, env: this.opts.env });
-      const model = filterModel(joined, this.opts.filters, this.opts.analyze.dir);
+      const loaded = await this.opts.load();
+      run = loaded.run;
+      const model = loaded.model;
       s.page = encodeAnalysis(model, { command: this.opts.command, hasSource: isRealFile });
       s.root = run.root;
       const failed = model.packages.filter((p) => p.errors.length);

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { allowedHost, allowedOrigin, insideRoot } from './guard.js';
-import { contentSecurityPolicy, pageAssets, servedPage } from '../reporters/html/page.js';
+import { contentSecurityPolicy, servedPage, type PageAssets } from '../reporters/html/page.js';
 import { encodeAnalysis } from '../reporters/html/encode.js';
 import type { LiveAnalysis, LiveState } from './live-analysis.js';
 import { checkSnippet, PlaygroundError, runSnippet } from './playground.js';
@@ -24,6 +24,7 @@ export interface ServeOptions {
   /** The bundled examples the playground offers: name → files. */
   examples: { name: string; files: Record<string, string> }[];
   title: string;
+  assets: PageAssets;
 }
 
 const MAX_BODY = 512 * 1024;
@@ -83,9 +84,8 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     const method = req.method ?? 'GET';
     if (method === 'GET' && (url.pathname === '/' || url.pathname === '/playground')) {
       const mode = url.pathname === '/' ? 'serve' : 'playground';
-      const a = pageAssets();
-      return send(res, 200, 'text/html; charset=utf-8', servedPage({ title: o.title, mode }), {
-        'Content-Security-Policy': contentSecurityPolicy(a, "'self'"),
+      return send(res, 200, 'text/html; charset=utf-8', servedPage({ assets: o.assets, title: o.title, mode }), {
+        'Content-Security-Policy': contentSecurityPolicy(o.assets, "'self'"),
         'X-Frame-Options': 'DENY',
       });
     }

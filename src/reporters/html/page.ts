@@ -1,33 +1,15 @@
-// One self-contained HTML file: the page's script and style (built from web/ by web/build.mjs into dist/web),
+// One self-contained HTML file: the page's script and style (built from web/ by web/build.mjs into dist/web, read
+// by runners/page-assets.ts),
 // the data gzip-compressed in a script block the browser never runs, the sources beside it, and a
 // Content-Security-Policy that lets only that script and that style run and the page make no request at all.
 
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
 import type { Encoded } from './encode.js';
 
 export interface PageAssets {
   js: string;
   css: string;
-}
-
-let assets: PageAssets | null = null;
-
-/** The built page (dist/web/report.{js,css}, next to dist/src). */
-export function pageAssets(): PageAssets {
-  if (assets) return assets;
-  const at = (name: string): string => fileURLToPath(new URL(`../../../web/${name}`, import.meta.url));
-  try {
-    // `</script` inside the script would end it early; esbuild escapes it in strings, this catches the rest.
-    const js = readFileSync(at('report.js'), 'utf8').replaceAll('</script', '<\\/script');
-    const css = readFileSync(at('report.css'), 'utf8').replaceAll('</style', '<\\/style');
-    assets = { js, css };
-    return assets;
-  } catch (e) {
-    throw new Error(`heapscope's report page is not built (${(e as Error).message}): run npm run build`, { cause: e });
-  }
 }
 
 const sha256 = (s: string): string => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
@@ -50,13 +32,14 @@ export function contentSecurityPolicy(a: PageAssets, connect: "'none'" | "'self'
 }
 
 export interface ShellOptions {
+  assets: PageAssets;
   title: string;
   /** 'file': data and sources inside the page; 'serve' / 'playground': fetched from heapscope serve. */
   mode: 'file' | 'serve' | 'playground';
 }
 
 function shell(o: ShellOptions): { head: string; tail: string } {
-  const a = pageAssets();
+  const a = o.assets;
   return {
     head: [
       '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">',
@@ -88,8 +71,8 @@ export function packText(text: string | Buffer): string {
  * one per file after the page's script, so the page shows the summary while the browser still reads the sources
  * (the script reads them once the document is loaded).
  */
-export function* renderPage(enc: Encoded, title: string, source: (file: string) => Buffer | null): Generator<string> {
-  const { head, tail } = shell({ title, mode: 'file' });
+export function* renderPage(enc: Encoded, assets: PageAssets, title: string, source: (file: string) => Buffer | null): Generator<string> {
+  const { head, tail } = shell({ assets, title, mode: 'file' });
   yield head;
   // Plain JSON the page parses first; `<` escaped so no string in it can end the script block.
   if (enc.preview)

@@ -6,19 +6,26 @@ import type { BenchReport } from '../../model/bench-report.js';
 import { isRealFile } from '../../model/paths.js';
 import type { ReportOptions } from '../registry.js';
 import { encodeAnalysis, encodeBench, type EncodeContext } from './encode.js';
-import { renderPage } from './page.js';
+import { renderPage, type PageAssets } from './page.js';
 
 function context(opts: ReportOptions): EncodeContext {
   return { command: opts.command ?? '', hasSource: (f) => !!opts.source && isRealFile(f) };
 }
 
+function assets(opts: ReportOptions): PageAssets {
+  // The CLI reads them for --format html; without them the page cannot be written at all.
+  if (!opts.page) throw new Error('the html reporter needs the built page (ReportOptions.page)');
+  return opts.page;
+}
+
 export function renderAnalysisPage(model: AnalysisModel, opts: ReportOptions): Iterable<string> {
-  return renderPage(encodeAnalysis(model, context(opts)), `heapscope: ${basename(model.root)}`, opts.source ?? (() => null));
+  return renderPage(encodeAnalysis(model, context(opts)), assets(opts), `heapscope: ${basename(model.root)}`, opts.source ?? (() => null));
 }
 
 export function renderBenchPage(report: BenchReport, opts: ReportOptions): Iterable<string> {
   return renderPage(
     encodeBench(report, context(opts), report.listings ?? []),
+    assets(opts),
     `heapscope bench: ${basename(report.root)}`,
     opts.source ?? (() => null),
   );
