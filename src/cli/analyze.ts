@@ -18,6 +18,8 @@ import { commandDir } from './flag-checks.js';
 import { safeText } from '../model/safe-text.js';
 import { UsageError } from '../errors/errors.js';
 import { openOutput } from './output.js';
+import { packageListings } from '../runners/package-asm.js';
+import type { AsmListing } from '../model/alloc-types.js';
 import { pageSourceReader } from '../runners/page-sources.js';
 import { pageAssets } from '../runners/page-assets.js';
 import { commandLine } from './terminal.js';
@@ -33,6 +35,7 @@ export interface AnalyzeFlags extends FocusFlags {
   color?: boolean;
   progress?: boolean;
   output?: string;
+  asm?: boolean;
 }
 
 export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: CliIO): Promise<Outcome> {
@@ -45,6 +48,8 @@ export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: Cl
       '--min-allocs counts allocs/op that heapscope bench measured; with --profile there are none',
       'leave out one of the two',
     );
+  if (flags.asm && flags.format !== 'html')
+    throw new UsageError('--asm adds the assembly pane of the html report', 'use it with --format html');
   const out = openOutput(io, flags.output, flags.format);
   const onProgress = progressPrinter(io, flags.progress);
   const cacheDir = flags.cache ? defaultCacheDir(io.env) : null;
@@ -75,6 +80,7 @@ export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: Cl
         measured?.stamp ?? '',
         profStamp,
         helperSourceHash(),
+        flags.asm ? 'asm' : '',
       ])
     : '';
   const hit = results && plan.stateKey ? await results.get(name, plan.stateKey) : null;
@@ -106,7 +112,19 @@ export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: Cl
       : null;
   // Each chunk is written as soon as it is made; the copy for the cache is written by libuv's threads
   // meanwhile, and one conversion serves both.
+  // The assembly of the functions that allocate: one more build of the packages with heap sites, with -S.
+  let listings: AsmListing[] | undefined;
+  if (flags.asm) {
+    const withHeap = [...new Set(model.sites.filter((s) => s.heap).map((s) => s.package))];
+    const r = withHeap.length
+      ? await packageListings({ dir, root: plan.root, env: io.env, importPaths: withHeap, ...(flags.tags ? { tags: flags.tags } : {}) })
+      : { listings: [], error: null };
+    if (r.error) io.stderr(`heapscope: the assembly listing: ${safeText(r.error)}\n`);
+    listings = r.listings;
+    mark('assembly listed');
+  }
   const opts = {
+    listings,
     color,
     verbose,
     cwd: io.cwd,

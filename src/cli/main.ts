@@ -61,6 +61,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         new Option('--format <format>', 'output format (html: one self-contained page)').choices(formatsFor('analyze')).default('text'),
       )
       .option('-o, --output <file>', 'write the report to FILE (whole or not at all) instead of standard output')
+      .option('--asm', 'html: include the assembly of the functions that allocate (one more build of their packages with -S)')
       .option('-v, --verbose', 'list compiler lines heapscope did not recognise')
       .option('--no-cache', "ignore and do not write heapscope's parsed-result cache")
       .option('--color', 'force colour in text output')

@@ -11,6 +11,7 @@ import { renderBenchText } from './bench-text.js';
 import { renderExplainText } from './explain-text.js';
 import { renderAnalysisPage, renderBenchPage } from './html/render.js';
 import type { PageAssets } from './html/page.js';
+import type { AsmListing } from '../model/alloc-types.js';
 
 export interface ReportOptions {
   color: boolean;
@@ -24,6 +25,8 @@ export interface ReportOptions {
   command?: string;
   /** A file's bytes for the HTML report's source view (null: cannot be read). */
   source?: (file: string) => Buffer | null;
+  /** The assembly of the functions that allocate, for the html format's assembly pane (analyze --asm). */
+  listings?: AsmListing[];
   /** The built page, for the html format. */
   page?: PageAssets;
 }

@@ -1,10 +1,11 @@
-// One package's assembly, for heapscope serve's assembly pane: `go build -gcflags=PKG=-S` (the go command replays
-// the listing from its cache when the package is unchanged), kept for the functions that call a runtime
-// allocation entry point.
+// Packages' assembly, for the report's assembly pane: `go build -gcflags=PKG=-S` (the go command replays the
+// listing from its cache when a package is unchanged), kept for the functions that call a runtime allocation
+// entry point.
 
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { devNull } from 'node:os';
 import { run } from './process.js';
 import { removeTempDir, tempDir } from './temp-dirs.js';
 import { AsmTextParser } from '../parsers/asm-text.js';
@@ -16,7 +17,7 @@ export async function packageListings(opts: {
   dir: string;
   root: string;
   env: NodeJS.ProcessEnv;
-  importPath: string;
+  importPaths: string[];
   tags?: string;
   signal?: AbortSignal;
 }): Promise<{ listings: AsmListing[]; error: string | null }> {
@@ -26,8 +27,17 @@ export async function packageListings(opts: {
     const paths = new ModulePaths(opts.root, opts.dir);
     const r = await run(
       'go',
-      ['build', '-o', join(tmp, 'out'), `-gcflags=${opts.importPath}=-S`, ...(opts.tags ? [`-tags=${opts.tags}`] : []), opts.importPath],
-      { cwd: opts.dir, env: opts.env, stderrFile: file, ...(opts.signal ? { signal: opts.signal } : {}), timeoutMs: 120_000 },
+      [
+        'build',
+        // Built and thrown away, main packages too (the go command writes nothing for /dev/null), never into the module.
+        '-o',
+        devNull,
+        // One flag per package: of several patterns that match a package the last wins, so each names its own.
+        ...opts.importPaths.map((p) => `-gcflags=${p}=-S`),
+        ...(opts.tags ? [`-tags=${opts.tags}`] : []),
+        ...opts.importPaths,
+      ],
+      { cwd: opts.dir, env: opts.env, stderrFile: file, ...(opts.signal ? { signal: opts.signal } : {}), timeoutMs: 600_000 },
     );
     const asm = new AsmTextParser({ resolveFile: (p) => paths.printed(p), listings: true });
     const errors: string[] = [];

@@ -156,7 +156,7 @@ export function runSnippet(
       const listings: AsmListing[] = [];
       for (const p of model.packages) {
         if (p.errors.length) continue;
-        const l = await packageListings({ dir, root: dir, env: e, importPath: p.importPath, signal });
+        const l = await packageListings({ dir, root: dir, env: e, importPaths: [p.importPath], signal });
         listings.push(...l.listings);
       }
       if (bench) {

@@ -121,7 +121,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
           dir: o.dir,
           root: live.root,
           env: o.env,
-          importPath: pkg,
+          importPaths: [pkg],
           ...(o.tags ? { tags: o.tags } : {}),
           signal: closing.signal,
         });

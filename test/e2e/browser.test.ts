@@ -59,9 +59,9 @@ async function open(url: string): Promise<Watched> {
   return { page, problems };
 }
 
-test('a report: select a site, see its flow, follow a step to its line, see the assembly note', async () => {
+test('a report: select a site, see its flow and its allocation call in the assembly, follow a step to its line', async () => {
   const file = join(tempDir('heapscope-browser-'), 'examples.html');
-  const r = runCli(['analyze', '--format', 'html', '-o', file, '-C', examplesDir, '--tests']);
+  const r = runCli(['analyze', '--format', 'html', '--asm', '-o', file, '-C', examplesDir, '--tests']);
   assert.equal(r.code, 0, r.stderr);
   const { page, problems } = await open(`file://${file}`);
 
@@ -75,6 +75,10 @@ test('a report: select a site, see its flow, follow a step to its line, see the 
   const view = page.locator('[data-testid="source-view"]');
   assert.equal(await view.getAttribute('data-file'), 'alloc.go');
   assert.equal(await view.getAttribute('data-line'), '43');
+  // The assembly pane: Describe's call that boxes n, with its type and size.
+  const call = page.locator('[data-testid="asm-pane"] [data-testid="asm-call"]').first();
+  await call.waitFor();
+  assert.match(await call.innerText(), /convT64[\s\S]*int[\s\S]*8 B/);
   await page.screenshot({ path: join(artifacts, 'report-site.png') });
 
   // A step of the compiler's flow in another place: the source view goes there.

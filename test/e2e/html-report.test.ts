@@ -113,3 +113,22 @@ test('-o: an unwritable place is a usage error and leaves nothing; html on a ter
   assert.equal(bad.code, 2, bad.stderr);
   assert.deepEqual(readdirSync(dir), []);
 });
+
+test('analyze --format html --asm: the assembly of the functions that allocate, with the allocation calls typed', () => {
+  const out = join(tempDir('heapscope-html-asm-'), 'r.html');
+  const r = runCli(['analyze', '--format', 'html', '--asm', '-o', out, '-C', examplesDir]);
+  assert.equal(r.code, 0, r.stderr);
+  const { data } = pageParts(readFileSync(out, 'utf8'));
+  const str = (i: number): string => data.strings[i]!;
+  const np = data.asm?.find((f) => str(f.symbol) === 'example.com/heapscope/examples.NewPoint');
+  assert.ok(np, 'NewPoint listed');
+  assert.deepEqual(
+    np!.calls.map((c) => [str(c.runtime), str(c.type), c.size]),
+    [['newobject', 'examples.Point', 16]],
+  );
+  // The call instruction is on the line of the moved variable.
+  const ins = np!.instructions[np!.calls[0]!.index]!;
+  assert.deepEqual([str(data.files[ins[0]]!.path), ins[1]], ['alloc.go', 17]);
+  assert.match(str(ins[2]), /CALL\truntime\.newobject/);
+  assert.equal(runCli(['analyze', '--asm', '-C', examplesDir]).code, 2, '--asm without html');
+});

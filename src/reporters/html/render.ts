@@ -19,7 +19,12 @@ function assets(opts: ReportOptions): PageAssets {
 }
 
 export function renderAnalysisPage(model: AnalysisModel, opts: ReportOptions): Iterable<string> {
-  return renderPage(encodeAnalysis(model, context(opts)), assets(opts), `heapscope: ${basename(model.root)}`, opts.source ?? (() => null));
+  return renderPage(
+    encodeAnalysis(model, context(opts), undefined, opts.listings),
+    assets(opts),
+    `heapscope: ${basename(model.root)}`,
+    opts.source ?? (() => null),
+  );
 }
 
 export function renderBenchPage(report: BenchReport, opts: ReportOptions): Iterable<string> {
