@@ -5,7 +5,7 @@
 // test-artifacts/ (HEAPSCOPE_ARTIFACTS), to look at, not to compare.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { appendFileSync, cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -129,6 +129,43 @@ test('hostile input: markup in a file name, comments, strings and expressions st
   // Nothing from the data became an element: no img anywhere, no script but the page's four blocks.
   assert.equal(await page.locator('img').count(), 0);
   assert.equal(await page.locator('script').count(), 3);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('a real module on the newest Go: go.uber.org/zap with go1.27.4, every ranked site opens with its detail and line', async () => {
+  const dl = spawnSync('go', ['mod', 'download', '-json', 'go.uber.org/zap@v1.28.0'], { encoding: 'utf8' });
+  assert.equal(dl.status, 0, dl.stderr);
+  const zap = join(tempDir('heapscope-browser-zap-'), 'zap');
+  cpSync((JSON.parse(dl.stdout) as { Dir: string }).Dir, zap, { recursive: true, mode: 0 });
+  spawnSync('chmod', ['-R', 'u+w', zap]);
+  assert.equal(spawnSync('go', ['mod', 'download'], { cwd: zap }).status, 0);
+  const file = join(tempDir('heapscope-browser-'), 'zap.html');
+  const r = runCli(['analyze', '--format', 'html', '--asm', '-o', file, '-C', zap, './...'], { env: { GOTOOLCHAIN: 'go1.27.4' } });
+  assert.equal(r.code, 0, r.stderr);
+  const { page, problems } = await open(`file://${file}`);
+  assert.match(await page.locator('header').innerText(), /go1\.27\.4/);
+  const items = page.locator('[data-testid="summary-item"]');
+  const n = Math.min(await items.count(), 10);
+  assert.ok(n >= 5);
+  for (let i = 0; i < n; i++) {
+    const item = items.nth(i);
+    const [where] = (await item.locator('.where').innerText()).split(':');
+    await item.click();
+    await page.waitForFunction((id) => location.hash.includes(id ?? ''), await item.getAttribute('data-site-id'));
+    await page.locator('[data-testid="site-detail"] [data-testid="site-headline"]').waitFor();
+    // The source view shows the file the summary names, at a marked heap line.
+    await page.waitForFunction(
+      (f) =>
+        document
+          .querySelector('[data-testid="source-view"]')
+          ?.getAttribute('data-file')
+          ?.endsWith(f ?? '') ?? false,
+      where,
+    );
+    assert.ok((await page.locator('[data-testid="gutter-heap"]').count()) > 0);
+  }
+  await page.screenshot({ path: join(artifacts, 'zap-go1.27.4.png') });
   assert.deepEqual(problems, []);
   await page.context().close();
 });
