@@ -9,9 +9,11 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"go/ast"
 	"go/parser"
+	"go/scanner"
 	"go/token"
 	"os"
 	"runtime"
@@ -47,16 +49,28 @@ type Call struct {
 	At   Span   `json:"at"`
 }
 
+// Directive is a //heapscope: comment. A directive in a function's doc comment governs the function (Func, FuncAt);
+// any other governs a line: its own when code comes before it on the line, else the next line that holds code
+// (Line 0 when no code follows).
+type Directive struct {
+	Text   string `json:"text"`
+	At     Span   `json:"at"`
+	Line   int    `json:"line"`
+	Func   string `json:"func,omitempty"`
+	FuncAt *Span  `json:"funcAt,omitempty"`
+}
+
 type File struct {
-	File       string   `json:"file"`
-	Error      string   `json:"error,omitempty"`
-	Funcs      []Func   `json:"funcs"`
-	Cold       []Cold   `json:"cold"`
-	Loops      []Span   `json:"loops"`
-	Inits      []Init   `json:"inits"`
-	LoopCalls  []string `json:"loopCalls"`
-	Calls      []Call   `json:"calls"`
-	Benchmarks []string `json:"benchmarks"`
+	File       string      `json:"file"`
+	Error      string      `json:"error,omitempty"`
+	Funcs      []Func      `json:"funcs"`
+	Cold       []Cold      `json:"cold"`
+	Loops      []Span      `json:"loops"`
+	Inits      []Init      `json:"inits"`
+	LoopCalls  []string    `json:"loopCalls"`
+	Calls      []Call      `json:"calls"`
+	Benchmarks []string    `json:"benchmarks"`
+	Directives []Directive `json:"directives"`
 }
 
 func main() {
@@ -97,14 +111,14 @@ func main() {
 }
 
 func read(path string) File {
-	f := File{File: path, Funcs: []Func{}, Cold: []Cold{}, Loops: []Span{}, Inits: []Init{}, LoopCalls: []string{}, Calls: []Call{}, Benchmarks: []string{}}
+	f := File{File: path, Funcs: []Func{}, Cold: []Cold{}, Loops: []Span{}, Inits: []Init{}, LoopCalls: []string{}, Calls: []Call{}, Benchmarks: []string{}, Directives: []Directive{}}
 	src, err := os.ReadFile(path)
 	if err != nil {
 		f.Error = err.Error()
 		return f
 	}
 	fset := token.NewFileSet()
-	file, err := parser.ParseFile(fset, path, src, parser.SkipObjectResolution)
+	file, err := parser.ParseFile(fset, path, src, parser.SkipObjectResolution|parser.ParseComments)
 	if err != nil {
 		f.Error = err.Error()
 		return f
@@ -150,7 +164,73 @@ func read(path string) File {
 			}
 		}
 	}
+	if bytes.Contains(src, []byte("//heapscope:")) {
+		f.Directives = directives(fset, file, src, r)
+	}
 	return f
+}
+
+const directivePrefix = "//heapscope:"
+
+// directives finds the //heapscope: comments: those in a function's doc comment belong to the function, the
+// others to the line they govern, found from where the file's tokens are.
+func directives(fset *token.FileSet, file *ast.File, src []byte, r *reader) []Directive {
+	doc := map[*ast.Comment]*ast.FuncDecl{}
+	for _, d := range file.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Doc != nil {
+			for _, c := range fd.Doc.List {
+				doc[c] = fd
+			}
+		}
+	}
+	// The first column of code on each line (comments are not tokens to the scanner without ScanComments).
+	firstCode := map[int]int{}
+	var sc scanner.Scanner
+	tf := fset.File(file.Pos())
+	sc.Init(tf, src, nil, 0)
+	for {
+		pos, tok, lit := sc.Scan()
+		if tok == token.EOF {
+			break
+		}
+		// The scanner inserts a semicolon at a line's end; it is not code of its own.
+		if tok == token.SEMICOLON && lit == "\n" {
+			continue
+		}
+		p := fset.Position(pos)
+		if c, ok := firstCode[p.Line]; !ok || p.Column < c {
+			firstCode[p.Line] = p.Column
+		}
+	}
+	lastLine := tf.LineCount()
+	out := []Directive{}
+	for _, g := range file.Comments {
+		for _, c := range g.List {
+			if !strings.HasPrefix(c.Text, directivePrefix) {
+				continue
+			}
+			d := Directive{Text: strings.TrimSpace(c.Text[len(directivePrefix):]), At: r.span(c.Pos(), c.End())}
+			if fd, ok := doc[c]; ok {
+				d.Func = funcName(fd)
+				at := r.span(fd.Name.Pos(), fd.End())
+				d.FuncAt = &at
+			} else {
+				p := fset.Position(c.Pos())
+				if col, ok := firstCode[p.Line]; ok && col < p.Column {
+					d.Line = p.Line
+				} else {
+					for l := p.Line + 1; l <= lastLine; l++ {
+						if _, ok := firstCode[l]; ok {
+							d.Line = l
+							break
+						}
+					}
+				}
+			}
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 type reader struct {

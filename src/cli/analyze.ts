@@ -98,7 +98,7 @@ export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: Cl
   const joined = joinRun(run);
   mark('joined');
   const profile = flags.profile !== undefined ? await readProfileCosts(flags.profile, io.cwd, joined) : null;
-  const problems = await focusModel(joined, run, { cacheDir, env: io.env, profile, measured });
+  const { problems } = await focusModel(joined, run, { cacheDir, env: io.env, profile, measured });
   const model = filterModel(joined, choice.filters, dir);
   mark('focused');
   if (verbose) for (const p of problems) io.stderr(`heapscope: source structure: ${safeText(p)}\n`);

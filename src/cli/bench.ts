@@ -53,6 +53,8 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
   checkBenchPattern(flags.bench);
   const choice = checkFocusFlags(flags);
   const render = reporter(flags.format).bench;
+  // --format offers only the formats that render a benchmark report (formatsFor).
+  if (!render) throw new Error(`--format ${flags.format} does not render benchmarks`);
   const out = openOutput(io, flags.output, flags.format);
   const onProgress = progressPrinter(io, flags.progress);
   const given = patterns.length ? patterns : ['./...'];

@@ -9,6 +9,7 @@ import { readFocusSource } from '../runners/focus-inputs.js';
 import { readMeasured } from '../cache/measured-store.js';
 import { defaultCacheDir } from '../cache/model-cache.js';
 import type { ProfileCosts } from '../model/profile-costs.js';
+import type { SourceFileFacts } from '../model/source-facts.js';
 
 export async function loadModel(opts: AnalyzeOptions): Promise<{ run: AnalyzeRun; model: AnalysisModel }> {
   const run = await analyze(opts);
@@ -38,8 +39,13 @@ export interface FocusSetup {
   measured?: ReturnType<typeof readMeasured>;
 }
 
-/** Sets readable names, cold marks and costs on the model; returns what could not be read (for --verbose). */
-export async function focusModel(model: AnalysisModel, run: AnalyzeRun, setup: FocusSetup): Promise<string[]> {
+/** Sets readable names, cold marks and costs on the model; returns what could not be read (for --verbose), and
+ *  the source structure read (check reads its directives). */
+export async function focusModel(
+  model: AnalysisModel,
+  run: AnalyzeRun,
+  setup: FocusSetup,
+): Promise<{ problems: string[]; source: Map<string, SourceFileFacts> }> {
   // The helper is a tool, not a result: it is kept in the cache directory even with --no-cache.
   const toolDir = setup.cacheDir ?? defaultCacheDir(setup.env);
   // The source's structure improves the report; failing to read it must not cost the report.
@@ -56,7 +62,7 @@ export async function focusModel(model: AnalysisModel, run: AnalyzeRun, setup: F
     packageDirs: run.packageDirs,
     where: (file, line, column) => `${file}:${line}:${column}`,
   });
-  return src.problems;
+  return { problems: src.problems, source: src.source };
 }
 
 /** The latest measured costs of the module and their stamp (which changes the focus of a report besides the

@@ -42,6 +42,19 @@ export interface SourceFileFacts {
   /** Calls of functions of other packages: import path, name, the call's span. */
   calls: { path: string; name: string; at: Span }[];
   benchmarks: string[];
+  /** `//heapscope:` comments (model/directives.ts reads their text). */
+  directives: SourceDirective[];
+}
+
+export interface SourceDirective {
+  /** After `//heapscope:`, trimmed: `noescape`, `ignore the reason`. */
+  text: string;
+  at: Span;
+  /** The line a line directive governs: its own when code precedes it, else the next line with code; 0: none. */
+  line: number;
+  /** For a directive in a function's doc comment: the function, as funcs[].name, and its span. */
+  func?: string;
+  funcAt?: Span;
 }
 
 export function inSpan(s: Span, line: number, column: number): boolean {

@@ -27,6 +27,7 @@ export function parseSourceFacts(line: string): Result {
     loopCalls: [],
     calls: [],
     benchmarks: [],
+    directives: [],
   };
   if (typeof f.error === 'string') return { ok: true, facts: { ...facts, error: f.error } };
   const bad = (what: string): Result => ({ ok: false, error: `${facts.file}: ${what}` });
@@ -54,6 +55,20 @@ export function parseSourceFacts(line: string): Result {
   for (const x of f.calls) {
     if (!isObj(x) || typeof x.path !== 'string' || typeof x.name !== 'string' || !isSpan(x.at)) return bad('a call');
     facts.calls.push({ path: x.path, name: x.name, at: x.at });
+  }
+  // Older helpers (a cached binary of this source hash cannot be older, but a hand-run one can) print none.
+  if (f.directives !== undefined) {
+    if (!Array.isArray(f.directives)) return bad('directives');
+    for (const x of f.directives) {
+      if (!isObj(x) || typeof x.text !== 'string' || !isSpan(x.at) || !Number.isInteger(x.line)) return bad('a directive');
+      const d: SourceFileFacts['directives'][number] = { text: x.text, at: x.at, line: x.line as number };
+      if (x.func !== undefined) {
+        if (typeof x.func !== 'string' || !isSpan(x.funcAt)) return bad('a directive');
+        d.func = x.func;
+        d.funcAt = x.funcAt;
+      }
+      facts.directives.push(d);
+    }
   }
   return { ok: true, facts };
 }

@@ -11,6 +11,11 @@ import { renderBenchText } from './bench-text.js';
 import { renderExplainText } from './explain-text.js';
 import { renderAnalysisPage, renderBenchPage } from './html/render.js';
 import type { PageAssets } from './html/page.js';
+import type { CheckReport } from '../model/directives.js';
+import { renderCheckText } from './check-text.js';
+import { renderCheckSarif, renderSarif } from './sarif.js';
+import { renderCheckGithub, renderGithub } from './github.js';
+import { VERSION } from '../version.js';
 import type { AsmListing } from '../model/alloc-types.js';
 
 export interface ReportOptions {
@@ -33,7 +38,8 @@ export interface ReportOptions {
 
 export interface Reporter {
   analyze(model: AnalysisModel, opts: ReportOptions): Iterable<string>;
-  bench(report: BenchReport, opts: ReportOptions): Iterable<string>;
+  bench?(report: BenchReport, opts: ReportOptions): Iterable<string>;
+  check?(report: CheckReport, opts: ReportOptions): Iterable<string>;
   /** Not every format explains one line (html does not). */
   explain?(ex: Explanation, opts: ReportOptions): Iterable<string>;
 }
@@ -43,15 +49,25 @@ export const REPORTERS: Record<string, Reporter> = {
     analyze: renderTextChunks,
     bench: (r, o) => [renderBenchText(r, o)],
     explain: (e, o) => [renderExplainText(e, o)],
+    check: renderCheckText,
   },
   json: {
     analyze: renderJson,
     bench: (r) => [renderBenchJson(r)],
     explain: (e) => [renderExplainJson(e)],
+    check: (r) => [JSON.stringify({ ...r, tool: { name: 'heapscope', version: VERSION } }) + '\n'],
   },
   html: {
     analyze: renderAnalysisPage,
     bench: renderBenchPage,
+  },
+  sarif: {
+    analyze: renderSarif,
+    check: renderCheckSarif,
+  },
+  github: {
+    analyze: renderGithub,
+    check: renderCheckGithub,
   },
 };
 

@@ -12,14 +12,14 @@ import { safeText as q } from '../model/safe-text.js';
 import type { ReportOptions } from './registry.js';
 
 /** A file as the user sees it; escaped, since a `//line` directive can name any file. */
-function display(model: AnalysisModel, file: string, cwd: string): string {
+export function display(model: Pick<AnalysisModel, 'root'>, file: string, cwd: string): string {
   if (file === '' || file.startsWith('<') || file.startsWith('$')) return q(file) || '<no position>';
   const abs = isAbsolute(file) ? file : join(model.root, file);
   const rel = relative(cwd, abs);
   return q(rel.startsWith('..') && isAbsolute(file) ? abs : rel || abs);
 }
 
-function headline(s: Site): string {
+export function headline(s: Site): string {
   const expr = q(s.goName?.expr ?? s.expr);
   if (s.kind === 'moved-to-heap') return `${expr} moved to heap`;
   return `${expr} escapes to heap`;
@@ -42,7 +42,7 @@ function firstSentence(t: string): string {
 }
 
 /** The compiler's explanation of one site: each flow edge once, then the notes under it. */
-function flowLines(model: AnalysisModel, s: Site, cwd: string, c: ReturnType<typeof pc.createColors>): string[] {
+export function flowLines(model: Pick<AnalysisModel, 'root'>, s: Site, cwd: string, c: ReturnType<typeof pc.createColors>): string[] {
   const out: string[] = [];
   let edge = '';
   let first = true;

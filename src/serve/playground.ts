@@ -106,7 +106,8 @@ async function child(
 let active = 0;
 const waiting: (() => void)[] = [];
 
-async function slot<T>(f: () => Promise<T>): Promise<T> {
+/** Runs f when one of PARALLEL places is free; refuses when QUEUED requests already wait. */
+export async function slot<T>(f: () => Promise<T>): Promise<T> {
   if (active >= PLAYGROUND_LIMITS.parallel) {
     if (waiting.length >= PLAYGROUND_LIMITS.queued) throw new PlaygroundError('the playground is busy: try again in a moment', 429);
     await new Promise<void>((go) => waiting.push(go));

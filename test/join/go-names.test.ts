@@ -29,6 +29,7 @@ const ctx: NameContext = {
           loopCalls: [],
           calls: [],
           benchmarks: [],
+          directives: [],
         }
       : undefined,
   where: (f, l, c) => `${f}:${l}:${c}`,

@@ -1,0 +1,130 @@
+// heapscope check: the source's directives (model/directives.ts) held against the compiler's decisions, and the
+// heap sites new against a baseline. Pure: the model, the directives read from the source and the baseline's ids
+// in, the report out.
+
+import type { AnalysisModel, FunctionInfo, Site } from '../model/types.js';
+import { parseDirectiveText, type CheckReport, type Directive, type StaleDirective, type Violation } from '../model/directives.js';
+import type { SourceFileFacts } from '../model/source-facts.js';
+import { stripTypeArgs } from '../model/expressions.js';
+
+/** The directives of the files read, in the model's file names. */
+export function directivesOf(source: Map<string, SourceFileFacts>): Directive[] {
+  const out: Directive[] = [];
+  for (const [file, facts] of source) {
+    for (const d of facts.directives) {
+      const { kind, argument } = parseDirectiveText(d.text);
+      const dir: Directive = { file, line: d.at[0], column: d.at[1], text: d.text, kind, argument, target: d.line };
+      if (d.func && d.funcAt) {
+        dir.func = { name: d.func, line: d.funcAt[0], column: d.funcAt[1], endLine: d.funcAt[2], endColumn: d.funcAt[3] };
+        // A line directive above a function's declaration governs the declaration's line.
+        dir.target = d.funcAt[0];
+      }
+      out.push(dir);
+    }
+  }
+  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+}
+
+const allocates = (s: Site): boolean => s.heap && s.allocates !== 'never';
+
+/** The compiled function (or one of its func literals) a site was decided in is `name`. */
+function inFunction(s: Site, name: string): boolean {
+  if (!s.function) return false;
+  const f = stripTypeArgs(s.function);
+  return f === name || f.startsWith(`${name}.func`);
+}
+
+export function checkDirectives(
+  model: AnalysisModel,
+  directives: Directive[],
+  baseline: Set<string> | null,
+): Pick<CheckReport, 'violations' | 'stale'> {
+  const violations: Violation[] = [];
+  const stale: StaleDirective[] = [];
+  const heap = model.sites.filter(allocates);
+  const byLine = new Map<string, Site[]>();
+  for (const s of heap) {
+    const k = `${s.file}:${s.line}`;
+    const l = byLine.get(k);
+    if (l) l.push(s);
+    else byLine.set(k, [s]);
+  }
+  const fnOf = (file: string, name: string): FunctionInfo | undefined =>
+    model.functions.find((f) => f.file === file && stripTypeArgs(f.name) === name);
+  const notAnalysed = new Set((model.notAnalysed ?? []).map((n) => `${n.file}\0${stripTypeArgs(n.function)}`));
+
+  const ignores: Directive[] = [];
+  for (const d of directives) {
+    const where = (why: string): void => void stale.push({ directive: d, why });
+    switch (d.kind) {
+      case null:
+        where(`unknown directive //heapscope:${d.text.split(/\s/)[0]} (known: noescape, noalloc, inline, ignore)`);
+        break;
+      case 'noescape': {
+        if (d.target === 0) {
+          where('no code after it for it to govern');
+          break;
+        }
+        for (const s of byLine.get(`${d.file}:${d.target}`) ?? [])
+          violations.push({ rule: 'noescape', directive: d, site: s, message: 'allocates on the heap on a //heapscope:noescape line' });
+        break;
+      }
+      case 'noalloc':
+      case 'inline': {
+        if (!d.func) {
+          where(`//heapscope:${d.kind} belongs in a function's doc comment`);
+          break;
+        }
+        const name = d.func.name;
+        const fn = fnOf(d.file, name);
+        if (!fn) {
+          where(
+            notAnalysed.has(`${d.file}\0${name}`)
+              ? `${name} is generic and nothing in the analysed packages instantiates it, so the compiler did not compile it`
+              : `the compiler did not compile ${name} in this build (build tags, GOOS/GOARCH, or a _test.go file without --tests)`,
+          );
+          break;
+        }
+        if (d.kind === 'inline') {
+          if (!fn.inlinable)
+            violations.push({
+              rule: 'inline',
+              directive: d,
+              message: `the compiler cannot inline ${name}: ${fn.reason ?? 'no reason printed'}`,
+            });
+          break;
+        }
+        const pkg = fn.package;
+        for (const s of heap)
+          if (s.package === pkg && inFunction(s, name))
+            violations.push({
+              rule: 'noalloc',
+              directive: d,
+              site: s,
+              message: `allocates on the heap in //heapscope:noalloc function ${name}`,
+            });
+        break;
+      }
+      case 'ignore':
+        if (!d.argument) where('//heapscope:ignore needs a reason: //heapscope:ignore REASON');
+        else if (d.target === 0) where('no code after it for it to govern');
+        else ignores.push(d);
+        break;
+    }
+  }
+  if (baseline)
+    for (const s of heap)
+      if (s.id && !baseline.has(s.id))
+        violations.push({ rule: 'baseline', directive: null, site: s, message: 'a heap allocation not in the baseline' });
+
+  for (const ig of ignores) {
+    let used = false;
+    for (const v of violations)
+      if (v.site && v.site.file === ig.file && v.site.line === ig.target && v.ignored === undefined) {
+        v.ignored = ig.argument;
+        used = true;
+      }
+    if (!used) stale.push({ directive: ig, why: `silences nothing: no violation on line ${ig.target}` });
+  }
+  return { violations, stale };
+}
