@@ -17,7 +17,9 @@ import type { Outcome } from './outcome.js';
 import { commandDir } from './flag-checks.js';
 import { safeText } from '../model/safe-text.js';
 import { UsageError } from '../errors/errors.js';
-import { openOutput } from './output.js';
+import { openOutput, writeWhole } from './output.js';
+import { baselineOf } from '../model/baseline.js';
+import { resolve } from 'node:path';
 import { packageListings } from '../runners/package-asm.js';
 import type { AsmListing } from '../model/alloc-types.js';
 import { pageSourceReader } from '../runners/page-sources.js';
@@ -36,6 +38,11 @@ export interface AnalyzeFlags extends FocusFlags {
   progress?: boolean;
   output?: string;
   asm?: boolean;
+  writeBaseline?: string;
+}
+
+function writeBaseline(file: string, b: ReturnType<typeof baselineOf>): void {
+  writeWhole(file, JSON.stringify(b, null, 1) + '\n', '--write-baseline');
 }
 
 export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: CliIO): Promise<Outcome> {
@@ -83,7 +90,8 @@ export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: Cl
         flags.asm ? 'asm' : '',
       ])
     : '';
-  const hit = results && plan.stateKey ? await results.get(name, plan.stateKey) : null;
+  // A baseline is written from the model: no replay.
+  const hit = results && plan.stateKey && !flags.writeBaseline ? await results.get(name, plan.stateKey) : null;
   if (hit) {
     await plan.cancel();
     onProgress?.done();
@@ -100,6 +108,8 @@ export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: Cl
   const profile = flags.profile !== undefined ? await readProfileCosts(flags.profile, io.cwd, joined) : null;
   const { problems } = await focusModel(joined, run, { cacheDir, env: io.env, profile, measured });
   const model = filterModel(joined, choice.filters, dir);
+  // Every heap site of the analysed packages, whatever the filters show: check --baseline compares against all.
+  if (flags.writeBaseline !== undefined) writeBaseline(resolve(io.cwd, flags.writeBaseline), baselineOf(joined));
   mark('focused');
   if (verbose) for (const p of problems) io.stderr(`heapscope: source structure: ${safeText(p)}\n`);
   onProgress?.done();

@@ -12,6 +12,7 @@ import { runBench, type BenchFlags } from './bench.js';
 import { runExplain, type ExplainFlags } from './explain.js';
 import { runCacheClean, runCacheInfo } from './cache.js';
 import { runServe, type ServeFlags } from './serve.js';
+import { runCheck, type CheckFlags } from './check.js';
 import { exitCode, EXIT_BUG, type Outcome } from './outcome.js';
 import type { CliIO } from './terminal.js';
 import { addFocusOptions } from './focus-flags.js';
@@ -62,6 +63,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       )
       .option('-o, --output <file>', 'write the report to FILE (whole or not at all) instead of standard output')
       .option('--asm', 'html: include the assembly of the functions that allocate (one more build of their packages with -S)')
+      .option('--write-baseline <file>', 'also record the heap sites that allocate in FILE, for heapscope check --baseline')
       .option('-v, --verbose', 'list compiler lines heapscope did not recognise')
       .option('--no-cache', "ignore and do not write heapscope's parsed-result cache")
       .option('--color', 'force colour in text output')
@@ -127,6 +129,45 @@ ${EXIT_HELP.replace('some packages did not compile', 'a test binary did not comp
     .addHelpText('after', EXIT_HELP)
     .action(async (position: string, flags: ExplainFlags) => {
       outcome = await runExplain(position, flags, io);
+    });
+
+  program
+    .command('check')
+    .description('check the //heapscope: directives of packages, and with --baseline the heap sites new against a baseline')
+    .argument('[packages...]', 'package patterns as for go build (default ./...)')
+    .option('-C <dir>', 'run in DIR (like go -C)')
+    .option('--tags <tags>', 'comma-separated build tags')
+    .option('--tests', 'include _test.go files (and their directives)')
+    .option('--baseline <file>', 'also fail on heap sites not in this baseline (heapscope analyze --write-baseline FILE)')
+    .addOption(new Option('--format <format>', 'output format').choices(formatsFor('check')).default('text'))
+    .option('-o, --output <file>', 'write the report to FILE (whole or not at all) instead of standard output')
+    .option('--no-cache', "ignore and do not write heapscope's parsed-result cache")
+    .option('--color', 'force colour in text output')
+    .option('--no-color', 'never colour text output')
+    .option('--progress', 'show progress on stderr (default: when stderr is a terminal)')
+    .option('--no-progress', 'never show progress')
+    .addHelpText(
+      'after',
+      `
+Directives, written as Go's own (no space after //):
+  //heapscope:noescape        at the end of a line, or alone on the line above it: nothing on that line may be a
+                              heap allocation (a decision the runtime never allocates for, such as a constant in an
+                              interface, is not one)
+  //heapscope:noalloc         in a function's doc comment: no heap allocation in the function, in code inlined into
+                              it, or in its func literals
+  //heapscope:inline          in a function's doc comment: the compiler can inline the function
+  //heapscope:ignore REASON   at the end of a line or above it: the line's violations are listed as ignored, with
+                              the reason, and do not fail
+A directive that checks nothing (unknown or misspelt, misplaced, with no code after it, on a function the
+compiler did not compile, an ignore that silences nothing) is reported and fails the check too.
+
+Exit codes:
+  0  every directive holds (and nothing is new against the baseline)
+  1  a violation, a new heap site, or a directive that checks nothing
+  2  heapscope could not check: bad usage, an unreadable baseline, a package that does not compile, go missing`,
+    )
+    .action(async (patterns: string[], flags: CheckFlags) => {
+      outcome = await runCheck(patterns, flags, io);
     });
 
   addFocusOptions(

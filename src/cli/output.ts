@@ -1,7 +1,7 @@
 // Where a report goes: standard output, or with -o a file written whole or not at all (a temporary file beside it,
 // renamed when the report is complete), so a failed or interrupted run never leaves half a page behind.
 
-import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors/errors.js';
 import type { CliIO } from './terminal.js';
@@ -52,4 +52,16 @@ export function openOutput(io: CliIO, file: string | undefined, format: string):
       pending.delete(tmp);
     },
   };
+}
+
+/** A small file written whole (a baseline): a temporary file beside it, renamed; a usage error when it cannot be. */
+export function writeWhole(target: string, text: string, flag: string): void {
+  const tmp = join(dirname(target), `.${basename(target)}.heapscope-${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, target);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new UsageError(`${flag} ${target}: cannot write there (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
 }

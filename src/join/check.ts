@@ -126,5 +126,12 @@ export function checkDirectives(
       }
     if (!used) stale.push({ directive: ig, why: `silences nothing: no violation on line ${ig.target}` });
   }
+  stale.sort((a, b) =>
+    a.directive.file < b.directive.file
+      ? -1
+      : a.directive.file > b.directive.file
+        ? 1
+        : a.directive.line - b.directive.line || a.directive.column - b.directive.column,
+  );
   return { violations, stale };
 }

@@ -1,0 +1,108 @@
+// heapscope check: the //heapscope: directives of the named packages and, with --baseline, the heap sites new
+// against a baseline. Exit 0 when everything holds, 1 on a violation or a directive that checks nothing, 2 when
+// heapscope could not check (bad usage, a package that does not compile, a baseline it cannot read).
+
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { analyze } from '../runners/analyze.js';
+import { focusModel, joinRun } from './load-model.js';
+import { checkDirectives, directivesOf } from '../join/check.js';
+import { parseBaseline } from '../model/baseline.js';
+import type { CheckReport } from '../model/directives.js';
+import { reporter } from '../reporters/registry.js';
+import { defaultCacheDir } from '../cache/model-cache.js';
+import { commandDir } from './flag-checks.js';
+import { openOutput } from './output.js';
+import { phaseTimer, progressPrinter, useColor, type CliIO } from './terminal.js';
+import { UsageError } from '../errors/errors.js';
+import { safeText } from '../model/safe-text.js';
+import type { Outcome } from './outcome.js';
+
+export interface CheckFlags {
+  C?: string;
+  tags?: string;
+  tests?: boolean;
+  baseline?: string;
+  format: string;
+  output?: string;
+  cache: boolean;
+  color?: boolean;
+  progress?: boolean;
+}
+
+export async function runCheck(patterns: string[], flags: CheckFlags, io: CliIO): Promise<Outcome> {
+  const dir = commandDir(io.cwd, flags.C);
+  const render = reporter(flags.format).check;
+  if (!render) throw new Error(`--format ${flags.format} does not render a check`);
+  let baseline: { ids: Set<string>; sites: number; file: string } | null = null;
+  if (flags.baseline !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(resolve(io.cwd, flags.baseline), 'utf8');
+    } catch (e) {
+      throw new UsageError(
+        `--baseline ${flags.baseline}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+        'write one with heapscope analyze --write-baseline FILE',
+      );
+    }
+    const b = parseBaseline(text);
+    if (!b.ok) throw new UsageError(`--baseline ${flags.baseline}: ${b.error}`);
+    baseline = { ids: b.ids, sites: b.sites, file: flags.baseline };
+  }
+  const out = openOutput(io, flags.output, flags.format);
+  const onProgress = progressPrinter(io, flags.progress);
+  const mark = phaseTimer(io);
+  const cacheDir = flags.cache ? defaultCacheDir(io.env) : null;
+  const run = await analyze({
+    dir,
+    patterns: patterns.length ? patterns : ['./...'],
+    tags: flags.tags,
+    tests: !!flags.tests,
+    cacheDir,
+    env: io.env,
+    onProgress,
+  });
+  mark('analysed');
+  const model = joinRun(run);
+  // Every file of the analysed packages that holds a directive is read for its structure, beside those the
+  // focus reads anyway.
+  const withDirectives: string[] = [];
+  for (const u of run.units)
+    for (const f of u.files) {
+      try {
+        if (readFileSync(f).includes('//heapscope:')) withDirectives.push(f);
+      } catch {
+        // The compiler read it a moment ago; a file gone since has no directive to check.
+      }
+    }
+  const { problems, source } = await focusModel(model, run, { cacheDir, env: io.env, extraFiles: withDirectives });
+  mark('directives read');
+  onProgress?.done();
+  for (const p of problems) io.stderr(`heapscope: source structure: ${safeText(p)}\n`);
+  for (const m of run.messages) io.stderr(`heapscope: go: ${safeText(m)}\n`);
+  // Only the directives of the analysed module's own files: a dependency's source read for a call is not checked.
+  const directives = directivesOf(new Map([...source].filter(([f]) => !f.startsWith('/'))));
+  const { violations, stale } = checkDirectives(model, directives, baseline?.ids ?? null);
+  const report: CheckReport = {
+    schemaVersion: 1,
+    go: model.go,
+    root: model.root,
+    directives: directives.length,
+    violations,
+    stale,
+    packages: model.packages.map((p) => ({ importPath: p.importPath, errors: p.errors })),
+  };
+  if (baseline)
+    report.baseline = { file: baseline.file, sites: baseline.sites, new: violations.filter((v) => v.rule === 'baseline').length };
+  const opts = { color: useColor({ ...io, stdoutTTY: out.tty }, flags.color), verbose: false, cwd: io.cwd };
+  for (const c of render(report, opts)) out.write(c);
+  out.commit();
+  const failed = model.packages.filter((p) => p.errors.length);
+  if (failed.length) {
+    io.stderr(`heapscope: ${failed.length} package${failed.length === 1 ? '' : 's'} did not compile: their directives were not checked\n`);
+    return 'fatal';
+  }
+  if (directives.length === 0 && !baseline)
+    io.stderr('heapscope: no //heapscope: directive in the analysed packages, and no --baseline: nothing to check\n');
+  return violations.some((v) => v.ignored === undefined) || stale.length ? 'partial' : 'ok';
+}
