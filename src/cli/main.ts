@@ -13,6 +13,9 @@ import { runExplain, type ExplainFlags } from './explain.js';
 import { runCacheClean, runCacheInfo } from './cache.js';
 import { runServe, type ServeFlags } from './serve.js';
 import { runCheck, type CheckFlags } from './check.js';
+import { runDiff, type DiffFlags } from './diff.js';
+
+const collectValues = (v: string, prev: string[] | undefined): string[] => [...(prev ?? []), v];
 import { exitCode, EXIT_BUG, type Outcome } from './outcome.js';
 import type { CliIO } from './terminal.js';
 import { addFocusOptions } from './focus-flags.js';
@@ -168,6 +171,44 @@ Exit codes:
     )
     .action(async (patterns: string[], flags: CheckFlags) => {
       outcome = await runCheck(patterns, flags, io);
+    });
+
+  program
+    .command('diff')
+    .description('heap sites added, removed and changed between two revisions, or between two Go releases')
+    .argument('[revisions...]', 'A [B]: two revisions (B: the working tree by default); packages after --')
+    .usage('[flags] A [B] [-- packages]  |  --go go1.X.Y --go go1.Z.W [A] [-- packages]')
+    .option('-C <dir>', 'run in DIR (like go -C)')
+    .option('--tags <tags>', 'comma-separated build tags')
+    .option('--tests', 'include _test.go files')
+    .option('--go <release>', 'compare two Go releases on the same code (give it twice; fetched through GOTOOLCHAIN)', collectValues)
+    .addOption(new Option('--format <format>', 'output format').choices(formatsFor('diff')).default('text'))
+    .option('-o, --output <file>', 'write the report to FILE (whole or not at all) instead of standard output')
+    .option('--no-cache', "ignore and do not write heapscope's parsed-result cache")
+    .option('--color', 'force colour in text output')
+    .option('--no-color', 'never colour text output')
+    .option('--progress', 'show progress on stderr (default: when stderr is a terminal)')
+    .option('--no-progress', 'never show progress')
+    .addHelpText(
+      'after',
+      `
+Each revision's files are unpacked into a temporary directory with git archive and analysed there; your work
+tree and repository are only read (uncommitted changes are part of the working-tree side, and said so).
+Revisions are matched site by site by identity (package, function, kind, expression, rank: no line numbers, so
+code that only moved is not a change); releases by readable names, since the compiler's names for closures and
+temporaries change between releases. Only heap sites that allocate are compared.
+
+Exit codes:
+  0  no heap site added
+  1  heap sites were added
+  2  heapscope could not compare: not a git repository, an unknown revision (a shallow clone says so), a Go
+     release the go command cannot get, a package that does not compile on a side`,
+    )
+    .action(async (operands: string[], flags: DiffFlags) => {
+      // Operands after -- are package patterns; commander hands them over with the revisions.
+      const dash = argv.indexOf('--');
+      const n = dash < 0 ? 0 : argv.length - dash - 1;
+      outcome = await runDiff(operands.slice(0, operands.length - n), operands.slice(operands.length - n), flags, io);
     });
 
   addFocusOptions(

@@ -5,6 +5,7 @@
 import { relative, isAbsolute, join } from 'node:path';
 import type { AnalysisModel, Site } from '../model/types.js';
 import type { CheckReport } from '../model/directives.js';
+import type { DiffReport } from '../model/diff.js';
 import type { ReportOptions } from './registry.js';
 
 const data = (s: string): string => s.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
@@ -46,6 +47,16 @@ export function renderCheckGithub(r: CheckReport, opts: ReportOptions): Iterable
   for (const st of r.stale)
     out.push(
       command('warning', r.root, opts.cwd, st.directive, 'stale //heapscope: directive', `//heapscope:${st.directive.text}: ${st.why}`),
+    );
+  return [out.length ? out.join('\n') + '\n' : ''];
+}
+
+export function renderDiffGithub(r: DiffReport, opts: ReportOptions): Iterable<string> {
+  // Positions of a revision's side are the same relative paths in the user's tree.
+  const out = r.added.map((s) => command('error', r.root, opts.cwd, s, `new heap allocation (since ${r.from.label})`, text(s)));
+  for (const c of r.changed)
+    out.push(
+      command('notice', r.root, opts.cwd, c.after, `heap site changed since ${r.from.label}`, `${c.what.join('; ')}\n${text(c.after)}`),
     );
   return [out.length ? out.join('\n') + '\n' : ''];
 }

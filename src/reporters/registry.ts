@@ -13,8 +13,10 @@ import { renderAnalysisPage, renderBenchPage } from './html/render.js';
 import type { PageAssets } from './html/page.js';
 import type { CheckReport } from '../model/directives.js';
 import { renderCheckText } from './check-text.js';
+import { renderDiffText } from './diff-text.js';
+import type { DiffReport } from '../model/diff.js';
 import { renderCheckSarif, renderSarif } from './sarif.js';
-import { renderCheckGithub, renderGithub } from './github.js';
+import { renderCheckGithub, renderDiffGithub, renderGithub } from './github.js';
 import { VERSION } from '../version.js';
 import type { AsmListing } from '../model/alloc-types.js';
 
@@ -40,6 +42,7 @@ export interface Reporter {
   analyze(model: AnalysisModel, opts: ReportOptions): Iterable<string>;
   bench?(report: BenchReport, opts: ReportOptions): Iterable<string>;
   check?(report: CheckReport, opts: ReportOptions): Iterable<string>;
+  diff?(report: DiffReport, opts: ReportOptions): Iterable<string>;
   /** Not every format explains one line (html does not). */
   explain?(ex: Explanation, opts: ReportOptions): Iterable<string>;
 }
@@ -50,12 +53,14 @@ export const REPORTERS: Record<string, Reporter> = {
     bench: (r, o) => [renderBenchText(r, o)],
     explain: (e, o) => [renderExplainText(e, o)],
     check: renderCheckText,
+    diff: renderDiffText,
   },
   json: {
     analyze: renderJson,
     bench: (r) => [renderBenchJson(r)],
     explain: (e) => [renderExplainJson(e)],
     check: (r) => [JSON.stringify({ ...r, tool: { name: 'heapscope', version: VERSION } }) + '\n'],
+    diff: (r) => [JSON.stringify({ ...r, tool: { name: 'heapscope', version: VERSION } }) + '\n'],
   },
   html: {
     analyze: renderAnalysisPage,
@@ -68,6 +73,7 @@ export const REPORTERS: Record<string, Reporter> = {
   github: {
     analyze: renderGithub,
     check: renderCheckGithub,
+    diff: renderDiffGithub,
   },
 };
 

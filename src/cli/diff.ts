@@ -1,0 +1,163 @@
+// heapscope diff A [B]: the heap sites that appear, disappear or change between two revisions (B: the working tree
+// by default), or with --go X --go Y between two Go releases on the same code. Each revision is unpacked into a
+// temporary directory (git archive); the user's tree and repository are only read. Exit 1 when heap sites were
+// added, 2 when heapscope could not compare.
+
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { analyze } from '../runners/analyze.js';
+import { capture } from '../runners/process.js';
+import { extractRevision, isDirty, openRepo, resolveRevision, type Repo } from '../runners/git.js';
+import { removeTempDir, tempDir } from '../runners/temp-dirs.js';
+import { focusModel, joinRun } from './load-model.js';
+import { diffModels } from '../join/diff.js';
+import type { DiffReport, DiffSide } from '../model/diff.js';
+import type { AnalysisModel } from '../model/types.js';
+import { reporter } from '../reporters/registry.js';
+import { defaultCacheDir } from '../cache/model-cache.js';
+import { commandDir } from './flag-checks.js';
+import { openOutput } from './output.js';
+import { phaseTimer, progressPrinter, useColor, type CliIO } from './terminal.js';
+import { UsageError } from '../errors/errors.js';
+import { safeText } from '../model/safe-text.js';
+import type { Outcome } from './outcome.js';
+
+export interface DiffFlags {
+  C?: string;
+  tags?: string;
+  tests?: boolean;
+  go?: string[];
+  format: string;
+  output?: string;
+  cache: boolean;
+  color?: boolean;
+  progress?: boolean;
+}
+
+const RELEASE = /^go1\.\d+(\.\d+)?((rc|beta)\d+)?$/;
+
+interface Side {
+  side: DiffSide;
+  dir: string;
+  env: NodeJS.ProcessEnv;
+}
+
+async function toolchain(dir: string, name: string, env: NodeJS.ProcessEnv): Promise<string> {
+  if (!RELEASE.test(name)) throw new UsageError(`--go ${name}: not a Go release name`, 'as go1.26.8 or go1.27.4, which GOTOOLCHAIN takes');
+  const v = await capture('go', ['env', 'GOVERSION'], { cwd: dir, env: { ...env, GOTOOLCHAIN: name } });
+  if (v.code !== 0)
+    throw new UsageError(
+      `--go ${name}: the go command cannot get that toolchain: ${v.stderr.split('\n').find((l) => l.trim()) ?? `exit ${v.code}`}`,
+    );
+  return v.stdout.trim();
+}
+
+export async function runDiff(args: string[], patterns: string[], flags: DiffFlags, io: CliIO): Promise<Outcome> {
+  const dir = commandDir(io.cwd, flags.C);
+  const render = reporter(flags.format).diff;
+  if (!render) throw new Error(`--format ${flags.format} does not render a diff`);
+  const releases = flags.go ?? [];
+  if (releases.length !== 0 && releases.length !== 2)
+    throw new UsageError(`--go is given twice, once for each side (got ${releases.length})`);
+  if (releases.length === 0 && (args.length < 1 || args.length > 2))
+    throw new UsageError('diff compares two revisions (A [B], B the working tree by default) or two Go releases (--go X --go Y)');
+  if (releases.length === 2 && args.length > 1)
+    throw new UsageError('with --go, name at most one revision (the code both releases compile)');
+  const out = openOutput(io, flags.output, flags.format);
+  const onProgress = progressPrinter(io, flags.progress);
+  const mark = phaseTimer(io);
+  const cacheDir = flags.cache ? defaultCacheDir(io.env) : null;
+
+  const sides: Side[] = [];
+  const tmps: string[] = [];
+  try {
+    let repo: Repo | null = null;
+    const needRepo = args.length > 0;
+    if (needRepo) repo = await openRepo(dir, io.env);
+    const rel = repo ? relative(repo.top, dir) : '';
+    type Code = { dir: string; label: string; revision?: string };
+    const checkout = async (rev: string): Promise<Code> => {
+      const commit = await resolveRevision(repo!, rev, io.env);
+      const tmp = tempDir('heapscope-diff-');
+      tmps.push(tmp);
+      await extractRevision(repo!, commit, tmp, io.env);
+      const at = join(tmp, rel);
+      if (!existsSync(join(at, 'go.mod')) && !existsSync(at)) throw new UsageError(`revision ${rev} has no ${rel || 'module'} directory`);
+      return { dir: at, label: `${rev} (${commit.slice(0, 12)})`, revision: commit };
+    };
+    const workTree = async (): Promise<Code> => {
+      if (repo && (await isDirty(repo, io.env)))
+        io.stderr('heapscope: the working tree has uncommitted changes; they are part of the working-tree side\n');
+      return { dir, label: 'the working tree' };
+    };
+    if (releases.length === 2) {
+      const code = args.length === 1 ? await checkout(args[0]!) : await workTree();
+      for (const r of releases) {
+        const version = await toolchain(code.dir, r, io.env);
+        sides.push({
+          side: { label: `${r} on ${code.label}`, go: version, ...(code.revision ? { revision: code.revision } : {}) },
+          dir: code.dir,
+          env: { ...io.env, GOTOOLCHAIN: r },
+        });
+      }
+    } else {
+      const a = await checkout(args[0]!);
+      sides.push({ side: { label: a.label, revision: a.revision!, go: '' }, dir: a.dir, env: io.env });
+      if (args.length === 2) {
+        const b = await checkout(args[1]!);
+        sides.push({ side: { label: b.label, revision: b.revision!, go: '' }, dir: b.dir, env: io.env });
+      } else {
+        const w = await workTree();
+        sides.push({ side: { label: w.label, go: '' }, dir: w.dir, env: io.env });
+      }
+    }
+    mark('sides prepared');
+    const models: AnalysisModel[] = [];
+    for (const [i, s] of sides.entries()) {
+      onProgress?.(`analysing ${s.side.label} (${i + 1}/2)`);
+      const run = await analyze({
+        dir: s.dir,
+        patterns: patterns.length ? patterns : ['./...'],
+        tags: flags.tags,
+        tests: !!flags.tests,
+        cacheDir,
+        env: s.env,
+        onProgress: (m) => onProgress?.(`${s.side.label}: ${m}`),
+      });
+      for (const m of run.messages) io.stderr(`heapscope: go (${safeText(s.side.label)}): ${safeText(m)}\n`);
+      const model = joinRun(run);
+      await focusModel(model, run, { cacheDir, env: s.env });
+      s.side.go = model.go.version;
+      models.push(model);
+      mark(`analysed ${s.side.label}`);
+    }
+    onProgress?.done();
+    const matchedBy = releases.length ? 'position' : 'identity';
+    const report: DiffReport = {
+      schemaVersion: 1,
+      root: dir,
+      from: sides[0]!.side,
+      to: sides[1]!.side,
+      matchedBy,
+      ...diffModels(models[0]!, models[1]!, matchedBy),
+      benchmarks: [],
+      packages: models.flatMap((m, i) =>
+        m.packages
+          .filter((p) => p.errors.length)
+          .map((p) => ({ side: i === 0 ? ('from' as const) : ('to' as const), importPath: p.importPath, errors: p.errors })),
+      ),
+    };
+    const opts = { color: useColor({ ...io, stdoutTTY: out.tty }, flags.color), verbose: false, cwd: io.cwd };
+    for (const c of render(report, opts)) out.write(c);
+    out.commit();
+    if (report.packages.length) {
+      io.stderr(
+        `heapscope: ${report.packages.length} package${report.packages.length === 1 ? '' : 's'} did not compile on one side: the comparison is incomplete\n`,
+      );
+      return 'fatal';
+    }
+    return report.added.length ? 'partial' : 'ok';
+  } finally {
+    for (const t of tmps) await removeTempDir(t);
+  }
+}

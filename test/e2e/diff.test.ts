@@ -1,0 +1,112 @@
+// heapscope diff on real git repositories and real compiler output: two commits that add one heap site (and move
+// every line), the user's tree and repository untouched; two Go releases on a real module whose decisions differ;
+// bad input (an unknown revision, a shallow clone, no repository, a release the go command cannot get).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli, tempDir } from '../helpers/cli.js';
+import { examplesDir } from '../helpers/paths.js';
+import type { DiffReport } from '../../src/model/diff.js';
+
+const git = (cwd: string, ...args: string[]): string => {
+  const r = spawnSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=heapscope test', ...args], { cwd, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout;
+};
+
+/** A repository whose module is in a subdirectory: commit 1 the examples, commit 2 ten lines above and one new heap site. */
+function repo(): { top: string; mod: string } {
+  const top = join(tempDir('heapscope-diff-repo-'), 'r');
+  const mod = join(top, 'go', 'examples');
+  cpSync(examplesDir, mod, { recursive: true });
+  git(top, 'init', '-q');
+  git(top, 'add', '-A');
+  git(top, 'commit', '-qm', 'examples');
+  const file = join(mod, 'alloc.go');
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8').replace('package examples', '// moved\n'.repeat(10) + 'package examples') +
+      '\nfunc Fresh() *[16]byte { var b [16]byte; return &b }\n',
+  );
+  git(top, 'commit', '-qam', 'one more heap site');
+  return { top, mod };
+}
+
+test('two commits: one site added (lines moved are not changes); the tree and repository untouched', () => {
+  const { top, mod } = repo();
+  const before = { status: git(top, 'status', '--porcelain'), worktrees: git(top, 'worktree', 'list'), files: readdirSync(mod).sort() };
+  const r = runCli(['diff', 'HEAD~1', 'HEAD', '--format', 'json'], { cwd: mod });
+  assert.equal(r.code, 1, r.stderr);
+  const d = JSON.parse(r.stdout) as DiffReport;
+  assert.equal(d.matchedBy, 'identity');
+  assert.deepEqual(
+    d.added.map((s) => [s.file, s.line, s.function, s.expr, s.cause?.id]),
+    [['alloc.go', 124, 'Fresh', 'b', 'returned-address']],
+  );
+  assert.deepEqual(d.removed, []);
+  assert.deepEqual(d.changed, []);
+  assert.match(d.from.label, /^HEAD~1 \([0-9a-f]{12}\)$/);
+  assert.deepEqual(
+    { status: git(top, 'status', '--porcelain'), worktrees: git(top, 'worktree', 'list'), files: readdirSync(mod).sort() },
+    before,
+  );
+
+  // Against the working tree (B by default), from a clean tree: nothing new since HEAD.
+  const same = runCli(['diff', 'HEAD'], { cwd: mod });
+  assert.equal(same.code, 0, same.stderr);
+  assert.match(same.stdout, /: 0 added, 0 removed, 0 changed heap sites$/m);
+  // A revision's text report shows the added site where the user's tree has it.
+  const text = runCli(['diff', 'HEAD~1'], { cwd: mod });
+  assert.equal(text.code, 1);
+  assert.match(text.stdout, /^alloc\.go:124:\d+: b moved to heap in Fresh: its address is returned/m);
+});
+
+test('bad input: unknown revision, shallow clone, no repository, a release that cannot be fetched: exit 2, one line', () => {
+  const { top, mod } = repo();
+  const unknown = runCli(['diff', 'no-such-branch'], { cwd: mod });
+  assert.equal(unknown.code, 2);
+  assert.equal(unknown.stderr, 'heapscope: unknown revision no-such-branch (a branch, tag or commit git rev-parse knows)\n');
+
+  const shallow = join(tempDir('heapscope-diff-shallow-'), 's');
+  assert.equal(spawnSync('git', ['clone', '-q', '--depth', '1', `file://${top}`, shallow]).status, 0);
+  const sh = runCli(['diff', 'HEAD~1'], { cwd: join(shallow, 'go', 'examples') });
+  assert.equal(sh.code, 2);
+  assert.match(sh.stderr, /^heapscope: unknown revision HEAD~1: this clone is shallow and may not have it \(fetch it first/);
+
+  const plain = join(tempDir('heapscope-diff-plain-'), 'm');
+  cpSync(examplesDir, plain, { recursive: true });
+  const none = runCli(['diff', 'HEAD'], { cwd: plain });
+  assert.equal(none.code, 2);
+  assert.match(none.stderr, /^heapscope: .* is not in a git repository/);
+
+  const rel = runCli(['diff', '--go', 'go1.26.8', '--go', 'go1.99.0'], { cwd: mod });
+  assert.equal(rel.code, 2);
+  assert.match(rel.stderr, /^heapscope: --go go1\.99\.0: the go command cannot get that toolchain: /);
+  assert.equal(runCli(['diff', '--go', 'latest', '--go', 'go1.26.8'], { cwd: mod }).code, 2);
+  assert.equal(runCli(['diff'], { cwd: mod }).code, 2);
+});
+
+test('two Go releases on a real module: go.uber.org/zap under go1.26.8 and go1.27.4', () => {
+  const dl = spawnSync('go', ['mod', 'download', '-json', 'go.uber.org/zap@v1.28.0'], { encoding: 'utf8' });
+  assert.equal(dl.status, 0, dl.stderr);
+  const zap = join(tempDir('heapscope-diff-zap-'), 'zap');
+  cpSync((JSON.parse(dl.stdout) as { Dir: string }).Dir, zap, { recursive: true, mode: 0 });
+  spawnSync('chmod', ['-R', 'u+w', zap]);
+  assert.equal(spawnSync('go', ['mod', 'download'], { cwd: zap }).status, 0);
+  const r = runCli(['diff', '--go', 'go1.26.8', '--go', 'go1.27.4', '--format', 'json', '--', '.', './zapcore'], { cwd: zap });
+  assert.ok(r.code === 0 || r.code === 1, r.stderr);
+  const d = JSON.parse(r.stdout) as DiffReport;
+  assert.equal(d.matchedBy, 'position');
+  assert.deepEqual([d.from.go, d.to.go], ['go1.26.8', 'go1.27.4']);
+  // go1.27's encoding/json keeps the decoder off the heap in zap's PUT handler.
+  assert.ok(
+    d.removed.some((s) => s.file === 'http_handler.go' && s.line === 133 && s.expr === '&json.Decoder{...}'),
+    JSON.stringify(d.removed.map((s) => `${s.file}:${s.line} ${s.expr}`)),
+  );
+  // And json.NewEncoder now returns new(Encoder): the same site, another expression and cause.
+  const enc = d.changed.find((c) => c.after.file === 'zapcore/reflected_encoder.go' && c.after.line === 37);
+  assert.ok(enc, JSON.stringify(d.changed.map((c) => `${c.after.file}:${c.after.line}`)));
+  assert.ok(enc!.what.includes('cause: returned-address → returned-value'), enc!.what.join('; '));
+});
