@@ -18,6 +18,8 @@ import { commandDir } from './flag-checks.js';
 import { safeText } from '../model/safe-text.js';
 import { UsageError } from '../errors/errors.js';
 import { openOutput, writeWhole } from './output.js';
+import { applyDefaults, type GivenFlags } from './config-defaults.js';
+import { loadConfig } from '../runners/config.js';
 import { baselineOf } from '../model/baseline.js';
 import { resolve } from 'node:path';
 import { packageListings } from '../runners/package-asm.js';
@@ -26,7 +28,7 @@ import { pageSourceReader } from '../runners/page-sources.js';
 import { pageAssets } from '../runners/page-assets.js';
 import { commandLine } from './terminal.js';
 
-export interface AnalyzeFlags extends FocusFlags {
+export interface AnalyzeFlags extends FocusFlags, GivenFlags {
   profile?: string;
   C?: string;
   tags?: string;
@@ -47,6 +49,7 @@ function writeBaseline(file: string, b: ReturnType<typeof baselineOf>): void {
 
 export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: CliIO): Promise<Outcome> {
   const dir = commandDir(io.cwd, flags.C);
+  applyDefaults(flags, loadConfig(dir, io.cwd), ['tags', 'tests', 'top']);
   const render = reporter(flags.format).analyze;
   const choice = checkFocusFlags(flags);
   const profStamp = profileStamp(io.cwd, flags.profile);

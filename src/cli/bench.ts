@@ -4,6 +4,11 @@
 
 import { focusModel, joinRun } from './load-model.js';
 import { openOutput } from './output.js';
+import { relative } from 'node:path';
+import { applyDefaults, type GivenFlags } from './config-defaults.js';
+import { loadConfig } from '../runners/config.js';
+import { checkBudgets } from '../model/budgets.js';
+import { UsageError } from '../errors/errors.js';
 import { pageSourceReader } from '../runners/page-sources.js';
 import { pageAssets } from '../runners/page-assets.js';
 import { resolve } from 'node:path';
@@ -30,7 +35,7 @@ import type { Outcome } from './outcome.js';
 import { checkBenchPattern, checkBenchtime, checkCount, checkTimeout, commandDir } from './flag-checks.js';
 import { safeText } from '../model/safe-text.js';
 
-export interface BenchFlags extends FocusFlags {
+export interface BenchFlags extends FocusFlags, GivenFlags {
   C?: string;
   tags?: string;
   bench: string;
@@ -39,6 +44,7 @@ export interface BenchFlags extends FocusFlags {
   timeout: string;
   format: string;
   output?: string;
+  check?: boolean;
   cache: boolean;
   color?: boolean;
   progress?: boolean;
@@ -47,6 +53,10 @@ export interface BenchFlags extends FocusFlags {
 export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO): Promise<Outcome> {
   // Every flag is checked before anything is built: a bad one is a usage error, not a run that ends elsewhere.
   const dir = commandDir(io.cwd, flags.C);
+  const config = loadConfig(dir, io.cwd);
+  applyDefaults(flags, config, ['tags', 'bench', 'benchtime', 'count', 'timeout']);
+  if (flags.check && !config)
+    throw new UsageError('--check needs budgets: no heapscope.json, heapscope.yaml or heapscope.yml at the module root');
   const count = checkCount(flags.count);
   checkTimeout(flags.timeout);
   if (flags.benchtime !== undefined) checkBenchtime(flags.benchtime);
@@ -169,9 +179,18 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
     source: pageSourceReader(model.root),
     ...(flags.format === 'html' ? { page: pageAssets() } : {}),
   };
+  const budgets = flags.check && config ? checkBudgets(report, config) : null;
+  if (budgets) shown.budgets = budgets;
   for (const c of render(shown, opts)) out.write(c);
   out.commit();
   mark('rendered and written');
+  const over = budgets?.filter((b) => b.over) ?? [];
+  if (over.length) {
+    io.stderr(
+      `heapscope: ${over.length} budget${over.length === 1 ? '' : 's'} exceeded (${safeText(relative(io.cwd, config!.file) || config!.file)})\n`,
+    );
+    return 'partial';
+  }
   const failed = report.packages.filter((p) => p.errors.length);
   if (report.benchmarks.length === 0 && failed.length === 0) {
     io.stderr(`heapscope: no benchmark matches --bench ${safeText(flags.bench)} in ${safeText(given.join(' '))}\n`);

@@ -3,6 +3,7 @@
 // heapscope could not check (bad usage, a package that does not compile, a baseline it cannot read).
 
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { resolve } from 'node:path';
 import { analyze } from '../runners/analyze.js';
 import { focusModel, joinRun } from './load-model.js';
@@ -15,10 +16,26 @@ import { commandDir } from './flag-checks.js';
 import { openOutput } from './output.js';
 import { phaseTimer, progressPrinter, useColor, type CliIO } from './terminal.js';
 import { UsageError } from '../errors/errors.js';
+import { applyDefaults, type GivenFlags } from './config-defaults.js';
+import { loadConfig } from '../runners/config.js';
+import { packageMatcher } from '../model/filters.js';
+import type { Config } from '../model/config.js';
+import type { AnalysisModel } from '../model/types.js';
+
+/** The analysed packages the configuration makes noalloc throughout (`packages: {"./hot/...": {"noalloc": true}}`). */
+function noallocPackages(config: Config | null, model: AnalysisModel, dir: string): Set<string> {
+  const patterns = Object.entries(config?.packages ?? {})
+    .filter(([, v]) => v.noalloc)
+    .map(([k]) => k);
+  if (!patterns.length) return new Set();
+  // Patterns are relative to the module root, where the file is.
+  const match = packageMatcher(patterns, config ? dirname(config.file) : dir);
+  return new Set(model.packages.filter((p) => match({ importPath: p.importPath, dir: p.dir })).map((p) => p.importPath));
+}
 import { safeText } from '../model/safe-text.js';
 import type { Outcome } from './outcome.js';
 
-export interface CheckFlags {
+export interface CheckFlags extends GivenFlags {
   C?: string;
   tags?: string;
   tests?: boolean;
@@ -32,6 +49,8 @@ export interface CheckFlags {
 
 export async function runCheck(patterns: string[], flags: CheckFlags, io: CliIO): Promise<Outcome> {
   const dir = commandDir(io.cwd, flags.C);
+  const config = loadConfig(dir, io.cwd);
+  applyDefaults(flags, config, ['tags', 'tests', 'baseline']);
   const render = reporter(flags.format).check;
   if (!render) throw new Error(`--format ${flags.format} does not render a check`);
   let baseline: { ids: Set<string>; sites: number; file: string } | null = null;
@@ -82,7 +101,7 @@ export async function runCheck(patterns: string[], flags: CheckFlags, io: CliIO)
   for (const m of run.messages) io.stderr(`heapscope: go: ${safeText(m)}\n`);
   // Only the directives of the analysed module's own files: a dependency's source read for a call is not checked.
   const directives = directivesOf(new Map([...source].filter(([f]) => !f.startsWith('/'))));
-  const { violations, stale } = checkDirectives(model, directives, baseline?.ids ?? null);
+  const { violations, stale } = checkDirectives(model, directives, baseline?.ids ?? null, noallocPackages(config, model, dir));
   const report: CheckReport = {
     schemaVersion: 1,
     go: model.go,

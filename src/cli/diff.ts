@@ -19,10 +19,12 @@ import { commandDir } from './flag-checks.js';
 import { openOutput } from './output.js';
 import { phaseTimer, progressPrinter, useColor, type CliIO } from './terminal.js';
 import { UsageError } from '../errors/errors.js';
+import { applyDefaults, type GivenFlags } from './config-defaults.js';
+import { loadConfig } from '../runners/config.js';
 import { safeText } from '../model/safe-text.js';
 import type { Outcome } from './outcome.js';
 
-export interface DiffFlags {
+export interface DiffFlags extends GivenFlags {
   C?: string;
   tags?: string;
   tests?: boolean;
@@ -54,6 +56,7 @@ async function toolchain(dir: string, name: string, env: NodeJS.ProcessEnv): Pro
 
 export async function runDiff(args: string[], patterns: string[], flags: DiffFlags, io: CliIO): Promise<Outcome> {
   const dir = commandDir(io.cwd, flags.C);
+  applyDefaults(flags, loadConfig(dir, io.cwd), ['tags', 'tests']);
   const render = reporter(flags.format).diff;
   if (!render) throw new Error(`--format ${flags.format} does not render a diff`);
   const releases = flags.go ?? [];

@@ -2,7 +2,7 @@
 // lives in a module of its own and says how its work went; the exit code is decided in outcome.ts.
 
 import { Command, CommanderError, Option } from 'commander';
-import { HeapscopeError } from '../errors/errors.js';
+import { ConfigError, HeapscopeError } from '../errors/errors.js';
 import { safeText } from '../model/safe-text.js';
 import { formatsFor } from '../reporters/registry.js';
 import { OLDEST_SUPPORTED } from '../runners/go-env.js';
@@ -16,6 +16,11 @@ import { runCheck, type CheckFlags } from './check.js';
 import { runDiff, type DiffFlags } from './diff.js';
 
 const collectValues = (v: string, prev: string[] | undefined): string[] => [...(prev ?? []), v];
+
+/** The options the user typed, so a configuration file's defaults (config-defaults.ts) do not override them. */
+function given(cmd: Command): Set<string> {
+  return new Set(cmd.options.map((o) => o.attributeName()).filter((n) => cmd.getOptionValueSource(n) === 'cli'));
+}
 import { exitCode, EXIT_BUG, type Outcome } from './outcome.js';
 import type { CliIO } from './terminal.js';
 import { addFocusOptions } from './focus-flags.js';
@@ -76,8 +81,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     { top: true },
   )
     .addHelpText('after', EXIT_HELP)
-    .action(async (patterns: string[], flags: AnalyzeFlags) => {
-      outcome = await runAnalyze(patterns, flags, io);
+    .action(async (patterns: string[], flags: AnalyzeFlags, cmd: Command) => {
+      outcome = await runAnalyze(patterns, { ...flags, given: given(cmd) }, io);
     });
 
   addFocusOptions(
@@ -91,6 +96,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       .option('--count <n>', 'runs of each benchmark for the timings (median and spread)', '1')
       .option('--benchtime <t>', 'as go test -benchtime (1s, 20000x); applies to the timing pass')
       .option('--timeout <d>', 'limit for each test binary run; the whole process tree is killed past it (0: none, as go test)', '10m')
+      .option('--check', "fail (exit 1) when a benchmark takes more allocs/op or B/op than its budget in the module's heapscope.json")
       .addOption(
         new Option('--format <format>', 'output format (html: one self-contained page)').choices(formatsFor('bench')).default('text'),
       )
@@ -109,8 +115,8 @@ Timings come from a plain run with -benchmem. Per-line figures come from two fur
 with every allocation recorded (-memprofilerate=1) and fixed iteration counts; their difference removes setup.
 ${EXIT_HELP.replace('some packages did not compile', 'a test binary did not compile or ended before its benchmarks, or a benchmark failed, panicked, exited, timed out or matched nothing')}`,
     )
-    .action(async (patterns: string[], flags: BenchFlags) => {
-      outcome = await runBench(patterns, flags, io);
+    .action(async (patterns: string[], flags: BenchFlags, cmd: Command) => {
+      outcome = await runBench(patterns, { ...flags, given: given(cmd) }, io);
     });
 
   addFocusOptions(
@@ -169,8 +175,8 @@ Exit codes:
   1  a violation, a new heap site, or a directive that checks nothing
   2  heapscope could not check: bad usage, an unreadable baseline, a package that does not compile, go missing`,
     )
-    .action(async (patterns: string[], flags: CheckFlags) => {
-      outcome = await runCheck(patterns, flags, io);
+    .action(async (patterns: string[], flags: CheckFlags, cmd: Command) => {
+      outcome = await runCheck(patterns, { ...flags, given: given(cmd) }, io);
     });
 
   program
@@ -204,11 +210,16 @@ Exit codes:
   2  heapscope could not compare: not a git repository, an unknown revision (a shallow clone says so), a Go
      release the go command cannot get, a package that does not compile on a side`,
     )
-    .action(async (operands: string[], flags: DiffFlags) => {
+    .action(async (operands: string[], flags: DiffFlags, cmd: Command) => {
       // Operands after -- are package patterns; commander hands them over with the revisions.
       const dash = argv.indexOf('--');
       const n = dash < 0 ? 0 : argv.length - dash - 1;
-      outcome = await runDiff(operands.slice(0, operands.length - n), operands.slice(operands.length - n), flags, io);
+      outcome = await runDiff(
+        operands.slice(0, operands.length - n),
+        operands.slice(operands.length - n),
+        { ...flags, given: given(cmd) },
+        io,
+      );
     });
 
   addFocusOptions(
@@ -272,6 +283,7 @@ hour a run removes the least recently used entries until it is at three quarters
     if (e instanceof HeapscopeError) {
       // Messages quote the go command, paths and flags as given: escaped like every other untrusted text.
       io.stderr(`heapscope: ${safeText(e.message)}${e.hint ? ` (${safeText(e.hint)})` : ''}\n`);
+      if (e instanceof ConfigError) for (const p of e.problems.slice(1)) io.stderr(`heapscope: ${safeText(p)}\n`);
       return exitCode('fatal');
     }
     throw e;

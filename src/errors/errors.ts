@@ -27,3 +27,10 @@ export class NoPackagesError extends HeapscopeError {}
 
 /** Command-line usage is wrong. */
 export class UsageError extends HeapscopeError {}
+
+/** A configuration file is wrong: one line per problem, each naming the file, the line and the key. */
+export class ConfigError extends HeapscopeError {
+  constructor(readonly problems: string[]) {
+    super(problems[0] ?? 'the configuration file is not valid');
+  }
+}

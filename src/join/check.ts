@@ -38,6 +38,7 @@ export function checkDirectives(
   model: AnalysisModel,
   directives: Directive[],
   baseline: Set<string> | null,
+  noallocPackages: Set<string> = new Set(),
 ): Pick<CheckReport, 'violations' | 'stale'> {
   const violations: Violation[] = [];
   const stale: StaleDirective[] = [];
@@ -111,6 +112,19 @@ export function checkDirectives(
         else ignores.push(d);
         break;
     }
+  }
+  // The configuration's packages: every function noalloc; a site a directive already reported is not repeated.
+  if (noallocPackages.size) {
+    const reported = new Set(violations.map((v) => v.site));
+    for (const s of heap)
+      if (noallocPackages.has(s.package) && !reported.has(s) && !s.file.startsWith('<'))
+        violations.push({
+          rule: 'noalloc',
+          directive: null,
+          fromConfig: true,
+          site: s,
+          message: `allocates on the heap in package ${s.package}, noalloc by the configuration file`,
+        });
   }
   if (baseline)
     for (const s of heap)

@@ -5,6 +5,7 @@ import type { BenchResult } from './alloc-types.js';
 import type { MemProfile } from './profile.js';
 import type { FlameNode } from './flame.js';
 import type { AsmListing } from './alloc-types.js';
+import type { BudgetResult } from './budgets.js';
 
 /** One profiled run of a benchmark with a fixed iteration count. */
 export interface ProfiledRun {
@@ -116,6 +117,8 @@ export interface BenchReport {
   root: string;
   benchmarks: BenchmarkReport[];
   packages: { importPath: string; dir: string; errors: string[]; notes: string[] }[];
+  /** bench --check: each budget of the configuration file against the benchmark's median. */
+  budgets?: BudgetResult[];
   /** The assembly of the functions that allocate, for the HTML report (left out of the JSON: it is large). */
   listings?: AsmListing[];
 }

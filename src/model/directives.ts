@@ -38,8 +38,10 @@ export type ViolationRule = 'noescape' | 'noalloc' | 'inline' | 'baseline';
 
 export interface Violation {
   rule: ViolationRule;
-  /** The directive broken; null for a site new against the baseline. */
+  /** The directive broken; null for a site new against the baseline, or in a package the configuration file makes
+   *  noalloc (then `fromConfig` is set). */
   directive: Directive | null;
+  fromConfig?: boolean;
   /** The heap site that breaks it (noescape, noalloc, baseline). */
   site?: Site;
   /** What is wrong, in a few words (inline: the compiler's reason it cannot inline). */

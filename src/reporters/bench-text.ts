@@ -61,6 +61,14 @@ export function renderBenchText(rep: BenchReport, opts: ReportOptions): string {
     for (const n of b.notes) out.push(`  ${c.dim('note:')} ${c.dim(q(n))}`);
     out.push('');
   }
+  if (rep.budgets?.length) {
+    out.push(c.bold('Budgets'));
+    for (const b of rep.budgets)
+      out.push(
+        `  ${b.over ? c.red('over') : b.measured === null ? c.dim('not run') : c.green('ok')}  ${q(b.benchmark)} ${b.metric}: ${b.measured === null ? '-' : b.measured} (budget ${b.budget})`,
+      );
+    out.push('');
+  }
   out.push(
     `${rep.benchmarks.length} benchmark${rep.benchmarks.length === 1 ? '' : 's'} measured with ${q(rep.go.version)} ${q(rep.go.goos)}/${q(rep.go.goarch)}`,
   );

@@ -14,7 +14,7 @@ export function* renderCheckText(r: CheckReport, opts: ReportOptions): Generator
   const at = (p: { file: string; line: number; column: number }): string => `${display(r, p.file, opts.cwd)}:${p.line}:${p.column}`;
   for (const p of r.packages) for (const e of p.errors) out.push(`${c.red('error')}: ${q(p.importPath)}: ${q(e)}`);
   const line = (v: Violation): void => {
-    const tag = v.directive ? `//heapscope:${v.directive.kind}` : 'baseline';
+    const tag = v.directive ? `//heapscope:${v.directive.kind}` : v.fromConfig ? 'noalloc (heapscope.json)' : 'baseline';
     const s = v.site;
     if (!s) {
       out.push(`${at(v.directive!)}: ${c.yellow(tag)}: ${q(v.message)}`);

@@ -40,7 +40,11 @@ export function renderCheckGithub(r: CheckReport, opts: ReportOptions): Iterable
   const out: string[] = [];
   for (const v of r.violations) {
     if (v.ignored !== undefined) continue;
-    const title = v.directive ? `//heapscope:${v.directive.kind}` : 'new heap allocation (baseline)';
+    const title = v.directive
+      ? `//heapscope:${v.directive.kind}`
+      : v.fromConfig
+        ? 'noalloc (heapscope.json)'
+        : 'new heap allocation (baseline)';
     if (v.site) out.push(command('error', r.root, opts.cwd, v.site, title, `${v.message}: ${text(v.site)}`));
     else out.push(command('error', r.root, opts.cwd, v.directive!, title, v.message));
   }
