@@ -4,11 +4,15 @@
 // added, 2 when heapscope could not compare.
 
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { analyze } from '../runners/analyze.js';
 import { capture } from '../runners/process.js';
 import { extractRevision, isDirty, openRepo, resolveRevision, type Repo } from '../runners/git.js';
 import { removeTempDir, tempDir } from '../runners/temp-dirs.js';
+import { runAB } from '../runners/ab-bench.js';
+import { compareBenchmark, type AbBenchmark } from '../model/ab.js';
+import { checkBenchPattern, checkBenchtime, checkCount, checkTimeout } from './flag-checks.js';
+import { openOutput, writeWhole } from './output.js';
 import { focusModel, joinRun } from './load-model.js';
 import { diffModels } from '../join/diff.js';
 import type { DiffReport, DiffSide } from '../model/diff.js';
@@ -16,7 +20,6 @@ import type { AnalysisModel } from '../model/types.js';
 import { reporter } from '../reporters/registry.js';
 import { defaultCacheDir } from '../cache/model-cache.js';
 import { commandDir } from './flag-checks.js';
-import { openOutput } from './output.js';
 import { phaseTimer, progressPrinter, useColor, type CliIO } from './terminal.js';
 import { UsageError } from '../errors/errors.js';
 import { applyDefaults, type GivenFlags } from './config-defaults.js';
@@ -29,6 +32,12 @@ export interface DiffFlags extends GivenFlags {
   tags?: string;
   tests?: boolean;
   go?: string[];
+  bench?: string;
+  count: string;
+  benchtime?: string;
+  timeout: string;
+  threshold: string;
+  benchOutput?: string;
   format: string;
   output?: string;
   cache: boolean;
@@ -66,6 +75,17 @@ export async function runDiff(args: string[], patterns: string[], flags: DiffFla
     throw new UsageError('diff compares two revisions (A [B], B the working tree by default) or two Go releases (--go X --go Y)');
   if (releases.length === 2 && args.length > 1)
     throw new UsageError('with --go, name at most one revision (the code both releases compile)');
+  let count = 0;
+  let threshold = 0;
+  if (flags.bench !== undefined) {
+    checkBenchPattern(flags.bench);
+    checkTimeout(flags.timeout);
+    if (flags.benchtime !== undefined) checkBenchtime(flags.benchtime);
+    count = checkCount(flags.count);
+    const t = /^(\d+(?:\.\d+)?)%$/.exec(flags.threshold);
+    if (!t) throw new UsageError(`--threshold ${flags.threshold}: not a percentage`, 'as 5% or 0.5%');
+    threshold = Number(t[1]) / 100;
+  }
   const out = openOutput(io, flags.output, flags.format);
   const onProgress = progressPrinter(io, flags.progress);
   const mark = phaseTimer(io);
@@ -136,6 +156,35 @@ export async function runDiff(args: string[], patterns: string[], flags: DiffFla
     }
     onProgress?.done();
     const matchedBy = releases.length ? 'position' : 'identity';
+    let benchmarks: AbBenchmark[] = [];
+    let bench: DiffReport['bench'];
+    if (flags.bench !== undefined) {
+      const ab = await runAB(
+        [
+          { label: sides[0]!.side.label, dir: sides[0]!.dir, env: sides[0]!.env },
+          { label: sides[1]!.side.label, dir: sides[1]!.dir, env: sides[1]!.env },
+        ],
+        {
+          patterns: patterns.length ? patterns : ['./...'],
+          ...(flags.tags ? { tags: flags.tags } : {}),
+          bench: flags.bench,
+          count,
+          ...(flags.benchtime ? { benchtime: flags.benchtime } : {}),
+          timeout: flags.timeout,
+          onProgress: (m) => onProgress?.(m),
+        },
+      );
+      onProgress?.done();
+      if (flags.benchOutput !== undefined) {
+        const base = resolve(io.cwd, flags.benchOutput);
+        writeWhole(`${base}.from.txt`, ab.raw[0], '--bench-output');
+        writeWhole(`${base}.to.txt`, ab.raw[1], '--bench-output');
+      }
+      benchmarks = ab.samples.map((s) => compareBenchmark(s, threshold));
+      bench = { pattern: flags.bench, count, threshold, errors: ab.errors };
+      for (const e of ab.errors) io.stderr(`heapscope: ${safeText(e)}\n`);
+      mark('benchmarks run A/B');
+    }
     const report: DiffReport = {
       schemaVersion: 1,
       root: dir,
@@ -143,7 +192,8 @@ export async function runDiff(args: string[], patterns: string[], flags: DiffFla
       to: sides[1]!.side,
       matchedBy,
       ...diffModels(models[0]!, models[1]!, matchedBy),
-      benchmarks: [],
+      benchmarks,
+      ...(bench ? { bench } : {}),
       packages: models.flatMap((m, i) =>
         m.packages
           .filter((p) => p.errors.length)
@@ -159,7 +209,7 @@ export async function runDiff(args: string[], patterns: string[], flags: DiffFla
       );
       return 'fatal';
     }
-    return report.added.length ? 'partial' : 'ok';
+    return report.added.length || benchmarks.some((b) => b.regression) ? 'partial' : 'ok';
   } finally {
     for (const t of tmps) await removeTempDir(t);
   }

@@ -188,6 +188,15 @@ Exit codes:
     .option('--tags <tags>', 'comma-separated build tags')
     .option('--tests', 'include _test.go files')
     .option('--go <release>', 'compare two Go releases on the same code (give it twice; fetched through GOTOOLCHAIN)', collectValues)
+    .option('--bench <regexp>', 'also run these benchmarks on both sides, interleaved, and compare them as benchstat does')
+    .option('--count <n>', 'with --bench: runs of each benchmark on each side (benchstat needs 6 for a 5% test)', '10')
+    .option('--benchtime <t>', 'with --bench: as go test -benchtime')
+    .option('--timeout <d>', 'with --bench: limit for each test binary run', '10m')
+    .option('--threshold <pct>', 'with --bench: a significant change worse than this fails (exit 1)', '5%')
+    .option(
+      '--bench-output <prefix>',
+      "with --bench: also write both sides' raw go test output to PREFIX.from.txt and PREFIX.to.txt (for benchstat)",
+    )
     .addOption(new Option('--format <format>', 'output format').choices(formatsFor('diff')).default('text'))
     .option('-o, --output <file>', 'write the report to FILE (whole or not at all) instead of standard output')
     .option('--no-cache', "ignore and do not write heapscope's parsed-result cache")
@@ -204,9 +213,14 @@ Revisions are matched site by site by identity (package, function, kind, express
 code that only moved is not a change); releases by readable names, since the compiler's names for closures and
 temporaries change between releases. Only heap sites that allocate are compared.
 
+With --bench, each package's test binary is built on both sides and run --count times each, the sides
+alternating (A B, B A, ...) so that drift of the machine falls on both; each metric is compared as benchstat
+compares it (median, 95% confidence interval, Mann-Whitney U test at alpha 0.05, "~" for no significant
+change), and a significant change worse than --threshold in ns/op, B/op or allocs/op is a regression.
+
 Exit codes:
-  0  no heap site added
-  1  heap sites were added
+  0  no heap site added, no benchmark regressed
+  1  heap sites were added, or a benchmark regressed
   2  heapscope could not compare: not a git repository, an unknown revision (a shallow clone says so), a Go
      release the go command cannot get, a package that does not compile on a side`,
     )

@@ -3,6 +3,7 @@
 // two Go releases of the same code.
 
 import type { Site } from './types.js';
+import type { AbBenchmark } from './ab.js';
 
 export interface DiffSide {
   /** What the side is, for people: `v1.2.0 (3f2a…)`, `the working tree`, `go1.27.4`. */
@@ -30,6 +31,8 @@ export interface DiffReport {
   added: Site[];
   removed: Site[];
   changed: SiteChange[];
-  benchmarks: unknown[];
+  /** With --bench: each benchmark's metrics compared, and the threshold a significant change must pass to fail. */
+  benchmarks: AbBenchmark[];
+  bench?: { pattern: string; count: number; threshold: number; errors: string[] };
   packages: { side: 'from' | 'to'; importPath: string; errors: string[] }[];
 }

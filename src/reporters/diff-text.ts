@@ -46,7 +46,47 @@ export function* renderDiffText(r: DiffReport, opts: ReportOptions): Generator<s
       for (const w of ch.what) out.push(`    ${q(w)}`);
     }
   }
+  if (r.bench) {
+    out.push(
+      '',
+      c.bold(
+        `benchmarks (--bench ${q(r.bench.pattern)}, ${r.bench.count} runs a side, alternating; a significant change over ${(r.bench.threshold * 100).toFixed(1)}% fails):`,
+      ),
+    );
+    const rows: string[][] = [['', q(r.from.label), '', q(r.to.label), '', 'vs base']];
+    for (const b of r.benchmarks)
+      for (const m of b.metrics)
+        rows.push([
+          `${q(b.name)}${b.procs > 1 ? `-${b.procs}` : ''} ${m.unit}`,
+          fmtValue(m.from.center),
+          m.from.text,
+          fmtValue(m.to.center),
+          m.to.text,
+          m.regression ? c.red(`${m.comparison.text} regression`) : m.comparison.text,
+        ]);
+    const width = rows[0]!.map((_, i) => Math.max(...rows.map((row) => stripAnsi(row[i]!).length)));
+    for (const row of rows)
+      out.push(
+        row
+          .map((cell, i) => cell + ' '.repeat(width[i]! - stripAnsi(cell).length))
+          .join('  ')
+          .trimEnd(),
+      );
+    const reg = r.benchmarks.filter((b) => b.regression).length;
+    out.push(reg ? c.red(`${reg} benchmark${reg === 1 ? '' : 's'} regressed`) : c.green('no benchmark regressed'));
+  }
   if (r.matchedBy === 'position')
     out.push('', c.dim("(sites in the module's files matched by position: the compiler's names for them can differ between releases)"));
   yield out.join('\n') + '\n';
+}
+
+// eslint-disable-next-line no-control-regex
+const stripAnsi = (s: string): string => s.replace(/\x1b\[[0-9;]*m/g, '');
+
+/** A figure in a table: four significant digits, as benchstat shows them. */
+function fmtValue(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  return a >= 1000 ? v.toFixed(0) : Number(v.toPrecision(4)).toString();
 }
