@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { examplesDir } from '../helpers/paths.js';
 import type { DiffReport } from '../../src/model/diff.js';
+import { benchstat, benchstatCsv } from '../helpers/benchstat.js';
+import { pctRangeString, formatDelta, comparisonString } from '../../src/model/benchstat.js';
 
 const git = (cwd: string, ...args: string[]): string => {
   const r = spawnSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=heapscope test', ...args], { cwd, encoding: 'utf8' });
@@ -109,4 +111,68 @@ test('two Go releases on a real module: go.uber.org/zap under go1.26.8 and go1.2
   const enc = d.changed.find((c) => c.after.file === 'zapcore/reflected_encoder.go' && c.after.line === 37);
   assert.ok(enc, JSON.stringify(d.changed.map((c) => `${c.after.file}:${c.after.line}`)));
   assert.ok(enc!.what.includes('cause: returned-address → returned-value'), enc!.what.join('; '));
+});
+
+test('benchmarks A/B: an allocation added is a significant regression (exit 1); every cell as benchstat prints it', () => {
+  const top = join(tempDir('heapscope-ab-repo-'), 'r');
+  cpSync(examplesDir, top, { recursive: true });
+  git(top, 'init', '-q');
+  git(top, 'add', '-A');
+  git(top, 'commit', '-qm', 'examples');
+  // Join now allocates twice: the concatenation, and name moved to the heap for a global to keep.
+  const file = join(top, 'alloc.go');
+  const src = readFileSync(file, 'utf8');
+  const joined = src.replace('\treturn dir + "/" + name', '\tlastName = &name\n\treturn dir + "/" + name') + '\nvar lastName *string\n';
+  assert.notEqual(joined, src);
+  writeFileSync(file, joined);
+  git(top, 'commit', '-qam', 'Join copies');
+  const prefix = join(tempDir('heapscope-ab-out-'), 'ab');
+  const r = runCli(
+    [
+      'diff',
+      'HEAD~1',
+      'HEAD',
+      '--bench',
+      'Join|NewPoint',
+      '--count',
+      '6',
+      '--benchtime',
+      '5000x',
+      '--format',
+      'json',
+      '--bench-output',
+      prefix,
+    ],
+    {
+      cwd: top,
+    },
+  );
+  assert.equal(r.code, 1, r.stderr);
+  const d = JSON.parse(r.stdout) as DiffReport;
+  const join1 = d.benchmarks.find((b) => b.name === 'BenchmarkJoin')!;
+  const allocs = join1.metrics.find((m) => m.unit === 'allocs/op')!;
+  assert.deepEqual([allocs.from.center, allocs.to.center, allocs.comparison.significant, allocs.regression], [1, 2, true, true]);
+  assert.equal(allocs.comparison.text, '+100.00% (p=0.002 n=6)');
+  assert.ok(join1.regression);
+  assert.ok(!d.benchmarks.find((b) => b.name === 'BenchmarkNewPoint')!.metrics.find((m) => m.unit === 'allocs/op')!.regression);
+
+  // benchstat on the same runs: every CI, delta and p cell the same.
+  const cells = benchstatCsv(benchstat(), `${prefix}.from.txt`, `${prefix}.to.txt`);
+  let checked = 0;
+  for (const b of d.benchmarks)
+    for (const m of b.metrics) {
+      const unit = m.unit === 'ns/op' ? 'sec/op' : m.unit;
+      const row = cells.get(`${b.name.replace(/^Benchmark/, '')}${b.procs > 1 ? `-${b.procs}` : ''} ${unit}`);
+      assert.ok(row, `${b.name} ${unit} in benchstat's output: ${[...cells.keys()].join(', ')}`);
+      const scale = m.unit === 'ns/op' ? 1e-9 : 1;
+      assert.ok(Math.abs(row!.center1 - m.from.center * scale) <= 1e-9 * Math.abs(row!.center1), `${b.name} ${unit} base center`);
+      assert.ok(Math.abs(row!.center2 - m.to.center * scale) <= 1e-9 * Math.abs(row!.center2), `${b.name} ${unit} center`);
+      assert.deepEqual(
+        [pctRangeString(m.from), pctRangeString(m.to), formatDelta(m.comparison), comparisonString(m.comparison)],
+        [row!.ci1, row!.ci2, row!.delta, row!.p],
+        `${b.name} ${unit}`,
+      );
+      checked++;
+    }
+  assert.equal(checked, 6);
 });
