@@ -7,7 +7,9 @@ import { dirname } from 'node:path';
 import { resolve } from 'node:path';
 import { analyze } from '../runners/analyze.js';
 import { focusModel, joinRun } from './load-model.js';
-import { checkDirectives, directivesOf } from '../join/check.js';
+import { checkDirectives, checkMeasured, directivesOf } from '../join/check.js';
+import { runBench, type BenchFlags } from './bench.js';
+import type { BenchReport } from '../model/bench-report.js';
 import { parseBaseline } from '../model/baseline.js';
 import type { CheckReport } from '../model/directives.js';
 import { reporter } from '../reporters/registry.js';
@@ -40,6 +42,8 @@ export interface CheckFlags extends GivenFlags {
   tags?: string;
   tests?: boolean;
   baseline?: string;
+  bench?: string;
+  benchtime?: string;
   format: string;
   output?: string;
   cache: boolean;
@@ -102,6 +106,29 @@ export async function runCheck(patterns: string[], flags: CheckFlags, io: CliIO)
   // Only the directives of the analysed module's own files: a dependency's source read for a call is not checked.
   const directives = directivesOf(new Map([...source].filter(([f]) => !f.startsWith('/'))));
   const { violations, stale } = checkDirectives(model, directives, baseline?.ids ?? null, noallocPackages(config, model, dir));
+  // With --bench: what the benchmarks measured in noalloc functions, through heapscope bench's own pipeline.
+  if (flags.bench !== undefined && directives.some((d) => d.kind === 'noalloc' && d.func)) {
+    const json: string[] = [];
+    const benchFlags: BenchFlags = {
+      ...(flags.C !== undefined ? { C: flags.C } : {}),
+      ...(flags.tags !== undefined ? { tags: flags.tags } : {}),
+      bench: flags.bench,
+      count: '1',
+      ...(flags.benchtime !== undefined ? { benchtime: flags.benchtime } : {}),
+      timeout: '10m',
+      format: 'json',
+      cache: flags.cache,
+      progress: false,
+    };
+    const outcome = await runBench(patterns, benchFlags, {
+      ...io,
+      stdout: (c) => void json.push(typeof c === 'string' ? c : Buffer.from(c).toString('utf8')),
+      stdoutTTY: false,
+    });
+    if (outcome === 'fatal' || !json.length) throw new UsageError(`--bench ${flags.bench}: the benchmarks did not run`);
+    violations.push(...checkMeasured(directives, JSON.parse(json.join('')) as BenchReport));
+    mark('benchmarks measured');
+  }
   const report: CheckReport = {
     schemaVersion: 1,
     go: model.go,

@@ -148,6 +148,8 @@ ${EXIT_HELP.replace('some packages did not compile', 'a test binary did not comp
     .option('--tags <tags>', 'comma-separated build tags')
     .option('--tests', 'include _test.go files (and their directives)')
     .option('--baseline <file>', 'also fail on heap sites not in this baseline (heapscope analyze --write-baseline FILE)')
+    .option('--bench <regexp>', 'also run these benchmarks: an allocation they measure in a //heapscope:noalloc function fails')
+    .option('--benchtime <t>', 'with --bench: as go test -benchtime')
     .addOption(new Option('--format <format>', 'output format').choices(formatsFor('check')).default('text'))
     .option('-o, --output <file>', 'write the report to FILE (whole or not at all) instead of standard output')
     .option('--no-cache', "ignore and do not write heapscope's parsed-result cache")

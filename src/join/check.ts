@@ -5,6 +5,7 @@
 import type { AnalysisModel, FunctionInfo, Site } from '../model/types.js';
 import { parseDirectiveText, type CheckReport, type Directive, type StaleDirective, type Violation } from '../model/directives.js';
 import type { SourceFileFacts } from '../model/source-facts.js';
+import type { BenchReport } from '../model/bench-report.js';
 import { stripTypeArgs } from '../model/expressions.js';
 
 /** The directives of the files read, in the model's file names. */
@@ -148,4 +149,42 @@ export function checkDirectives(
         : a.directive.line - b.directive.line || a.directive.column - b.directive.column,
   );
   return { violations, stale };
+}
+
+/** Allocations per op below this are the runtime's noise (a pool refill, a lazily built table), not the function's. */
+const MEASURED_FLOOR = 0.01;
+
+/**
+ * check --bench: the allocations the benchmarks measured on lines of a noalloc function (its own, or code inlined
+ * into it that the profile charges to it), one violation per line and benchmark.
+ */
+export function checkMeasured(directives: Directive[], report: BenchReport): Violation[] {
+  const out: Violation[] = [];
+  for (const d of directives) {
+    if (d.kind !== 'noalloc' || !d.func) continue;
+    const f = d.func;
+    for (const b of report.benchmarks)
+      for (const l of b.lines) {
+        if (l.allocsPerOp < MEASURED_FLOOR) continue;
+        const inBody = l.file === d.file && l.line >= f.line && l.line <= f.endLine;
+        const charged = l.function !== null && stripTypeArgs(l.function) === f.name;
+        if (!inBody && !charged) continue;
+        const violation: Violation = {
+          rule: 'noalloc',
+          directive: d,
+          message: `${b.name} measured ${l.allocsPerOp} allocs/op (${Math.round(l.bytesPerOp)} B/op) at ${l.file}:${l.line}${l.innermost ? ` (in ${l.innermost})` : ''} in //heapscope:noalloc function ${f.name}`,
+          measured: {
+            benchmark: b.name,
+            file: l.file,
+            line: l.line,
+            allocsPerOp: l.allocsPerOp,
+            bytesPerOp: l.bytesPerOp,
+            innermost: l.innermost,
+          },
+        };
+        if (l.sites[0]) violation.site = l.sites[0];
+        out.push(violation);
+      }
+  }
+  return out;
 }

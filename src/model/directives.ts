@@ -46,6 +46,8 @@ export interface Violation {
   site?: Site;
   /** What is wrong, in a few words (inline: the compiler's reason it cannot inline). */
   message: string;
+  /** check --bench: an allocation a benchmark measured in a noalloc function (the line it was charged to). */
+  measured?: { benchmark: string; file: string; line: number; allocsPerOp: number; bytesPerOp: number; innermost: string | null };
   /** Set when an ignore directive on the site's line silences it: its reason. */
   ignored?: string;
 }

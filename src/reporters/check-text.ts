@@ -24,6 +24,7 @@ export function* renderCheckText(r: CheckReport, opts: ReportOptions): Generator
     out.push(
       `${at(s)}: ${c.yellow(tag)}: ${q(headline(s))}${fn ? ` in ${q(fn)}` : ''}: ${q(s.cause?.summary ?? 'no explanation printed by the compiler')}${c.dim(s.cause ? ` [${s.cause.id}]` : '')}`,
     );
+    if (v.measured) out.push(`    ${c.cyan('measured:')} ${q(v.message)}`);
     if (v.ignored !== undefined) out.push(`    ${c.dim(`ignored: ${q(v.ignored)}`)}`);
     if (v.directive) out.push(`    ${c.dim(`directive at ${at(v.directive)}`)}`);
     if (s.detail) out.push(`    ${c.cyan('because:')} ${q(s.detail)}`);

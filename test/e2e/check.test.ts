@@ -23,7 +23,7 @@ for (const tc of TOOLCHAINS) {
     const r = runCli(['check', '--format', 'json', '-C', fixture], { env: tc.env });
     assert.equal(r.code, 1, r.stderr);
     const rep = JSON.parse(r.stdout) as CheckReport;
-    assert.equal(rep.directives, 12);
+    assert.equal(rep.directives, 13);
     const v = rep.violations.map((x) => [x.rule, x.directive?.line, x.site ? `${x.site.expr}@${x.site.line}` : null, x.ignored ?? null]);
     assert.deepEqual(v, [
       ['noalloc', 20, 'v@22', null],
@@ -56,7 +56,7 @@ test('fixed, the same package passes: exit 0; the text names each violation at i
   assert.equal(text.code, 1);
   assert.match(text.stdout, /^directives\.go:22:2: \/\/heapscope:noalloc: v moved to heap in Leak: .* \[returned-address\]$/m);
   assert.match(text.stdout, /^directives\.go:47:1: \/\/heapscope:inline: the compiler cannot inline Big: /m);
-  assert.match(text.stdout, /^heapscope check: failed: 12 directives, 3 violations, 1 ignored, 5 stale directives$/m);
+  assert.match(text.stdout, /^heapscope check: failed: 13 directives, 3 violations, 1 ignored, 5 stale directives$/m);
   const src = readFileSync(join(dir, 'directives.go'), 'utf8');
   const fixed = src
     .replace('func Leak() *int {\n\tv := 1\n\treturn &v\n}', 'func Leak() int {\n\tv := 1\n\treturn v\n}')
@@ -71,7 +71,29 @@ test('fixed, the same package passes: exit 0; the text names each violation at i
   writeFileSync(join(dir, 'directives.go'), fixed);
   const ok = runCli(['check'], { cwd: dir });
   assert.equal(ok.code, 0, ok.stdout + ok.stderr);
-  assert.match(ok.stdout, /^heapscope check: ok: 6 directives, 0 violations, 1 ignored$/m);
+  assert.match(ok.stdout, /^heapscope check: ok: 7 directives, 0 violations, 1 ignored$/m);
+});
+
+test('check --bench: an allocation only a benchmark sees, inside strconv, charged to a noalloc function', () => {
+  const r = runCli(['check', '--bench', '.', '--benchtime', '2000x', '--format', 'json', '-C', fixture]);
+  assert.equal(r.code, 1, r.stderr);
+  const rep = JSON.parse(r.stdout) as CheckReport;
+  const measured = rep.violations.filter((v) => v.measured);
+  assert.deepEqual(
+    measured.map((v) => [
+      v.directive?.file,
+      v.directive?.line,
+      v.measured!.benchmark,
+      v.measured!.file,
+      v.measured!.line,
+      v.measured!.innermost,
+    ]),
+    [['measured.go', 8, 'BenchmarkItoa', 'measured.go', 10, 'strconv.FormatInt']],
+  );
+  assert.ok(measured[0]!.measured!.allocsPerOp > 0);
+  // Statically nothing in Itoa escapes: without --bench its directive holds.
+  const plain = JSON.parse(runCli(['check', '--format', 'json', '-C', fixture]).stdout) as CheckReport;
+  assert.ok(!plain.violations.some((v) => v.directive?.file === 'measured.go'));
 });
 
 test('a baseline: survives lines moving, fails on a new heap site only', () => {
