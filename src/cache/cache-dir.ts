@@ -1,6 +1,7 @@
 // The cache directory as a whole: what is in it, how big it is, keeping it under its bound, emptying it. Only
 // files heapscope writes are counted or removed (HEAPSCOPE_CACHE may point anywhere, even at a directory that
-// holds other things): facts shards (two hex digits), runs/, results/ and tools.json.
+// holds other things): facts shards (two hex digits), runs/, results/, tools.json, and revisions/ (the trees of git
+// commits heapscope diff analysed, one directory per commit, counted and removed as a whole).
 
 import { readdir, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ const TRIM_EVERY_MS = 60 * 60 * 1000;
 const TMP_GRACE_MS = 60 * 60 * 1000;
 const STAMP = 'trimmed';
 
-export type EntryKind = 'facts' | 'runs' | 'results' | 'tools';
+export type EntryKind = 'facts' | 'runs' | 'results' | 'tools' | 'revisions';
 
 export interface CacheEntry {
   path: string;
@@ -33,6 +34,17 @@ export function cacheLimit(env: NodeJS.ProcessEnv): number | null {
   const unit = (m[2] ?? 'B')[0]!.toUpperCase();
   const mult = unit === 'K' ? 1024 : unit === 'M' ? 1024 ** 2 : unit === 'G' ? 1024 ** 3 : 1;
   return Number(m[1]) * mult;
+}
+
+/** Bytes of the files under a directory. */
+async function treeSize(dir: string): Promise<number> {
+  let total = 0;
+  for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) total += await treeSize(p);
+    else if (e.isFile()) total += (await stat(p).catch(() => null))?.size ?? 0;
+  }
+  return total;
 }
 
 async function list(dir: string): Promise<string[]> {
@@ -59,6 +71,19 @@ export async function cacheEntries(dir: string): Promise<CacheEntry[]> {
       } else if (n === 'runs' || n === 'results') {
         for (const f of await list(p)) if (/^[0-9a-f]+\.(json|out)(\.\d+\.tmp)?$/.test(f)) await add(join(p, f), n);
       } else if (/^tools\.json(\.\d+\.tmp)?$/.test(n)) await add(p, 'tools');
+      else if (n === 'revisions')
+        for (const f of await list(p)) {
+          if (!/^[0-9a-f]{40,64}(\.\d+\.tmp)?$/.test(f)) continue;
+          const st = await stat(join(p, f)).catch(() => null);
+          if (st?.isDirectory())
+            out.push({
+              path: join(p, f),
+              kind: 'revisions',
+              size: await treeSize(join(p, f)),
+              mtimeMs: st.mtimeMs,
+              partial: f.endsWith('.tmp'),
+            });
+        }
     }),
   );
   return out;
@@ -87,7 +112,7 @@ export async function trimCache(dir: string, limit: number, now = Date.now()): P
         total -= e.size;
       }
     }
-    await Promise.all(doomed.map((e) => rm(e.path, { force: true }).catch(() => {})));
+    await Promise.all(doomed.map((e) => rm(e.path, { force: true, recursive: e.kind === 'revisions' }).catch(() => {})));
     return { removed: doomed.length, freed: doomed.reduce((t, e) => t + e.size, 0) };
   } catch {
     return null;
@@ -97,10 +122,10 @@ export async function trimCache(dir: string, limit: number, now = Date.now()): P
 /** Removes heapscope's files from the cache directory, and the directories they were in when left empty. */
 export async function cleanCache(dir: string): Promise<{ removed: number; freed: number }> {
   const entries = await cacheEntries(dir);
-  await Promise.all(entries.map((e) => rm(e.path, { force: true })));
+  await Promise.all(entries.map((e) => rm(e.path, { force: true, recursive: e.kind === 'revisions' })));
   await rm(join(dir, STAMP), { force: true });
   for (const n of await list(dir)) {
-    if (/^[0-9a-f]{2}$/.test(n) || n === 'runs' || n === 'results') await rmdir(join(dir, n)).catch(() => {});
+    if (/^[0-9a-f]{2}$/.test(n) || n === 'runs' || n === 'results' || n === 'revisions') await rmdir(join(dir, n)).catch(() => {});
   }
   await rmdir(dir).catch(() => {});
   return { removed: entries.length, freed: entries.reduce((t, e) => t + e.size, 0) };

@@ -13,7 +13,7 @@ export async function runCacheInfo(flags: { format: string }, io: CliIO): Promis
   const dir = defaultCacheDir(io.env);
   const entries = await cacheEntries(dir);
   const limit = cacheLimit(io.env);
-  const kinds: EntryKind[] = ['facts', 'results', 'runs', 'tools'];
+  const kinds: EntryKind[] = ['facts', 'results', 'runs', 'tools', 'revisions'];
   const by = Object.fromEntries(
     kinds.map((k) => {
       const of = entries.filter((e) => e.kind === k && !e.partial);
@@ -41,6 +41,7 @@ export async function runCacheInfo(flags: { format: string }, io: CliIO): Promis
     `  finished reports:  ${by['results']!.entries} entries, ${mib(by['results']!.bytes)}`,
     `  run lists:         ${by['runs']!.entries} entries, ${mib(by['runs']!.bytes)}`,
     `  Go tool paths:     ${by['tools']!.entries} entries`,
+    `  diff's revisions:  ${by['revisions']!.entries} commits, ${mib(by['revisions']!.bytes)}`,
   ];
   if (partial.length) lines.push(`  unfinished writes: ${partial.length} (removed when older than an hour)`);
   io.stdout(lines.join('\n') + '\n');

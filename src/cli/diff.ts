@@ -1,14 +1,14 @@
 // heapscope diff A [B]: the heap sites that appear, disappear or change between two revisions (B: the working tree
-// by default), or with --go X --go Y between two Go releases on the same code. Each revision is unpacked into a
-// temporary directory (git archive); the user's tree and repository are only read. Exit 1 when heap sites were
-// added, 2 when heapscope could not compare.
+// by default), or with --go X --go Y between two Go releases on the same code. Each revision is unpacked with git
+// archive into the cache (runners/git.ts revisionTree); the user's tree and repository are only read. Exit 1 when
+// heap sites were added (or a benchmark regressed), 2 when heapscope could not compare.
 
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { analyze } from '../runners/analyze.js';
 import { capture } from '../runners/process.js';
-import { extractRevision, isDirty, openRepo, resolveRevision, type Repo } from '../runners/git.js';
-import { removeTempDir, tempDir } from '../runners/temp-dirs.js';
+import { isDirty, openRepo, resolveRevision, revisionTree, type Repo } from '../runners/git.js';
+import { removeTempDir } from '../runners/temp-dirs.js';
 import { runAB } from '../runners/ab-bench.js';
 import { compareBenchmark, type AbBenchmark } from '../model/ab.js';
 import { checkBenchPattern, checkBenchtime, checkCount, checkTimeout } from './flag-checks.js';
@@ -101,10 +101,9 @@ export async function runDiff(args: string[], patterns: string[], flags: DiffFla
     type Code = { dir: string; label: string; revision?: string };
     const checkout = async (rev: string): Promise<Code> => {
       const commit = await resolveRevision(repo!, rev, io.env);
-      const tmp = tempDir('heapscope-diff-');
-      tmps.push(tmp);
-      await extractRevision(repo!, commit, tmp, io.env);
-      const at = join(tmp, rel);
+      const tree = await revisionTree(repo!, commit, cacheDir, io.env);
+      if (tree.temporary) tmps.push(tree.dir);
+      const at = join(tree.dir, rel);
       if (!existsSync(join(at, 'go.mod')) && !existsSync(at)) throw new UsageError(`revision ${rev} has no ${rel || 'module'} directory`);
       return { dir: at, label: `${rev} (${commit.slice(0, 12)})`, revision: commit };
     };

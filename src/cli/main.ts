@@ -209,8 +209,10 @@ Exit codes:
     .addHelpText(
       'after',
       `
-Each revision's files are unpacked into a temporary directory with git archive and analysed there; your work
-tree and repository are only read (uncommitted changes are part of the working-tree side, and said so).
+Each revision's files are unpacked with git archive into heapscope's cache (revisions/<commit>, bounded with the
+rest of the cache; a temporary directory with --no-cache) and analysed there, so the next diff against the same
+commit is served from the caches; your work tree and repository are only read (uncommitted changes are part of the
+working-tree side, and said so).
 Revisions are matched site by site by identity (package, function, kind, expression, rank: no line numbers, so
 code that only moved is not a change); releases by readable names, since the compiler's names for closures and
 temporaries change between releases. Only heap sites that allocate are compared.

@@ -2,6 +2,9 @@
 // temporary directory (`git archive`, which writes nothing into the repository: no worktree entry, no index change).
 
 import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import { tempDir } from './temp-dirs.js';
 import { capture, run } from './process.js';
 import { UsageError } from '../errors/errors.js';
 
@@ -45,4 +48,53 @@ export async function extractRevision(repo: Repo, commit: string, into: string, 
   const x = await run('tar', ['-xf', tar, '-C', into], { cwd: into, env });
   if (x.code !== 0) throw new Error(`tar could not unpack revision ${commit} (exit ${x.code ?? x.signal})`);
   await run('rm', ['-f', tar], { cwd: into, env });
+}
+
+const COMPLETE = '.heapscope-complete';
+
+/**
+ * The tree of a commit to analyse, and whether the caller removes it. With a cache directory it is kept there
+ * (revisions/<commit>: a commit's files never change), so the next diff against the same commit finds the go
+ * command's build cache and heapscope's facts for that directory warm; it is written beside and renamed into place,
+ * and the cache's bound removes the least recently used. Without one, a temporary directory.
+ */
+export async function revisionTree(
+  repo: Repo,
+  commit: string,
+  cacheDir: string | null,
+  env: NodeJS.ProcessEnv,
+): Promise<{ dir: string; temporary: boolean }> {
+  if (cacheDir && /^[0-9a-f]{40,64}$/.test(commit)) {
+    const final = join(cacheDir, 'revisions', commit);
+    if (existsSync(join(final, COMPLETE))) {
+      const now = new Date();
+      await utimes(final, now, now).catch(() => {});
+      return { dir: final, temporary: false };
+    }
+    const tmp = `${final}.${process.pid}.tmp`;
+    try {
+      await rm(tmp, { recursive: true, force: true });
+      await mkdir(tmp, { recursive: true });
+      await extractRevision(repo, commit, tmp, env);
+      await writeFile(join(tmp, COMPLETE), '');
+      try {
+        await rename(tmp, final);
+      } catch {
+        // Another run put it there first (or a damaged copy without the mark is in the way): use a fresh one.
+        if (!existsSync(join(final, COMPLETE))) {
+          await rm(final, { recursive: true, force: true });
+          await rename(tmp, final);
+        }
+      }
+      return { dir: final, temporary: false };
+    } catch {
+      // An unwritable cache only costs speed.
+      await rm(tmp, { recursive: true, force: true }).catch(() => {});
+    } finally {
+      await rm(tmp, { recursive: true, force: true }).catch(() => {});
+    }
+  }
+  const dir = tempDir('heapscope-diff-');
+  await extractRevision(repo, commit, dir, env);
+  return { dir, temporary: true };
 }

@@ -55,6 +55,15 @@ test('two commits: one site added (lines moved are not changes); the tree and re
     before,
   );
 
+  // Each commit's tree is kept in heapscope's cache (a commit never changes), so the next diff finds the go
+  // command's build cache and heapscope's facts warm for it; the cache counts and bounds it.
+  const info = JSON.parse(runCli(['cache', 'info', '--format', 'json']).stdout) as {
+    kinds: Record<string, { entries: number; bytes: number }>;
+  };
+  assert.ok(info.kinds['revisions']!.entries >= 2 && info.kinds['revisions']!.bytes > 0, JSON.stringify(info.kinds));
+  const again = runCli(['diff', 'HEAD~1', 'HEAD', '--format', 'json'], { cwd: mod });
+  assert.deepEqual(JSON.parse(again.stdout), d);
+
   // Against the working tree (B by default), from a clean tree: nothing new since HEAD.
   const same = runCli(['diff', 'HEAD'], { cwd: mod });
   assert.equal(same.code, 0, same.stderr);
