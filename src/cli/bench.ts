@@ -185,10 +185,16 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
   out.commit();
   mark('rendered and written');
   const over = budgets?.filter((b) => b.over) ?? [];
-  if (over.length) {
-    io.stderr(
-      `heapscope: ${over.length} budget${over.length === 1 ? '' : 's'} exceeded (${safeText(relative(io.cwd, config!.file) || config!.file)})\n`,
-    );
+  // A budgeted benchmark that did not run (renamed, not selected by --bench, failed) is not a pass.
+  const missing = new Set(budgets?.filter((b) => b.measured === null).map((b) => b.benchmark));
+  if (over.length || missing.size) {
+    const parts = [
+      ...(over.length ? [`${over.length} budget${over.length === 1 ? '' : 's'} exceeded`] : []),
+      ...(missing.size
+        ? [`${missing.size} budgeted benchmark${missing.size === 1 ? '' : 's'} did not run (${[...missing].map(safeText).join(', ')})`]
+        : []),
+    ];
+    io.stderr(`heapscope: ${parts.join('; ')} (${safeText(relative(io.cwd, config!.file) || config!.file)})\n`);
     return 'partial';
   }
   const failed = report.packages.filter((p) => p.errors.length);

@@ -179,7 +179,17 @@ export async function runDiff(args: string[], patterns: string[], flags: DiffFla
         writeWhole(`${base}.from.txt`, ab.raw[0], '--bench-output');
         writeWhole(`${base}.to.txt`, ab.raw[1], '--bench-output');
       }
-      benchmarks = ab.samples.map((s) => compareBenchmark(s, threshold));
+      benchmarks = ab.samples
+        .filter((s) => Object.keys(s.from).length && Object.keys(s.to).length)
+        .map((s) => compareBenchmark(s, threshold));
+      // A benchmark measured on one side only cannot be compared: it was added, removed, or failed on the other.
+      for (const s of ab.samples) {
+        if (!Object.keys(s.from).length)
+          ab.errors.push(`${s.package} ${s.name}: no runs on ${sides[0]!.side.label} (new there, or it failed)`);
+        else if (!Object.keys(s.to).length)
+          ab.errors.push(`${s.package} ${s.name}: no runs on ${sides[1]!.side.label} (removed, or it failed)`);
+      }
+      if (ab.samples.length === 0) ab.errors.push(`no benchmark matching --bench ${flags.bench} ran on either side`);
       bench = { pattern: flags.bench, count, threshold, errors: ab.errors };
       for (const e of ab.errors) io.stderr(`heapscope: ${safeText(e)}\n`);
       mark('benchmarks run A/B');
@@ -202,6 +212,10 @@ export async function runDiff(args: string[], patterns: string[], flags: DiffFla
     const opts = { color: useColor({ ...io, stdoutTTY: out.tty }, flags.color), verbose: false, cwd: io.cwd };
     for (const c of render(report, opts)) out.write(c);
     out.commit();
+    if (bench?.errors.length) {
+      io.stderr('heapscope: the benchmark comparison is incomplete (above): a gate cannot pass on it\n');
+      return 'fatal';
+    }
     if (report.packages.length) {
       io.stderr(
         `heapscope: ${report.packages.length} package${report.packages.length === 1 ? '' : 's'} did not compile on one side: the comparison is incomplete\n`,

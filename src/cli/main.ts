@@ -191,7 +191,11 @@ Exit codes:
     .option('--tests', 'include _test.go files')
     .option('--go <release>', 'compare two Go releases on the same code (give it twice; fetched through GOTOOLCHAIN)', collectValues)
     .option('--bench <regexp>', 'also run these benchmarks on both sides, interleaved, and compare them as benchstat does')
-    .option('--count <n>', 'with --bench: runs of each benchmark on each side (benchstat needs 6 for a 5% test)', '10')
+    .option(
+      '--count <n>',
+      'with --bench: runs of each benchmark on each side (6 or more: the least for a 95% interval of the median)',
+      '10',
+    )
     .option('--benchtime <t>', 'with --bench: as go test -benchtime')
     .option('--timeout <d>', 'with --bench: limit for each test binary run', '10m')
     .option('--threshold <pct>', 'with --bench: a significant change worse than this fails (exit 1)', '5%')

@@ -1,7 +1,7 @@
 // Where a report goes: standard output, or with -o a file written whole or not at all (a temporary file beside it,
 // renamed when the report is complete), so a failed or interrupted run never leaves half a page behind.
 
-import { closeSync, openSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors/errors.js';
 import type { CliIO } from './terminal.js';
@@ -31,7 +31,17 @@ export function openOutput(io: CliIO, file: string | undefined, format: string):
     return { tty: io.stdoutTTY, write: (c) => io.stdout(c), commit: () => {} };
   }
   const target = resolve(io.cwd, file);
+  if (statSync(target, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`-o ${file}: is a directory`, 'name a file');
   const tmp = join(dirname(target), `.${basename(target)}.heapscope-${process.pid}.tmp`);
+  const failed = (e: unknown): UsageError => {
+    pending.delete(tmp);
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // Never made, or gone.
+    }
+    return new UsageError(`-o ${file}: cannot write there (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  };
   let fd: number;
   try {
     fd = openSync(tmp, 'w', 0o644);
@@ -44,12 +54,20 @@ export function openOutput(io: CliIO, file: string | undefined, format: string):
     write(c) {
       const b = typeof c === 'string' ? Buffer.from(c, 'utf8') : c;
       let off = 0;
-      while (off < b.length) off += writeSync(fd, b, off, b.length - off);
+      try {
+        while (off < b.length) off += writeSync(fd, b, off, b.length - off);
+      } catch (e) {
+        throw failed(e); // a full disk
+      }
     },
     commit() {
-      closeSync(fd);
-      renameSync(tmp, target);
-      pending.delete(tmp);
+      try {
+        closeSync(fd);
+        renameSync(tmp, target);
+        pending.delete(tmp);
+      } catch (e) {
+        throw failed(e);
+      }
     },
   };
 }

@@ -1,8 +1,8 @@
 // heapscope serve: the HTML report, live, from a local server; and the playground. The URL is the first line of
 // standard output (a script can read it and open a browser); the server runs until it is interrupted.
 
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LiveAnalysis } from '../serve/live-analysis.js';
 import { analyze } from '../runners/analyze.js';
@@ -38,6 +38,14 @@ function bundledExamples(): { name: string; files: Record<string, string> }[] {
   }
 }
 
+/** The directory served and the module root above it (where go.mod is), watched until a first analysis works. */
+function watchedFirst(dir: string): string[] {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, 'go.mod'))) return d === dir ? [dir] : [dir, d];
+    if (dirname(d) === d) return [dir];
+  }
+}
+
 export async function runServe(patterns: string[], flags: ServeFlags, io: CliIO): Promise<Outcome> {
   const dir = commandDir(io.cwd, flags.C);
   if (!/^\d{1,5}$/.test(flags.port) || Number(flags.port) > 65535)
@@ -62,6 +70,7 @@ export async function runServe(patterns: string[], flags: ServeFlags, io: CliIO)
       return { run, model: filterModel(joined, choice.filters, dir) };
     },
     command: commandLine(io),
+    dirs: watchedFirst(dir),
     onUpdate: (s) => {
       server?.broadcast(s);
       if (s.state === 'error') io.stderr(`heapscope: ${s.message}\n`);

@@ -55,7 +55,6 @@ export function checkDirectives(
     model.functions.find((f) => f.file === file && stripTypeArgs(f.name) === name);
   const notAnalysed = new Set((model.notAnalysed ?? []).map((n) => `${n.file}\0${stripTypeArgs(n.function)}`));
 
-  const ignores: Directive[] = [];
   for (const d of directives) {
     const where = (why: string): void => void stale.push({ directive: d, why });
     switch (d.kind) {
@@ -110,7 +109,6 @@ export function checkDirectives(
       case 'ignore':
         if (!d.argument) where('//heapscope:ignore needs a reason: //heapscope:ignore REASON');
         else if (d.target === 0) where('no code after it for it to govern');
-        else ignores.push(d);
         break;
     }
   }
@@ -132,15 +130,6 @@ export function checkDirectives(
       if (s.id && !baseline.has(s.id))
         violations.push({ rule: 'baseline', directive: null, site: s, message: 'a heap allocation not in the baseline' });
 
-  for (const ig of ignores) {
-    let used = false;
-    for (const v of violations)
-      if (v.site && v.site.file === ig.file && v.site.line === ig.target && v.ignored === undefined) {
-        v.ignored = ig.argument;
-        used = true;
-      }
-    if (!used) stale.push({ directive: ig, why: `silences nothing: no violation on line ${ig.target}` });
-  }
   stale.sort((a, b) =>
     a.directive.file < b.directive.file
       ? -1
@@ -187,4 +176,30 @@ export function checkMeasured(directives: Directive[], report: BenchReport): Vio
       }
   }
   return out;
+}
+
+/**
+ * The ignore directives applied to every violation found (the static ones and those check --bench measured): a
+ * violation on an ignore's line is kept, marked with its reason; an ignore that silences nothing is stale.
+ */
+export function applyIgnores(directives: Directive[], violations: Violation[], stale: StaleDirective[]): void {
+  for (const ig of directives) {
+    if (ig.kind !== 'ignore' || !ig.argument || ig.target === 0) continue;
+    let used = false;
+    for (const v of violations) {
+      const at = v.measured ? { file: v.measured.file, line: v.measured.line } : v.site;
+      if (at && at.file === ig.file && at.line === ig.target && v.ignored === undefined) {
+        v.ignored = ig.argument;
+        used = true;
+      }
+    }
+    if (!used) stale.push({ directive: ig, why: `silences nothing: no violation on line ${ig.target}` });
+  }
+  stale.sort((a, b) =>
+    a.directive.file < b.directive.file
+      ? -1
+      : a.directive.file > b.directive.file
+        ? 1
+        : a.directive.line - b.directive.line || a.directive.column - b.directive.column,
+  );
 }

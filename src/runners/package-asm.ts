@@ -3,7 +3,7 @@
 // entry point.
 
 import { createReadStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { devNull } from 'node:os';
 import { run } from './process.js';
@@ -20,25 +20,44 @@ export async function packageListings(opts: {
   importPaths: string[];
   tags?: string;
   signal?: AbortSignal;
+  /** Defaults to 10 minutes. */
+  timeoutMs?: number;
+  /** RLIMIT_DATA for the build (the playground's snippets), in KiB. */
+  memoryKiB?: number;
+  /** A listing larger than this is not read (the playground's); by default all of it is. */
+  maxBytes?: number;
 }): Promise<{ listings: AsmListing[]; error: string | null }> {
   const tmp = tempDir('heapscope-asm-');
   const file = join(tmp, 'listing.txt');
   try {
     const paths = new ModulePaths(opts.root, opts.dir);
-    const r = await run(
-      'go',
-      [
-        'build',
-        // Built and thrown away, main packages too (the go command writes nothing for /dev/null), never into the module.
-        '-o',
-        devNull,
-        // One flag per package: of several patterns that match a package the last wins, so each names its own.
-        ...opts.importPaths.map((p) => `-gcflags=${p}=-S`),
-        ...(opts.tags ? [`-tags=${opts.tags}`] : []),
-        ...opts.importPaths,
-      ],
-      { cwd: opts.dir, env: opts.env, stderrFile: file, ...(opts.signal ? { signal: opts.signal } : {}), timeoutMs: 600_000 },
-    );
+    const goArgs = [
+      'build',
+      // Built and thrown away, main packages too (the go command writes nothing for /dev/null), never into the module.
+      '-o',
+      devNull,
+      // One flag per package: of several patterns that match a package the last wins, so each names its own.
+      ...opts.importPaths.map((p) => `-gcflags=${p}=-S`),
+      ...(opts.tags ? [`-tags=${opts.tags}`] : []),
+      ...opts.importPaths,
+    ];
+    const [cmd, args] =
+      opts.memoryKiB !== undefined ? ['sh', ['-c', `ulimit -d ${opts.memoryKiB} && exec "$0" "$@"`, 'go', ...goArgs]] : ['go', goArgs];
+    const r = await run(cmd as string, args as string[], {
+      cwd: opts.dir,
+      env: opts.env,
+      stderrFile: file,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+      timeoutMs: opts.timeoutMs ?? 600_000,
+    });
+    if (r.timedOut)
+      return { listings: [], error: `the assembly listing took longer than ${Math.round((opts.timeoutMs ?? 600_000) / 1000)} s` };
+    const size = (await stat(file).catch(() => null))?.size ?? 0;
+    if (opts.maxBytes !== undefined && size > opts.maxBytes)
+      return {
+        listings: [],
+        error: `the assembly listing is ${Math.round(size / 1048576)} MiB, over the ${Math.round(opts.maxBytes / 1048576)} MiB read`,
+      };
     const asm = new AsmTextParser({ resolveFile: (p) => paths.printed(p), listings: true });
     const errors: string[] = [];
     const splitter = new LineSplitter((l) => {

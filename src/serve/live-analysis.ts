@@ -23,6 +23,9 @@ export interface LiveState {
 export interface LiveOptions {
   /** One analysis as the CLI makes it (the compiler's run through the cache, joined, focused and filtered). */
   load: () => Promise<{ run: AnalyzeRun; model: AnalysisModel }>;
+  /** Watched while no analysis has succeeded yet (the directory served, and its module root): a fix to a broken
+   *  go.mod or a file that did not compile must bring the server back. */
+  dirs: string[];
   command: string;
   onUpdate: (s: LiveState) => void;
 }
@@ -103,17 +106,22 @@ export class LiveAnalysis {
       // The last good analysis stays on the page, marked stale by the status.
       s.state = 'error';
       s.message = e instanceof Error ? e.message : String(e);
+      if (!s.page) this.watchDirs(new Set(this.opts.dirs));
     }
     if (!this.closed) this.opts.onUpdate(s);
   }
 
   /** Watches each analysed package's directory and the module's go.mod; an event schedules a new run. */
   private watch(run: AnalyzeRun): void {
-    const dirs = new Set<string>([run.root]);
+    const dirs = new Set<string>([run.root, ...this.opts.dirs]);
     for (const u of run.units) {
       dirs.add(u.dir);
       for (const f of u.files) dirs.add(dirname(f));
     }
+    this.watchDirs(dirs);
+  }
+
+  private watchDirs(dirs: Set<string>): void {
     for (const [d, w] of this.watchers)
       if (!dirs.has(d)) {
         w.close();

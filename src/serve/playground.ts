@@ -2,7 +2,8 @@
 // in a temporary module that is removed afterwards. The snippet is code from a browser: the child runs without
 // cgo, without module downloads or toolchain switches, under a time limit and a memory limit (RLIMIT_DATA, which
 // the go command, the compiler and a test binary all honour, and which leaves the address space Node and Go
-// reserve untouched), and at most PARALLEL snippets are built at once.
+// reserve untouched; the build of the assembly listing runs under the same limits), and at most PARALLEL snippets
+// are built at once.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -23,6 +24,8 @@ export const PLAYGROUND_LIMITS = {
   memoryKiB: 2 * 1024 * 1024,
   parallel: 2,
   queued: 4,
+  /** The -S listing read for the assembly pane. */
+  listingBytes: 64 * 1024 * 1024,
 } as const;
 
 const FILE_NAME = /^(?:[A-Za-z0-9_][A-Za-z0-9_.-]*\/)*[A-Za-z0-9_][A-Za-z0-9_.-]*\.go$|^go\.mod$/;
@@ -154,12 +157,22 @@ export function runSnippet(
       const model = JSON.parse(a.json) as AnalysisModel;
       let report: BenchReport | null = null;
       const output = [...a.errors];
-      const listings: AsmListing[] = [];
-      for (const p of model.packages) {
-        if (p.errors.length) continue;
-        const l = await packageListings({ dir, root: dir, env: e, importPaths: [p.importPath], signal });
-        listings.push(...l.listings);
-      }
+      // The assembly: one build of the snippet's packages with -S, under the same limits as the child.
+      const built = model.packages.filter((p) => !p.errors.length).map((p) => p.importPath);
+      const asm = built.length
+        ? await packageListings({
+            dir,
+            root: dir,
+            env: e,
+            importPaths: built,
+            signal,
+            timeoutMs: PLAYGROUND_LIMITS.analyseMs,
+            memoryKiB: PLAYGROUND_LIMITS.memoryKiB,
+            maxBytes: PLAYGROUND_LIMITS.listingBytes,
+          })
+        : { listings: [], error: null };
+      if (asm.error) output.push(`assembly: ${asm.error}`);
+      const listings: AsmListing[] = asm.listings;
       if (bench) {
         const b = await child(
           dir,

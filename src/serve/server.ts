@@ -77,11 +77,16 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     if (!allowedHost(req.headers.host, port))
       return send(res, 421, 'text/plain', 'heapscope serve answers only requests for its own address\n');
     if (!allowedOrigin(req.headers.origin, port)) return send(res, 403, 'text/plain', 'cross-origin request refused\n');
-    // A page of another site can embed a request without an Origin header only as a simple GET: nothing a GET
-    // answers changes state, and the answers are not readable across origins.
+    // A page of another site can send a request without an Origin header only as a simple GET: no GET changes
+    // state, the answers are not readable across origins, and the one GET that starts work (/api/asm) needs a
+    // custom header, which such a page cannot send without a preflight.
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const live = o.live.current;
     const method = req.method ?? 'GET';
+    // File indices and packages are those of one analysis: a page still holding an older one must reload first.
+    const g = url.searchParams.get('g');
+    if ((url.pathname === '/api/source' || url.pathname === '/api/asm') && g !== null && g !== String(live.generation))
+      return json(res, 409, { error: `the analysis changed (now ${live.generation}): reload the data` });
     if (method === 'GET' && (url.pathname === '/' || url.pathname === '/playground')) {
       const mode = url.pathname === '/' ? 'serve' : 'playground';
       return send(res, 200, 'text/html; charset=utf-8', servedPage({ assets: o.assets, title: o.title, mode }), {
@@ -93,7 +98,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       // The first analysis of a large module takes a while: the page's request waits for it rather than polling.
       if (!live.page) await o.live.firstResult();
       if (!live.page) return json(res, 503, { error: live.message });
-      return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(live.page.data));
+      return send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ ...live.page.data, generation: live.generation }));
     }
     if (method === 'GET' && url.pathname === '/api/source') {
       const given = url.searchParams.get('file') ?? '';
@@ -110,6 +115,9 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       return;
     }
     if (method === 'GET' && url.pathname === '/api/asm') {
+      // It starts a build: a request another page could make without a preflight (no custom header) is refused.
+      if (req.headers['x-heapscope'] !== '1') return json(res, 403, { error: 'send X-Heapscope: 1' });
+      for (const k of asmCache.keys()) if (!k.startsWith(`${live.generation}\0`)) asmCache.delete(k);
       const pkg = url.searchParams.get('package') ?? '';
       const fn = url.searchParams.get('function') ?? '';
       const known = live.page?.data.packages.some((p) => live.page!.data.strings[p.path] === pkg);
@@ -152,8 +160,9 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
         req.on('close', () => {
           if (!res.writableEnded) abort.abort();
         });
-        closing.signal.addEventListener('abort', () => abort.abort(), { once: true });
-        const r = await runSnippet(files, bench, o.env, abort.signal);
+        const stop = (): void => abort.abort();
+        closing.signal.addEventListener('abort', stop, { once: true });
+        const r = await runSnippet(files, bench, o.env, abort.signal).finally(() => closing.signal.removeEventListener('abort', stop));
         const enc = encodeAnalysis(r.model, { command: 'playground', hasSource: (f) => files.has(f) }, r.bench ?? undefined, r.listings);
         return json(res, 200, { data: enc.data, output: r.output, sources: enc.files.map((f) => files.get(f) ?? null) });
       } catch (e) {

@@ -30,3 +30,11 @@ test('-o FILE: nothing at the name until commit, then the whole report; relative
   assert.equal(readFileSync(join(dir, 'r.html'), 'utf8'), '<!doctype html>\n<p>é</p>\n');
   assert.deepEqual(readdirSync(dir), ['r.html']);
 });
+
+test('-o naming a directory is a usage error before any work', () => {
+  const dir = tempDir('heapscope-output-dir-');
+  assert.throws(
+    () => openOutput(io(false, dir), '.', 'json'),
+    (e) => e instanceof UsageError && /is a directory/.test(e.message),
+  );
+});

@@ -91,6 +91,20 @@ test('check --bench: an allocation only a benchmark sees, inside strconv, charge
     [['measured.go', 8, 'BenchmarkItoa', 'measured.go', 10, 'strconv.FormatInt']],
   );
   assert.ok(measured[0]!.measured!.allocsPerOp > 0);
+  // An ignore on the measured line silences it (and is not stale); the configuration's bench defaults do not
+  // replace what check asks for.
+  const dir = copy(fixture);
+  const m = join(dir, 'measured.go');
+  writeFileSync(
+    m,
+    readFileSync(m, 'utf8').replace('\treturn strconv.Itoa(n)\n', '\treturn strconv.Itoa(n) //heapscope:ignore pooled elsewhere\n'),
+  );
+  writeFileSync(join(dir, 'heapscope.json'), JSON.stringify({ defaults: { bench: '^$', count: 3 } }));
+  const ig = runCli(['check', '--bench', 'Itoa', '--benchtime', '2000x', '--format', 'json'], { cwd: dir });
+  const igRep = JSON.parse(ig.stdout) as CheckReport;
+  const v = igRep.violations.find((x) => x.measured);
+  assert.equal(v?.ignored, 'pooled elsewhere', ig.stderr);
+  assert.ok(!igRep.stale.some((st) => st.directive.file === 'measured.go'));
   // Statically nothing in Itoa escapes: without --bench its directive holds.
   const plain = JSON.parse(runCli(['check', '--format', 'json', '-C', fixture]).stdout) as CheckReport;
   assert.ok(!plain.violations.some((v) => v.directive?.file === 'measured.go'));

@@ -29,7 +29,7 @@ test('bench --check: budgets against the medians; over is exit 1, within is exit
   );
   const r = runCli(['bench', '--check', '--bench', 'NewPoint|Describe', '--format', 'json'], { cwd: dir });
   assert.equal(r.code, 1, r.stderr);
-  assert.match(r.stderr, /heapscope: 1 budget exceeded \(heapscope\.json\)/);
+  assert.match(r.stderr, /heapscope: 1 budget exceeded; 1 budgeted benchmark did not run \(BenchmarkGone\) \(heapscope\.json\)/);
   const rep = JSON.parse(r.stdout) as BenchReport;
   assert.deepEqual(
     rep.budgets?.map((b) => [b.benchmark, b.metric, b.budget, b.measured, b.over]),

@@ -97,6 +97,10 @@ test('bad input: unknown revision, shallow clone, no repository, a release that 
   assert.match(rel.stderr, /^heapscope: --go go1\.99\.0: the go command cannot get that toolchain: /);
   assert.equal(runCli(['diff', '--go', 'latest', '--go', 'go1.26.8'], { cwd: mod }).code, 2);
   assert.equal(runCli(['diff'], { cwd: mod }).code, 2);
+  // A benchmark comparison that compared nothing cannot pass a gate.
+  const nothing = runCli(['diff', 'HEAD~1', '--bench', 'NoSuchBenchmark', '--count', '1'], { cwd: mod });
+  assert.equal(nothing.code, 2);
+  assert.match(nothing.stderr, /no benchmark matching --bench NoSuchBenchmark ran on either side/);
 });
 
 test('two Go releases on a real module: go.uber.org/zap under go1.26.8 and go1.27.4', () => {

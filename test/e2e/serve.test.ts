@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, cpSync, readdirSync } from 'node:fs';
+import { appendFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -80,6 +80,7 @@ test('serve: its URL first, guarded, module files only, live after an edit, play
 
   const data = await waitReady(url);
   assert.ok(data.sites.some((s) => s.heap));
+  assert.equal(data.generation, 1);
 
   const page = await call(url);
   assert.equal(page.status, 200);
@@ -107,6 +108,15 @@ test('serve: its URL first, guarded, module files only, live after an edit, play
   }
   assert.equal((await call(`${url}../../../../etc/passwd`)).status, 404);
   assert.equal((await call(`${url}%2e%2e/%2e%2e/etc/passwd`)).status, 404);
+
+  // The assembly: only with the page's header (another site's page cannot send it without a preflight), and only
+  // for the generation the page holds.
+  const asmQ = `${url}api/asm?package=example.com/heapscope/examples&function=NewPoint&g=${data.generation}`;
+  assert.equal((await call(asmQ)).status, 403);
+  const asm = await call(asmQ, { headers: { 'X-Heapscope': '1' } });
+  assert.equal(asm.status, 200, asm.body);
+  assert.ok((JSON.parse(asm.body) as { functions: { symbol: string }[] }).functions.some((f) => f.symbol.endsWith('.NewPoint')));
+  assert.equal((await call(`${url}api/source?file=0&g=${(data.generation ?? 0) + 7}`)).status, 409);
 
   // An edit: a new heap site shows up in the next generation, pushed to the page.
   const updated = nextUpdate(url, 2);
@@ -154,4 +164,21 @@ test('serve: its URL first, guarded, module files only, live after an edit, play
   child.kill('SIGTERM');
   assert.equal(await exited, 143);
   assert.deepEqual(readdirSync(tmp), [], 'no temporary directory left');
+});
+
+test('serve: a module that does not load at first comes back when it is fixed', async (t) => {
+  const tmp = tempDir('heapscope-serve-tmp-');
+  const mod = join(tempDir('heapscope-serve-broken-'), 'm');
+  cpSync(examplesDir, mod, { recursive: true });
+  const gomod = readFileSync(join(mod, 'go.mod'), 'utf8');
+  writeFileSync(join(mod, 'go.mod'), gomod + '\nrequire (\n');
+  const { url, child } = await startServe(mod, tmp);
+  t.after(() => child.kill('SIGKILL'));
+  const first = await call(`${url}api/data`);
+  assert.equal(first.status, 503);
+  assert.match(first.body, /go\.mod/);
+  const updated = nextUpdate(url, 1);
+  writeFileSync(join(mod, 'go.mod'), gomod);
+  assert.equal(await updated, 1);
+  assert.equal((await call(`${url}api/data`)).status, 200);
 });

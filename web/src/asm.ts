@@ -98,15 +98,21 @@ export function asmPane(app: App): { element: HTMLElement; render(): void } {
       return;
     }
     const my = ++token;
-    const q = new URLSearchParams({ package: m.packagePath(x.package), function: rawFunction(m, site) });
-    let p = cache.get(q.toString());
+    const q = new URLSearchParams({
+      package: m.packagePath(x.package),
+      function: rawFunction(m, site),
+      g: String(m.data.generation ?? ''),
+    });
+    // The generation is part of the key: after an edit the same function's listing is another one.
+    const key = q.toString();
+    let p = cache.get(key);
     if (!p) {
-      p = fetchJson<{ functions?: AsmListing[]; error?: string }>(`/api/asm?${q.toString()}`).then((r) => {
+      p = fetchJson<{ functions?: AsmListing[]; error?: string }>(`/api/asm?${key}`, { headers: { 'X-Heapscope': '1' } }).then((r) => {
         if (r.error) throw new Error(r.error);
         return r.functions ?? [];
       });
-      cache.set(q.toString(), p);
-      p.catch(() => cache.delete(q.toString()));
+      cache.set(key, p);
+      p.catch(() => cache.delete(key));
     }
     body.replaceChildren(el('p', { class: 'note' }, 'Loading the assembly…'));
     try {

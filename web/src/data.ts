@@ -59,6 +59,6 @@ export async function loadServeData(onWait?: (message: string) => void): Promise
     const body = (await r.json().catch(() => null)) as { error?: string } | null;
     if (r.status !== 503) throw new Error(body?.error ?? `${r.status} ${r.statusText}`);
     onWait?.(body?.error ?? 'analysing');
-    await new Promise((ok) => setTimeout(ok, 300));
+    await new Promise((ok) => setTimeout(ok, 1000));
   }
 }

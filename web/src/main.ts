@@ -47,7 +47,8 @@ async function start(): Promise<void> {
     return;
   }
 
-  let generation = 0;
+  let generation = data.generation ?? 0;
+  let reloads = 0;
   let playgroundFiles: Record<string, string> = {};
   const sources = sourceLoader(
     mode,
@@ -142,8 +143,11 @@ async function start(): Promise<void> {
 
   if (mode === 'serve')
     watch(status, async (g) => {
-      generation = g;
+      // Updates can come faster than the data loads: only the newest one is applied.
+      const mine = ++reloads;
       const d = await loadServeData();
+      if (mine !== reloads) return;
+      generation = d.generation ?? g;
       app.setModel(new Model(d));
       search.reset();
       app.applyHash(true);

@@ -14,6 +14,8 @@ export const PAGE_DATA_VERSION = 1;
 export interface PageData {
   version: typeof PAGE_DATA_VERSION;
   kind: 'analyze' | 'bench';
+  /** heapscope serve: which analysis this is; /api/source and /api/asm answer 409 for another one. */
+  generation?: number;
   /** heapscope's version, the toolchain, the module root (absolute), the command line that made the data. */
   tool: string;
   go: { version: string; goos: string; goarch: string };
