@@ -5,8 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { resolve } from 'node:path';
-import { analyze } from '../runners/analyze.js';
-import { focusModel, joinRun } from './load-model.js';
+import { focusModel, loadModel } from './load-model.js';
 import { applyIgnores, checkDirectives, checkMeasured, directivesOf } from '../join/check.js';
 import { runBench, type BenchFlags } from './bench.js';
 import type { BenchReport } from '../model/bench-report.js';
@@ -76,7 +75,7 @@ export async function runCheck(patterns: string[], flags: CheckFlags, io: CliIO)
   const onProgress = progressPrinter(io, flags.progress);
   const mark = phaseTimer(io);
   const cacheDir = flags.cache ? defaultCacheDir(io.env) : null;
-  const run = await analyze({
+  const { run, model } = await loadModel({
     dir,
     patterns: patterns.length ? patterns : ['./...'],
     tags: flags.tags,
@@ -86,7 +85,6 @@ export async function runCheck(patterns: string[], flags: CheckFlags, io: CliIO)
     onProgress,
   });
   mark('analysed');
-  const model = joinRun(run);
   // Every file of the analysed packages that holds a directive is read for its structure, beside those the
   // focus reads anyway.
   const withDirectives: string[] = [];

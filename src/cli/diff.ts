@@ -5,7 +5,6 @@
 
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { analyze } from '../runners/analyze.js';
 import { capture } from '../runners/process.js';
 import { isDirty, openRepo, resolveRevision, revisionTree, type Repo } from '../runners/git.js';
 import { removeTempDir } from '../runners/temp-dirs.js';
@@ -13,7 +12,7 @@ import { runAB } from '../runners/ab-bench.js';
 import { compareBenchmark, type AbBenchmark } from '../model/ab.js';
 import { checkBenchPattern, checkBenchtime, checkCount, checkTimeout } from './flag-checks.js';
 import { openOutput, writeWhole } from './output.js';
-import { focusModel, joinRun } from './load-model.js';
+import { focusModel, loadModel } from './load-model.js';
 import { diffModels } from '../join/diff.js';
 import type { DiffReport, DiffSide } from '../model/diff.js';
 import type { AnalysisModel } from '../model/types.js';
@@ -137,7 +136,7 @@ export async function runDiff(args: string[], patterns: string[], flags: DiffFla
     const models: AnalysisModel[] = [];
     for (const [i, s] of sides.entries()) {
       onProgress?.(`analysing ${s.side.label} (${i + 1}/2)`);
-      const run = await analyze({
+      const { run, model } = await loadModel({
         dir: s.dir,
         patterns: patterns.length ? patterns : ['./...'],
         tags: flags.tags,
@@ -147,7 +146,6 @@ export async function runDiff(args: string[], patterns: string[], flags: DiffFla
         onProgress: (m) => onProgress?.(`${s.side.label}: ${m}`),
       });
       for (const m of run.messages) io.stderr(`heapscope: go (${safeText(s.side.label)}): ${safeText(m)}\n`);
-      const model = joinRun(run);
       await focusModel(model, run, { cacheDir, env: s.env });
       s.side.go = model.go.version;
       models.push(model);

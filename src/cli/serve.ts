@@ -5,8 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LiveAnalysis } from '../serve/live-analysis.js';
-import { analyze } from '../runners/analyze.js';
-import { focusModel, joinRun } from './load-model.js';
+import { focusModel, loadModel } from './load-model.js';
 import { filterModel } from '../model/filters.js';
 import { startServer } from '../serve/server.js';
 import { checkFocusFlags, type FocusFlags } from './focus-flags.js';
@@ -57,7 +56,7 @@ export async function runServe(patterns: string[], flags: ServeFlags, io: CliIO)
   let server: Awaited<ReturnType<typeof startServer>> | null = null;
   const live = new LiveAnalysis({
     load: async () => {
-      const run = await analyze({
+      const { run, model } = await loadModel({
         dir,
         patterns: patterns.length ? patterns : ['./...'],
         tags: flags.tags,
@@ -65,9 +64,8 @@ export async function runServe(patterns: string[], flags: ServeFlags, io: CliIO)
         cacheDir,
         env: io.env,
       });
-      const joined = joinRun(run);
-      await focusModel(joined, run, { cacheDir, env: io.env });
-      return { run, model: filterModel(joined, choice.filters, dir) };
+      await focusModel(model, run, { cacheDir, env: io.env });
+      return { run, model: filterModel(model, choice.filters, dir) };
     },
     command: commandLine(io),
     dirs: watchedFirst(dir),

@@ -2,7 +2,7 @@
 // heap sites new against a baseline. Pure: the model, the directives read from the source and the baseline's ids
 // in, the report out.
 
-import type { AnalysisModel, FunctionInfo, Site } from '../model/types.js';
+import { comparePositions, type AnalysisModel, type FunctionInfo, type Site } from '../model/types.js';
 import { parseDirectiveText, type CheckReport, type Directive, type StaleDirective, type Violation } from '../model/directives.js';
 import type { SourceFileFacts } from '../model/source-facts.js';
 import type { BenchReport } from '../model/bench-report.js';
@@ -130,13 +130,6 @@ export function checkDirectives(
       if (s.id && !baseline.has(s.id))
         violations.push({ rule: 'baseline', directive: null, site: s, message: 'a heap allocation not in the baseline' });
 
-  stale.sort((a, b) =>
-    a.directive.file < b.directive.file
-      ? -1
-      : a.directive.file > b.directive.file
-        ? 1
-        : a.directive.line - b.directive.line || a.directive.column - b.directive.column,
-  );
   return { violations, stale };
 }
 
@@ -195,11 +188,5 @@ export function applyIgnores(directives: Directive[], violations: Violation[], s
     }
     if (!used) stale.push({ directive: ig, why: `silences nothing: no violation on line ${ig.target}` });
   }
-  stale.sort((a, b) =>
-    a.directive.file < b.directive.file
-      ? -1
-      : a.directive.file > b.directive.file
-        ? 1
-        : a.directive.line - b.directive.line || a.directive.column - b.directive.column,
-  );
+  stale.sort((a, b) => comparePositions(a.directive, b.directive));
 }

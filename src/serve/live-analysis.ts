@@ -3,7 +3,7 @@
 // packages whose content keys changed (the edited one and those that import it) are compiled again.
 
 import { watch, type FSWatcher } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import type { AnalyzeRun } from '../runners/analyze.js';
 import type { AnalysisModel } from '../model/types.js';
 import { encodeAnalysis, type Encoded } from '../reporters/html/encode.js';
@@ -43,14 +43,10 @@ export class LiveAnalysis {
 
   private started: Promise<void> | null = null;
 
-  /** The first analysis; resolves when it is done (its failure is the state, not a rejection). */
+  /** The first analysis; resolves when it is done (its failure is the state, not a rejection). Called again, the
+   *  same promise: the server's first data request waits on it. */
   start(): Promise<void> {
     return (this.started ??= this.schedule(0));
-  }
-
-  /** Resolves once there is a first result (or error) to answer with. */
-  firstResult(): Promise<void> {
-    return this.start();
   }
 
   close(): void {
@@ -145,14 +141,5 @@ export class LiveAnalysis {
         // A directory that vanished: the next run lists what exists.
       }
     }
-  }
-
-  /** The path of a file of the current data, for reading it. */
-  filePath(index: number): string | null {
-    const page = this.current.page;
-    const root = this.current.root;
-    const f = page?.files[index];
-    if (!page || !root || f === undefined || !isRealFile(f)) return null;
-    return f.startsWith('/') ? f : join(root, f);
   }
 }

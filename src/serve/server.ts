@@ -96,7 +96,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     }
     if (method === 'GET' && url.pathname === '/api/data') {
       // The first analysis of a large module takes a while: the page's request waits for it rather than polling.
-      if (!live.page) await o.live.firstResult();
+      if (!live.page) await o.live.start();
       if (!live.page) return json(res, 503, { error: live.message });
       return send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ ...live.page.data, generation: live.generation }));
     }

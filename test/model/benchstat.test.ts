@@ -18,8 +18,7 @@ import {
   pctRangeString,
   summarizeSample,
 } from '../../src/model/benchstat.js';
-
-const PERF_VERSION = 'v0.0.0-20260908200009-22c9c6c9d4da';
+import { PERF_VERSION } from '../helpers/benchstat.js';
 
 // Calls the same library code benchstat runs for each cell, and prints every number with %g's shortest form.
 const PROBE = `package main

@@ -38,13 +38,15 @@ class Strings {
 }
 
 export interface EncodeContext {
+  /** Also make the first view (Encoded.preview): only a page written as a file paints one. */
+  preview?: boolean;
   command: string;
   /** Whether heapscope can read a file's text for the page (the CLI's source reader decides). */
   hasSource: (file: string) => boolean;
 }
 
 /** The builder shared by both reports: tables of strings, files, packages and causes filled as sites are added. */
-export class Encoder {
+class Encoder {
   readonly strings = new Strings();
   readonly files: PageData['files'] = [];
   readonly packages: PageData['packages'] = [];
@@ -264,7 +266,7 @@ export function encodeAnalysis(model: AnalysisModel, ctx: EncodeContext, bench?:
   }
   if (asm) data.asm = asm.map((f) => encodeListing(enc, f));
   const files = enc.fileList();
-  return { data, files, preview: preview(model, data, files, picked, ctx) };
+  return { data, files, ...(ctx.preview ? { preview: preview(model, data, files, picked, ctx) } : {}) };
 }
 
 function preview(model: AnalysisModel, data: PageData, files: string[], picked: RankedEntry[], ctx: EncodeContext): PageData {
@@ -338,7 +340,7 @@ export function encodeBench(report: BenchReport, ctx: EncodeContext, asm: AsmLis
   return { data, files: enc.fileList() };
 }
 
-export function encodeListing(enc: Encoder, f: AsmListing): PageAsmFunction {
+function encodeListing(enc: Encoder, f: AsmListing): PageAsmFunction {
   const s = enc.strings;
   return {
     symbol: s.of(f.symbol),

@@ -9,7 +9,7 @@ import { encodeAnalysis, encodeBench, type EncodeContext } from './encode.js';
 import { renderPage, type PageAssets } from './page.js';
 
 function context(opts: ReportOptions): EncodeContext {
-  return { command: opts.command ?? '', hasSource: (f) => !!opts.source && isRealFile(f) };
+  return { command: opts.command ?? '', hasSource: (f) => !!opts.source && isRealFile(f), preview: true };
 }
 
 function assets(opts: ReportOptions): PageAssets {
