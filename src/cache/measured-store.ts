@@ -6,10 +6,13 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MeasuredCosts, MeasuredSite } from '../model/measured.js';
+import { isGoSourceFile } from '../model/paths.js';
 
 const FORMAT = 'heapscope-measured-3';
 
 const fileHash = (root: string, file: string): string | null => {
+  // Only a Go file: a //line directive can name /dev/zero or a FIFO, which would never finish reading.
+  if (!isGoSourceFile(file)) return null;
   try {
     return createHash('sha256')
       .update(readFileSync(join(root, file)))

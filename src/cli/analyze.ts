@@ -144,7 +144,7 @@ export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: Cl
     top: choice.top,
     sort: choice.sort,
     command: commandLine(io),
-    source: pageSourceReader(plan.root),
+    source: pageSourceReader(run.sources),
     ...(flags.format === 'html' ? { page: pageAssets() } : {}),
   };
   for (const c of render(model, opts)) {

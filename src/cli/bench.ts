@@ -10,6 +10,7 @@ import { loadConfig } from '../runners/config.js';
 import { checkBudgets } from '../model/budgets.js';
 import { UsageError } from '../errors/errors.js';
 import { pageSourceReader } from '../runners/page-sources.js';
+import type { SourceAccess } from '../runners/source-access.js';
 import { pageAssets } from '../runners/page-assets.js';
 import { resolve } from 'node:path';
 import { nameBenchLines, nameContext } from '../join/go-names.js';
@@ -120,7 +121,7 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
   );
   const session = await prepareBenchmarks(benchOpts);
   mark('test binaries built');
-  type Loaded = { ok: { model: AnalysisModel } } | { error: unknown };
+  type Loaded = { ok: { model: AnalysisModel; sources: SourceAccess } } | { error: unknown };
   let analysis: Promise<Loaded> | null = null;
   const analyse = (): void => {
     analysis ??= planned.then((p): Promise<Loaded> | Loaded =>
@@ -130,7 +131,7 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
             async (run) => {
               const model = joinRun(run);
               await focusModel(model, run, { cacheDir: flags.cache ? defaultCacheDir(io.env) : null, env: io.env });
-              return { ok: { model } };
+              return { ok: { model, sources: run.sources } };
             },
             (error: unknown) => ({ error }),
           ),
@@ -145,7 +146,7 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
   analyse(); // when no timing pass ran
   const loaded = await analysis!;
   if ('error' in loaded) throw loaded.error;
-  const { model } = loaded.ok;
+  const { model, sources } = loaded.ok;
   mark('benchmarks timed and profiled');
   onProgress?.done();
   const report: BenchReport = { schemaVersion: 1, go: model.go, root: model.root, benchmarks: [], packages: [] };
@@ -176,7 +177,7 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
     verbose: false,
     cwd: io.cwd,
     command: commandLine(io),
-    source: pageSourceReader(model.root),
+    source: pageSourceReader(sources),
     ...(flags.format === 'html' ? { page: pageAssets() } : {}),
   };
   const budgets = flags.check && config ? checkBudgets(report, config) : null;

@@ -17,7 +17,7 @@ export async function loadModel(opts: AnalyzeOptions): Promise<{ run: AnalyzeRun
 }
 
 export function joinRun(run: AnalyzeRun): AnalysisModel {
-  const source = sourceReader(run.root);
+  const source = sourceReader(run.sources);
   return buildModel({
     go: { version: run.env.version, goos: run.env.goos, goarch: run.env.goarch },
     root: run.root,

@@ -31,12 +31,23 @@ export function isRealFile(file: string): boolean {
 }
 
 /**
+ * A position heapscope may read the text of: a real file with Go's extension. A `//line` directive can name any
+ * path (`/proc/self/environ`, `.env`, a FIFO); the compiler compiles only `.go` files, so nothing else is ever
+ * opened because a position names it. (Reading for a report also asks the package lists: runners/source-access.ts.)
+ */
+export function isGoSourceFile(file: string): boolean {
+  return isRealFile(file) && file.endsWith('.go');
+}
+
+/**
  * A site in another module's code compiled into this package: generic code of the standard library or a
  * dependency instantiated here. Its file is outside the module and outside the package's own directory (a
  * package of std or of the module cache that was named for analysis reports its own files, which are not).
  */
 export function isForeignInstance(s: { file: string }, packageDir: string | undefined): boolean {
-  if (pathKind(s.file) !== 'external') return false;
+  // Code of another package is always in a .go file; a position elsewhere was set by a //line directive in this
+  // package's own code, and the site is this package's.
+  if (pathKind(s.file) !== 'external' || !s.file.endsWith('.go')) return false;
   const dir = s.file.slice(0, Math.max(s.file.lastIndexOf('/'), s.file.lastIndexOf('\\')));
   return dir !== packageDir;
 }

@@ -20,6 +20,12 @@ import { renderCheckGithub, renderDiffGithub, renderGithub } from './github.js';
 import { VERSION } from '../version.js';
 import type { AsmListing } from '../model/alloc-types.js';
 
+/** What the HTML report may embed: only files this says it has; null bytes: the page says the source is not included. */
+export interface PageSource {
+  has(file: string): boolean;
+  read(file: string): Buffer | null;
+}
+
 export interface ReportOptions {
   color: boolean;
   verbose: boolean;
@@ -30,8 +36,8 @@ export interface ReportOptions {
   sort?: 'cost' | 'position';
   /** The command line, shown in the HTML report. */
   command?: string;
-  /** A file's bytes for the HTML report's source view (null: cannot be read). */
-  source?: (file: string) => Buffer | null;
+  /** The files the HTML report may show, and their bytes (runners/source-access.ts decides which). */
+  source?: PageSource;
   /** The assembly of the functions that allocate, for the html format's assembly pane (analyze --asm). */
   listings?: AsmListing[];
   /** The built page, for the html format. */

@@ -19,6 +19,7 @@ import { addFunctionEnds } from './function-ends.js';
 import { run } from './process.js';
 import { removeTempDir, tempDir } from './temp-dirs.js';
 import { ModulePaths } from './paths.js';
+import { listedGoFiles, sourceAccess, type SourceAccess } from './source-access.js';
 
 export interface AnalyzeOptions {
   /** Directory to run in (-C). */
@@ -62,6 +63,8 @@ export interface AnalyzeRun {
   packageNames: Map<string, string>;
   /** The import path of every package listed, by its directory. */
   packageDirs: Map<string, string>;
+  /** The files a report may show: Go files of the packages listed (runners/source-access.ts). */
+  sources: SourceAccess;
 }
 
 /**
@@ -253,6 +256,7 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
   let { early } = plan.state;
   const { root, runId, env: goenv } = plan;
   const progress = opts.onProgress ?? (() => {});
+  const sources = sourceAccess(root, listedGoFiles(byPath.values()));
   // Let the read-ahead finish before looking entries up, so nothing is read twice.
   await cache?.settle();
   const misses: Unit[] = [];
@@ -292,7 +296,7 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
     const onPackage = (f: PackageFacts): void => {
       const u = units.get(unitId(f.importPath, f.variant));
       if (!u || u.cached) return; // testmain, a dependency, or a package already served from the cache
-      addFunctionEnds(f, root);
+      addFunctionEnds(f, (file) => sources.read(file));
       u.facts.push(f);
       seen++;
       progress(`compiling ${seen}/${total} packages`);
@@ -397,5 +401,5 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
     if (p.Name) packageNames.set(p.ImportPath, p.Name);
     if (p.Dir) packageDirs.set(p.Dir, p.ImportPath);
   }
-  return { env: goenv, root, units: [...units.values()], messages, packageNames, packageDirs };
+  return { env: goenv, root, units: [...units.values()], messages, packageNames, packageDirs, sources };
 }

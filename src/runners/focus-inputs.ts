@@ -29,8 +29,9 @@ export async function readFocusSource(
   const hosts = new Set<string>();
   for (const s of model.sites) {
     if (!s.heap) continue;
-    if (pathKind(s.file) === 'module') files.add(join(run.root, s.file));
-    else if (isForeignInstance(s, dirOf.get(s.package))) hosts.add(s.package);
+    if (pathKind(s.file) === 'module') {
+      if (run.sources.path(s.file)) files.add(join(run.root, s.file));
+    } else if (isForeignInstance(s, dirOf.get(s.package))) hosts.add(s.package);
   }
   for (const u of run.units) {
     for (const f of u.files) {

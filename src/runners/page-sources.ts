@@ -1,21 +1,12 @@
-// The bytes of a source file the report names, for the HTML report's source view: relative paths under the
-// module root, absolute ones as they are (a standard-library callee inlined here). Unreadable files give null.
+// The bytes of a source file the report names, for the HTML report's source view: only what the run's source
+// access allows (runners/source-access.ts), and not too large to be worth showing. Anything else gives null.
 
-import { readFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
-import { isRealFile } from '../model/paths.js';
+import type { PageSource } from '../reporters/registry.js';
+import type { SourceAccess } from './source-access.js';
 
 /** Larger files are generated tables nobody reads in a browser; the page says the source is not included. */
 const MAX_SOURCE = 4 << 20;
 
-export function pageSourceReader(root: string): (file: string) => Buffer | null {
-  return (file) => {
-    if (!isRealFile(file)) return null;
-    try {
-      const b = readFileSync(isAbsolute(file) ? file : join(root, file));
-      return b.length <= MAX_SOURCE ? b : null;
-    } catch {
-      return null;
-    }
-  };
+export function pageSourceReader(sources: SourceAccess): PageSource {
+  return { has: (file) => sources.path(file) !== null, read: (file) => sources.read(file, MAX_SOURCE) };
 }

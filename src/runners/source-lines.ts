@@ -1,29 +1,22 @@
 // Reads the source the join asks about: single lines (the few that hold a func literal) and the result names of
 // a function's declaration. Files are read once, on first use; an unreadable file yields undefined, never an error.
 
-import { readFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
 import { lineStarts, resultNames } from '../parsers/go-source.js';
-import { isRealFile } from '../model/paths.js';
 import type { FunctionInfo } from '../model/types.js';
+import type { SourceAccess } from './source-access.js';
 
 export interface SourceReader {
   line(file: string, line: number): string | undefined;
   resultNames(fn: FunctionInfo): readonly string[] | undefined;
 }
 
-export function sourceReader(root: string): SourceReader {
+export function sourceReader(sources: SourceAccess): SourceReader {
   const files = new Map<string, { src: Buffer; starts: number[]; lines: string[] | null } | null>();
   const load = (file: string) => {
-    if (!isRealFile(file)) return null;
     let f = files.get(file);
     if (f === undefined) {
-      try {
-        const src = readFileSync(isAbsolute(file) ? file : join(root, file));
-        f = { src, starts: lineStarts(src), lines: null };
-      } catch {
-        f = null;
-      }
+      const src = sources.read(file);
+      f = src ? { src, starts: lineStarts(src), lines: null } : null;
       files.set(file, f);
     }
     return f;

@@ -1,10 +1,7 @@
 // What heapscope serve accepts. It listens on loopback, but a page of any web site the user has open can still
 // send requests to it: by DNS rebinding (a name of the attacker's that resolves to 127.0.0.1, so the Host header
-// is that name) or by a cross-origin request (the Origin header is the other site). Both are refused. Paths the
-// server serves are resolved the way the file system will, symlinks included, and must stay inside the module.
-
-import { realpathSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+// is that name) or by a cross-origin request (the Origin header is the other site). Both are refused. Which files it
+// serves is runners/source-access.ts's decision.
 
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
 
@@ -18,22 +15,4 @@ export function allowedHost(host: string | undefined, port: number): boolean {
 export function allowedOrigin(origin: string | undefined, port: number): boolean {
   if (origin === undefined) return true;
   return LOOPBACK_NAMES.some((n) => origin.toLowerCase() === `http://${n}:${port}`);
-}
-
-/**
- * The real path of `file` (relative to root, or absolute) when it is a file inside root after every symlink is
- * resolved; null otherwise (outside, missing, a traversal).
- */
-export function insideRoot(root: string, file: string): string | null {
-  let realRoot: string;
-  let real: string;
-  try {
-    realRoot = realpathSync(root);
-    real = realpathSync(isAbsolute(file) ? file : resolve(root, file));
-  } catch {
-    return null;
-  }
-  const rel = relative(realRoot, real);
-  if (rel === '' || rel.startsWith('..' + sep) || rel === '..' || isAbsolute(rel)) return null;
-  return real;
 }

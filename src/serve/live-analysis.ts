@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import type { AnalyzeRun } from '../runners/analyze.js';
 import type { AnalysisModel } from '../model/types.js';
 import { encodeAnalysis, type Encoded } from '../reporters/html/encode.js';
-import { isRealFile } from '../model/paths.js';
+import type { SourceAccess } from '../runners/source-access.js';
 
 /** Edits come in bursts (an editor writes a file, then its backup, then formats it): wait for the quiet. */
 const SETTLE_MS = 200;
@@ -18,6 +18,8 @@ export interface LiveState {
   message: string;
   page: Encoded | null;
   root: string | null;
+  /** The files the page may show: the analysed run's (runners/source-access.ts). */
+  sources: SourceAccess | null;
 }
 
 export interface LiveOptions {
@@ -31,7 +33,7 @@ export interface LiveOptions {
 }
 
 export class LiveAnalysis {
-  readonly current: LiveState = { generation: 0, state: 'analysing', message: 'analysing', page: null, root: null };
+  readonly current: LiveState = { generation: 0, state: 'analysing', message: 'analysing', page: null, root: null, sources: null };
   private watchers = new Map<string, FSWatcher>();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -89,8 +91,10 @@ export class LiveAnalysis {
       const loaded = await this.opts.load();
       run = loaded.run;
       const model = loaded.model;
-      s.page = encodeAnalysis(model, { command: this.opts.command, hasSource: isRealFile });
+      const sources = run.sources;
+      s.page = encodeAnalysis(model, { command: this.opts.command, hasSource: (f) => sources.path(f) !== null });
       s.root = run.root;
+      s.sources = sources;
       const failed = model.packages.filter((p) => p.errors.length);
       s.state = 'ready';
       s.message = failed.length

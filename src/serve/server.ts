@@ -1,17 +1,16 @@
 // heapscope serve's HTTP side: the report page and its API over loopback. Every request is checked for its Host
-// and Origin first (guard.ts); the only files served are the analysed module's, by their index in the current
-// data, resolved inside the module root.
+// and Origin first (guard.ts); the only files served are Go files of the analysed packages (runners/source-access.ts),
+// by their index in the current data.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { allowedHost, allowedOrigin, insideRoot } from './guard.js';
+import { allowedHost, allowedOrigin } from './guard.js';
 import { contentSecurityPolicy, servedPage, type PageAssets } from '../reporters/html/page.js';
 import { encodeAnalysis } from '../reporters/html/encode.js';
 import type { LiveAnalysis, LiveState } from './live-analysis.js';
 import { checkSnippet, PlaygroundError, runSnippet } from './playground.js';
 import { packageListings } from '../runners/package-asm.js';
-import { isRealFile } from '../model/paths.js';
 import type { AsmListing } from '../model/alloc-types.js';
 
 export interface ServeOptions {
@@ -103,7 +102,8 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     if (method === 'GET' && url.pathname === '/api/source') {
       const given = url.searchParams.get('file') ?? '';
       const f = /^\d{1,9}$/.test(given) ? live.page?.files[Number(given)] : undefined;
-      const real = f !== undefined && live.root && isRealFile(f) ? insideRoot(live.root, f) : null;
+      // Only a Go file of the analysed packages, whatever a //line directive made the compiler name.
+      const real = f !== undefined ? (live.sources?.path(f) ?? null) : null;
       if (!real) return send(res, 404, 'text/plain', 'no such file of the module\n');
       return send(res, 200, 'text/plain; charset=utf-8', await readFile(real));
     }

@@ -10,6 +10,7 @@ import type { PackageFacts } from '../../src/model/types.js';
 import { parseEscapeText } from '../../src/parsers/escape-text.js';
 import { splitLines } from '../../src/parsers/line-splitter.js';
 import { addFunctionEnds } from '../../src/runners/function-ends.js';
+import { moduleSources } from '../helpers/sources.js';
 import { examplesDir, fixturesDir } from '../helpers/paths.js';
 
 const escapeDir = join(fixturesDir, 'escape');
@@ -31,7 +32,8 @@ describe('facts codec', () => {
   for (const [name, root] of CAPTURES) {
     it(`${name}: decode(encode(facts)) equals the facts, key order included`, () => {
       const facts = parseEscapeText(splitLines(readFileSync(join(escapeDir, name), 'utf8')));
-      for (const f of facts) addFunctionEnds(f, root);
+      const sources = moduleSources(root);
+      for (const f of facts) addFunctionEnds(f, (file) => sources.read(file));
       const back = roundTrip(facts);
       assert.deepStrictEqual(back, facts);
       assert.equal(JSON.stringify(back), JSON.stringify(facts));
@@ -40,7 +42,8 @@ describe('facts codec', () => {
 
   it('the tricky capture covers every optional field', () => {
     const facts = parseEscapeText(splitLines(readFileSync(join(escapeDir, 'tricky/m2.txt'), 'utf8')));
-    for (const f of facts) addFunctionEnds(f, join(escapeDir, 'tricky', 'dir with space é'));
+    const sources = moduleSources(join(escapeDir, 'tricky', 'dir with space é'));
+    for (const f of facts) addFunctionEnds(f, (file) => sources.read(file));
     const sites = facts.flatMap((f) => f.sites);
     assert.ok(sites.some((s) => s.truncated) && sites.some((s) => s.leak) && sites.some((s) => s.function === null));
     assert.ok(facts.some((f) => f.functions.some((fn) => fn.endLine !== undefined) && f.captures.length > 0));

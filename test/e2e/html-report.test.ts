@@ -6,32 +6,11 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { runCli, tempDir } from '../helpers/cli.js';
+import { pageParts } from '../helpers/page.js';
 import { examplesDir } from '../helpers/paths.js';
 import type { AnalysisModel } from '../../src/model/types.js';
 import type { PageData } from '../../src/reporters/html/page-data.js';
-
-export function pageParts(html: string): { data: PageData; sources: (string | null)[]; csp: string; script: string; style: string } {
-  const block = (re: RegExp): string => {
-    const m = re.exec(html);
-    assert.ok(m, `${re} in the page`);
-    return m![1]!;
-  };
-  const data = JSON.parse(
-    gunzipSync(Buffer.from(block(/<script id="heapscope-data" type="application\/octet-stream">([^<]*)<\/script>/), 'base64')).toString(
-      'utf8',
-    ),
-  ) as PageData;
-  const packed = JSON.parse(block(/<script id="heapscope-sources" type="application\/json">([^<]*)<\/script>/)) as (string | null)[];
-  return {
-    data,
-    sources: packed.map((p) => (p === null ? null : gunzipSync(Buffer.from(p, 'base64')).toString('utf8'))),
-    csp: block(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/),
-    script: block(/<script>([\s\S]*?)<\/script>/),
-    style: block(/<style>([\s\S]*?)<\/style>/),
-  };
-}
 
 const hash = (s: string): string => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
 

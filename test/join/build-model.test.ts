@@ -11,6 +11,7 @@ import { buildModel } from '../../src/join/build-model.js';
 import { sourceReader } from '../../src/runners/source-lines.js';
 import type { AnalysisModel, Site } from '../../src/model/types.js';
 import { fixturesDir } from '../helpers/paths.js';
+import { moduleSources } from '../helpers/sources.js';
 
 const moduleDir = join(fixturesDir, 'modules', 'causes');
 
@@ -18,7 +19,7 @@ function model(version: string): AnalysisModel {
   const text = readFileSync(join(fixturesDir, 'escape', 'causes', `m2-${version}.txt`), 'utf8');
   // The text names files relative to the module directory, where the source reader finds them.
   const facts = parseEscapeText(splitLines(text), { resolveFiles: (names) => new Map(names.map((n) => [n, n.replace(/^\.\//, '')])) });
-  const source = sourceReader(moduleDir);
+  const source = sourceReader(moduleSources(moduleDir));
   return buildModel({
     go: { version, goos: 'linux', goarch: 'amd64' },
     root: moduleDir,
@@ -94,7 +95,7 @@ for (const version of ['go1.26.8', 'go1.27.4']) {
 
     it('named results are read from the declaration: a value assigned to one is returned', () => {
       const fn = m.functions.find((f) => f.name === 'NamedResult')!;
-      assert.deepEqual(sourceReader(moduleDir).resultNames(fn), ['v']);
+      assert.deepEqual(sourceReader(moduleSources(moduleDir)).resultNames(fn), ['v']);
     });
   });
 }

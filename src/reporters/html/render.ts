@@ -3,13 +3,12 @@
 import { basename } from 'node:path';
 import type { AnalysisModel } from '../../model/types.js';
 import type { BenchReport } from '../../model/bench-report.js';
-import { isRealFile } from '../../model/paths.js';
 import type { ReportOptions } from '../registry.js';
 import { encodeAnalysis, encodeBench, type EncodeContext } from './encode.js';
 import { renderPage, type PageAssets } from './page.js';
 
 function context(opts: ReportOptions): EncodeContext {
-  return { command: opts.command ?? '', hasSource: (f) => !!opts.source && isRealFile(f), preview: true };
+  return { command: opts.command ?? '', hasSource: (f) => !!opts.source?.has(f), preview: true };
 }
 
 function assets(opts: ReportOptions): PageAssets {
@@ -23,7 +22,7 @@ export function renderAnalysisPage(model: AnalysisModel, opts: ReportOptions): I
     encodeAnalysis(model, context(opts), undefined, opts.listings),
     assets(opts),
     `heapscope: ${basename(model.root)}`,
-    opts.source ?? (() => null),
+    (f) => opts.source?.read(f) ?? null,
   );
 }
 
@@ -32,6 +31,6 @@ export function renderBenchPage(report: BenchReport, opts: ReportOptions): Itera
     encodeBench(report, context(opts), report.listings ?? []),
     assets(opts),
     `heapscope bench: ${basename(report.root)}`,
-    opts.source ?? (() => null),
+    (f) => opts.source?.read(f) ?? null,
   );
 }
