@@ -145,6 +145,7 @@ export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: Cl
     sort: choice.sort,
     command: commandLine(io),
     source: pageSourceReader(run.sources),
+    diskName: (f: string) => run.sources.diskName(f),
     ...(flags.format === 'html' ? { page: pageAssets() } : {}),
   };
   for (const c of render(model, opts)) {

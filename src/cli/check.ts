@@ -141,7 +141,12 @@ export async function runCheck(patterns: string[], flags: CheckFlags, io: CliIO)
   };
   if (baseline)
     report.baseline = { file: baseline.file, sites: baseline.sites, new: violations.filter((v) => v.rule === 'baseline').length };
-  const opts = { color: useColor({ ...io, stdoutTTY: out.tty }, flags.color), verbose: false, cwd: io.cwd };
+  const opts = {
+    color: useColor({ ...io, stdoutTTY: out.tty }, flags.color),
+    verbose: false,
+    cwd: io.cwd,
+    diskName: (f: string) => run.sources.diskName(f),
+  };
   for (const c of render(report, opts)) out.write(c);
   out.commit();
   const failed = model.packages.filter((p) => p.errors.length);

@@ -38,6 +38,8 @@ export interface ReportOptions {
   command?: string;
   /** The files the HTML report may show, and their bytes (runners/source-access.ts decides which). */
   source?: PageSource;
+  /** The bytes of a model path (same form) whose name is not UTF-8 and lost bytes in the model, for SARIF's URIs. */
+  diskName?: (file: string) => Buffer | null;
   /** The assembly of the functions that allocate, for the html format's assembly pane (analyze --asm). */
   listings?: AsmListing[];
   /** The built page, for the html format. */

@@ -14,6 +14,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { pathKind } from '../model/paths.js';
+import { diskPath } from './disk-names.js';
 
 export class ModulePaths {
   /**
@@ -138,8 +139,10 @@ function fromAnchor(a: Anchor, p: string): string | null {
 }
 
 function exists(abs: string): boolean {
+  const p = diskPath(abs);
+  if (p === null) return false;
   try {
-    return statSync(abs).isFile();
+    return statSync(p).isFile();
   } catch {
     return false;
   }

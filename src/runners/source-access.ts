@@ -8,49 +8,61 @@
 // is not shown.
 
 import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, normalize } from 'node:path';
-import { isGoSourceFile } from '../model/paths.js';
+import { isAbsolute, join, normalize } from 'node:path';
+import { isGoSourceFile, isRealFile } from '../model/paths.js';
+import { diskPath, lossyKey } from './disk-names.js';
 
 export interface SourceAccess {
-  /** The real path of a file the report may show (a model path: relative to the root, or absolute), else null. */
-  path(file: string): string | null;
+  /** The real path of a file the report may show (a model path: relative to the root, or absolute), else null;
+   *  bytes for a name that is not UTF-8 (runners/disk-names.ts). */
+  path(file: string): string | Buffer | null;
   /** Its bytes, when it may be shown and is at most `max` bytes long. */
   read(file: string, max?: number): Buffer | null;
+  /** For a name that lost bytes in the model (not UTF-8): the name's bytes on disk, in the model's form. */
+  diskName(file: string): Buffer | null;
 }
+
+const SLASH = 0x2f;
+const dirOf = (p: Buffer): Buffer => p.subarray(0, Math.max(p.lastIndexOf(SLASH), 1));
+const realBytes = (p: string): Buffer | null => {
+  const disk = diskPath(p);
+  try {
+    // The native realpath: the JavaScript one turns a Buffer into a string first and loses the bytes.
+    return disk === null ? null : realpathSync.native(disk, { encoding: 'buffer' });
+  } catch {
+    return null;
+  }
+};
 
 /**
  * @param root the module root model paths are relative to
- * @param listed the Go files the go command listed (absolute), each with its package's directory
+ * @param listed the Go files the go command listed (absolute, as listedGoFiles keys them), each with its package's
+ *   directory
  */
 export function sourceAccess(root: string, listed: ReadonlyMap<string, string>): SourceAccess {
-  const realDirs = new Map<string, string | null>();
-  const realDir = (dir: string): string | null => {
+  const realDirs = new Map<string, Buffer | null>();
+  const realDir = (dir: string): Buffer | null => {
     let r = realDirs.get(dir);
-    if (r === undefined) {
-      try {
-        r = realpathSync(dir);
-      } catch {
-        r = null;
-      }
-      realDirs.set(dir, r);
-    }
+    if (r === undefined) realDirs.set(dir, (r = realBytes(dir)));
     return r;
   };
-  const paths = new Map<string, string | null>();
-  const path = (file: string): string | null => {
+  const paths = new Map<string, string | Buffer | null>();
+  const path = (file: string): string | Buffer | null => {
     let r = paths.get(file);
     if (r !== undefined) return r;
     r = null;
     if (isGoSourceFile(file)) {
       const abs = normalize(isAbsolute(file) ? file : join(root, file));
-      const dir = listed.get(abs);
-      if (dir !== undefined) {
-        try {
-          const real = realpathSync(abs);
-          if (real.endsWith('.go') && dirname(real) === realDir(dir) && statSync(real).isFile()) r = real;
-        } catch {
-          // gone since the listing: nothing to show
+      const dir = listed.get(lossyKey(abs));
+      const real = dir === undefined ? null : realBytes(abs);
+      const inDir = dir === undefined ? null : realDir(dir);
+      try {
+        if (real && inDir && real.toString('latin1').endsWith('.go') && dirOf(real).equals(inDir) && statSync(real).isFile()) {
+          const text = real.toString('utf8');
+          r = Buffer.from(text).equals(real) ? text : real;
         }
+      } catch {
+        // gone since the listing: nothing to show
       }
     }
     paths.set(file, r);
@@ -58,6 +70,13 @@ export function sourceAccess(root: string, listed: ReadonlyMap<string, string>):
   };
   return {
     path,
+    diskName(file) {
+      if (!file.includes('\uFFFD') || !isRealFile(file)) return null;
+      const d = diskPath(normalize(isAbsolute(file) ? file : join(root, file)));
+      if (!(d instanceof Buffer)) return null;
+      const prefix = Buffer.from(root.endsWith('/') ? root : `${root}/`);
+      return isAbsolute(file) ? d : d.subarray(0, prefix.length).equals(prefix) ? d.subarray(prefix.length) : null;
+    },
     read(file, max = Infinity) {
       const p = path(file);
       if (!p) return null;
@@ -79,7 +98,7 @@ export function listedGoFiles(
   for (const p of packages) {
     if (!p.Dir) continue;
     for (const f of [...(p.GoFiles ?? []), ...(p.CgoFiles ?? []), ...(p.TestGoFiles ?? []), ...(p.XTestGoFiles ?? [])])
-      out.set(normalize(join(p.Dir, f)), p.Dir);
+      out.set(lossyKey(normalize(join(p.Dir, f))), p.Dir);
   }
   return out;
 }
