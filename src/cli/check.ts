@@ -13,7 +13,7 @@ import { parseBaseline } from '../model/baseline.js';
 import type { CheckReport } from '../model/directives.js';
 import { reporter } from '../reporters/registry.js';
 import { defaultCacheDir } from '../cache/model-cache.js';
-import { commandDir } from './flag-checks.js';
+import { checkTimeout, commandDir } from './flag-checks.js';
 import { openOutput } from './output.js';
 import { phaseTimer, progressPrinter, useColor, type CliIO } from './terminal.js';
 import { UsageError } from '../errors/errors.js';
@@ -43,6 +43,7 @@ export interface CheckFlags extends GivenFlags {
   baseline?: string;
   bench?: string;
   benchtime?: string;
+  timeout: string;
   format: string;
   output?: string;
   cache: boolean;
@@ -56,6 +57,7 @@ export async function runCheck(patterns: string[], flags: CheckFlags, io: CliIO)
   applyDefaults(flags, config, ['tags', 'tests', 'baseline']);
   const render = reporter(flags.format).check;
   if (!render) throw new Error(`--format ${flags.format} does not render a check`);
+  if (flags.bench !== undefined) checkTimeout(flags.timeout);
   let baseline: { ids: Set<string>; sites: number; file: string } | null = null;
   if (flags.baseline !== undefined) {
     let text: string;
@@ -113,7 +115,7 @@ export async function runCheck(patterns: string[], flags: CheckFlags, io: CliIO)
       bench: flags.bench,
       count: '1',
       ...(flags.benchtime !== undefined ? { benchtime: flags.benchtime } : {}),
-      timeout: '10m',
+      timeout: flags.timeout,
       format: 'json',
       cache: flags.cache,
       progress: false,

@@ -20,13 +20,14 @@ import type { Explanation } from '../model/explain-report.js';
 import { reporter } from '../reporters/registry.js';
 import { phaseTimer, progressPrinter, useColor, type CliIO } from './terminal.js';
 import type { Outcome } from './outcome.js';
-import { checkBenchPattern, commandDir } from './flag-checks.js';
+import { checkBenchPattern, checkTimeout, commandDir } from './flag-checks.js';
 import { safeText } from '../model/safe-text.js';
 
 export interface ExplainFlags extends FocusFlags {
   C?: string;
   tags?: string;
   bench?: string;
+  timeout: string;
   format: string;
   cache: boolean;
   color?: boolean;
@@ -66,7 +67,10 @@ export async function runExplain(position: string, flags: ExplainFlags, io: CliI
   if (!render) throw new Error(`--format ${flags.format} does not explain a line`);
   const dir = commandDir(io.cwd, flags.C);
   const { file, line } = parseFileLine(position);
-  if (flags.bench !== undefined) checkBenchPattern(flags.bench);
+  if (flags.bench !== undefined) {
+    checkBenchPattern(flags.bench);
+    checkTimeout(flags.timeout);
+  }
   const choice = checkFocusFlags(flags);
   await checkPosition(resolve(dir, file), file, line);
   const abs = underDir(dir, resolve(dir, file));
@@ -131,7 +135,7 @@ export async function runExplain(position: string, flags: ExplainFlags, io: CliI
       patterns: [ex.package, ...others],
       bench: flags.bench ?? '^$',
       count: 1,
-      timeout: '10m',
+      timeout: flags.timeout,
       tags: flags.tags,
       env: io.env,
       resolveFile,

@@ -6,6 +6,7 @@ import { ConfigError, HeapscopeError } from '../errors/errors.js';
 import { safeText } from '../model/safe-text.js';
 import { formatsFor } from '../reporters/registry.js';
 import { OLDEST_SUPPORTED } from '../runners/go-env.js';
+import { GRACE_MS } from '../runners/process-groups.js';
 import { VERSION } from '../version.js';
 import { runAnalyze, type AnalyzeFlags } from './analyze.js';
 import { runBench, type BenchFlags } from './bench.js';
@@ -14,6 +15,9 @@ import { runCacheClean, runCacheInfo } from './cache.js';
 import { runServe, type ServeFlags } from './serve.js';
 import { runCheck, type CheckFlags } from './check.js';
 import { runDiff, type DiffFlags } from './diff.js';
+
+/** --timeout means the same on every command that runs test binaries (runners/test-binaries.ts runLimitMs). */
+const TIMEOUT_HELP = `limit for each test binary run, as go test -timeout; heapscope kills the run's whole process tree itself ${GRACE_MS / 1000} s past it (0: none)`;
 
 const collectValues = (v: string, prev: string[] | undefined): string[] => [...(prev ?? []), v];
 
@@ -95,7 +99,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       .option('--bench <regexp>', 'benchmarks to run, as go test -bench', '.')
       .option('--count <n>', 'runs of each benchmark for the timings (median and spread)', '1')
       .option('--benchtime <t>', 'as go test -benchtime (1s, 20000x); applies to the timing pass')
-      .option('--timeout <d>', 'limit for each test binary run; the whole process tree is killed past it (0: none, as go test)', '10m')
+      .option('--timeout <d>', TIMEOUT_HELP, '10m')
       .option('--check', "fail (exit 1) when a benchmark takes more allocs/op or B/op than its budget in the module's heapscope.json")
       .addOption(
         new Option('--format <format>', 'output format (html: one self-contained page)').choices(formatsFor('bench')).default('text'),
@@ -127,6 +131,7 @@ ${EXIT_HELP.replace('some packages did not compile', 'a test binary did not comp
       .option('-C <dir>', 'run in DIR')
       .option('--tags <tags>', 'comma-separated build tags')
       .option('--bench <regexp>', 'also run these benchmarks of the package and show their figures for the line')
+      .option('--timeout <d>', `with --bench: ${TIMEOUT_HELP}`, '10m')
       .addOption(new Option('--format <format>', 'output format').choices(formatsFor('explain')).default('text'))
       .option('--no-cache', "ignore and do not write heapscope's parsed-result cache")
       .option('--color', 'force colour')
@@ -150,6 +155,7 @@ ${EXIT_HELP.replace('some packages did not compile', 'a test binary did not comp
     .option('--baseline <file>', 'also fail on heap sites not in this baseline (heapscope analyze --write-baseline FILE)')
     .option('--bench <regexp>', 'also run these benchmarks: an allocation they measure in a //heapscope:noalloc function fails')
     .option('--benchtime <t>', 'with --bench: as go test -benchtime')
+    .option('--timeout <d>', `with --bench: ${TIMEOUT_HELP}`, '10m')
     .addOption(new Option('--format <format>', 'output format').choices(formatsFor('check')).default('text'))
     .option('-o, --output <file>', 'write the report to FILE (whole or not at all) instead of standard output')
     .option('--no-cache', "ignore and do not write heapscope's parsed-result cache")
@@ -197,7 +203,7 @@ Exit codes:
       '10',
     )
     .option('--benchtime <t>', 'with --bench: as go test -benchtime')
-    .option('--timeout <d>', 'with --bench: limit for each test binary run', '10m')
+    .option('--timeout <d>', `with --bench: ${TIMEOUT_HELP}`, '10m')
     .option('--threshold <pct>', 'with --bench: a significant change worse than this fails (exit 1)', '5%')
     .option(
       '--bench-output <prefix>',
@@ -230,7 +236,8 @@ Exit codes:
   0  no heap site added, no benchmark regressed
   1  heap sites were added, or a benchmark regressed
   2  heapscope could not compare: not a git repository, an unknown revision (a shallow clone says so), a Go
-     release the go command cannot get, a package that does not compile on a side`,
+     release the go command cannot get, a package that does not compile on a side; with --bench, a benchmark
+     that failed, timed out (--timeout) or did not run on a side`,
     )
     .action(async (operands: string[], flags: DiffFlags, cmd: Command) => {
       // Operands after -- are package patterns; commander hands them over with the revisions.

@@ -5,6 +5,7 @@
 
 import { join } from 'node:path';
 import { run } from './process.js';
+import { runLimitMs } from './test-binaries.js';
 import { listPackages } from './go-list.js';
 import { benchPackages } from './bench-packages.js';
 import { removeTempDir, tempDir } from './temp-dirs.js';
@@ -22,7 +23,7 @@ export interface AbOptions {
   bench: string;
   count: number;
   benchtime?: string;
-  /** go test -timeout for each run. */
+  /** go test -timeout for each run; heapscope kills a run's process group itself shortly after (runLimitMs). */
   timeout: string;
   onProgress?: (msg: string) => void;
 }
@@ -77,6 +78,8 @@ export async function runAB(sides: [AbSide, AbSide], opts: AbOptions): Promise<A
       '-test.run=^$',
       `-test.bench=${opts.bench}`,
       '-test.benchmem',
+      // -test.v prints each benchmark's name as it starts: the one that was running when a run is stopped.
+      '-test.v',
       '-test.count=1',
       `-test.timeout=${opts.timeout}`,
       ...(opts.benchtime ? [`-test.benchtime=${opts.benchtime}`] : []),
@@ -89,16 +92,29 @@ export async function runAB(sides: [AbSide, AbSide], opts: AbOptions): Promise<A
           if (!bin) continue;
           opts.onProgress?.(`round ${round + 1}/${opts.count}: ${pkg} (${sides[si]!.label})`);
           const out: string[] = [];
+          let running: string | null = null;
+          const onLine = (l: string): void => {
+            // The name alone on a line is -test.v's: not a result, and not for benchstat.
+            if (/^Benchmark\S*$/.test(l)) running = l;
+            else out.push(l);
+          };
           const r = await run(bin, args, {
             cwd: dirs[si]![pi]!,
             env: sides[si]!.env,
-            onStdoutLine: (l) => out.push(l),
-            onStderrLine: (l) => out.push(l),
+            onStdoutLine: onLine,
+            onStderrLine: onLine,
+            timeoutMs: runLimitMs(opts.timeout),
           });
           // A header the test binary prints only once per run: kept, so each side's text stands alone for benchstat.
           raw[si as 0 | 1].push(...out);
           const parsed = parseBenchText(out);
-          if (r.code !== 0 && round === 0)
+          if (r.timedOut) {
+            errors.push(
+              `${pkg} (${sides[si]!.label}): ${running ?? 'a benchmark'} timed out after ${opts.timeout} (--timeout); the test binary was killed`,
+            );
+            // Every later round would wait as long again: this side of the package is not run any more.
+            bins[si]![pi] = null;
+          } else if (r.code !== 0 && round === 0)
             errors.push(
               `${pkg} (${sides[si]!.label}): the benchmarks failed (exit ${r.code ?? r.signal}): ${out
                 .filter((l) => /FAIL|panic/.test(l))

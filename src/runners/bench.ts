@@ -33,7 +33,6 @@ import {
   resolveTool,
   type Tool,
   timingPass,
-  parseGoDuration,
   type BenchOptions,
   type ListingParse,
 } from './test-binaries.js';
@@ -136,7 +135,6 @@ export async function prepareBenchmarks(opts: BenchOptions): Promise<BenchSessio
  */
 export async function runBenchmarks(session: BenchSession, opts: BenchOptions, onTimed?: () => void): Promise<PackageBenchRun[]> {
   const progress = opts.onProgress ?? (() => {});
-  const timeoutMs = parseGoDuration(opts.timeout) ?? 600000;
   const jobs: (() => Promise<void>)[] = [];
   let profiles = 0;
   // A package's library functions are disassembled as soon as its last profile is in, beside the other
@@ -163,7 +161,7 @@ export async function runBenchmarks(session: BenchSession, opts: BenchOptions, o
     const bin = pr.bin;
     if (!bin) continue;
     progress(`timing ${pr.importPath} benchmarks`);
-    const timing = await timingPass(bin, pr.dir, opts, timeoutMs);
+    const timing = await timingPass(bin, pr.dir, opts);
     pr.parsed = timing.parsed;
     // Go's regexp package is the judge of --bench: what the check before the build let through (a Unicode class
     // name it does not know) the test binary refuses before it runs anything, and that is bad usage too.
@@ -223,10 +221,10 @@ export async function runBenchmarks(session: BenchSession, opts: BenchOptions, o
       const [f1, f2] = [file(), file()];
       profileJob(pr, bin, async () => {
         progress(`profiling ${x.entry.result.name}`);
-        x.entry.low = await profiledRun(bin, pr.dir, opts, x.entry.result.name, x.n1, f1, timeoutMs);
+        x.entry.low = await profiledRun(bin, pr.dir, opts, x.entry.result.name, x.n1, f1);
       });
       profileJob(pr, bin, async () => {
-        x.entry.high = await profiledRun(bin, pr.dir, opts, x.entry.result.name, x.n2, f2, timeoutMs);
+        x.entry.high = await profiledRun(bin, pr.dir, opts, x.entry.result.name, x.n2, f2);
       });
     };
     for (const x of alone) profileAlone(x);
@@ -252,11 +250,11 @@ export async function runBenchmarks(session: BenchSession, opts: BenchOptions, o
       };
       profileJob(pr, bin, async () => {
         progress(`profiling ${names.length} benchmarks of ${pr.importPath}`);
-        group.low = await profiledGroupRun(bin, pr.dir, opts, names, GROUP_ITERATIONS[0], f1, timeoutMs);
+        group.low = await profiledGroupRun(bin, pr.dir, opts, names, GROUP_ITERATIONS[0], f1);
         settle();
       });
       profileJob(pr, bin, async () => {
-        group.high = await profiledGroupRun(bin, pr.dir, opts, names, GROUP_ITERATIONS[1], f2, timeoutMs);
+        group.high = await profiledGroupRun(bin, pr.dir, opts, names, GROUP_ITERATIONS[1], f2);
         settle();
       });
     }

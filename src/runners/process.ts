@@ -1,7 +1,8 @@
 // The one place heapscope starts processes. Output is streamed line by line to the caller; nothing is
 // buffered whole. Each child runs in its own process group so a timeout or Ctrl-C ends the whole tree
-// (the go command starts compilers, linkers and test binaries of its own); process-groups.ts says what
-// happens to the groups when heapscope is stopped.
+// (the go command starts compilers, linkers and test binaries of its own), and the group is ended when its
+// leader has exited, so nothing the child started outlives its run; process-groups.ts says what happens to the
+// groups when heapscope is stopped.
 
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
@@ -241,7 +242,12 @@ export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunR
       closed = true;
       if (timer) clearTimeout(timer);
       if (pipeTimer) clearTimeout(pipeTimer);
-      if (pid !== undefined) removeGroup(pid);
+      if (pid !== undefined) {
+        // The leader has exited: whatever is left in its group was started by it and not waited for (a test
+        // binary's exec.Command("sleep", "1000").Start(), which holds no pipe of ours): nothing outlives its run.
+        signalGroup(pid, 'SIGKILL');
+        removeGroup(pid);
+      }
       if (isStopping()) return;
       const status = exited ?? { code, signal };
       Promise.all([out.end(), err?.end()]).then(() => resolve({ ...status, timedOut, outputCut }), reject);

@@ -15,6 +15,7 @@ import { benchmarkPart, profileBytes } from '../model/profile.js';
 import type { AsmAllocCall, AsmListing, BenchPackage } from '../model/alloc-types.js';
 import { SymbolTable } from '../model/symbols.js';
 import { capture, run } from './process.js';
+import { GRACE_MS } from './process-groups.js';
 import { exitStatus, OutputTail } from './bench-problems.js';
 import type { ToolPaths } from '../cache/tool-paths.js';
 import { isAbsolute } from 'node:path';
@@ -58,6 +59,18 @@ export function parseGoDuration(s: string): number | null {
     end = re.lastIndex;
   }
   return end === s.length && s.length > 0 ? sign * total : null;
+}
+
+/**
+ * How long heapscope lets one run of a test binary given `-test.timeout=T` last before it kills the binary's whole
+ * process group itself: T, and a grace period in which the binary's own alarm can say what was running. The alarm
+ * alone is not enough: a benchmark loop with no call in it (`for i := 0; ; i++ {}`) keeps it from firing (a
+ * go1.26.8 test binary given -test.timeout=3s was still spinning 30 s later). 0 for no limit, as go test takes it.
+ */
+export function runLimitMs(timeout: string): number {
+  // go test's own default for a value that is not a duration (the CLI has rejected it before).
+  const ms = parseGoDuration(timeout) ?? 10 * 60_000;
+  return ms > 0 ? ms + GRACE_MS : 0;
 }
 
 function quoteRe(s: string): string {
@@ -209,7 +222,6 @@ export async function timingPass(
   bin: string,
   cwd: string,
   opts: BenchOptions,
-  timeoutMs: number,
 ): Promise<{
   parsed: BenchPackage | null;
   timedOut: boolean;
@@ -225,21 +237,15 @@ export async function timingPass(
   let listed: string[] | null = null;
   let previous = Infinity;
   for (let round = 0; round < 50; round++) {
-    const r = await runBinary(
-      bin,
-      cwd,
-      opts,
-      [
-        '-test.run=^$',
-        `-test.bench=${pattern}`,
-        '-test.benchmem',
-        '-test.v',
-        `-test.count=${opts.count}`,
-        ...(opts.benchtime ? [`-test.benchtime=${opts.benchtime}`] : []),
-        `-test.timeout=${opts.timeout}`,
-      ],
-      timeoutMs,
-    );
+    const r = await runBinary(bin, cwd, opts, [
+      '-test.run=^$',
+      `-test.bench=${pattern}`,
+      '-test.benchmem',
+      '-test.v',
+      `-test.count=${opts.count}`,
+      ...(opts.benchtime ? [`-test.benchtime=${opts.benchtime}`] : []),
+      `-test.timeout=${opts.timeout}`,
+    ]);
     timedOut ||= r.timedOut;
     outputCut ||= r.outputCut;
     // The binary ended, and not at a timeout, before it named any benchmark: TestMain exited, or it could not
@@ -291,6 +297,7 @@ export async function timingPass(
       await run(bin, ['-test.list', slash >= 0 ? opts.bench.slice(0, slash) : opts.bench], {
         cwd,
         env: opts.env,
+        timeoutMs: runLimitMs(opts.timeout),
         onStdoutLine: (l) => {
           if (/^Benchmark\S*$/.test(l.trim())) listed!.push(l.trim());
         },
@@ -313,7 +320,6 @@ async function runBinary(
   cwd: string,
   opts: BenchOptions,
   args: string[],
-  timeoutMs: number,
   /** Read stdout and stderr in the order written (the timing pass, which reports panics); a profiled run needs only its result. */
   ordered = true,
 ): Promise<{
@@ -335,8 +341,7 @@ async function runBinary(
     tail.push(l);
     parser.push(l);
   };
-  // A hard stop a little after the binary's own -test.timeout, which prints a goroutine dump first.
-  const ro = { cwd, env: opts.env, onStdoutLine: onLine, onStderrLine: onLine, timeoutMs: timeoutMs > 0 ? timeoutMs + 5000 : 0 };
+  const ro = { cwd, env: opts.env, onStdoutLine: onLine, onStderrLine: onLine, timeoutMs: runLimitMs(opts.timeout) };
   // Results go to stdout and a panic to stderr: read from two pipes, a panic can be read before the results
   // printed ahead of it (under load), and the parser then files them under the wrong benchmark or drops them.
   // One pipe for both keeps the order the binary wrote in, as go test does.
@@ -364,7 +369,6 @@ export async function profiledGroupRun(
   names: string[],
   iterations: number,
   file: string,
-  timeoutMs: number,
 ): Promise<Map<string, ProfiledRun>> {
   const r = await runBinary(
     bin,
@@ -380,7 +384,6 @@ export async function profiledGroupRun(
       `-test.memprofile=${file}`,
       '-test.memprofilerate=1',
     ],
-    timeoutMs,
     false,
   );
   const out = new Map<string, ProfiledRun>();
@@ -414,7 +417,6 @@ export async function profiledRun(
   name: string,
   iterations: number,
   file: string,
-  timeoutMs: number,
 ): Promise<ProfiledRun> {
   const exact = exactBenchPattern(name);
   const r = await runBinary(
@@ -432,7 +434,6 @@ export async function profiledRun(
       `-test.memprofile=${file}`,
       '-test.memprofilerate=1',
     ],
-    timeoutMs,
     false,
   );
   const res = r.parsed?.benchmarks.find((b) => b.name === name)?.runs[0];

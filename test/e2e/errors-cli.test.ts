@@ -73,6 +73,10 @@ test('bad flags: exit 2, one line naming the flag, before anything runs', () => 
   const cases: [string[], RegExp][] = [
     [['bench', '--timeout', 'banana'], /--timeout banana/],
     [['bench', '--timeout', '1'], /--timeout 1/],
+    // --timeout is checked alike on every command that runs test binaries.
+    [['diff', 'HEAD', '--bench', '.', '--timeout', 'banana'], /--timeout banana/],
+    [['check', '--bench', '.', '--timeout', '-1s'], /--timeout -1s/],
+    [['explain', 'alloc.go:30', '--bench', '.', '--timeout', '1'], /--timeout 1/],
     [['bench', '--benchtime', 'banana'], /--benchtime banana/],
     [['bench', '--benchtime', '0x'], /--benchtime 0x/],
     [['bench', '--bench', '('], /--bench \(/],
