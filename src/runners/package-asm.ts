@@ -60,15 +60,24 @@ export async function packageListings(opts: {
       };
     const asm = new AsmTextParser({ resolveFile: (p) => paths.printed(p), listings: true });
     const errors: string[] = [];
+    // What the go command says before any package's `# ` header (`play: no non-test Go files in DIR`), for a
+    // failure with no error line of the forms above.
+    const first: string[] = [];
+    let headed = false;
     const splitter = new LineSplitter((l) => {
       if (/^\S.*:\d+:\d+: /.test(l) || l.startsWith('go: ')) errors.push(l);
+      headed ||= l.startsWith('# ');
+      if (!headed && first.length < 3) first.push(l);
       asm.push(l);
     });
     for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) splitter.push(chunk as Buffer);
     splitter.end();
     await rm(file, { force: true });
     const parsed = asm.end();
-    return { listings: parsed.listings ?? [], error: r.code === 0 ? null : errors.join('\n') || `go build exited with ${r.code}` };
+    return {
+      listings: parsed.listings ?? [],
+      error: r.code === 0 ? null : (errors.length ? errors : first).join('\n') || `go build exited with ${r.code}`,
+    };
   } finally {
     await removeTempDir(tmp);
   }

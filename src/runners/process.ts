@@ -203,9 +203,12 @@ export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunR
     });
     const pid = child.pid;
     if (pid !== undefined) addGroup(pid);
-    opts.signal?.addEventListener('abort', () => {
+    // A signal that fired before the child started stops it at once: 'abort' is not sent again.
+    const stop = (): void => {
       if (pid !== undefined && !exited) stopGroup(pid);
-    });
+    };
+    if (opts.signal?.aborted) stop();
+    else opts.signal?.addEventListener('abort', stop, { once: true });
     if (opts.timeoutMs) {
       timer = setTimeout(() => {
         timedOut = true;
@@ -240,6 +243,7 @@ export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunR
     });
     child.on('close', (code, signal) => {
       closed = true;
+      opts.signal?.removeEventListener('abort', stop);
       if (timer) clearTimeout(timer);
       if (pipeTimer) clearTimeout(pipeTimer);
       if (pid !== undefined) {

@@ -5,8 +5,8 @@
 // reserve untouched; the build of the assembly listing runs under the same limits), and at most PARALLEL snippets
 // are built at once.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run } from '../runners/process.js';
 import { removeTempDir, tempDir } from '../runners/temp-dirs.js';
@@ -14,6 +14,7 @@ import type { AnalysisModel } from '../model/types.js';
 import type { BenchReport } from '../model/bench-report.js';
 import type { AsmListing } from '../model/alloc-types.js';
 import { packageListings } from '../runners/package-asm.js';
+import { cgoFile, fileNameProblem, hasNonTestCode, shownName, SnippetError, splitSnippet } from './snippet-text.js';
 
 export const PLAYGROUND_LIMITS = {
   files: 20,
@@ -28,8 +29,6 @@ export const PLAYGROUND_LIMITS = {
   listingBytes: 64 * 1024 * 1024,
 } as const;
 
-const FILE_NAME = /^(?:[A-Za-z0-9_][A-Za-z0-9_.-]*\/)*[A-Za-z0-9_][A-Za-z0-9_.-]*\.go$|^go\.mod$/;
-
 export class PlaygroundError extends Error {
   constructor(
     message: string,
@@ -39,23 +38,43 @@ export class PlaygroundError extends Error {
   }
 }
 
-/** The files of a request body, checked: names inside the module, .go files or go.mod, sizes bounded. */
+/** What a request whose client went away is failed with: nobody reads it, it only ends the work. */
+const abandoned = (): PlaygroundError => new PlaygroundError('the client went away', 499);
+
+/**
+ * The files of a request body, checked before anything is written: the editor's `text` (split as the page shows
+ * it) or a `files` object of name → text; names that snippet-text.ts takes, no cgo, sizes bounded.
+ */
 export function checkSnippet(body: unknown): { files: Map<string, string>; bench: boolean } {
-  const b = body as { files?: unknown; bench?: unknown } | null;
-  if (!b || typeof b !== 'object' || !b.files || typeof b.files !== 'object' || Array.isArray(b.files))
-    throw new PlaygroundError('the request holds no files', 400);
-  const files = new Map<string, string>();
-  let bytes = 0;
-  for (const [name, text] of Object.entries(b.files as Record<string, unknown>)) {
-    if (!FILE_NAME.test(name) || name.split('/').includes('..'))
-      throw new PlaygroundError(`${name}: not a Go file name in the module`, 400);
-    if (typeof text !== 'string') throw new PlaygroundError(`${name}: not text`, 400);
-    bytes += Buffer.byteLength(text);
-    files.set(name, text);
+  const b = body as { files?: unknown; text?: unknown; bench?: unknown } | null;
+  if (!b || typeof b !== 'object') throw new PlaygroundError('the request holds no files', 400);
+  let files: Map<string, string>;
+  try {
+    if (typeof b.text === 'string') files = splitSnippet(b.text);
+    else if (b.files && typeof b.files === 'object' && !Array.isArray(b.files)) {
+      files = new Map();
+      for (const [name, text] of Object.entries(b.files as Record<string, unknown>)) {
+        const problem = fileNameProblem(name);
+        if (problem) throw new SnippetError(`${shownName(name)}: ${problem}`);
+        if (typeof text !== 'string') throw new SnippetError(`${shownName(name)}: not text`);
+        files.set(name, text);
+      }
+    } else throw new SnippetError('the request holds no files');
+  } catch (e) {
+    if (e instanceof SnippetError) throw new PlaygroundError(e.message, 400);
+    throw e;
   }
   if (files.size === 0) throw new PlaygroundError('the request holds no files', 400);
   if (files.size > PLAYGROUND_LIMITS.files) throw new PlaygroundError(`more than ${PLAYGROUND_LIMITS.files} files`, 413);
+  let bytes = 0;
+  for (const text of files.values()) bytes += Buffer.byteLength(text);
   if (bytes > PLAYGROUND_LIMITS.bytes) throw new PlaygroundError(`more than ${PLAYGROUND_LIMITS.bytes / 1024} KiB of source`, 413);
+  const cgo = cgoFile(files);
+  if (cgo)
+    throw new PlaygroundError(
+      `${shownName(cgo)}: cgo (import "C") is not available in the playground, which builds with CGO_ENABLED=0`,
+      400,
+    );
   return { files, bench: b.bench === true };
 }
 
@@ -101,6 +120,7 @@ async function child(
       },
     },
   );
+  if (signal.aborted) throw abandoned();
   if (r.timedOut) throw new PlaygroundError(`stopped after ${timeoutMs / 1000} s (the playground's time limit)`, 408);
   if (r.code !== 0 && r.code !== 1) throw new PlaygroundError(errors.join('\n') || `heapscope exited with ${r.code ?? r.signal}`, 422);
   return { json: out.join('\n'), errors };
@@ -109,20 +129,40 @@ async function child(
 let active = 0;
 const waiting: (() => void)[] = [];
 
-/** Runs f when one of PARALLEL places is free; refuses when QUEUED requests already wait. */
-export async function slot<T>(f: () => Promise<T>): Promise<T> {
-  if (active >= PLAYGROUND_LIMITS.parallel) {
+/**
+ * Runs f when one of PARALLEL places is free; refuses when QUEUED requests already wait. A request abandoned
+ * while it waits leaves the queue at once; a place is handed from the request that ends to the next in line.
+ */
+export async function slot<T>(f: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (signal?.aborted) throw abandoned();
+  if (active < PLAYGROUND_LIMITS.parallel) active++;
+  else {
     if (waiting.length >= PLAYGROUND_LIMITS.queued) throw new PlaygroundError('the playground is busy: try again in a moment', 429);
-    await new Promise<void>((go) => waiting.push(go));
+    await new Promise<void>((go, fail) => {
+      const turn = (): void => {
+        signal?.removeEventListener('abort', leave);
+        go();
+      };
+      const leave = (): void => {
+        waiting.splice(waiting.indexOf(turn), 1);
+        fail(abandoned());
+      };
+      waiting.push(turn);
+      signal?.addEventListener('abort', leave, { once: true });
+    });
   }
-  active++;
   try {
+    if (signal?.aborted) throw abandoned();
     return await f();
   } finally {
-    active--;
-    waiting.shift()?.();
+    const next = waiting.shift();
+    if (next) next();
+    else active--;
   }
 }
+
+/** Requests building now and waiting, for the tests. */
+export const slotUse = (): { active: number; waiting: number } => ({ active, waiting: waiting.length });
 
 export interface SnippetResult {
   model: AnalysisModel;
@@ -142,10 +182,8 @@ export function runSnippet(
     const dir = tempDir('heapscope-play-');
     try {
       if (!files.has('go.mod')) writeFileSync(join(dir, 'go.mod'), 'module play\n\ngo 1.21\n');
-      for (const [name, text] of files) {
-        mkdirSync(dirname(join(dir, name)), { recursive: true });
-        writeFileSync(join(dir, name), text);
-      }
+      // checkSnippet took only plain file names: each is a file directly in dir.
+      for (const [name, text] of files) writeFileSync(join(dir, name), text);
       const e = snippetEnv(env);
       const a = await child(
         dir,
@@ -159,21 +197,26 @@ export function runSnippet(
       const output = [...a.errors];
       // The assembly: one build of the snippet's packages with -S, under the same limits as the child.
       const built = model.packages.filter((p) => !p.errors.length).map((p) => p.importPath);
-      const asm = built.length
-        ? await packageListings({
-            dir,
-            root: dir,
-            env: e,
-            importPaths: built,
-            signal,
-            timeoutMs: PLAYGROUND_LIMITS.analyseMs,
-            memoryKiB: PLAYGROUND_LIMITS.memoryKiB,
-            maxBytes: PLAYGROUND_LIMITS.listingBytes,
-          })
-        : { listings: [], error: null };
+      if (built.length && !hasNonTestCode(files))
+        output.push('assembly: none, the snippet has only _test.go files (go build builds no tests)');
+      if (signal.aborted) throw abandoned();
+      const asm =
+        built.length && hasNonTestCode(files)
+          ? await packageListings({
+              dir,
+              root: dir,
+              env: e,
+              importPaths: built,
+              signal,
+              timeoutMs: PLAYGROUND_LIMITS.analyseMs,
+              memoryKiB: PLAYGROUND_LIMITS.memoryKiB,
+              maxBytes: PLAYGROUND_LIMITS.listingBytes,
+            })
+          : { listings: [], error: null };
       if (asm.error) output.push(`assembly: ${asm.error}`);
       const listings: AsmListing[] = asm.listings;
       if (bench) {
+        if (signal.aborted) throw abandoned();
         const b = await child(
           dir,
           ['bench', '--format', 'json', '--no-progress', '--benchtime', '200ms', '--timeout', '10s'],
@@ -186,9 +229,10 @@ export function runSnippet(
         // What went wrong with a benchmark (a panic, the time limit) is in the report, not on stderr.
         for (const p of report?.packages ?? []) output.push(...p.errors, ...p.notes);
       }
-      return { model, bench: report, listings, output: output.join('\n') };
+      // The temporary module's path says nothing to the page.
+      return { model, bench: report, listings, output: output.join('\n').replaceAll(dir, '.') };
     } finally {
       await removeTempDir(dir);
     }
-  });
+  }, signal);
 }

@@ -154,12 +154,14 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     if (method === 'POST' && url.pathname === '/api/playground') {
       // A form or a simple request from another page cannot send this type without a preflight, which fails.
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return json(res, 415, { error: 'send application/json' });
+      // A client that goes before its answer abandons the snippet, queued or building. The response's 'close' is
+      // the connection's; the request's comes as soon as its body is read, before any of the work.
+      const abort = new AbortController();
+      res.once('close', () => {
+        if (!res.writableFinished) abort.abort();
+      });
       try {
         const { files, bench } = checkSnippet(await readBody(req));
-        const abort = new AbortController();
-        req.on('close', () => {
-          if (!res.writableEnded) abort.abort();
-        });
         const stop = (): void => abort.abort();
         closing.signal.addEventListener('abort', stop, { once: true });
         const r = await runSnippet(files, bench, o.env, abort.signal).finally(() => closing.signal.removeEventListener('abort', stop));

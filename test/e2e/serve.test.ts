@@ -1,9 +1,10 @@
 // heapscope serve as a browser would use it (and as an attacker's page would): its first line, the guard on Host
-// and Origin, files of the module only, a live update after an edit, and the playground's limits.
+// and Origin, files of the module only, a live update after an edit, the playground's limits, and playground
+// requests whose clients go away.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -50,9 +51,9 @@ function nextUpdate(url: string, min: number): Promise<number> {
   });
 }
 
-async function startServe(dir: string, tmp: string): Promise<{ url: string; child: ChildProcess }> {
+async function startServe(dir: string, tmp: string, env: NodeJS.ProcessEnv = {}): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [cliPath, 'serve', '-C', dir], {
-    env: { ...process.env, HEAPSCOPE_CACHE: testCache, TMPDIR: tmp, NO_COLOR: '1' },
+    env: { ...process.env, HEAPSCOPE_CACHE: testCache, TMPDIR: tmp, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const first = await new Promise<string>((ok) => createInterface({ input: child.stdout! }).once('line', ok));
@@ -132,7 +133,10 @@ test('serve: its URL first, guarded, module files only, live after an edit, play
   const snippet = await call(`${url}api/playground`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Origin: url.slice(0, -1) },
-    body: JSON.stringify({ files: { 'main.go': 'package main\n\nvar sink *int\n\nfunc main() {\n\tx := 42\n\tsink = &x\n}\n' } }),
+    // As the page sends it: the editor's text, split by the server (text before the first header is main.go).
+    body: JSON.stringify({
+      text: 'package main\n\nvar sink *int\n\nfunc main() {\n\tx := 42\n\tsink = &x\n}\n-- go.mod --\nmodule play\n',
+    }),
   });
   assert.equal(snippet.status, 200, snippet.body);
   const sd = (JSON.parse(snippet.body) as { data: PageData }).data;
@@ -181,4 +185,95 @@ test('serve: a module that does not load at first comes back when it is fixed', 
   writeFileSync(join(mod, 'go.mod'), gomod);
   assert.equal(await updated, 1);
   assert.equal((await call(`${url}api/data`)).status, 200);
+});
+
+/** The processes whose environment holds the marker, read from /proc. */
+function marked(mark: string): string[] {
+  const found: string[] = [];
+  for (const e of readdirSync('/proc')) {
+    if (!/^\d+$/.test(e)) continue;
+    try {
+      if (readFileSync(`/proc/${e}/environ`, 'latin1').includes(`HEAPSCOPE_SERVE_MARK=${mark}\0`))
+        found.push(`${e} ${readFileSync(`/proc/${e}/cmdline`, 'latin1').replaceAll('\0', ' ')}`);
+    } catch {
+      // gone meanwhile, or not ours
+    }
+  }
+  return found;
+}
+
+test('serve: playground requests whose clients go away stop building, queued or running', async (t) => {
+  const tmp = tempDir('heapscope-serve-tmp-');
+  const mod = tempDir('heapscope-serve-tiny-');
+  writeFileSync(join(mod, 'go.mod'), 'module tiny\n\ngo 1.21\n');
+  writeFileSync(join(mod, 'tiny.go'), 'package tiny\n\nfunc F() int { return 1 }\n');
+  const mark = `m${process.pid}-${Date.now()}`;
+  const { url, child } = await startServe(mod, tmp, { HEAPSCOPE_SERVE_MARK: mark });
+  t.after(() => child.kill('SIGKILL'));
+  await waitReady(url);
+
+  // Each temporary module the playground makes, when it appears and when it is gone.
+  const made = new Map<string, { at: number; gone?: number }>();
+  const watcher = watch(tmp, (_, name) => {
+    if (!name?.startsWith('heapscope-play-')) return;
+    if (!made.has(name)) made.set(name, { at: Date.now() });
+    if (!existsSync(join(tmp, name))) made.get(name)!.gone ??= Date.now();
+  });
+  t.after(() => watcher.close());
+
+  // Three snippets whose benchmark sleeps 3 s (two build, one waits), their clients gone after half a second;
+  // then one a user waits for, queued behind them.
+  const slow = (i: number) =>
+    JSON.stringify({
+      bench: true,
+      files: {
+        's.go': `package s\n\nfunc F() *int { x := ${i}; return &x }\n`,
+        's_test.go':
+          'package s\n\nimport (\n\t"testing"\n\t"time"\n)\n\nfunc BenchmarkF(b *testing.B) {\n\ttime.Sleep(3 * time.Second)\n\tfor i := 0; i < b.N; i++ {\n\t\tF()\n\t}\n}\n',
+      },
+    });
+  let abandonedAt = 0;
+  const abandoned = [0, 1, 2].map(
+    (i) =>
+      new Promise<string>((ok) => {
+        const req = request(`${url}api/playground`, { method: 'POST', headers: { 'Content-Type': 'application/json' } }, () =>
+          ok('answered'),
+        );
+        req.on('error', (e) => ok(e.message));
+        req.end(slow(i));
+        setTimeout(() => {
+          abandonedAt = Date.now();
+          req.destroy();
+        }, 500);
+      }),
+  );
+  await new Promise((ok) => setTimeout(ok, 150));
+  const live = await call(`${url}api/playground`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      files: { 'main.go': `package main\n\nvar sink *int\n\nfunc main() {\n\tx := 42\n\tsink = &x\n}\n// ${mark}\n` },
+    }),
+  });
+  assert.deepEqual(await Promise.all(abandoned), ['socket hang up', 'socket hang up', 'socket hang up']);
+  assert.equal(live.status, 200, live.body);
+  const sd = (JSON.parse(live.body) as { data: PageData }).data;
+  assert.ok(sd.sites.some((s) => s.heap && s.kind === 'moved-to-heap' && sd.strings[s.expr] === 'x'));
+
+  // The two that were building were stopped (their benchmark alone would take 3 s), the one that waited never
+  // built: two temporary modules before the live one's, not three.
+  const modules = [...made.values()].sort((a, b) => a.at - b.at);
+  assert.equal(modules.length, 3, JSON.stringify(modules));
+  for (const m of modules.slice(0, 2)) assert.ok(m.gone && m.gone - abandonedAt < 2500, `removed ${m.gone! - abandonedAt} ms after`);
+  assert.deepEqual(
+    readdirSync(tmp).filter((d) => d.startsWith('heapscope-play-')),
+    [],
+  );
+  // Nothing of theirs still runs: only serve itself carries the marker.
+  const end = Date.now() + 5000;
+  while (marked(mark).length > 1 && Date.now() < end) await new Promise((ok) => setTimeout(ok, 50));
+  assert.deepEqual(
+    marked(mark).map((p) => p.split(' ')[0]),
+    [String(child.pid)],
+  );
 });

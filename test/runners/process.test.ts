@@ -89,3 +89,12 @@ test('a program that is not on PATH is "command not found", not a shell status',
     /heapscope-no-such-program: command not found/,
   );
 });
+
+test('a signal aborted before the run stops the child at once (abort is not sent twice)', async () => {
+  const gone = new AbortController();
+  gone.abort();
+  const started = Date.now();
+  const r = await run('sleep', ['30'], { cwd: '.', signal: gone.signal });
+  assert.equal(r.signal, 'SIGTERM');
+  assert.ok(Date.now() - started < 10_000, `stopped after ${Date.now() - started} ms`);
+});

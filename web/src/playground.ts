@@ -9,24 +9,11 @@ import { go } from '@codemirror/lang-go';
 import type { PageData } from '../../src/reporters/html/page-data.js';
 import { el } from './dom.js';
 import { checkVersion, fetchJson } from './data.js';
+import { splitSnippet } from '../../src/serve/snippet-text.js';
 
 interface Example {
   name: string;
   files: Record<string, string>;
-}
-
-/** The editor's one text as files: txtar-style `-- name --` headers split it, else it is main.go. */
-export function splitFiles(text: string): Record<string, string> {
-  const header = /^-- (.+?) --[ \t]*$/gm;
-  const marks = [...text.matchAll(header)];
-  if (!marks.length) return { 'main.go': text };
-  const files: Record<string, string> = {};
-  marks.forEach((mk, i) => {
-    const start = mk.index + mk[0].length + 1;
-    const end = i + 1 < marks.length ? marks[i + 1]!.index : text.length;
-    files[mk[1]!.trim()] = text.slice(Math.min(start, end), end);
-  });
-  return files;
 }
 
 export function joinFiles(files: Record<string, string>): string {
@@ -97,17 +84,18 @@ export function playgroundPane(onResult: (data: PageData, files: Record<string, 
   });
 
   run.addEventListener('click', async () => {
-    const files = splitFiles(view.state.doc.toString());
+    const text = view.state.doc.toString();
     run.disabled = true;
     output.textContent = bench.checked ? 'Analysing and benchmarking…' : 'Analysing…';
     try {
       const r = await fetchJson<{ data: PageData; output: string }>('/api/playground', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ files, bench: bench.checked }),
+        // The server splits the text into files the way the page does, and says what it does not take.
+        body: JSON.stringify({ text, bench: bench.checked }),
       });
       output.textContent = r.output || 'Done.';
-      onResult(checkVersion(r.data), files);
+      onResult(checkVersion(r.data), Object.fromEntries(splitSnippet(text)));
     } catch (e) {
       output.textContent = (e as Error).message;
       output.classList.add('error');
