@@ -6,6 +6,16 @@ import { setFlagsFromString } from 'node:v8';
 setFlagsFromString('--max-semi-space-size=64');
 const { main } = await import('../dist/src/cli/main.js');
 
+// A reader that goes away (`heapscope analyze | head`) ends heapscope quietly, as it ends the go command: Go dies of
+// SIGPIPE, which a shell reports as 141; Node ignores the signal and reports EPIPE on the stream instead. The exit
+// hooks still remove temporary files and end the children's process groups.
+const EXIT_SIGPIPE = 128 + 13;
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (e) => {
+    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') process.exit(EXIT_SIGPIPE);
+    throw e;
+  });
+
 const write = (stream) => (s) => stream.write(s);
 main(process.argv.slice(2), {
   stdout: write(process.stdout),
