@@ -45,7 +45,10 @@ export function decideAllocations(sites: Site[], ctx: AllocationContext): void {
     const here = atPos.get(`${s.package}|${s.file}:${s.line}:${s.column}`) ?? [];
     let v: StaticValue | undefined;
     if (s.expr === 'func literal') v = here.find((x) => x.how === 'global-closure');
-    else if (s.kind === 'escapes') {
+    else if (s.kind === 'escapes' && (ctx.isBox(s) || isConstant(s.expr))) {
+      // What the walk pass reports is about a value converted to an interface (walk/convert.go dataWord). Code
+      // inlined here shares the call's position: a constant's fact in the same inlined body (`panic("empty")`)
+      // says nothing about an `&T{...}` or `make` beside it, which allocates as always.
       v = here.find((x) => x.how !== 'global-closure');
       if (!v && s.function) {
         const operand = /^[\w.]+\((\w+)\)$/.exec(s.expr)?.[1] ?? s.expr;

@@ -32,6 +32,11 @@ const EXPECTED: Record<string, [allocates: string, rule: string, bench: Record<s
   MapLit: ['always', 'allocates', { BenchmarkMapLit: 1 }],
   PtrLit: ['always', 'allocates', { BenchmarkPtrLit: 1 }],
   Capture: ['always', 'allocates', { BenchmarkCapture: 1 }],
+  // Functions with more than one heap decision: keyed by function and expression.
+  'mkNamed "empty"': ['never', 'static-data', {}],
+  'mkNamed &named{...}': ['always', 'allocates', {}],
+  'InlinedMix "empty"': ['never', 'static-data', {}],
+  'InlinedMix &named{...}': ['always', 'allocates', { BenchmarkInlinedMix: 1 }],
 };
 
 for (const tc of TOOLCHAINS) {
@@ -40,11 +45,14 @@ for (const tc of TOOLCHAINS) {
     assert.equal(r.code, 0, r.stderr);
     const m = JSON.parse(r.stdout) as AnalysisModel;
     const heap = m.sites.filter((s) => s.heap);
-    const verdicts = Object.fromEntries(heap.map((s) => [s.function, [s.allocates, s.allocatesRule]]));
+    const perFunction = (fn: string | null): number => heap.filter((s) => s.function === fn).length;
+    const verdicts = Object.fromEntries(
+      heap.map((s) => [perFunction(s.function) > 1 ? `${s.function} ${s.expr}` : s.function, [s.allocates, s.allocatesRule]]),
+    );
     for (const [fn, [allocates, rule]] of Object.entries(EXPECTED)) {
       assert.deepEqual(verdicts[fn], [allocates, rule], `${fn}: ${JSON.stringify(heap.filter((s) => s.function === fn))}`);
     }
-    assert.equal(heap.length, Object.keys(EXPECTED).length, 'one heap decision per function');
+    assert.equal(heap.length, Object.keys(EXPECTED).length, 'each heap decision expected');
     for (const s of heap) assert.ok(s.allocatesReason && s.allocatesReason.length > 10, `${s.function}: a reason`);
 
     const bench = spawnSync('go', ['test', '-run', '^$', '-bench', '.', '-benchmem', '-benchtime', '2000x', '.'], {
