@@ -65,13 +65,18 @@ export async function extractRevision(repo: Repo, commit: string, into: string, 
   const grep = await capture(
     'git',
     [
+      // The user's grep settings must not change the output's shape (grep.column came with git 2.19; an older
+      // git ignores the setting, where it would refuse --no-column).
+      '-c',
+      'grep.column=false',
+      '-c',
+      'grep.fullName=false',
       'grep',
       '-z',
       '-I',
       '-E',
       '--no-color',
       '--no-line-number',
-      '--no-column',
       '-e',
       '^[[:space:]]*//go:embed([[:space:]]|$)',
       commit,
@@ -118,13 +123,7 @@ export function releaseRevisions(): void {
 
 /** Removes the revisions/*.PID.tmp trees of runs that ended (stopped before they could). */
 function removeLeftovers(revisions: string): void {
-  for (const f of (() => {
-    try {
-      return readdirSync(revisions);
-    } catch {
-      return [];
-    }
-  })()) {
+  for (const f of readdirSync(revisions)) {
     if (!/^[0-9a-f]{40,64}\.\d+\.tmp$/.test(f)) continue;
     const p = join(revisions, f);
     const st = statSync(p, { throwIfNoEntry: false });
