@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import type { MeasuredCosts, MeasuredSite } from '../model/measured.js';
 import { isGoSourceFile } from '../model/paths.js';
+import { noteGrowth, sizeOf } from './cache-dir.js';
 
 const FORMAT = 'heapscope-measured-3';
 
@@ -37,19 +38,19 @@ export function writeMeasured(cacheDir: string, root: string, costs: MeasuredCos
       const file = k.slice(0, k.lastIndexOf(':'));
       if (!(file in hashes)) hashes[file] = fileHash(root, file) ?? '';
     }
-    writeFileSync(
-      tmp,
-      JSON.stringify({
-        format: FORMAT,
-        root,
-        command: costs.command,
-        time: costs.time,
-        sites: [...costs.sites],
-        lines: [...costs.lines],
-        hashes,
-      }),
-    );
+    const text = JSON.stringify({
+      format: FORMAT,
+      root,
+      command: costs.command,
+      time: costs.time,
+      sites: [...costs.sites],
+      lines: [...costs.lines],
+      hashes,
+    });
+    writeFileSync(tmp, text);
+    const old = sizeOf(file);
     renameSync(tmp, file);
+    noteGrowth(cacheDir, Buffer.byteLength(text) - old);
   } catch {
     // analyze then estimates instead
   }

@@ -8,6 +8,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { PackageFacts } from '../model/types.js';
 import { decodeFacts, encodeFacts } from './facts-codec.js';
+import { noteGrowth, sizeOf } from './cache-dir.js';
 
 /** Bump when the parser or the stored shape changes, so old entries are not read. */
 export const CACHE_FORMAT = 'heapscope-facts-8';
@@ -78,8 +79,11 @@ export class ModelCache {
     try {
       await mkdir(join(this.dir, 'runs'), { recursive: true });
       const p = this.runPath(run);
-      await writeFile(`${p}.${process.pid}.tmp`, JSON.stringify(keys));
+      const text = JSON.stringify(keys);
+      await writeFile(`${p}.${process.pid}.tmp`, text);
+      const old = sizeOf(p);
       await rename(`${p}.${process.pid}.tmp`, p);
+      noteGrowth(this.dir, Buffer.byteLength(text) - old);
     } catch {
       // only speed is lost
     }
@@ -143,7 +147,9 @@ export class ModelCache {
       }
       const text = JSON.stringify({ format: CACHE_FORMAT, key, unit, ...encodeFacts(facts) });
       writeFileSync(tmp, text);
+      const old = sizeOf(p);
       renameSync(tmp, p);
+      noteGrowth(this.dir, Buffer.byteLength(text) - old);
       return text;
     } catch {
       // A cache that cannot be written only costs speed; do not leave a partial file behind.

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { noteGrowth, sizeOf } from './cache-dir.js';
 
 const RESULT_FORMAT = 'heapscope-result-2';
 /**
@@ -97,7 +98,7 @@ export class ResultCache {
     try {
       await mkdir(join(this.dir, 'results'), { recursive: true });
       const fh = await open(tmp, 'w');
-      return new ResultWriter(fh, tmp, p, { format: RESULT_FORMAT, state, code });
+      return new ResultWriter(this.dir, fh, tmp, p, { format: RESULT_FORMAT, state, code });
     } catch {
       return null;
     }
@@ -111,6 +112,7 @@ export class ResultWriter {
   private failed = false;
 
   constructor(
+    private readonly cacheDir: string,
     private readonly fh: FileHandle,
     private readonly tmp: string,
     private readonly path: string,
@@ -139,7 +141,9 @@ export class ResultWriter {
       await writeAll(this.fh, Buffer.from(line.padEnd(HEADER_SIZE - 1, ' ') + '\n'), 0);
       await this.fh.close();
       if (this.failed) throw new Error('write failed');
+      const old = sizeOf(this.path);
       await rename(this.tmp, this.path);
+      noteGrowth(this.cacheDir, this.at - old);
     } catch {
       // Only speed is lost; do not leave a partial file behind.
       await this.fh.close().catch(() => {});

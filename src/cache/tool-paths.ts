@@ -5,6 +5,7 @@
 
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
+import { noteGrowth, sizeOf } from './cache-dir.js';
 
 const FORMAT = 'heapscope-tools-1';
 
@@ -32,8 +33,11 @@ export class ToolPaths {
       const all = { ...this.read(), [`${this.key}\0${name}`]: path };
       mkdirSync(dirname(this.file), { recursive: true });
       const tmp = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify({ format: FORMAT, paths: all }));
+      const text = JSON.stringify({ format: FORMAT, paths: all });
+      writeFileSync(tmp, text);
+      const old = sizeOf(this.file);
       renameSync(tmp, this.file);
+      noteGrowth(dirname(this.file), Buffer.byteLength(text) - old);
     } catch {
       // only speed is lost
     }

@@ -1,6 +1,6 @@
 // heapscope cache info | clean: where the cache is, what it holds against its bound, and emptying it.
 
-import { cacheEntries, cacheLimit, cleanCache, DEFAULT_LIMIT, type EntryKind } from '../cache/cache-dir.js';
+import { cacheEntries, cacheLimit, cleanCache, DEFAULT_LIMIT, ENTRY_KINDS } from '../cache/cache-dir.js';
 import { defaultCacheDir } from '../cache/model-cache.js';
 import type { CliIO } from './terminal.js';
 import type { Outcome } from './outcome.js';
@@ -11,11 +11,10 @@ function mib(bytes: number): string {
 
 export async function runCacheInfo(flags: { format: string }, io: CliIO): Promise<Outcome> {
   const dir = defaultCacheDir(io.env);
-  const entries = await cacheEntries(dir);
+  const entries = cacheEntries(dir);
   const limit = cacheLimit(io.env);
-  const kinds: EntryKind[] = ['facts', 'results', 'runs', 'tools', 'revisions'];
   const by = Object.fromEntries(
-    kinds.map((k) => {
+    ENTRY_KINDS.map((k) => {
       const of = entries.filter((e) => e.kind === k && !e.partial);
       return [k, { entries: of.length, bytes: of.reduce((t, e) => t + e.size, 0) }];
     }),
@@ -41,16 +40,18 @@ export async function runCacheInfo(flags: { format: string }, io: CliIO): Promis
     `  finished reports:  ${by['results']!.entries} entries, ${mib(by['results']!.bytes)}`,
     `  run lists:         ${by['runs']!.entries} entries, ${mib(by['runs']!.bytes)}`,
     `  Go tool paths:     ${by['tools']!.entries} entries`,
+    `  measured figures:  ${by['measured']!.entries} modules, ${mib(by['measured']!.bytes)}`,
+    `  helper programs:   ${by['bin']!.entries} files, ${mib(by['bin']!.bytes)}`,
     `  diff's revisions:  ${by['revisions']!.entries} commits, ${mib(by['revisions']!.bytes)}`,
   ];
-  if (partial.length) lines.push(`  unfinished writes: ${partial.length} (removed when older than an hour)`);
+  if (partial.length) lines.push(`  unfinished writes: ${partial.length}, ${mib(info.partial.bytes)} (removed once their run has ended)`);
   io.stdout(lines.join('\n') + '\n');
   return 'ok';
 }
 
 export async function runCacheClean(io: CliIO): Promise<Outcome> {
   const dir = defaultCacheDir(io.env);
-  const r = await cleanCache(dir);
+  const r = cleanCache(dir);
   io.stdout(`removed ${r.removed} files (${mib(r.freed)}) from ${dir}\n`);
   return 'ok';
 }

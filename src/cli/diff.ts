@@ -4,9 +4,9 @@
 // heap sites were added (or a benchmark regressed), 2 when heapscope could not compare.
 
 import { existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { capture } from '../runners/process.js';
-import { isDirty, openRepo, resolveRevision, revisionTree, type Repo } from '../runners/git.js';
+import { isDirty, openRepo, releaseRevisions, resolveRevision, revisionTree, type Repo } from '../runners/git.js';
 import { removeTempDir } from '../runners/temp-dirs.js';
 import { runAB } from '../runners/ab-bench.js';
 import { compareBenchmark, type AbBenchmark } from '../model/ab.js';
@@ -98,17 +98,27 @@ export async function runDiff(args: string[], patterns: string[], flags: DiffFla
     if (needRepo) repo = await openRepo(dir, io.env);
     const rel = repo ? relative(repo.top, dir) : '';
     type Code = { dir: string; label: string; revision?: string };
+    // Submodules of the revisions (relative to the repository's top), by the label of the revision that has them.
+    const submodules = new Map<string, string[]>();
+    /** Where each side's copy of the repository's top is: a revision's tree, or the work tree. */
+    const tops: string[] = [];
     const checkout = async (rev: string): Promise<Code> => {
       const commit = await resolveRevision(repo!, rev, io.env);
       const tree = await revisionTree(repo!, commit, cacheDir, io.env);
       if (tree.temporary) tmps.push(tree.dir);
+      const label = `${rev} (${commit.slice(0, 12)})`;
+      // git archive leaves a submodule an empty directory: its packages would look removed (or added).
+      const inside = tree.submodules.filter((p) => rel === '' || p === rel || p.startsWith(rel + '/') || rel.startsWith(p + '/'));
+      for (const p of inside) submodules.set(p, [...(submodules.get(p) ?? []), label]);
+      tops.push(tree.dir);
       const at = join(tree.dir, rel);
       if (!existsSync(join(at, 'go.mod')) && !existsSync(at)) throw new UsageError(`revision ${rev} has no ${rel || 'module'} directory`);
-      return { dir: at, label: `${rev} (${commit.slice(0, 12)})`, revision: commit };
+      return { dir: at, label, revision: commit };
     };
     const workTree = async (): Promise<Code> => {
       if (repo && (await isDirty(repo, io.env)))
         io.stderr('heapscope: the working tree has uncommitted changes; they are part of the working-tree side\n');
+      tops.push(repo ? repo.top : dir);
       return { dir, label: 'the working tree' };
     };
     if (releases.length === 2) {
@@ -133,6 +143,10 @@ export async function runDiff(args: string[], patterns: string[], flags: DiffFla
       }
     }
     mark('sides prepared');
+    for (const [p, labels] of submodules)
+      io.stderr(
+        `heapscope: the submodule at ${safeText(p)} is not part of the tree of ${safeText(labels.join(' and '))} (git archive leaves it out): its packages are not compared\n`,
+      );
     const models: AnalysisModel[] = [];
     for (const [i, s] of sides.entries()) {
       onProgress?.(`analysing ${s.side.label} (${i + 1}/2)`);
@@ -148,6 +162,12 @@ export async function runDiff(args: string[], patterns: string[], flags: DiffFla
       for (const m of run.messages) io.stderr(`heapscope: go (${safeText(s.side.label)}): ${safeText(m)}\n`);
       await focusModel(model, run, { cacheDir, env: s.env });
       s.side.go = model.go.version;
+      // Releases on one tree have the same submodules: only revisions leave some out.
+      if (submodules.size && releases.length === 0)
+        dropUnder(
+          model,
+          [...submodules.keys()].map((p) => join(tops[i]!, p)),
+        );
       models.push(model);
       mark(`analysed ${s.side.label}`);
     }
@@ -222,6 +242,15 @@ export async function runDiff(args: string[], patterns: string[], flags: DiffFla
     }
     return report.added.length || benchmarks.some((b) => b.regression) ? 'partial' : 'ok';
   } finally {
+    releaseRevisions();
     for (const t of tmps) await removeTempDir(t);
   }
+}
+
+/** Leaves out of the comparison the sites in files under any of these directories. */
+function dropUnder(model: AnalysisModel, dirs: string[]): void {
+  model.sites = model.sites.filter((s) => {
+    const file = isAbsolute(s.file) ? s.file : join(model.root, s.file);
+    return !dirs.some((d) => file === d || file.startsWith(d + sep));
+  });
 }

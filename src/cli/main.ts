@@ -12,6 +12,7 @@ import { runAnalyze, type AnalyzeFlags } from './analyze.js';
 import { runBench, type BenchFlags } from './bench.js';
 import { runExplain, type ExplainFlags } from './explain.js';
 import { runCacheClean, runCacheInfo } from './cache.js';
+import { cacheLimit, DEFAULT_LIMIT, enforceBounds } from '../cache/cache-dir.js';
 import { runServe, type ServeFlags } from './serve.js';
 import { runCheck, type CheckFlags } from './check.js';
 import { runDiff, type DiffFlags } from './diff.js';
@@ -219,10 +220,12 @@ Exit codes:
     .addHelpText(
       'after',
       `
-Each revision's files are unpacked with git archive into heapscope's cache (revisions/<commit>, bounded with the
-rest of the cache; a temporary directory with --no-cache) and analysed there, so the next diff against the same
-commit is served from the caches; your work tree and repository are only read (uncommitted changes are part of the
-working-tree side, and said so).
+Each revision's files that analysis reads (Go, module, assembly and cgo files, and what //go:embed lines name)
+are unpacked with git archive into heapscope's cache (revisions/<commit>, bounded with the rest of the cache; a
+temporary directory with --no-cache) and analysed there, so the next diff against the same commit is served from
+the caches; your work tree and repository are only read (uncommitted changes are part of the working-tree side,
+and said so). git archive leaves submodules empty: the packages under a revision's submodule are not compared,
+and a note says so.
 Revisions are matched site by site by identity (package, function, kind, expression, rank: no line numbers, so
 code that only moved is not a change); releases by readable names, since the compiler's names for closures and
 temporaries change between releases. Only heap sites that allocate are compared.
@@ -286,9 +289,11 @@ Stop with Ctrl-C (exit 130).`,
       `
 The cache (HEAPSCOPE_CACHE, else $XDG_CACHE_HOME/heapscope or ~/.cache/heapscope) holds each package's parsed
 compiler output, keyed by its files, its imports' keys, the toolchain, flags, build tags, GOEXPERIMENT and
-the like, PGO profiles, overlays and the cgo environment; and the last finished report of each command line.
-Its size is kept under HEAPSCOPE_CACHE_LIMIT (default 2G; bytes, or K, M, G, 1024-based): at most once an
-hour a run removes the least recently used entries until it is at three quarters of the bound.`,
+the like, PGO profiles, overlays and the cgo environment; the last finished report of each command line; the
+figures heapscope bench measured (measured/); its go/srcfacts helper (bin/); and the commits heapscope diff
+unpacked (revisions/). All of it is kept under HEAPSCOPE_CACHE_LIMIT (default 2G; bytes, or K, M, G,
+1024-based): every run that adds to it and takes it over the bound removes the least recently used entries
+until it is at three quarters of the bound. clean removes all of it.`,
     );
   cache
     .command('info')
@@ -316,5 +321,8 @@ hour a run removes the least recently used entries until it is at three quarters
       return exitCode('fatal');
     }
     throw e;
+  } finally {
+    // What the command added to heapscope's cache is counted against its bound (cache-dir.ts: cheap unless over).
+    enforceBounds(cacheLimit(io.env) ?? DEFAULT_LIMIT);
   }
 }

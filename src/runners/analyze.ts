@@ -9,7 +9,7 @@ import type { PackageFacts } from '../model/types.js';
 import { ModelCache } from '../cache/model-cache.js';
 import { buildInputsKey } from './build-inputs.js';
 import { UsageError } from '../errors/errors.js';
-import { cacheLimit, DEFAULT_LIMIT, trimCache } from '../cache/cache-dir.js';
+import { cacheLimit, DEFAULT_LIMIT, enforceBounds } from '../cache/cache-dir.js';
 import { decodeFacts } from '../cache/facts-codec.js';
 import { moduleRoot, readGoEnv, type GoEnv } from './go-env.js';
 import { listPackages, type GoListPackage } from './go-list.js';
@@ -392,7 +392,8 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
       runId,
       [...units.values()].map((u) => keys.get(u.id)).filter((k): k is string => !!k),
     );
-    await trimCache(cache.dir, cacheLimit(env) ?? DEFAULT_LIMIT);
+    // Here as well as at the end of the command: heapscope serve analyses again and again in one process.
+    enforceBounds(cacheLimit(env) ?? DEFAULT_LIMIT);
   }
   const packageNames = new Map<string, string>();
   const packageDirs = new Map<string, string>();

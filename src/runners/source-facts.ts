@@ -6,7 +6,9 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { utimes } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { noteGrowth } from '../cache/cache-dir.js';
 import { parseSourceFacts } from '../parsers/source-facts-json.js';
 import type { SourceFileFacts } from '../model/source-facts.js';
 import { run } from './process.js';
@@ -100,7 +102,12 @@ export async function sourceFactsTool(
       return false; // missing, or a cache directory that is not one
     }
   };
-  if (usable()) return { path, cleanup: async () => {} };
+  if (usable()) {
+    // Used now: the last to be trimmed when the cache is over its bound.
+    const now = new Date();
+    utimes(path, now, now).catch(() => {});
+    return { path, cleanup: async () => {} };
+  }
   const tmp = `${path}.${process.pid}.tmp`;
   let cacheable = true;
   try {
@@ -111,6 +118,7 @@ export async function sourceFactsTool(
   if (cacheable && (await build(tmp, env)) === null) {
     try {
       renameSync(tmp, path);
+      noteGrowth(cacheDir, statSync(path).size);
       return { path, cleanup: async () => {} };
     } catch {
       rmSync(tmp, { force: true });

@@ -38,6 +38,26 @@ export function tempDir(prefix: string, parent: string = tmpdir()): string {
   }
 }
 
+/**
+ * Makes the directory at path, a name the caller chose (heapscope diff's revision being unpacked into the cache,
+ * beside where it will be renamed to), and records it as tempDir does: a run stopped or killed does not leave it.
+ */
+export function namedTempDir(path: string): void {
+  if (!hooked) {
+    hooked = true;
+    process.once('exit', removeAllTempDirsSync);
+  }
+  dirs.add(path);
+  watchDir(path);
+  try {
+    mkdirSync(path, { recursive: true });
+  } catch (e) {
+    dirs.delete(path);
+    unwatchDir(path);
+    throw e;
+  }
+}
+
 export async function removeTempDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
   dirs.delete(dir);

@@ -63,8 +63,9 @@ test('every kind of cache file, damaged every way, gives the result of --no-cach
   };
   const kinds = fill();
   // The three kinds: the run's list of entries, a package's facts, the finished report.
-  const kindOf = (f: string): string => (f.startsWith('runs/') ? 'runs' : f.startsWith('results/') ? 'results' : 'facts');
-  assert.deepEqual([...new Set(kinds.map(kindOf))].sort(), ['facts', 'results', 'runs'], kinds.join(' '));
+  const kindOf = (f: string): string =>
+    f.startsWith('runs/') ? 'runs' : f.startsWith('results/') ? 'results' : /^[0-9a-f]{2}\//.test(f) ? 'facts' : 'other';
+  assert.deepEqual([...new Set(kinds.map(kindOf))].filter((k) => k !== 'other').sort(), ['facts', 'results', 'runs'], kinds.join(' '));
   for (const kind of ['runs', 'facts', 'results']) {
     for (const [what, damage] of damages) {
       const target = fill().find((f) => kindOf(f) === kind)!;
@@ -84,15 +85,23 @@ test('cache info and clean: what the cache holds, then nothing of heapscope’s;
   const cache = tempDir('heapscope-info-');
   const env = { HEAPSCOPE_CACHE: cache };
   assert.equal(runCli(['analyze', '--format', 'json', '-C', dir, './'], { env }).code, 0);
+  // bench's figures (measured/) and the go/srcfacts helper (bin/) are heapscope's too.
+  const focus = join(fixturesDir, 'modules', 'focus');
+  assert.equal(runCli(['bench', '--count', '1', '--benchtime', '100x', '-C', focus], { env }).code, 0);
+  const measured = (): boolean => runCli(['analyze', '-C', focus], { env }).stdout.includes('measured by heapscope bench');
+  assert.ok(measured());
   writeFileSync(join(cache, 'keep.txt'), 'not heapscope’s');
-  const info = (): { dir: string; entries: number; kinds: Record<string, { entries: number }> } =>
+  const info = (): { dir: string; entries: number; bytes: number; kinds: Record<string, { entries: number }> } =>
     JSON.parse(runCli(['cache', 'info', '--format', 'json'], { env }).stdout);
   const before = info();
   assert.equal(before.dir, cache);
-  assert.ok(before.kinds['facts']!.entries >= 1 && before.kinds['results']!.entries >= 1 && before.kinds['runs']!.entries >= 1);
+  for (const k of ['facts', 'results', 'runs', 'measured', 'bin']) assert.ok(before.kinds[k]!.entries >= 1, k);
   assert.equal(runCli(['cache', 'clean'], { env }).code, 0);
-  assert.equal(info().entries, 0);
+  assert.deepEqual([info().entries, info().bytes], [0, 0]);
+  assert.deepEqual(readdirSync(cache), ['keep.txt']);
   assert.equal(readFileSync(join(cache, 'keep.txt'), 'utf8'), 'not heapscope’s');
+  // The figures went with the rest: analyze estimates again (and builds its helper again).
+  assert.equal(measured(), false);
   // A cache directory that cannot be made (its parent is a file): the report is the same, exit 0.
   const blocked = join(cache, 'keep.txt', 'cache');
   const r = runCli(['analyze', '--format', 'json', '-C', dir, './'], { env: { HEAPSCOPE_CACHE: blocked } });

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { examplesDir } from '../helpers/paths.js';
@@ -188,4 +188,119 @@ test('benchmarks A/B: an allocation added is a significant regression (exit 1); 
       checked++;
     }
   assert.equal(checked, 6);
+});
+
+/** Bytes of every file under d, heapscope's or not: what the bound is about, counted without heapscope. */
+function bytesUnder(d: string): number {
+  let n = 0;
+  for (const e of readdirSync(d, { withFileTypes: true }))
+    n += e.isDirectory() ? bytesUnder(join(d, e.name)) : statSync(join(d, e.name)).size;
+  return n;
+}
+
+/** Every file under d, relative to it. */
+function filesUnder(d: string, at = ''): string[] {
+  return readdirSync(join(d, at), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(d, join(at, e.name)) : [join(at, e.name)],
+  );
+}
+
+test('the cache bound holds after every diff; a revision holds only what analysis reads; a stopped run’s tree goes', () => {
+  // A module whose package embeds a directory (4 MiB of it) and a file, beside a 30 MiB file nothing embeds.
+  const top = join(tempDir('heapscope-diff-bound-'), 'r');
+  mkdirSync(join(top, 'web', 'static'), { recursive: true });
+  writeFileSync(join(top, 'go.mod'), 'module example.com/bound\n\ngo 1.22\n');
+  writeFileSync(
+    join(top, 'web', 'web.go'),
+    'package web\n\nimport "embed"\n\n//go:embed static\nvar files embed.FS\n\n//go:embed "page one.txt"\nvar page string\n',
+  );
+  writeFileSync(join(top, 'web', 'static', 'blob.bin'), Buffer.alloc(4 * 1024 ** 2, 7));
+  writeFileSync(join(top, 'web', 'static', 'a.txt'), 'a');
+  writeFileSync(join(top, 'web', 'page one.txt'), 'page');
+  writeFileSync(join(top, 'video.bin'), Buffer.alloc(30 * 1024 ** 2, 1));
+  writeFileSync(join(top, 'README.md'), '# bound\n');
+  git(top, 'init', '-q');
+  git(top, 'add', '-A');
+  git(top, 'commit', '-qm', 'web');
+  for (let i = 1; i <= 3; i++) {
+    appendFileSync(join(top, 'web', 'web.go'), `\nfunc F${i}() *[8]byte { var b [8]byte; return &b }\n`);
+    git(top, 'commit', '-qam', `F${i}`);
+  }
+  const sha = (rev: string): string => git(top, 'rev-parse', rev).trim();
+  const cache = tempDir('heapscope-diff-bound-cache-');
+  const limit = 14 * 1024 ** 2;
+  const env = { HEAPSCOPE_CACHE: cache, HEAPSCOPE_CACHE_LIMIT: '14M' };
+  const diff = (a: string, b: string, added: string): void => {
+    const r = runCli(['diff', a, b, '--format', 'json'], { cwd: top, env });
+    assert.equal(r.code, 1, r.stderr);
+    const d = JSON.parse(r.stdout) as DiffReport;
+    // Compiled on both sides (an embedded file missing is a build error), the one function added found.
+    assert.deepEqual(d.packages, []);
+    assert.deepEqual(
+      d.added.map((s) => `${s.file} ${s.function}`),
+      [`web/web.go ${added}`],
+    );
+    const info = JSON.parse(runCli(['cache', 'info', '--format', 'json'], { env }).stdout) as { bytes: number };
+    assert.ok(info.bytes <= limit && bytesUnder(cache) <= limit, `${a}..${b}: ${info.bytes}, ${bytesUnder(cache)} on disk`);
+  };
+
+  diff('HEAD~3', 'HEAD~2', 'F1');
+  // The tree holds the Go and module files and what the package embeds, not the 30 MiB file nor the README.
+  assert.deepEqual(filesUnder(join(cache, 'revisions', sha('HEAD~3'))).sort(), [
+    '.heapscope-complete',
+    'go.mod',
+    'web/page one.txt',
+    'web/static/a.txt',
+    'web/static/blob.bin',
+    'web/web.go',
+  ]);
+
+  // A tree left by a run that was stopped goes with the next run; one being written by a live run stays.
+  const stopped = join(cache, 'revisions', `${'e'.repeat(40)}.${spawnSync(process.execPath, ['-e', '']).pid}.tmp`);
+  const live = join(cache, 'revisions', `${'f'.repeat(40)}.${process.pid}.tmp`);
+  for (const d of [stopped, live]) {
+    mkdirSync(d);
+    writeFileSync(join(d, 'big'), Buffer.alloc(1024 ** 2));
+  }
+  diff('HEAD~2', 'HEAD~1', 'F2');
+  assert.deepEqual([existsSync(stopped), existsSync(live)], [false, true]);
+  rmSync(live, { recursive: true });
+
+  // Each diff adds trees of 4 MiB: the bound is kept after every run, not once an hour.
+  diff('HEAD~1', 'HEAD', 'F3');
+  // The least recently used trees went (the first diff's), and come back when wanted.
+  assert.equal(existsSync(join(cache, 'revisions', sha('HEAD~3'))), false);
+  diff('HEAD~3', 'HEAD~2', 'F1');
+});
+
+test('a submodule in a revision: its packages are not compared (not reported removed or added), and a note says so', () => {
+  const base = tempDir('heapscope-diff-sub-');
+  const lib = join(base, 'lib');
+  mkdirSync(lib);
+  writeFileSync(join(lib, 'lib.go'), 'package lib\n\nfunc New() *[8]byte { var b [8]byte; return &b }\n');
+  git(lib, 'init', '-q');
+  git(lib, 'add', '-A');
+  git(lib, 'commit', '-qm', 'lib');
+  // The module first holds the package itself, then has it as a submodule.
+  const top = join(base, 'm');
+  mkdirSync(join(top, 'lib'), { recursive: true });
+  writeFileSync(join(top, 'go.mod'), 'module example.com/m\n\ngo 1.22\n');
+  writeFileSync(join(top, 'm.go'), 'package m\n\nfunc P() *int { x := 1; return &x }\n');
+  cpSync(join(lib, 'lib.go'), join(top, 'lib', 'lib.go'));
+  git(top, 'init', '-q');
+  git(top, 'add', '-A');
+  git(top, 'commit', '-qm', 'lib inside');
+  git(top, 'rm', '-rq', 'lib');
+  git(top, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', lib, 'lib');
+  git(top, 'commit', '-qm', 'lib as a submodule');
+  const note =
+    /^heapscope: the submodule at lib is not part of the tree of HEAD \([0-9a-f]{12}\) \(git archive leaves it out\): its packages are not compared$/m;
+  // Before: lib/lib.go's site was reported removed (HEAD~1 → HEAD), then added (HEAD → the work tree).
+  for (const args of [['HEAD~1', 'HEAD'], ['HEAD']]) {
+    const r = runCli(['diff', ...args, '--format', 'json'], { cwd: top });
+    assert.equal(r.code, 0, r.stderr);
+    const d = JSON.parse(r.stdout) as DiffReport;
+    assert.deepEqual([d.added, d.removed, d.changed], [[], [], []], args.join(' '));
+    assert.match(r.stderr, note);
+  }
 });
