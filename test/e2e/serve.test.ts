@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -49,6 +49,36 @@ function nextUpdate(url: string, min: number): Promise<number> {
     req.end();
   });
 }
+
+/** Resolves with the message of the first `status` event for which `wanted` holds. */
+function nextStatus(url: string, wanted: (s: { state: string; message: string }) => boolean): Promise<string> {
+  return new Promise((ok, fail) => {
+    const req = request(`${url}api/events`, (res) => {
+      let buf = '';
+      res.on('data', (c: Buffer) => {
+        buf += c.toString('utf8');
+        for (const m of buf.matchAll(/event: status\ndata: (\{[^\n]*\})\n\n/g)) {
+          const s = JSON.parse(m[1]!) as { state: string; message: string };
+          if (wanted(s)) {
+            req.destroy();
+            ok(s.message);
+          }
+        }
+      });
+    });
+    req.on('error', (e) => (e.message.includes('socket hang up') ? undefined : fail(e)));
+    req.end();
+  });
+}
+
+/** `p`, or a failure naming `what` after `ms`: a live update that never comes fails the test instead of hanging it. */
+function within<T>(p: Promise<T>, what: string, ms = 30_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, fail) => (timer = setTimeout(() => fail(new Error(`${what}: nothing after ${ms} ms`)), ms)));
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
+const functionsOf = (d: PageData): string[] => d.sites.filter((s) => s.heap).map((s) => d.strings[s.function]!);
 
 async function startServe(dir: string, tmp: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [cliPath, 'serve', '-C', dir], {
@@ -181,4 +211,43 @@ test('serve: a module that does not load at first comes back when it is fixed', 
   writeFileSync(join(mod, 'go.mod'), gomod);
   assert.equal(await updated, 1);
   assert.equal((await call(`${url}api/data`)).status, 200);
+});
+
+test('serve: a package directory made after the start, and one removed and made again, are watched; a removed module says so', async (t) => {
+  const tmp = tempDir('heapscope-serve-tmp-');
+  const mod = join(tempDir('heapscope-serve-dirs-'), 'm');
+  cpSync(examplesDir, mod, { recursive: true });
+  const { url, child } = await startServe(mod, tmp);
+  t.after(() => child.kill('SIGKILL'));
+  assert.equal((await waitReady(url)).generation, 1);
+  // The data once `wanted` holds of it, waiting on live updates (an edit may take more than one).
+  const until = async (what: string, wanted: (functions: string[]) => boolean): Promise<void> => {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const d = JSON.parse((await call(`${url}api/data`)).body) as PageData;
+      if (wanted(functionsOf(d))) return;
+      await within(nextUpdate(url, d.generation! + 1), what, deadline - Date.now());
+    }
+  };
+
+  // A new directory two levels down, its file written at once (before any watch on it could be set).
+  const pkg = join(mod, 'internal', 'fresh');
+  mkdirSync(pkg, { recursive: true });
+  writeFileSync(join(pkg, 'fresh.go'), 'package fresh\n\nfunc Fresh() *int { x := 1; return &x }\n');
+  await until('a package in a new directory', (f) => f.includes('Fresh'));
+
+  // Removed, then made again: the new directory is watched, and an edit in it is seen.
+  rmSync(pkg, { recursive: true });
+  await until('a package directory removed', (f) => !f.includes('Fresh'));
+  mkdirSync(pkg);
+  writeFileSync(join(pkg, 'fresh.go'), 'package fresh\n\nfunc Again() *int { x := 2; return &x }\n');
+  await until('a package directory made again', (f) => f.includes('Again'));
+  appendFileSync(join(pkg, 'fresh.go'), '\nfunc Edited() *int { x := 3; return &x }\n');
+  await until('an edit in a directory made again', (f) => f.includes('Edited'));
+
+  // The whole module removed: the status says so in one line (it said "go: command not found").
+  const gone = nextStatus(url, (s) => s.state === 'error');
+  rmSync(mod, { recursive: true });
+  const message = await within(gone, 'the module removed');
+  assert.ok(message.includes(mod) && /no longer exists/.test(message) && !message.includes('\n'), message);
 });
