@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { cliPath, examplesDir } from '../helpers/paths.js';
@@ -250,4 +251,51 @@ test('serve: a package directory made after the start, and one removed and made 
   rmSync(mod, { recursive: true });
   const message = await within(gone, 'the module removed');
   assert.ok(message.includes(mod) && /no longer exists/.test(message) && !message.includes('\n'), message);
+});
+
+test('serve: readers that never read hold no copy of the data; the server still answers', async (t) => {
+  // About 6 MB of data (long function names are cheap to compile and long in the data), more than the kernel's
+  // socket buffers take, so a body made per request would wait in the server's memory.
+  const tmp = tempDir('heapscope-serve-tmp-');
+  const mod = tempDir('heapscope-serve-big-');
+  const name = 'Long'.repeat(300);
+  let src = 'package big\n\n';
+  for (let i = 0; i < 2000; i++) src += `func F${i}${name}(s string) string { return s + "${i}" }\n`;
+  writeFileSync(join(mod, 'go.mod'), 'module example.com/big\n\ngo 1.21\n');
+  writeFileSync(join(mod, 'big.go'), src);
+  const { url, child } = await startServe(mod, tmp);
+  t.after(() => child.kill('SIGKILL'));
+  await waitReady(url);
+  const size = Buffer.byteLength((await call(`${url}api/data`)).body);
+  assert.ok(size > 5_000_000, `${size} bytes of data`);
+  const rss = (): number => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) * 1024;
+  const before = rss();
+
+  const { host, port } = new URL(url);
+  const readers: Socket[] = [];
+  t.after(() => readers.forEach((s) => s.destroy()));
+  await Promise.all(
+    Array.from({ length: 100 }, () => {
+      const s = connect(Number(port), '127.0.0.1');
+      readers.push(s);
+      return new Promise<void>((ok, fail) => {
+        s.once('error', fail);
+        s.once('connect', () => {
+          s.pause();
+          s.write(`GET /api/data HTTP/1.1\r\nHost: ${host}\r\n\r\n`, () => ok());
+        });
+      });
+    }),
+  );
+  let peak = before;
+  for (let i = 0; i < 12; i++) {
+    await new Promise((ok) => setTimeout(ok, 250));
+    peak = Math.max(peak, rss());
+  }
+  // One shared body and a 64 KiB slice in flight per reader: a few MB. A body per reader is 100 times the data
+  // (600 MB; measured 1.2 GB before the fix); 100 MB leaves room for the collector's timing.
+  assert.ok(peak - before < 100 * 1024 * 1024, `RSS ${before >> 20} MB, then ${peak >> 20} MB with 100 readers that never read`);
+  const meanwhile = await within(call(`${url}api/data`), 'a request among the stalled readers', 10_000);
+  assert.equal(meanwhile.status, 200);
+  assert.equal(Buffer.byteLength(meanwhile.body), size);
 });
