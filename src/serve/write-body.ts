@@ -23,7 +23,8 @@ export function writeBody(res: ServerResponse, body: Buffer): void {
       const slice = body.subarray(at, at + SLICE);
       at += slice.length;
       if (!res.write(slice)) {
-        stall = setTimeout(() => res.destroy(), STALL_MS);
+        // A reset, not a close: the kernel drops what the reader never took (up to 4 MB a socket) at once.
+        stall = setTimeout(() => (res.socket ? res.socket.resetAndDestroy() : res.destroy()), STALL_MS);
         res.once('drain', more);
         return;
       }
