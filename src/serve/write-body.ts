@@ -11,7 +11,7 @@ const SLICE = 64 * 1024;
  * How long a connection may take nothing before it is cut. A page reads its data at once; a reader that stops for
  * this long holds the body (perhaps of an analysis since replaced) for nothing.
  */
-export const STALL_MS = 60_000;
+const STALL_MS = 60_000;
 
 /** Writes `body` and ends the response; the headers, Content-Length included, are written already. */
 export function writeBody(res: ServerResponse, body: Buffer): void {
