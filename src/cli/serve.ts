@@ -68,6 +68,7 @@ export async function runServe(patterns: string[], flags: ServeFlags, io: CliIO)
       return { run, model: filterModel(model, choice.filters, dir) };
     },
     command: commandLine(io),
+    tree: dir,
     dirs: watchedFirst(dir),
     onUpdate: (s) => {
       server?.broadcast(s);

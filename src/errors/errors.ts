@@ -25,6 +25,9 @@ export class GoToolError extends HeapscopeError {}
 /** The package patterns, module or directory do not name anything to analyse. */
 export class NoPackagesError extends HeapscopeError {}
 
+/** A directory heapscope runs a command in was removed while it ran (the module, or a cache directory cleaned). */
+export class DirectoryGoneError extends HeapscopeError {}
+
 /** Command-line usage is wrong. */
 export class UsageError extends HeapscopeError {}
 

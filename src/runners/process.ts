@@ -5,10 +5,10 @@
 // groups when heapscope is stopped.
 
 import { spawn } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, openSync, statSync } from 'node:fs';
 import { resolve as absolutePath } from 'node:path';
 import { ByteLineSplitter, LineSplitter } from '../parsers/line-splitter.js';
-import { GoToolError } from '../errors/errors.js';
+import { DirectoryGoneError, GoToolError } from '../errors/errors.js';
 import { addGroup, isStopping, removeGroup, signalGroup, stopGroup } from './process-groups.js';
 import { goTempDir } from './temp-dirs.js';
 import { lookPath } from './look-path.js';
@@ -160,6 +160,14 @@ class Drain {
 
 const EMPTY = Buffer.alloc(0);
 
+function isDirectory(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunResult> {
   // Once heapscope is stopping, nothing new starts and nothing settles: the signal handler exits.
   if (isStopping()) return new Promise(() => {});
@@ -197,7 +205,10 @@ export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunR
     const err = child.stderr ? new Drain(errLines, child.stderr) : null;
     child.on('error', (e: NodeJS.ErrnoException) => {
       if (timer) clearTimeout(timer);
-      if (e.code === 'ENOENT') {
+      // spawn says ENOENT both for a program it cannot find and for a working directory that is not there.
+      if ((e.code === 'ENOENT' || e.code === 'ENOTDIR') && !isDirectory(opts.cwd)) {
+        reject(new DirectoryGoneError(`the directory ${opts.cwd} no longer exists`, 'was it removed while heapscope ran?'));
+      } else if (e.code === 'ENOENT') {
         reject(new GoToolError(`${cmd}: command not found`, 'install Go from https://go.dev/dl and put it on PATH'));
       } else reject(new GoToolError(`${cmd}: ${e.message}`));
     });

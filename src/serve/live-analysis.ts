@@ -1,9 +1,10 @@
-// heapscope serve's model, kept current: analysed once, then again whenever a file of the analysed packages (or
-// go.mod, go.work, a new file in their directories) changes. Each run goes through heapscope's cache, so only the
-// packages whose content keys changed (the edited one and those that import it) are compiled again.
+// heapscope serve's model, kept current: analysed once, then again whenever a .go file, go.mod or go.work of the
+// served tree or of the analysed packages changes, or a directory holding them is made or removed (dir-watch.ts).
+// Each run goes through heapscope's cache, so only the packages whose content keys changed (the edited one and
+// those that import it) are compiled again.
 
-import { watch, type FSWatcher } from 'node:fs';
 import { dirname } from 'node:path';
+import { DirWatcher } from './dir-watch.js';
 import type { AnalyzeRun } from '../runners/analyze.js';
 import type { AnalysisModel } from '../model/types.js';
 import { encodeAnalysis, type Encoded } from '../reporters/html/encode.js';
@@ -25,8 +26,10 @@ export interface LiveState {
 export interface LiveOptions {
   /** One analysis as the CLI makes it (the compiler's run through the cache, joined, focused and filtered). */
   load: () => Promise<{ run: AnalyzeRun; model: AnalysisModel }>;
-  /** Watched while no analysis has succeeded yet (the directory served, and its module root): a fix to a broken
-   *  go.mod or a file that did not compile must bring the server back. */
+  /** The directory served: every directory under it is watched, so that a package made after the start is seen. */
+  tree: string;
+  /** Watched on their own (the module root above the tree, for go.mod and go.work): also while no analysis has
+   *  succeeded yet, when a fix to a broken go.mod or a file that did not compile must bring the server back. */
   dirs: string[];
   command: string;
   onUpdate: (s: LiveState) => void;
@@ -34,7 +37,7 @@ export interface LiveOptions {
 
 export class LiveAnalysis {
   readonly current: LiveState = { generation: 0, state: 'analysing', message: 'analysing', page: null, root: null, sources: null };
-  private watchers = new Map<string, FSWatcher>();
+  private readonly watcher = new DirWatcher(() => void this.schedule(SETTLE_MS));
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
@@ -55,8 +58,7 @@ export class LiveAnalysis {
     this.closed = true;
     this.controller.abort();
     if (this.timer) clearTimeout(this.timer);
-    for (const w of this.watchers.values()) w.close();
-    this.watchers.clear();
+    this.watcher.close();
   }
 
   private schedule(delay: number): Promise<void> {
@@ -106,44 +108,20 @@ export class LiveAnalysis {
       // The last good analysis stays on the page, marked stale by the status.
       s.state = 'error';
       s.message = e instanceof Error ? e.message : String(e);
-      if (!s.page) this.watchDirs(new Set(this.opts.dirs));
+      if (!s.page && !this.closed) this.watcher.set(this.opts.dirs, [this.opts.tree]);
     }
     if (!this.closed) this.opts.onUpdate(s);
   }
 
-  /** Watches each analysed package's directory and the module's go.mod; an event schedules a new run. */
+  /** Watches the tree, the module's root and each analysed package's directory (a pattern may reach outside the
+   *  tree); made again after each run, which renews the watch of a directory removed and made again meanwhile. */
   private watch(run: AnalyzeRun): void {
+    if (this.closed) return;
     const dirs = new Set<string>([run.root, ...this.opts.dirs]);
     for (const u of run.units) {
       dirs.add(u.dir);
       for (const f of u.files) dirs.add(dirname(f));
     }
-    this.watchDirs(dirs);
-  }
-
-  private watchDirs(dirs: Set<string>): void {
-    for (const [d, w] of this.watchers)
-      if (!dirs.has(d)) {
-        w.close();
-        this.watchers.delete(d);
-      }
-    for (const d of dirs) {
-      if (this.watchers.has(d)) continue;
-      try {
-        const w = watch(d, { persistent: false }, (_event, name) => {
-          // Editors' swap and backup files are not sources; an event without a name may be anything.
-          const n = name?.toString() ?? '';
-          if (n && !n.endsWith('.go') && !/^go\.(mod|sum|work)$/.test(n)) return;
-          void this.schedule(SETTLE_MS);
-        });
-        w.on('error', () => {
-          w.close();
-          this.watchers.delete(d);
-        });
-        this.watchers.set(d, w);
-      } catch {
-        // A directory that vanished: the next run lists what exists.
-      }
-    }
+    this.watcher.set(dirs, [this.opts.tree]);
   }
 }

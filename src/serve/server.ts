@@ -12,6 +12,7 @@ import type { LiveAnalysis, LiveState } from './live-analysis.js';
 import { checkSnippet, PlaygroundError, runSnippet } from './playground.js';
 import { packageListings } from '../runners/package-asm.js';
 import type { AsmListing } from '../model/alloc-types.js';
+import { writeBody } from './write-body.js';
 
 export interface ServeOptions {
   host: string;
@@ -35,9 +36,11 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Resource-Policy': 'same-origin',
+    ...(typeof body === 'string' ? {} : { 'Content-Length': String(body.length) }),
     ...extra,
   });
-  res.end(body);
+  if (typeof body === 'string') res.end(body);
+  else writeBody(res, body);
 }
 
 const json = (res: ServerResponse, status: number, value: unknown): void =>
@@ -71,6 +74,8 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const asmCache = new Map<string, Promise<{ listings: AsmListing[]; error: string | null }>>();
   const closing = new AbortController();
   let port = 0;
+  // The current analysis's data, encoded once and shared by every request: megabytes for a large module.
+  let data: { generation: number; body: Buffer } | null = null;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (!allowedHost(req.headers.host, port))
@@ -97,7 +102,9 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       // The first analysis of a large module takes a while: the page's request waits for it rather than polling.
       if (!live.page) await o.live.start();
       if (!live.page) return json(res, 503, { error: live.message });
-      return send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ ...live.page.data, generation: live.generation }));
+      if (data?.generation !== live.generation)
+        data = { generation: live.generation, body: Buffer.from(JSON.stringify({ ...live.page.data, generation: live.generation })) };
+      return send(res, 200, 'application/json; charset=utf-8', data.body);
     }
     if (method === 'GET' && url.pathname === '/api/source') {
       const given = url.searchParams.get('file') ?? '';

@@ -3,32 +3,14 @@
 // requests whose clients go away.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { cliPath, examplesDir } from '../helpers/paths.js';
-import { tempDir, testCache } from '../helpers/cli.js';
+import { examplesDir } from '../helpers/paths.js';
+import { tempDir } from '../helpers/cli.js';
+import { call, startServe, waitReady } from '../helpers/serve.js';
 import type { PageData } from '../../src/reporters/html/page-data.js';
-
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function call(url: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
-  return new Promise((ok, fail) => {
-    const req = request(url, { method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => ok({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', fail);
-    req.end(opts.body);
-  });
-}
 
 /** Resolves with the data of the first `update` event whose generation is at least `min`. */
 function nextUpdate(url: string, min: number): Promise<number> {
@@ -51,23 +33,35 @@ function nextUpdate(url: string, min: number): Promise<number> {
   });
 }
 
-async function startServe(dir: string, tmp: string, env: NodeJS.ProcessEnv = {}): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [cliPath, 'serve', '-C', dir], {
-    env: { ...process.env, HEAPSCOPE_CACHE: testCache, TMPDIR: tmp, NO_COLOR: '1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** Resolves with the message of the first `status` event for which `wanted` holds. */
+function nextStatus(url: string, wanted: (s: { state: string; message: string }) => boolean): Promise<string> {
+  return new Promise((ok, fail) => {
+    const req = request(`${url}api/events`, (res) => {
+      let buf = '';
+      res.on('data', (c: Buffer) => {
+        buf += c.toString('utf8');
+        for (const m of buf.matchAll(/event: status\ndata: (\{[^\n]*\})\n\n/g)) {
+          const s = JSON.parse(m[1]!) as { state: string; message: string };
+          if (wanted(s)) {
+            req.destroy();
+            ok(s.message);
+          }
+        }
+      });
+    });
+    req.on('error', (e) => (e.message.includes('socket hang up') ? undefined : fail(e)));
+    req.end();
   });
-  const first = await new Promise<string>((ok) => createInterface({ input: child.stdout! }).once('line', ok));
-  return { url: first, child };
 }
 
-async function waitReady(url: string): Promise<PageData> {
-  for (let i = 0; i < 600; i++) {
-    const r = await call(`${url}api/data`);
-    if (r.status === 200) return JSON.parse(r.body) as PageData;
-    await new Promise((ok) => setTimeout(ok, 100));
-  }
-  throw new Error('no data after 60 s');
+/** `p`, or a failure naming `what` after `ms`: a live update that never comes fails the test instead of hanging it. */
+function within<T>(p: Promise<T>, what: string, ms = 30_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, fail) => (timer = setTimeout(() => fail(new Error(`${what}: nothing after ${ms} ms`)), ms)));
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
+
+const functionsOf = (d: PageData): string[] => d.sites.filter((s) => s.heap).map((s) => d.strings[s.function]!);
 
 test('serve: its URL first, guarded, module files only, live after an edit, playground within limits', async (t) => {
   const tmp = tempDir('heapscope-serve-tmp-');
@@ -276,4 +270,90 @@ test('serve: playground requests whose clients go away stop building, queued or 
     marked(mark).map((p) => p.split(' ')[0]),
     [String(child.pid)],
   );
+});
+
+test('serve: a package directory made after the start, and one removed and made again, are watched; a removed module says so', async (t) => {
+  const tmp = tempDir('heapscope-serve-tmp-');
+  const mod = join(tempDir('heapscope-serve-dirs-'), 'm');
+  cpSync(examplesDir, mod, { recursive: true });
+  const { url, child } = await startServe(mod, tmp);
+  t.after(() => child.kill('SIGKILL'));
+  assert.equal((await waitReady(url)).generation, 1);
+  // The data once `wanted` holds of it, waiting on live updates (an edit may take more than one).
+  const until = async (what: string, wanted: (functions: string[]) => boolean): Promise<void> => {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const d = JSON.parse((await call(`${url}api/data`)).body) as PageData;
+      if (wanted(functionsOf(d))) return;
+      await within(nextUpdate(url, d.generation! + 1), what, deadline - Date.now());
+    }
+  };
+
+  // A new directory two levels down, its file written at once (before any watch on it could be set).
+  const pkg = join(mod, 'internal', 'fresh');
+  mkdirSync(pkg, { recursive: true });
+  writeFileSync(join(pkg, 'fresh.go'), 'package fresh\n\nfunc Fresh() *int { x := 1; return &x }\n');
+  await until('a package in a new directory', (f) => f.includes('Fresh'));
+
+  // Removed, then made again: the new directory is watched, and an edit in it is seen.
+  rmSync(pkg, { recursive: true });
+  await until('a package directory removed', (f) => !f.includes('Fresh'));
+  mkdirSync(pkg);
+  writeFileSync(join(pkg, 'fresh.go'), 'package fresh\n\nfunc Again() *int { x := 2; return &x }\n');
+  await until('a package directory made again', (f) => f.includes('Again'));
+  appendFileSync(join(pkg, 'fresh.go'), '\nfunc Edited() *int { x := 3; return &x }\n');
+  await until('an edit in a directory made again', (f) => f.includes('Edited'));
+
+  // The whole module removed: the status says so in one line (it said "go: command not found").
+  const gone = nextStatus(url, (s) => s.state === 'error');
+  rmSync(mod, { recursive: true });
+  const message = await within(gone, 'the module removed');
+  assert.ok(message.includes(mod) && /no longer exists/.test(message) && !message.includes('\n'), message);
+});
+
+test('serve: readers that never read hold no copy of the data; the server still answers', async (t) => {
+  // About 6 MB of data (long function names are cheap to compile and long in the data), more than the kernel's
+  // socket buffers take, so a body made per request would wait in the server's memory.
+  const tmp = tempDir('heapscope-serve-tmp-');
+  const mod = tempDir('heapscope-serve-big-');
+  const name = 'Long'.repeat(300);
+  let src = 'package big\n\n';
+  for (let i = 0; i < 2000; i++) src += `func F${i}${name}(s string) string { return s + "${i}" }\n`;
+  writeFileSync(join(mod, 'go.mod'), 'module example.com/big\n\ngo 1.21\n');
+  writeFileSync(join(mod, 'big.go'), src);
+  const { url, child } = await startServe(mod, tmp);
+  t.after(() => child.kill('SIGKILL'));
+  await waitReady(url);
+  const size = Buffer.byteLength((await call(`${url}api/data`)).body);
+  assert.ok(size > 5_000_000, `${size} bytes of data`);
+  const rss = (): number => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) * 1024;
+  const before = rss();
+
+  const { host, port } = new URL(url);
+  const readers: Socket[] = [];
+  t.after(() => readers.forEach((s) => s.destroy()));
+  await Promise.all(
+    Array.from({ length: 100 }, () => {
+      const s = connect(Number(port), '127.0.0.1');
+      readers.push(s);
+      return new Promise<void>((ok, fail) => {
+        s.once('error', fail);
+        s.once('connect', () => {
+          s.pause();
+          s.write(`GET /api/data HTTP/1.1\r\nHost: ${host}\r\n\r\n`, () => ok());
+        });
+      });
+    }),
+  );
+  let peak = before;
+  for (let i = 0; i < 12; i++) {
+    await new Promise((ok) => setTimeout(ok, 250));
+    peak = Math.max(peak, rss());
+  }
+  // One shared body and a 64 KiB slice in flight per reader: a few MB. A body per reader is 100 times the data
+  // (600 MB; measured 1.2 GB before the fix); 100 MB leaves room for the collector's timing.
+  assert.ok(peak - before < 100 * 1024 * 1024, `RSS ${before >> 20} MB, then ${peak >> 20} MB with 100 readers that never read`);
+  const meanwhile = await within(call(`${url}api/data`), 'a request among the stalled readers', 10_000);
+  assert.equal(meanwhile.status, 200);
+  assert.equal(Buffer.byteLength(meanwhile.body), size);
 });

@@ -2,6 +2,9 @@
 // whole and in order, and a consumer that throws fails the run instead of crashing heapscope.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { run } from '../../src/runners/process.js';
 
 // 400,000 numbered lines (about 45 MB, more than the runner holds before it makes the child wait), written
@@ -97,4 +100,22 @@ test('a signal aborted before the run stops the child at once (abort is not sent
   const r = await run('sleep', ['30'], { cwd: '.', signal: gone.signal });
   assert.equal(r.signal, 'SIGTERM');
   assert.ok(Date.now() - started < 10_000, `stopped after ${Date.now() - started} ms`);
+});
+
+test('a working directory that is gone is named, not taken for a missing program', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'heapscope-gone-'));
+  rmSync(dir, { recursive: true });
+  // spawn says ENOENT for both; a program that exists, and the go command (whatever PATH finds), in a directory gone.
+  for (const cmd of [process.execPath, 'go']) {
+    await assert.rejects(run(cmd, ['version'], { cwd: dir }), (e: Error) => {
+      assert.equal(e.name, 'DirectoryGoneError');
+      assert.equal(e.message, `the directory ${dir} no longer exists`);
+      return true;
+    });
+  }
+  // A program missing from an existing directory is still "command not found".
+  await assert.rejects(
+    run('heapscope-no-such-program', [], { cwd: tmpdir(), env: { PATH: '/nonexistent' } }),
+    (e: Error) => e.name === 'GoToolError' && /command not found/.test(e.message),
+  );
 });
