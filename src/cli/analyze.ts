@@ -2,7 +2,7 @@
 // asked for; an unchanged re-run replays the last complete report.
 
 import { focusModel, joinRun, measuredFigures } from './load-model.js';
-import { checkFocusFlags, focusKey, type FocusFlags } from './focus-flags.js';
+import { checkFiltersMatch, checkFocusFlags, focusKey, type FocusFlags } from './focus-flags.js';
 import { filterModel } from '../model/filters.js';
 import { readProfileCosts } from '../runners/profile-input.js';
 import { helperSourceHash } from '../runners/source-facts.js';
@@ -108,6 +108,7 @@ export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: Cl
   mark('compiler output parsed or facts loaded');
   const joined = joinRun(run);
   mark('joined');
+  checkFiltersMatch(joined, choice.filters, dir);
   const profile = flags.profile !== undefined ? await readProfileCosts(flags.profile, io.cwd, joined) : null;
   const { problems } = await focusModel(joined, run, { cacheDir, env: io.env, profile, measured });
   const model = filterModel(joined, choice.filters, dir);

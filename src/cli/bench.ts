@@ -17,7 +17,7 @@ import { nameBenchLines, nameContext } from '../join/go-names.js';
 import { writeMeasured } from '../cache/measured-store.js';
 import type { MeasuredCosts, MeasuredSite } from '../model/measured.js';
 import { pathKind } from '../model/paths.js';
-import { checkFocusFlags, type FocusFlags } from './focus-flags.js';
+import { checkFiltersMatch, checkFocusFlags, type FocusFlags } from './focus-flags.js';
 import { filterBenchReport } from '../model/filters.js';
 import { executePlan, planAnalysis } from '../runners/analyze.js';
 import type { AnalysisModel } from '../model/types.js';
@@ -147,6 +147,7 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
   const loaded = await analysis!;
   if ('error' in loaded) throw loaded.error;
   const { model, sources } = loaded.ok;
+  checkFiltersMatch(model, choice.filters, dir);
   mark('benchmarks timed and profiled');
   onProgress?.done();
   const report: BenchReport = { schemaVersion: 1, go: model.go, root: model.root, benchmarks: [], packages: [] };

@@ -9,7 +9,7 @@ import { removeTempDir, tempDir } from '../runners/temp-dirs.js';
 import { focusModel, loadModel } from './load-model.js';
 import { listPackages } from '../runners/go-list.js';
 import { benchPackages } from '../runners/bench-packages.js';
-import { checkFocusFlags, type FocusFlags } from './focus-flags.js';
+import { checkFiltersMatch, checkFocusFlags, type FocusFlags } from './focus-flags.js';
 import { filterModel } from '../model/filters.js';
 import { buildTestBinary, prepareBenchmarks, runBenchmarks } from '../runners/bench.js';
 import { attributeAll } from '../join/attribute.js';
@@ -34,14 +34,18 @@ export interface ExplainFlags extends FocusFlags {
   progress?: boolean;
 }
 
-/** FILE:LINE, the line in decimal digits from 1 (Number() would also take `1e1`, `0x2` and ` 2`). */
+/**
+ * FILE:LINE, or FILE:LINE:COL as the compiler, go vet and heapscope's own reports print positions (the column is
+ * read and left out: explain is about the line). Numbers in decimal digits from 1 (Number() would also take `1e1`,
+ * `0x2` and ` 2`).
+ */
 export function parseFileLine(arg: string): { file: string; line: number } {
-  const i = arg.lastIndexOf(':');
-  const digits = i > 0 ? arg.slice(i + 1) : '';
-  const line = /^[0-9]+$/.test(digits) ? Number(digits) : NaN;
-  if (!(i > 0) || !Number.isSafeInteger(line) || line < 1)
-    throw new UsageError(`expected FILE:LINE with LINE a whole number from 1, got ${JSON.stringify(arg)}`);
-  return { file: arg.slice(0, i), line };
+  const m = /^(.+?):([0-9]+)(?::([0-9]+))?$/s.exec(arg);
+  const line = m ? Number(m[2]) : NaN;
+  const column = m?.[3] === undefined ? 1 : Number(m[3]);
+  if (!m || !Number.isSafeInteger(line) || line < 1 || !Number.isSafeInteger(column) || column < 1)
+    throw new UsageError(`expected FILE:LINE or FILE:LINE:COL with LINE and COL whole numbers from 1, got ${JSON.stringify(arg)}`);
+  return { file: m[1]!, line };
 }
 
 /** The position names a line of a file that exists: otherwise there is nothing to explain, whatever the compiler says. */
@@ -98,6 +102,7 @@ export async function runExplain(position: string, flags: ExplainFlags, io: CliI
   mark('analysed');
   const cacheDir = flags.cache ? defaultCacheDir(io.env) : null;
   await focusModel(model, analysed, { cacheDir, env: io.env });
+  checkFiltersMatch(model, choice.filters, dir);
   model = filterModel(model, { ...choice.filters, all: true }, dir);
   const modulePaths = new ModulePaths(analysed.root, dir);
   const resolveFile = (p: string): string => modulePaths.printed(p);
@@ -179,8 +184,12 @@ export async function runExplain(position: string, flags: ExplainFlags, io: CliI
   onProgress?.done();
   for (const c of render(ex, { color: useColor(io, flags.color), verbose: false, cwd: io.cwd })) io.stdout(c);
   mark('rendered and written');
-  // The compiler decides only code inside functions (and package-level initialisers, which have sites).
-  if (ex.sites.length === 0 && !fn)
+  // The compiler decides only code inside functions (and package-level initialisers, which have sites), and
+  // nothing at all in a package that does not compile.
+  const broken = model.packages.find((p) => p.dir === dirname(abs) && p.errors.length);
+  if (ex.sites.length === 0 && !fn && broken)
+    io.stderr(`heapscope: ${safeText(position)}: ${safeText(broken.importPath)} does not compile: ${safeText(broken.errors[0]!)}\n`);
+  else if (ex.sites.length === 0 && !fn)
     io.stderr(`heapscope: ${safeText(position)} is not inside a function: the compiler decides nothing there\n`);
   return ex.errors.length ? 'partial' : 'ok';
 }

@@ -5,7 +5,8 @@
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors/errors.js';
 import { CAUSES } from '../model/causes.js';
-import type { SiteFilters } from '../model/filters.js';
+import { packagePatternError, unmatchedFilters, type SiteFilters } from '../model/filters.js';
+import type { AnalysisModel } from '../model/types.js';
 import { re2SyntaxError } from './re2-syntax.js';
 
 export interface FocusFlags {
@@ -54,6 +55,10 @@ export function checkFocusFlags(flags: FocusFlags): FocusChoice {
   for (const c of causes) {
     if (!known.has(c)) throw new UsageError(`--cause ${c}: no such cause`, `one of ${[...known].sort().join(', ')}`);
   }
+  for (const p of flags.package ?? []) {
+    const why = packagePatternError(p);
+    if (why) throw new UsageError(`--package ${p}: ${why}`, 'an import path pattern (example.com/m/...) or a directory pattern (./x/...)');
+  }
   let functionRe: RegExp | null = null;
   if (flags.function !== undefined) {
     const why = re2SyntaxError(flags.function);
@@ -86,4 +91,21 @@ export function checkFocusFlags(flags: FocusFlags): FocusChoice {
 export function focusKey(c: FocusChoice): unknown[] {
   const f = c.filters;
   return [c.top, c.sort, f.all, f.causes, f.packages, f.functionRe?.source ?? null, f.minAllocs];
+}
+
+/** After the analysis: a filter that matches nothing in the analysed packages is a usage error naming the flag. */
+export function checkFiltersMatch(model: AnalysisModel, filters: SiteFilters, cwd: string): void {
+  const [first] = unmatchedFilters(model, filters, cwd);
+  if (!first) return;
+  throw new UsageError(
+    first.message,
+    first.flag === '--package'
+      ? `the analysed packages: ${packageList(model)}`
+      : 'it is matched against function names as the reports print them, such as NewPoint or (*Buffer).Write',
+  );
+}
+
+function packageList(model: AnalysisModel): string {
+  const names = model.packages.map((p) => p.importPath);
+  return names.length > 5 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', ') || 'none';
 }

@@ -128,7 +128,10 @@ ${EXIT_HELP.replace('some packages did not compile', 'a test binary did not comp
     program
       .command('explain')
       .description('everything heapscope knows about one source line: decisions, causes, inlining, allocated types, runtime figures')
-      .argument('<file:line>', 'a source position, relative to the current directory (or -C DIR)')
+      .argument(
+        '<file:line>',
+        'a source position (FILE:LINE, or FILE:LINE:COL as reports print it), relative to the current directory (or -C DIR)',
+      )
       .option('-C <dir>', 'run in DIR')
       .option('--tags <tags>', 'comma-separated build tags')
       .option('--bench <regexp>', 'also run these benchmarks of the package and show their figures for the line')

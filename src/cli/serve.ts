@@ -8,7 +8,7 @@ import { LiveAnalysis } from '../serve/live-analysis.js';
 import { focusModel, loadModel } from './load-model.js';
 import { filterModel } from '../model/filters.js';
 import { startServer } from '../serve/server.js';
-import { checkFocusFlags, type FocusFlags } from './focus-flags.js';
+import { checkFiltersMatch, checkFocusFlags, type FocusFlags } from './focus-flags.js';
 import { commandDir } from './flag-checks.js';
 import { defaultCacheDir } from '../cache/model-cache.js';
 import { commandLine, type CliIO } from './terminal.js';
@@ -65,6 +65,7 @@ export async function runServe(patterns: string[], flags: ServeFlags, io: CliIO)
         env: io.env,
       });
       await focusModel(model, run, { cacheDir, env: io.env });
+      checkFiltersMatch(model, choice.filters, dir);
       return { run, model: filterModel(model, choice.filters, dir) };
     },
     command: commandLine(io),

@@ -37,6 +37,41 @@ export function packageMatcher(patterns: string[], cwd: string): (p: { importPat
   return (p) => tests.some((t) => t(p));
 }
 
+/**
+ * Why a --package pattern cannot name a package, or null. An import path holds only ASCII letters, digits and
+ * `-._~+/` (golang.org/x/mod/module.CheckImportPath); a directory pattern (`./x/...`, `/abs`) is any path.
+ */
+export function packagePatternError(pattern: string): string | null {
+  if (pattern.startsWith('.') || pattern.startsWith('/')) return null;
+  const bad = /[^A-Za-z0-9\-._~+/]/.exec(pattern);
+  return bad ? `not a package pattern: ${JSON.stringify(bad[0])} cannot be in an import path` : null;
+}
+
+/**
+ * The filters that match nothing in the analysed packages, each as `--flag value: why`: a filter that leaves
+ * nothing to show is a typo far more often than an answer. --function is only judged when every package
+ * compiled (the function may be in one that did not).
+ */
+export function unmatchedFilters(model: AnalysisModel, f: SiteFilters, cwd: string): { flag: string; message: string }[] {
+  const out: { flag: string; message: string }[] = [];
+  for (const pat of f.packages) {
+    const match = packageMatcher([pat], cwd);
+    if (!model.packages.some((p) => match(p)))
+      out.push({ flag: '--package', message: `--package ${pat}: matches none of the analysed packages` });
+  }
+  const re = f.functionRe;
+  if (re && !model.packages.some((p) => p.errors.length)) {
+    const names = [
+      ...model.functions.map((fn) => fn.name),
+      ...model.sites.flatMap((s) => [s.function ?? '', s.goName?.function ?? '']),
+      ...(model.notAnalysed ?? []).map((n) => n.function),
+    ];
+    if (!names.some((n) => n !== '' && re.test(n)))
+      out.push({ flag: '--function', message: `--function ${re.source}: matches no function of the analysed packages` });
+  }
+  return out;
+}
+
 function keep(s: Site, f: SiteFilters, pkgOk: (importPath: string) => boolean, dirs: Map<string, string>): boolean {
   if (!f.all && s.heap && isForeignInstance(s, dirs.get(s.package))) return false;
   if (f.packages.length && !pkgOk(s.package)) return false;

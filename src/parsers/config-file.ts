@@ -1,14 +1,22 @@
-// Reads a configuration file's text (JSON or YAML: JSON is read by the same YAML parser, so both get line numbers)
-// and checks it against the published schema (docs/heapscope.schema.json) with Ajv. Errors name the file, the line
-// and the key: `heapscope.json:7: budgets.BenchmarkX.allocsPerOp: must be number`.
+// Reads a configuration file's text and checks it against the published schema (docs/heapscope.schema.json) with
+// Ajv. JSON is read strictly (json-lines.ts: JSON.parse for the value, one scan for each member's line); YAML by
+// the yaml package, with aliases bounded. Errors name the file, the line and the key, one line each:
+// `heapscope.json:7: budgets.BenchmarkX.allocsPerOp: must be number`.
 
 import { Ajv } from 'ajv';
-import { LineCounter, isMap, isScalar, parseDocument, type Node } from 'yaml';
+import { LineCounter, isMap, isScalar, parseDocument, visit, type Node } from 'yaml';
 import type { Config } from '../model/config.js';
+import { parseJsonWithLines, pointerToken } from './json-lines.js';
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
 
-/** The node at a JSON pointer path in the document, for its line. */
+/** YAML aliases resolved at most, counting what each expands to (the yaml package's guard against "billion laughs"). */
+const MAX_ALIAS_COUNT = 100;
+
+/** Problems listed at most: a generated file can be wrong in every one of thousands of entries. */
+const MAX_PROBLEMS = 20;
+
+/** The node at a JSON pointer path in a YAML document, for its line. */
 function nodeAt(root: unknown, path: string[]): Node | null {
   let n = root as Node | null;
   for (const key of path) {
@@ -20,9 +28,18 @@ function nodeAt(root: unknown, path: string[]): Node | null {
   return n;
 }
 
-export function parseConfig(text: string, file: string, display: string, schema: object): ConfigResult {
+type Read = { ok: true; value: unknown; lineOf: (pointer: string) => number } | { ok: false; errors: string[] };
+
+function readJson(text: string, display: string): Read {
+  const r = parseJsonWithLines(text);
+  return r.ok ? r : { ok: false, errors: [`${display}:${r.line}: ${r.message}`] };
+}
+
+function readYaml(text: string, display: string): Read {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+  // Duplicate keys are found below: the yaml package's own check (uniqueKeys) compares each key with every one
+  // before it, and took 8 s on 12,000 budgets.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: false });
   if (doc.errors.length)
     return {
       ok: false,
@@ -30,24 +47,80 @@ export function parseConfig(text: string, file: string, display: string, schema:
         (e) => `${display}:${e.linePos?.[0]?.line ?? 1}: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
       ),
     };
-  const value: unknown = doc.toJS() ?? {};
+  let duplicate: string | null = null;
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const k = pair.key.value;
+        if (seen.has(k)) {
+          const at = pair.key.range ? lines.linePos(pair.key.range[0]).line : 1;
+          duplicate = `${display}:${at}: duplicate key ${JSON.stringify(String(k))}`;
+          return visit.BREAK;
+        }
+        seen.add(k);
+      }
+      return undefined;
+    },
+  });
+  if (duplicate !== null) return { ok: false, errors: [duplicate] };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    // The yaml package throws for an alias count past the bound, and for an alias to nothing.
+    const why = /alias count/i.test((e as Error).message)
+      ? `its aliases expand to too much (more than ${MAX_ALIAS_COUNT}): write the values out`
+      : (e as Error).message.split('\n')[0]!;
+    return { ok: false, errors: [`${display}: ${why}`] };
+  }
+  const lineOf = (pointer: string): number => {
+    const path = pointer
+      .split('/')
+      .slice(1)
+      .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'));
+    const node = nodeAt(doc.contents, path);
+    return node?.range ? lines.linePos(node.range[0]).line : 1;
+  };
+  return { ok: true, value: doc.contents === null ? undefined : value, lineOf };
+}
+
+export function parseConfig(raw: string, file: string, display: string, schema: object): ConfigResult {
+  // A byte order mark is not part of the text (editors on Windows write one).
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  if (text.trim() === '') return { ok: false, errors: [`${display} is empty: write {} for no configuration, or remove it`] };
+  const read = /\.json$/i.test(file) ? readJson(text, display) : readYaml(text, display);
+  if (!read.ok) return read;
+  // A YAML file of comments only holds no document.
+  if (read.value === undefined) return { ok: false, errors: [`${display} is empty: write {} for no configuration, or remove it`] };
   const ajv = new Ajv({ allErrors: true, strict: false });
   const validate = ajv.compile(schema);
-  if (!validate(value)) {
-    const errors = (validate.errors ?? []).map((e) => {
-      const path = e.instancePath
+  if (!validate(read.value)) {
+    const all = validate.errors ?? [];
+    // Ajv reports a key name that breaks propertyNames twice: by the rule it breaks, then as propertyNames.
+    const own = all.filter((e) => e.propertyName === undefined || e.keyword === 'propertyNames');
+    const errors = own.slice(0, MAX_PROBLEMS).map((e) => {
+      const extra = e.keyword === 'additionalProperties' ? String((e.params as { additionalProperty?: string }).additionalProperty) : null;
+      const badName = e.keyword === 'propertyNames' ? String((e.params as { propertyName?: string }).propertyName) : null;
+      const named = extra ?? badName;
+      const pointer = named !== null ? `${e.instancePath}/${pointerToken(named)}` : e.instancePath;
+      const path = pointer
         .split('/')
         .slice(1)
         .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'));
-      const extra = e.keyword === 'additionalProperties' ? String((e.params as { additionalProperty?: string }).additionalProperty) : null;
-      const node = nodeAt(doc.contents, extra !== null ? [...path, extra] : path);
-      const line = node?.range ? lines.linePos(node.range[0]).line : 1;
-      const key = [...path, ...(extra !== null ? [extra] : [])].join('.') || '(top level)';
-      const why = e.keyword === 'additionalProperties' ? 'unknown key' : (e.message ?? 'invalid');
-      return `${display}:${line}: ${key}: ${why}`;
+      const key = path.join('.') || '(top level)';
+      const why = extra !== null ? 'unknown key' : badName !== null ? 'key too long' : (e.message ?? 'invalid');
+      return `${display}:${read.lineOf(pointer)}: ${shorten(key)}: ${why}`;
     });
+    if (own.length > MAX_PROBLEMS) errors.push(`${display}: ... and ${own.length - MAX_PROBLEMS} more problems`);
     return { ok: false, errors };
   }
-  const v = value as Partial<Config>;
+  const v = read.value as Partial<Config>;
   return { ok: true, config: { file, budgets: v.budgets ?? {}, packages: v.packages ?? {}, defaults: v.defaults ?? {} } };
+}
+
+/** A key as a message shows it: a 50,000-character key is named by its start. */
+function shorten(key: string): string {
+  return key.length > 120 ? `${key.slice(0, 120)}…` : key;
 }

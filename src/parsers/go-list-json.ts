@@ -15,6 +15,16 @@ export interface GoListError {
   ImportStack?: string[];
 }
 
+/**
+ * A listing error as the go command prints it (load.PackageError.Error): `Pos: Err`. The JSON holds the two apart,
+ * and Err alone ("illegal UTF-8 encoding", "pattern x: no matching files found") does not say where.
+ */
+export function listErrorText(e: GoListError): string {
+  const err = e.Err.trim();
+  const pos = e.Pos?.trim();
+  return pos && !err.startsWith(pos) ? `${pos}: ${err}` : err;
+}
+
 export interface GoListPackage {
   ImportPath: string;
   Dir?: string;

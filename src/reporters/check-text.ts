@@ -50,7 +50,11 @@ export function* renderCheckText(r: CheckReport, opts: ReportOptions): Generator
   if (ignored.length) parts.push(`${ignored.length} ignored`);
   if (r.stale.length) parts.push(n(r.stale.length, 'stale directive'));
   if (r.baseline) parts.push(`${n(r.baseline.new, 'heap site')} new against ${q(r.baseline.file)} (it holds ${r.baseline.sites})`);
+  // A package that does not compile leaves its directives unchecked: the run cannot say ok (check exits 2).
+  const broken = r.packages.filter((p) => p.errors.length).length;
+  if (broken) parts.unshift(`${n(broken, 'package')} did not compile`);
   const ok = failing.length === 0 && r.stale.length === 0;
-  out.push(`${ok ? c.green('heapscope check: ok') : c.red('heapscope check: failed')}: ${parts.join(', ')}`);
+  const verdict = broken ? c.red('heapscope check: not checked') : ok ? c.green('heapscope check: ok') : c.red('heapscope check: failed');
+  out.push(`${verdict}: ${parts.join(', ')}`);
   yield out.join('\n') + '\n';
 }

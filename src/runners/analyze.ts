@@ -3,16 +3,17 @@
 // its output streamed through the parser as it arrives.
 
 import { createHash } from 'node:crypto';
-import { join, sep } from 'node:path';
-import { EscapeTextParser } from '../parsers/escape-text.js';
+import { join, resolve, sep } from 'node:path';
+import { EscapeTextParser, splitPosition } from '../parsers/escape-text.js';
 import type { PackageFacts } from '../model/types.js';
 import { ModelCache } from '../cache/model-cache.js';
 import { buildInputsKey } from './build-inputs.js';
 import { UsageError } from '../errors/errors.js';
 import { cacheLimit, DEFAULT_LIMIT, enforceBounds } from '../cache/cache-dir.js';
 import { decodeFacts } from '../cache/facts-codec.js';
-import { moduleRoot, readGoEnv, type GoEnv } from './go-env.js';
+import { goErrorText, moduleRoot, readGoEnv, type GoEnv } from './go-env.js';
 import { listPackages, type GoListPackage } from './go-list.js';
+import { listErrorText } from '../parsers/go-list-json.js';
 import { walkReportsConversions } from '../model/go-releases.js';
 import { computeKeys } from './package-keys.js';
 import { addFunctionEnds } from './function-ends.js';
@@ -223,7 +224,7 @@ export async function planAnalysis(opts: AnalyzeOptions): Promise<AnalyzePlan> {
     // A package go list cannot load is left out of the build (it would stop the go command); errors in its
     // dependencies are only reported if the build then fails to compile it.
     const errs: string[] = [];
-    if (p.Error) errs.push(p.Error.Err.trim());
+    if (p.Error) errs.push(listErrorText(p.Error));
     units.set(p.ImportPath, {
       id: p.ImportPath,
       importPath: p.ForTest ? p.ImportPath.slice(0, p.ImportPath.indexOf(' [')) : p.ImportPath,
@@ -293,7 +294,14 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
     // A package block without unrecognised lines compiled cleanly: cache it now, while the compiler is still
     // busy with other packages, rather than after the build.
     const written = new Set<Unit>();
+    // What the go command printed before any package's block: its own errors, which stop it before it compiles
+    // anything (a flag value it refuses, a //go:embed pattern that matches no file). Seen once per build.
+    const goLines: string[] = [];
     const onPackage = (f: PackageFacts): void => {
+      if (f.importPath === '') {
+        for (const l of [...f.unknown, ...f.other]) if (!goLines.includes(l)) goLines.push(l);
+        return;
+      }
       const u = units.get(unitId(f.importPath, f.variant));
       if (!u || u.cached) return; // testmain, a dependency, or a package already served from the cache
       addFunctionEnds(f, (file) => sources.read(file));
@@ -344,8 +352,13 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
       codes.push(code);
       // An import that cannot be resolved stops the go command before it compiles anything: build again
       // without the packages whose dependencies go list could not load (their errors are reported below).
+      // The same for a package the go command stopped at before compiling (a //go:embed pattern), and those
+      // that import it.
       const unbuilt = rest.filter((id) => units.get(id)!.facts.length === 0);
-      const loadable = unbuilt.filter((id) => !byPath.get(id)?.DepsErrors?.length);
+      const stoppedAt = new Set(blamed(goLines, units, opts.dir).keys());
+      const loadable = unbuilt.filter(
+        (id) => !byPath.get(id)?.DepsErrors?.length && !stoppedAt.has(id) && !importsAny(id, stoppedAt, byPath),
+      );
       if (code !== 0 && unbuilt.length === rest.length && loadable.length > 0 && loadable.length < unbuilt.length) {
         codes.push(await compile(['build', '-o', '/dev/null', gcflags, ...tagArgs, '--', ...loadable]));
       }
@@ -359,6 +372,13 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
       }
     }
     const failed = codes.some((c) => c !== 0);
+    const goText = goErrorText(goLines);
+    // Exit status 2 is the go command's usage error (cmd/go/internal/base: a flag value, GOFLAGS): nothing was
+    // compiled, and the fix is in how heapscope was asked, so it is heapscope's usage error too.
+    if (codes.includes(2) && goText && misses.every((u) => u.facts.length === 0)) {
+      throw new UsageError(goText, 'check --tags, the package patterns and GOFLAGS');
+    }
+    const ownLines = blamed(goLines, units, opts.dir);
     for (const u of misses) {
       // In a failed build, whatever the parser did not recognise in a package's block is its compiler errors.
       const unknown = u.facts.flatMap((f) => [...f.unknown, ...f.other]);
@@ -369,10 +389,13 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
           f.other = [];
         }
       } else if (failed && u.facts.length === 0) {
-        const depErrs = (byPath.get(u.id)?.DepsErrors ?? []).map((d) => d.Err.trim());
-        u.errors.push(
-          ...(depErrs.length ? depErrs : ["not compiled: the build stopped before this package (see the other packages' errors)"]),
-        );
+        const depErrs = (byPath.get(u.id)?.DepsErrors ?? []).map(listErrorText);
+        const own = ownLines.get(u.id) ?? [];
+        const stopped =
+          goText && ownLines.size === 0
+            ? `not compiled: the go command stopped before compiling it: ${goText}`
+            : "not compiled: the build stopped before this package (see the other packages' errors)";
+        u.errors.push(...(depErrs.length ? depErrs : own.length ? own : [stopped]));
       } else if (cache && !written.has(u) && (!failed || (u.facts.length > 0 && unknown.length === 0))) {
         const key = keys.get(u.id);
         if (key) cache.put(key, u.id, u.facts);
@@ -403,4 +426,38 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
     if (p.Dir) packageDirs.set(p.Dir, p.ImportPath);
   }
   return { env: goenv, root, units: [...units.values()], messages, packageNames, packageDirs, sources };
+}
+
+/** The go command's own error lines that name a file of a unit, by unit: the package it stopped at. */
+function blamed(goLines: string[], units: Map<string, Unit>, dir: string): Map<string, string[]> {
+  const byFile = new Map<string, string>();
+  for (const u of units.values()) for (const f of u.files) byFile.set(f, u.id);
+  const out = new Map<string, string[]>();
+  let last: string | undefined;
+  for (const l of goLines) {
+    // An indented line goes on with the one before ("to add it:", then "\tgo get ...").
+    const p = /^\s/.test(l) ? null : splitPosition(l);
+    const id = p ? byFile.get(resolve(dir, p.file)) : /^\s/.test(l) ? last : undefined;
+    if (id) out.set(id, [...(out.get(id) ?? []), l]);
+    last = id;
+  }
+  return out;
+}
+
+/** Whether the package imports one of `bad`, directly or not. */
+function importsAny(id: string, bad: Set<string>, byPath: Map<string, GoListPackage>): boolean {
+  if (!bad.size) return false;
+  const seen = new Set<string>();
+  const stack = [id];
+  while (stack.length) {
+    const p = byPath.get(stack.pop()!);
+    for (const d of p?.Imports ?? []) {
+      if (bad.has(d)) return true;
+      if (!seen.has(d)) {
+        seen.add(d);
+        stack.push(d);
+      }
+    }
+  }
+  return false;
 }

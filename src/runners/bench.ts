@@ -15,6 +15,7 @@ import type { AsmAllocCall, AsmListing, BenchPackage } from '../model/alloc-type
 import { trimInlineHash } from '../model/expressions.js';
 import type { SymbolTable } from '../model/symbols.js';
 import { listPackages, mainModulePath } from './go-list.js';
+import { listErrorText } from '../parsers/go-list-json.js';
 import { UsageError } from '../errors/errors.js';
 import { safeText } from '../model/safe-text.js';
 import { removeTempDir, tempDir } from './temp-dirs.js';
@@ -111,7 +112,7 @@ export async function prepareBenchmarks(opts: BenchOptions): Promise<BenchSessio
       };
       session.packages.push(pr);
       if (p.Error) {
-        pr.errors.push(p.Error.Err.trim());
+        pr.errors.push(listErrorText(p.Error));
         continue;
       }
       progress(`building ${p.ImportPath} (${i}/${pkgs.length})`);

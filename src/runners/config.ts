@@ -1,12 +1,18 @@
 // Finds and reads heapscope's configuration file at the module root (the directory of the go.mod that governs
 // DIR, as the go command finds it), checked against docs/heapscope.schema.json.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONFIG_NAMES, type Config } from '../model/config.js';
 import { parseConfig } from '../parsers/config-file.js';
 import { ConfigError, UsageError } from '../errors/errors.js';
+
+/**
+ * The largest configuration file read, checked before reading it: budgets for thousands of benchmarks fit in a small
+ * part of it, and a file of tens of megabytes (a generated tag list) is a mistake to name, not to parse.
+ */
+export const MAX_CONFIG_BYTES = 1 << 20;
 
 const SCHEMA = fileURLToPath(new URL('../../../docs/heapscope.schema.json', import.meta.url));
 
@@ -28,8 +34,12 @@ export function loadConfig(dir: string, cwd: string): Config | null {
   const file = found[0]!;
   let text: string;
   try {
+    const size = statSync(file).size;
+    if (size > MAX_CONFIG_BYTES)
+      throw new ConfigError([`${display(file)}: ${(size / (1 << 20)).toFixed(1)} MiB, larger than the 1 MiB heapscope reads`]);
     text = readFileSync(file, 'utf8');
   } catch (e) {
+    if (e instanceof ConfigError) throw e;
     throw new UsageError(`${display(file)}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   const schema = JSON.parse(readFileSync(SCHEMA, 'utf8')) as object;

@@ -2,7 +2,7 @@
 // with -deps and -test when asked, parsed as it streams. A pattern that names nothing, or a directory outside any
 // module, is a NoPackagesError with a hint, the same for every command.
 
-import { GO_LIST_FIELDS, GoListJsonParser, type GoListPackage } from '../parsers/go-list-json.js';
+import { GO_LIST_FIELDS, GoListJsonParser, listErrorText, type GoListPackage } from '../parsers/go-list-json.js';
 import { NoPackagesError } from '../errors/errors.js';
 import { firstGoError, goErrorText } from './go-env.js';
 import { run } from './process.js';
@@ -49,7 +49,7 @@ export async function listPackages(opts: ListOptions): Promise<GoListPackage[]> 
   }
   // With -e, a pattern that names nothing comes back as a pseudo-package holding only an error.
   if (targets.every((p) => p.Error && !p.GoFiles?.length && !p.CgoFiles?.length && !p.TestGoFiles?.length && !p.XTestGoFiles?.length)) {
-    const err = goErrorText(targets[0]!.Error!.Err.trim().split('\n'))!;
+    const err = goErrorText(listErrorText(targets[0]!.Error!).split('\n'))!;
     if (/does not contain main module|go\.mod file not found|cannot find main module/.test(err)) {
       throw new NoPackagesError(`no Go module in ${opts.dir}`, NO_MODULE_HINT);
     }

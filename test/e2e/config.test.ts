@@ -81,3 +81,30 @@ test('a malformed file: exit 2, one line per problem with its line and key, befo
   assert.equal(two.code, 2);
   assert.match(two.stderr, /two configuration files; keep one/);
 });
+
+test('hostile files: a file past 1 MiB, an alias bomb, an empty file: exit 2, one line, before anything runs', () => {
+  const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+  for (let i = 1; i < 9; i++)
+    bomb.push(
+      `${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(9)
+        .fill(`*${'abcdefghi'[i - 1]}`)
+        .join(', ')}]`,
+    );
+  const cases: [string, string, RegExp][] = [
+    [
+      'heapscope.json',
+      JSON.stringify({ defaults: { tags: 'tag '.repeat(400_000) } }),
+      /^heapscope: heapscope\.json: 1\.5 MiB, larger than the 1 MiB heapscope reads$/m,
+    ],
+    ['heapscope.yaml', bomb.join('\n') + '\n', /^heapscope: heapscope\.yaml: its aliases expand to too much/],
+    ['heapscope.json', '', /^heapscope: heapscope\.json is empty/],
+    ['heapscope.json', '{"defaults": {"top": 1},}', /^heapscope: heapscope\.json:1: trailing comma before '}'/],
+  ];
+  for (const [name, text, re] of cases) {
+    const r = runCli(['check'], { cwd: module(text, name) });
+    assert.equal(r.code, 2, r.stderr);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, re);
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+  }
+});

@@ -4,7 +4,7 @@
 // TestMain that exits 1 and a package whose _test.go does not compile.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { examplesDir, fixturesDir } from '../helpers/paths.js';
@@ -152,6 +152,56 @@ test('a go.mod that does not parse: every line of the error is shown, exit 2', (
   assert.equal(r.code, 2, r.stderr);
   assert.match(r.stderr, /errors parsing go\.mod/);
   assert.match(r.stderr, /go\.mod:5: syntax error/);
+});
+
+test("the go command's own errors, filters that match nothing and positions with a column", () => {
+  // A copy of the examples module with a package that does not type-check, one whose //go:embed pattern matches
+  // no file (the go command stops before compiling anything) and one whose import holds a byte that is not UTF-8
+  // (go list reports it, with its position apart from the message).
+  const dir = join(tempDir('heapscope-goerrors-'), 'm');
+  cpSync(examplesDir, dir, { recursive: true });
+  const pkg = (name: string, src: string | Buffer): void => {
+    mkdirSync(join(dir, name));
+    writeFileSync(join(dir, name, `${name}.go`), src);
+  };
+  pkg('bad', 'package bad\n\nfunc F() int { return "x" }\n');
+  pkg('emb', 'package emb\n\nimport _ "embed"\n\n//go:embed nosuch.txt\nvar s string\n');
+  pkg('utf', Buffer.concat([Buffer.from('package utf\n\nimport "fmt'), Buffer.from([0xff]), Buffer.from('"\n\nvar X = fmt.Sprint(1)\n')]));
+  const cases: { args: string[]; code: number; stderr?: RegExp; stdout?: RegExp; not?: RegExp }[] = [
+    // 1. A flag value the go command refuses: its own message, exit 2.
+    { args: ['analyze', '--tags', 'a,b c', '.'], code: 2, stderr: /^heapscope: go: -tags space-separated list contains comma/ },
+    // 1. A //go:embed pattern that matches nothing stops go build before it compiles: the package gets go's
+    //    message with its position, and the packages that do not import it are still analysed.
+    { args: ['analyze', '.', './emb'], code: 1, stdout: /emb: emb\/emb\.go:5:12: pattern nosuch\.txt: no matching files found/ },
+    { args: ['analyze', '.', './emb'], code: 1, stdout: /^alloc\.go:17:2: p moved to heap/m, not: /the build stopped/ },
+    // 2. check cannot say ok when a package does not compile.
+    { args: ['check', './bad'], code: 2, stdout: /^heapscope check: not checked: 1 package did not compile/m, not: /check: ok/ },
+    // 3. Filters that match nothing in the analysed packages, and a pattern that cannot be one.
+    { args: ['analyze', '--package', 'nosuch/...', '.'], code: 2, stderr: /^heapscope: --package nosuch\/\.\.\.: matches none/ },
+    { args: ['analyze', '--package', '[', '.'], code: 2, stderr: /^heapscope: --package \[: not a package pattern/ },
+    { args: ['analyze', '--function', '^NoSuch$', '.'], code: 2, stderr: /^heapscope: --function \^NoSuch\$: matches no function/ },
+    // 4. A position as the reports print it, with a column.
+    { args: ['explain', 'alloc.go:17:2'], code: 0, stdout: /^alloc\.go:17 /, not: /no such file/ },
+    { args: ['explain', 'alloc.go:17:0'], code: 2, stderr: /FILE:LINE:COL/ },
+    // 5. A line of a package that does not compile: said so, with the compiler's first error.
+    {
+      args: ['explain', 'bad/bad.go:3'],
+      code: 1,
+      stderr: /bad\/bad\.go:3: \S+\/bad does not compile: bad\/bad\.go:3:23: /,
+      not: /not inside a function/,
+    },
+    // 6. go list's error keeps its position.
+    { args: ['analyze', './utf'], code: 1, stdout: /utf: utf\/utf\.go:3:12: illegal UTF-8 encoding/ },
+  ];
+  for (const c of cases) {
+    const r = runCli(c.args, { cwd: dir });
+    const what = `${c.args.join(' ')}: ${r.stderr}`;
+    assert.equal(r.code, c.code, what);
+    if (c.stderr) assert.match(r.stderr, c.stderr, what);
+    if (c.stdout) assert.match(r.stdout, c.stdout, what);
+    if (c.not) assert.doesNotMatch(r.stdout + r.stderr, c.not, what);
+    assert.doesNotMatch(r.stderr, /internal error|\n {4}at /, what);
+  }
 });
 
 test('HEAPSCOPE_DEBUG=1 prints phase timings for analyze, bench and explain', () => {
