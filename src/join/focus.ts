@@ -46,10 +46,10 @@ export function focus(model: AnalysisModel, input: FocusInput): void {
     if (!s.heap) continue;
     nameSite(s, ctx);
     const src = input.source.get(s.file);
-    const cold = src?.cold.find((c) => inSpan(c.at, s.line, s.column));
+    const cold = src?.cold.find((c) => inSpan(c.at, s.line, s.column))?.why ?? (panicArgument(s) ? 'panic-argument' : null);
     if (cold) {
       s.cold = true;
-      s.coldReason = COLD_WHY[cold.why];
+      s.coldReason = COLD_WHY[cold];
     }
     if (s.allocates === 'never') continue;
     if (input.profile) {
@@ -212,4 +212,13 @@ function notAnalysed(model: AnalysisModel, input: FocusInput): AnalysisModel['no
     }
   }
   return out;
+}
+
+/**
+ * A value made as the argument of a panic: the compiler's flow passes it straight to `panic(EXPR)`. Code inlined
+ * from another package (`&reflect.ValueError{...}` in a wrapper method, a callee's `panic(errors.New(...))`) has
+ * no source structure in the module to say so; its flow does.
+ */
+function panicArgument(s: Site): boolean {
+  return s.flow.some((f) => f.reason === 'call parameter' && f.text === `panic(${s.expr})`);
 }

@@ -101,7 +101,9 @@ export function* renderTextChunks(model: AnalysisModel, opts: ReportOptions): Ge
     const { picked, groups } = costliest(heap, top);
     const measured = heap.some((s) => s.cost?.source === 'measured');
     out.push(
-      c.bold(`The ${picked.length} costliest of ${groups} heap site${groups === 1 ? '' : 's'}`) +
+      // The count the summary below gives (every site); entries are decisions, a generic's instances together.
+      c.bold(`The ${picked.length} costliest of ${heap.length} heap site${heap.length === 1 ? '' : 's'}`) +
+        (groups !== heap.length ? c.dim(` (${groups} decisions: the instances of one are ranked together)`) : '') +
         c.dim(
           measured
             ? model.measuredBy?.time === ''

@@ -195,3 +195,19 @@ test('bad input: an unreadable or foreign baseline is exit 2 with one line; --fo
   assert.match(foreign.stderr, /not a heapscope baseline/);
   assert.equal(runCli(['check', '--format', 'html', '-C', fixture]).code, 2);
 });
+
+test('noalloc: a function that allocates through an inlined call fails, though the inlined body also holds a constant', () => {
+  // mk is inlined into Keep: its panic("empty") constant is static data at the call's position, where the inlined
+  // &T{...} is reported too; the allocation is real (the benchmark measures it) and breaks Keep's directive.
+  const dir = join(tempDir('heapscope-check-inline-'), 'm');
+  cpSync(join(fixturesDir, 'modules', 'allocates'), dir, { recursive: true });
+  const src = join(dir, 'allocates.go');
+  writeFileSync(src, readFileSync(src, 'utf8').replace('func InlinedMix(', '//heapscope:noalloc\nfunc InlinedMix('));
+  const r = runCli(['check', '--format', 'json', '-C', dir]);
+  assert.equal(r.code, 1, r.stderr);
+  const rep = JSON.parse(r.stdout) as CheckReport;
+  assert.deepEqual(
+    rep.violations.map((v) => [v.rule, v.site?.function, v.site?.expr, v.site?.allocates]),
+    [['noalloc', 'InlinedMix', '&named{...}', 'always']],
+  );
+});
