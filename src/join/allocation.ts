@@ -90,7 +90,7 @@ function byShape(s: Site, ctx: AllocationContext): AllocationRuleId {
   if (!ctx.isBox(s)) return 'allocates';
   // A struct or array literal of constants is static data, which the compiler would have reported: one it is
   // silent about with two or more elements is of no type the runtime boxes without allocating.
-  if (ctx.walkReports && /^[\w.]+(?:\[.*\])?\{\.\.\.\}$/.test(e) && (literalAt(s, ctx) ?? 0) >= 2) return 'composite-literal';
+  if (ctx.walkReports && /^(?:\[\d+\])*[\w.]+(?:\[.*\])?\{\.\.\.\}$/.test(e) && (literalAt(s, ctx) ?? 0) >= 2) return 'composite-literal';
   return 'runtime-fast-path';
 }
 

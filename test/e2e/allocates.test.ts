@@ -47,6 +47,7 @@ const EXPECTED: Record<string, [allocates: string, rule: string, bench: Record<s
   EmptyNamedSlice: ['sometimes', 'empty-literal', { BenchmarkEmptyNamedSlice: 0 }],
   MapLit: ['sometimes', 'empty-literal', { BenchmarkMapLit: 1 }],
   PairVar: ['always', 'composite-literal', { BenchmarkPairVar: 1 }],
+  ArrayVar: ['always', 'composite-literal', { BenchmarkArrayVar: 1 }],
   NamesLit: ['always', 'composite-literal', { BenchmarkNamesLit: 1 }],
   MakeConst: ['always', 'allocates', { BenchmarkMakeConst: 1 }],
   PtrLit: ['always', 'allocates', { BenchmarkPtrLit: 1 }],

@@ -19,6 +19,7 @@ const SOURCE = [
   '}',
   'func H(n int) { sink = wrap{n} }',
   'func I(s string) { keep(mk(s)) }',
+  'func J(a, b int) { sink = [2]int{a, b} }',
 ];
 
 function site(expr: string, line = 1, column = 1): Site {
@@ -76,6 +77,7 @@ test('a literal boxed into an interface: two or more elements always allocate, o
       site('pair{...}', 4, 13), // over three lines, with a comment
       site('wrap{...}', 9, 28), // wrap{n}: boxed as its one integer
       site('named{...}', 10, 25), // inlined here: the position is the call's, no brace to count from
+      site('[2]int{...}', 11, 33),
     ],
     true,
   );
@@ -84,6 +86,7 @@ test('a literal boxed into an interface: two or more elements always allocate, o
     'always composite-literal',
     'sometimes runtime-fast-path',
     'sometimes runtime-fast-path',
+    'always composite-literal',
   ]);
   // Without the walk pass's reports a literal of constants (static data) cannot be told from one that is not.
   assert.deepEqual(rules([site('pair{...}', 2, 31), site('Level(6)'), site('Names{}')], false), [
