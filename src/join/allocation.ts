@@ -1,11 +1,12 @@
 // Decides, for each heap decision, whether the runtime allocates for it (model/allocation-rules.ts), from what
 // the compiler itself said after escape analysis: its walk pass reports each escaping value it turned into
-// static data (`-d=escapedebug=1,closure=1`, parsed into StaticValue). Where the compiler says nothing (older
-// releases), only constants are recognised from the expression; nothing else is guessed.
+// static data (`-d=escapedebug=1,closure=1`, parsed into StaticValue). Where it says nothing, the expression's
+// shape names the runtime entry point (growslice, makeslice, slicebytetostring, concatstrings, convT*), and each
+// rule says what that entry point skips at run time; the source is read only to count a literal's elements.
 
 import { allocationRule, type AllocationRuleId } from '../model/allocation-rules.js';
 import type { Site, StaticValue } from '../model/types.js';
-import { isConcatenation, isConstant } from '../model/expressions.js';
+import { callArguments, isConcatenation, isConstant, literalElements } from '../model/expressions.js';
 
 const BY_HOW: Record<StaticValue['how'], AllocationRuleId | null> = {
   static: 'static-data',
@@ -24,6 +25,8 @@ export interface AllocationContext {
   isBox: (s: Site) => boolean;
   /** Finds the function whose declaration encloses a position (for a variable's diagnostic, printed at its declaration). */
   enclosing: (p: { file: string; line: number; column: number; package: string }) => string | null;
+  /** One line of a source file (model path), when it can be read. */
+  sourceLine?: ((file: string, line: number) => string | undefined) | undefined;
 }
 
 export function decideAllocations(sites: Site[], ctx: AllocationContext): void {
@@ -55,17 +58,66 @@ export function decideAllocations(sites: Site[], ctx: AllocationContext): void {
         v = byVar.get(`${s.package}|${s.function}|${operand}`);
       }
     }
-    let rule: AllocationRuleId = 'allocates';
+    let rule: AllocationRuleId;
     if (v) rule = BY_HOW[v.how]!;
-    else if (s.kind === 'escapes' && isConstant(s.expr)) rule = 'constant';
-    else if (s.kind === 'escapes' && isConcatenation(s.expr)) rule = 'concat-reuse';
-    // An empty struct or array literal is static data, which the compiler would have reported: an escaping
-    // `T{}` it is silent about is a map or slice literal of a named type, allocated as such.
-    else if (s.kind === 'escapes' && ctx.walkReports && /^[\w.]+(?:\[.*\])?\{\}$/.test(s.expr)) rule = 'allocates';
-    else if (ctx.isBox(s)) rule = 'runtime-fast-path';
+    else if (s.kind !== 'escapes') rule = 'allocates';
+    else if (isConstant(s.expr)) rule = 'constant';
+    else rule = byShape(s, ctx);
     const r = allocationRule(rule);
     s.allocates = r.allocates;
     s.allocatesRule = r.id;
     s.allocatesReason = r.reason;
   }
+}
+
+/** The rule for an escaping value the walk pass said nothing about, from the runtime call its shape compiles to. */
+function byShape(s: Site, ctx: AllocationContext): AllocationRuleId {
+  const e = s.expr;
+  if (e.startsWith('append(')) return 'append-grows';
+  const make = callArguments(e, 'make');
+  if (make && make[0]!.startsWith('[]')) return makeSlice(make.slice(1));
+  const toSlice = /^\(?\[\](?:byte|rune)\)?\((.*)\)$/.exec(e);
+  if (toSlice) {
+    // A non-empty string literal converted is copied each time (runtime/string.go stringtoslicebyte).
+    return /^"(?:[^"\\]|\\.)+"$|^`[^`]+`$/.test(toSlice[1]!) ? 'allocates' : 'empty-string';
+  }
+  if (/^\(?string\)?\(/.test(e)) return 'short-string';
+  if (isConcatenation(e)) return 'concat-reuse';
+  if (/^\[\][^{]*\{\}$/.test(e)) return 'zero-length';
+  // An empty struct or array literal is static data, which the compiler would have reported: an escaping `T{}`
+  // it is silent about is a map or slice literal of a named type.
+  if (ctx.walkReports && /^[\w.]+(?:\[.*\])?\{\}$/.test(e)) return 'empty-literal';
+  if (!ctx.isBox(s)) return 'allocates';
+  // A struct or array literal of constants is static data, which the compiler would have reported: one it is
+  // silent about with two or more elements is of no type the runtime boxes without allocating.
+  if (ctx.walkReports && /^(?:\[\d+\])*[\w.]+(?:\[.*\])?\{\.\.\.\}$/.test(e) && (literalAt(s, ctx) ?? 0) >= 2) return 'composite-literal';
+  return 'runtime-fast-path';
+}
+
+/** `make([]T, len)` or `make([]T, len, cap)`: the capacity decides the size; a constant 0 none at all. */
+function makeSlice(sizes: string[]): AllocationRuleId {
+  const constant = (a: string | undefined): boolean => a !== undefined && isConstant(a);
+  const zero = (a: string | undefined): boolean => a !== undefined && /^0+$/.test(a);
+  const [len, cap] = sizes;
+  const size = cap ?? len;
+  if (constant(size)) return zero(size) ? 'zero-length' : 'allocates';
+  // A capacity known only at run time is at least the length: a constant non-zero length allocates.
+  return constant(len) && !zero(len) ? 'allocates' : 'run-time-length';
+}
+
+/** The number of elements of the literal whose `{` is at the site's position, read from the source (null when unreadable). */
+function literalAt(s: Site, ctx: AllocationContext): number | null {
+  const first = ctx.sourceLine?.(s.file, s.line);
+  if (first === undefined) return null;
+  // Go's columns count bytes.
+  let text = new TextDecoder().decode(new TextEncoder().encode(first).subarray(s.column - 1));
+  if (!text.startsWith('{')) return null; // code inlined here: the position is the call's
+  for (let i = 1; i <= 50; i++) {
+    const n = literalElements(text);
+    if (n !== null) return n;
+    const next = ctx.sourceLine?.(s.file, s.line + i);
+    if (next === undefined) return null;
+    text += '\n' + next;
+  }
+  return null;
 }

@@ -115,7 +115,13 @@ export function buildModel(input: JoinInput): AnalysisModel {
     });
     s.cause = id ? causeRef(id) : null;
   }
-  decideAllocations(siteList, { staticValues, enclosing, isBox: boxed, walkReports: walkReportsConversions(input.go.version) });
+  decideAllocations(siteList, {
+    staticValues,
+    enclosing,
+    isBox: boxed,
+    walkReports: walkReportsConversions(input.go.version),
+    sourceLine: input.sourceLine,
+  });
   const callList = inlined;
   for (const c of callList) c.caller = enclosing(c);
 

@@ -27,9 +27,71 @@ export function allocatesItself(expr: string): boolean {
   );
 }
 
-/** `a + b`, `"x=" + s`: a string concatenation (an address or literal holding a + is printed in another form). */
+/**
+ * `a + b`, `"x=" + s`: an expression that is itself a concatenation (ir/fmt.go prints OADDSTR's operands joined by
+ * ` + `), not one that holds a `+` inside a call, an index or a literal (`append(s, a + b)`, `f(a + b)`).
+ */
 export function isConcatenation(expr: string): boolean {
-  return expr.includes(' + ') && !expr.startsWith('&');
+  return splitTopLevel(expr, ' + ').length > 1;
+}
+
+/**
+ * Splits text at each `sep` outside brackets, string and rune literals and comments (Go source or the compiler's
+ * printed expressions).
+ */
+export function splitTopLevel(text: string, sep: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '"' || ch === "'" || ch === '`') {
+      i = literalEnd(text, i);
+    } else if (ch === '/' && text[i + 1] === '/') {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl;
+    } else if (ch === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (depth === 0 && text.startsWith(sep, i)) {
+      parts.push(text.slice(start, i));
+      start = i + sep.length;
+      i = start - 1;
+    } else if (ch === '(' || ch === '[' || ch === '{') depth++;
+    else if (ch === ')' || ch === ']' || ch === '}') depth--;
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+/** The index of the quote that closes the string or rune literal opened at `open` (the text's end if none). */
+function literalEnd(text: string, open: number): number {
+  const q = text[open]!;
+  for (let i = open + 1; i < text.length; i++) {
+    if (text[i] === '\\' && q !== '`') i++;
+    else if (text[i] === q) return i;
+  }
+  return text.length;
+}
+
+/** The arguments of a call as the compiler prints it (`make([]T, n, 16)` → `[]T`, `n`, `16`), or null when not one. */
+export function callArguments(expr: string, callee: string): string[] | null {
+  if (!expr.startsWith(`${callee}(`) || !expr.endsWith(')')) return null;
+  const inner = expr.slice(callee.length + 1, -1);
+  if (splitTopLevel(inner, ')').length > 1) return null; // `f(a)(b)`: two calls
+  return splitTopLevel(inner, ',').map((a) => a.trim());
+}
+
+/**
+ * The number of elements of the composite literal whose `{` opens `source` (Go source text from that brace on,
+ * possibly over several lines); null when the literal does not close within it.
+ */
+export function literalElements(source: string): number | null {
+  if (!source.startsWith('{')) return null;
+  const body = splitTopLevel(source.slice(1), '}');
+  if (body.length < 2) return null;
+  const elements = splitTopLevel(body[0]!, ',').filter((e) => e.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '').trim() !== '');
+  return elements.length;
 }
 
 /** The method name of a method value `x.M` / `p.x.M`, when the expression is a selector; else null. */

@@ -11,7 +11,10 @@ import type { AnalysisModel } from '../../src/model/types.js';
 
 const dir = join(fixturesDir, 'modules', 'allocates');
 
-/** Function → heapscope's expected verdict, and the benchmarks that run it with the allocs/op each must measure. */
+/**
+ * Function → heapscope's expected verdict, and the benchmarks that run it with the allocs/op each must measure:
+ * none for never, at least one for always, and for sometimes each side where the fixture can show it.
+ */
 const EXPECTED: Record<string, [allocates: string, rule: string, bench: Record<string, number>]> = {
   ConstInt: ['never', 'static-data', { BenchmarkConstInt: 0 }],
   ConstString: ['never', 'static-data', { BenchmarkConstString: 0 }],
@@ -26,10 +29,27 @@ const EXPECTED: Record<string, [allocates: string, rule: string, bench: Record<s
   ByteVar: ['never', 'single-byte', { BenchmarkByteVar: 0 }],
   BoolVar: ['never', 'single-byte', { BenchmarkBoolVar: 0 }],
   NoCapture: ['never', 'static-closure', { BenchmarkNoCapture: 0 }],
+  ZeroValue: ['never', 'zero-value', { BenchmarkZeroValue: 0 }],
+  EmptySlice: ['never', 'zero-length', { BenchmarkEmptySlice: 0 }],
+  MakeEmpty: ['never', 'zero-length', { BenchmarkMakeEmpty: 0 }],
   IntVar: ['sometimes', 'runtime-fast-path', { BenchmarkIntVarSmall: 0, BenchmarkIntVarLarge: 1 }],
-  StringVar: ['sometimes', 'runtime-fast-path', { BenchmarkStringVarEmpty: 0 }],
-  PairVar: ['sometimes', 'runtime-fast-path', { BenchmarkPairVar: 1 }],
-  MapLit: ['always', 'allocates', { BenchmarkMapLit: 1 }],
+  StringVar: ['sometimes', 'runtime-fast-path', { BenchmarkStringVarEmpty: 0, BenchmarkStringVarFull: 1 }],
+  WrapVar: ['sometimes', 'runtime-fast-path', { BenchmarkWrapVarSmall: 0, BenchmarkWrapVarLarge: 1 }],
+  AppendSum: ['sometimes', 'append-grows', { BenchmarkAppendSumRoom: 0, BenchmarkAppendSumGrow: 1 }],
+  AppendOne: ['sometimes', 'append-grows', { BenchmarkAppendOneRoom: 0, BenchmarkAppendOneGrow: 1 }],
+  // Two: growslice once the stack buffer is outgrown, moveSlice at the return (go1.26+).
+  Collect: ['sometimes', 'append-grows', { BenchmarkCollectNone: 0, BenchmarkCollectThree: 2 }],
+  Concat: ['sometimes', 'concat-reuse', { BenchmarkConcatOneEmpty: 0, BenchmarkConcatBoth: 1 }],
+  BytesToString: ['sometimes', 'short-string', { BenchmarkBytesToStringOne: 0, BenchmarkBytesToStringLong: 1 }],
+  StringToBytes: ['sometimes', 'empty-string', { BenchmarkStringToBytesEmpty: 0, BenchmarkStringToBytesLong: 1 }],
+  MakeLen: ['sometimes', 'run-time-length', { BenchmarkMakeLenZero: 0, BenchmarkMakeLenSome: 1 }],
+  // A named slice's and a named map's empty literals read alike: one of each.
+  EmptyNamedSlice: ['sometimes', 'empty-literal', { BenchmarkEmptyNamedSlice: 0 }],
+  MapLit: ['sometimes', 'empty-literal', { BenchmarkMapLit: 1 }],
+  PairVar: ['always', 'composite-literal', { BenchmarkPairVar: 1 }],
+  ArrayVar: ['always', 'composite-literal', { BenchmarkArrayVar: 1 }],
+  NamesLit: ['always', 'composite-literal', { BenchmarkNamesLit: 1 }],
+  MakeConst: ['always', 'allocates', { BenchmarkMakeConst: 1 }],
   PtrLit: ['always', 'allocates', { BenchmarkPtrLit: 1 }],
   Capture: ['always', 'allocates', { BenchmarkCapture: 1 }],
   // Functions with more than one heap decision: keyed by function and expression.
@@ -38,6 +58,23 @@ const EXPECTED: Record<string, [allocates: string, rule: string, bench: Record<s
   'InlinedMix "empty"': ['never', 'static-data', {}],
   'InlinedMix &named{...}': ['always', 'allocates', { BenchmarkInlinedMix: 1 }],
 };
+
+test('the expected verdicts agree with their own benchmarks: never 0, always at least 1, sometimes both where shown', () => {
+  for (const [fn, [allocates, , bench]] of Object.entries(EXPECTED)) {
+    const counts = Object.values(bench);
+    if (allocates === 'never')
+      assert.ok(
+        counts.every((n) => n === 0),
+        fn,
+      );
+    if (allocates === 'always')
+      assert.ok(
+        counts.every((n) => n >= 1),
+        fn,
+      );
+    if (allocates === 'sometimes' && counts.length > 1) assert.ok(counts.includes(0) && counts.some((n) => n >= 1), fn);
+  }
+});
 
 for (const tc of TOOLCHAINS) {
   test(`${tc.name}: allocates: never, sometimes and always, each as the benchmark that runs it measures`, () => {
@@ -57,6 +94,7 @@ for (const tc of TOOLCHAINS) {
 
     const bench = spawnSync('go', ['test', '-run', '^$', '-bench', '.', '-benchmem', '-benchtime', '2000x', '.'], {
       cwd: dir,
+      env: { ...process.env, ...tc.env },
       encoding: 'utf8',
     });
     assert.equal(bench.status, 0, bench.stderr + bench.stdout);
