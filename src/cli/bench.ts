@@ -12,8 +12,8 @@ import { UsageError } from '../errors/errors.js';
 import { pageSourceReader } from '../runners/page-sources.js';
 import type { SourceAccess } from '../runners/source-access.js';
 import { pageAssets } from '../runners/page-assets.js';
-import { resolve } from 'node:path';
 import { nameBenchLines, nameContext } from '../join/go-names.js';
+import { filePackages } from '../join/file-packages.js';
 import { writeMeasured } from '../cache/measured-store.js';
 import type { MeasuredCosts, MeasuredSite } from '../model/measured.js';
 import { pathKind } from '../model/paths.js';
@@ -163,11 +163,7 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
     () => undefined,
     (f, l, c) => `${f}:${l}:${c}`,
   );
-  const dirs = new Map(model.packages.map((p) => [p.dir, p.importPath]));
-  const pkgOf = (file: string): string | undefined => {
-    const abs = resolve(model.root, file);
-    return dirs.get(abs.slice(0, abs.lastIndexOf('/')));
-  };
+  const pkgOf = filePackages(model);
   const names = new Map(model.packages.map((p) => [p.importPath.slice(p.importPath.lastIndexOf('/') + 1), p.importPath]));
   for (const b of report.benchmarks) nameBenchLines(b.lines, ctx, pkgOf, (n) => names.get(n));
   // The figures analyze ranks by: what this run measured, per heap site, replacing the last run's.

@@ -131,13 +131,17 @@ export async function runExplain(position: string, flags: ExplainFlags, io: CliI
   // The package's test binary, built with the listing of every package of the module, tells what the line's
   // compiled code allocates (wherever it is inlined); with --bench its benchmarks are run and profiled.
   if (ex.package) {
+    // The test binary to build is that of the package in the file's directory: a line of an external test
+    // package (p_test) is in p's, and so is one of p's code inlined into p_test (whose site names p_test).
+    const binary = analysed.packageDirs.get(dirname(abs)) ?? ex.package;
+    ex.testBinary = binary;
     // With --bench, the benchmarks that match in any package of the module: the line may be reached from another
     // package's benchmarks (zap's buffer pool from the logger's).
-    const others = flags.bench ? await otherBenchPackages(analysed.root, flags.bench, ex.package, flags.tags, io.env) : [];
+    const others = flags.bench ? await otherBenchPackages(analysed.root, flags.bench, binary, flags.tags, io.env) : [];
     const benchOpts = {
       dir,
       root: analysed.root,
-      patterns: [ex.package, ...others],
+      patterns: [binary, ...others],
       bench: flags.bench ?? '^$',
       count: 1,
       timeout: flags.timeout,
@@ -148,13 +152,13 @@ export async function runExplain(position: string, flags: ExplainFlags, io: CliI
     };
     const session = await prepareBenchmarks(benchOpts);
     try {
-      const pkg = session.packages.find((p) => p.importPath === ex.package);
+      const pkg = session.packages.find((p) => p.importPath === binary);
       let asm = (await pkg?.listing?.())?.calls ?? pkg?.asm ?? [];
       if (!pkg) {
         // A package without test files has no test binary: its own build's listing.
         const tmp = tempDir('heapscope-explain-');
         try {
-          const built = await buildTestBinary({ dir, env: io.env, tags: flags.tags, resolveFile }, ex.package, join(tmp, 'x.test'));
+          const built = await buildTestBinary({ dir, env: io.env, tags: flags.tags, resolveFile }, binary, join(tmp, 'x.test'));
           if (built.error) ex.errors.push(built.error);
           asm = (await built.asm()).calls;
         } finally {

@@ -12,6 +12,7 @@ import { COLD_WHY, inSpan, type SourceFileFacts, type Span } from '../model/sour
 import type { MeasuredCosts, MeasuredSite } from '../model/measured.js';
 import type { ProfileCosts } from '../model/profile-costs.js';
 import { nameContext, nameSite, readableFunction, readableShapes, type NameContext } from './go-names.js';
+import { filePackages } from './file-packages.js';
 
 export interface FocusInput {
   /** Source structure by model path. */
@@ -199,12 +200,11 @@ function notAnalysed(model: AnalysisModel, input: FocusInput): AnalysisModel['no
   };
   for (const f of model.functions) add(f.package, f.name);
   for (const s of model.sites) if (s.function) add(s.package, s.function);
-  const pkgOfDir = new Map(model.packages.map((p) => [p.dir, p.importPath]));
+  const pkgOf = filePackages(model);
   const out: NonNullable<AnalysisModel['notAnalysed']> = [];
   for (const [file, facts] of input.source) {
     if (pathKind(file) !== 'module') continue;
-    const abs = `${model.root}/${file}`;
-    const pkg = pkgOfDir.get(abs.slice(0, abs.lastIndexOf('/')));
+    const pkg = pkgOf(file);
     if (!pkg) continue;
     for (const f of facts.funcs) {
       if (!f.generic || compiled.has(`${input.packageNames.get(pkg) ?? pkg}\0${f.name}`)) continue;

@@ -7,6 +7,8 @@ export interface Explanation {
   file: string;
   line: number;
   package: string | null;
+  /** The package whose test binary was built for the line: the one in the file's directory (p for p_test's lines). */
+  testBinary?: string;
   function: FunctionInfo | null;
   /** Calls where the compiler inlined the enclosing function. */
   inlinedInto: InlinedCall[];

@@ -62,10 +62,11 @@ export function renderExplainText(ex: Explanation, opts: ReportOptions): string 
   }
   // Benchmarks of other packages are shown only where they allocate on the line: most never reach it.
   let quiet = 0;
+  const own = ex.testBinary ?? ex.package;
   for (const b of ex.benchmarks) {
-    const name = b.package === ex.package ? q(b.name) : `${q(b.name)} (${q(b.package)})`;
+    const name = b.package === own ? q(b.name) : `${q(b.name)} (${q(b.package)})`;
     if (!b.line) {
-      if (b.package !== ex.package) quiet++;
+      if (b.package !== own) quiet++;
       else out.push(`  ${name}: no allocation on this line (${b.allocsPerOp ?? '?'} allocs/op in the whole benchmark)`);
       continue;
     }

@@ -90,6 +90,11 @@ function ownFiles(p: GoListPackage): string[] {
   return [...(p.GoFiles ?? []), ...(p.CgoFiles ?? []), ...(p.TestGoFiles ?? []), ...(p.XTestGoFiles ?? [])];
 }
 
+/** The import path a test variant is a variant of: `p` for `p [p.test]`, `p_test` for `p_test [p.test]`. */
+function variantOf(p: GoListPackage): string {
+  return p.ImportPath.slice(0, p.ImportPath.indexOf(' ['));
+}
+
 function unitId(importPath: string, variant: string | null): string {
   return variant ? `${importPath} [${variant}]` : importPath;
 }
@@ -119,6 +124,8 @@ interface PlanState {
   cache: ModelCache | null;
   byPath: Map<string, GoListPackage>;
   units: Map<string, Unit>;
+  /** Plain packages compiled by their test binary's build (tests only in `p_test [p.test]`). */
+  linked: Set<string>;
   keys: Map<string, string>;
   early: Early | null;
   tagArgs: string[];
@@ -183,13 +190,18 @@ export async function planAnalysis(opts: AnalyzeOptions): Promise<AnalyzePlan> {
   const byPath = new Map(listed.map((p) => [p.ImportPath, p]));
   const targets = listed.filter((p) => !p.DepOnly && !(p.ImportPath.endsWith('.test') && !p.ForTest && !p.ImportPath.includes(' ')));
 
-  // The units the compiler will report: with --tests a package that has test files is compiled as its test
-  // variant (which holds the package's own files too) and the plain package is left out.
-  const hasVariant = new Set(targets.filter((p) => p.ForTest).map((p) => p.ForTest!));
+  // The units the compiler will report: with --tests a package that has test files of its own is compiled as its
+  // test variant `p [p.test]` (which holds the package's own files too) and the plain package is left out. A
+  // package whose tests are all in its external test package `p_test [p.test]` has no such variant: the test
+  // binary links the plain package, so that stays a unit (compiled by go test -c, see executePlan).
+  const hasVariant = new Set(targets.filter((p) => p.ForTest && variantOf(p) === p.ForTest).map((p) => p.ForTest!));
   // Packages with nothing to compile (only test files, or every file excluded by build constraints) are
   // skipped, as go build skips them for a pattern; named explicitly they would fail the whole build.
   const compilable = (p: GoListPackage): boolean => !!(p.GoFiles?.length || p.CgoFiles?.length) || !!p.Error;
   const unitPkgs = targets.filter((p) => compilable(p) && (p.ForTest || !(opts.tests && hasVariant.has(p.ImportPath))));
+  // Those plain packages are compiled by go test -c only: with the same flags go build would compile them again
+  // (or print its cached output again), and their facts would be read twice.
+  const linked = new Set(targets.filter((p) => p.ForTest && !hasVariant.has(p.ForTest)).map((p) => p.ForTest!));
   if (opts.moduleDeps) {
     const named = new Set(unitPkgs.map((p) => p.ImportPath));
     for (const p of listed) {
@@ -227,7 +239,7 @@ export async function planAnalysis(opts: AnalyzeOptions): Promise<AnalyzePlan> {
     if (p.Error) errs.push(listErrorText(p.Error));
     units.set(p.ImportPath, {
       id: p.ImportPath,
-      importPath: p.ForTest ? p.ImportPath.slice(0, p.ImportPath.indexOf(' [')) : p.ImportPath,
+      importPath: p.ForTest ? variantOf(p) : p.ImportPath,
       dir: p.Dir ?? '',
       files: p.Dir ? ownFiles(p).map((f) => join(p.Dir!, f)) : [],
       facts: [],
@@ -249,11 +261,11 @@ export async function planAnalysis(opts: AnalyzeOptions): Promise<AnalyzePlan> {
       await early.done;
     }
   };
-  return { runId, stateKey, env: goenv, root, cancel, state: { opts, env, cache, byPath, units, keys, early, tagArgs, gcflags } };
+  return { runId, stateKey, env: goenv, root, cancel, state: { opts, env, cache, byPath, units, linked, keys, early, tagArgs, gcflags } };
 }
 
 export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
-  const { opts, env, cache, byPath, units, keys, tagArgs, gcflags } = plan.state;
+  const { opts, env, cache, byPath, units, linked, keys, tagArgs, gcflags } = plan.state;
   let { early } = plan.state;
   const { root, runId, env: goenv } = plan;
   const progress = opts.onProgress ?? (() => {});
@@ -281,8 +293,10 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
     early = null;
   }
   if (misses.length) {
-    const plain = misses.filter((u) => !byPath.get(u.id)?.ForTest).map((u) => u.id);
-    const tested = [...new Set(misses.map((u) => byPath.get(u.id)?.ForTest).filter((x): x is string => !!x))];
+    const plain = misses.filter((u) => !byPath.get(u.id)?.ForTest && !linked.has(u.id)).map((u) => u.id);
+    const tested = [
+      ...new Set(misses.map((u) => byPath.get(u.id)?.ForTest ?? (linked.has(u.id) ? u.id : undefined)).filter((x): x is string => !!x)),
+    ];
     const paths = new ModulePaths(root, opts.dir);
     const resolveFiles = (printed: readonly string[], h: { importPath: string; variant: string | null }): Map<string, string> => {
       const pkg = byPath.get(unitId(h.importPath, h.variant));

@@ -24,9 +24,14 @@ export function call(url: string, opts: { method?: string; headers?: Record<stri
   });
 }
 
-/** Starts `heapscope serve -C dir` with temporary files under tmp; resolves with the URL it prints first. */
-export async function startServe(dir: string, tmp: string, env: NodeJS.ProcessEnv = {}): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [cliPath, 'serve', '-C', dir], {
+/** Starts `heapscope serve -C dir [args]` with temporary files under tmp; resolves with the URL it prints first. */
+export async function startServe(
+  dir: string,
+  tmp: string,
+  env: NodeJS.ProcessEnv = {},
+  args: string[] = [],
+): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [cliPath, 'serve', '-C', dir, ...args], {
     env: { ...process.env, HEAPSCOPE_CACHE: testCache, TMPDIR: tmp, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
