@@ -87,6 +87,10 @@ export function callAt(frame: Frame, map: AddressMap | null, exactOnly = false):
   }
   // A CALL is 5 bytes on amd64 and 4 on arm64: ret-1 lands 1 to 4 bytes after its start.
   if (prev && off - prev.pc <= 8) return { call: prev, symbol: sym.name };
-  if (!exactOnly && next && pathKind(next.file) === 'external') return { call: next, symbol: sym.name };
+  // The inlined runtime call follows the address with no other call between. An address just after another
+  // CALL is that call's return: the allocation was made inside it (a runtime function whose frames the profile
+  // trims), and the next allocation call of the function is another path's.
+  const between = next?.prevCallPc !== null && next?.prevCallPc !== undefined && next.prevCallPc + 8 >= off;
+  if (!exactOnly && next && !between && pathKind(next.file) === 'external') return { call: next, symbol: sym.name };
   return null;
 }
