@@ -94,3 +94,10 @@ export function callAt(frame: Frame, map: AddressMap | null, exactOnly = false):
   if (!exactOnly && next && !between && pathKind(next.file) === 'external') return { call: next, symbol: sym.name };
   return null;
 }
+
+/** Whether a frame's address lies in a function whose allocation calls the listing holds: then it knows them all. */
+export function listedAt(frame: Frame, map: AddressMap | null): boolean {
+  if (!map || frame.address === undefined) return false;
+  const sym = map.symbols.at(frame.address - map.slide);
+  return sym !== null && map.callsBySymbol.has(sym.name);
+}
