@@ -207,26 +207,37 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
   return 'ok';
 }
 
-/** Per heap site, the most any benchmark charged to its line. */
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+/**
+ * Per heap site, the most any benchmark charged to the allocations it made: a line's sites are the decisions that
+ * made its allocations (its context sites get nothing), and what a callee of another package allocated there is
+ * no part of their figures.
+ */
 function measuredCosts(report: BenchReport, dir: string, flags: BenchFlags): MeasuredCosts {
   const sites = new Map<string, MeasuredSite>();
   const lines = new Map<string, MeasuredSite>();
   for (const b of report.benchmarks) {
     for (const l of b.lines) {
+      const own = l.allocations.length ? l.allocations.filter((a) => a.callee === null) : null;
+      const allocsPerOp = own ? round2(own.reduce((t, a) => t + a.allocsPerOp, 0)) : l.allocsPerOp;
+      const bytesPerOp = own ? round2(own.reduce((t, a) => t + a.bytesPerOp, 0)) : l.bytesPerOp;
+      if (own && own.length === 0) continue;
       const k = `${l.file}:${l.line}`;
       const had = lines.get(k);
-      if (pathKind(l.file) === 'module' && l.sites.some((s) => s.heap) && (!had || l.allocsPerOp > had.allocsPerOp))
+      if (pathKind(l.file) === 'module' && l.sites.some((s) => s.heap) && (!had || allocsPerOp > had.allocsPerOp))
         lines.set(k, {
-          allocsPerOp: l.allocsPerOp,
-          bytesPerOp: l.bytesPerOp,
+          allocsPerOp,
+          bytesPerOp,
           benchmark: b.name,
           ids: l.sites.filter((s) => s.heap && s.id).map((s) => s.id!),
         });
       for (const s of l.sites) {
         if (!s.id || !s.heap) continue;
         const had = sites.get(s.id);
-        if (!had || l.allocsPerOp > had.allocsPerOp)
-          sites.set(s.id, { allocsPerOp: l.allocsPerOp, bytesPerOp: l.bytesPerOp, benchmark: b.name });
+        if (!had || allocsPerOp > had.allocsPerOp) sites.set(s.id, { allocsPerOp, bytesPerOp, benchmark: b.name });
       }
     }
   }

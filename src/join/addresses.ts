@@ -87,6 +87,17 @@ export function callAt(frame: Frame, map: AddressMap | null, exactOnly = false):
   }
   // A CALL is 5 bytes on amd64 and 4 on arm64: ret-1 lands 1 to 4 bytes after its start.
   if (prev && off - prev.pc <= 8) return { call: prev, symbol: sym.name };
-  if (!exactOnly && next && pathKind(next.file) === 'external') return { call: next, symbol: sym.name };
+  // The inlined runtime call follows the address with no other call between. An address just after another
+  // CALL is that call's return: the allocation was made inside it (a runtime function whose frames the profile
+  // trims), and the next allocation call of the function is another path's.
+  const between = next?.prevCallPc !== null && next?.prevCallPc !== undefined && next.prevCallPc + 8 >= off;
+  if (!exactOnly && next && !between && pathKind(next.file) === 'external') return { call: next, symbol: sym.name };
   return null;
+}
+
+/** Whether a frame's address lies in a function whose allocation calls the listing holds: then it knows them all. */
+export function listedAt(frame: Frame, map: AddressMap | null): boolean {
+  if (!map || frame.address === undefined) return false;
+  const sym = map.symbols.at(frame.address - map.slide);
+  return sym !== null && map.callsBySymbol.has(sym.name);
 }

@@ -17,6 +17,15 @@ export interface CallDescription {
 const FAST_PATH = new Set(['convT16', 'convT32', 'convT64', 'convTstring', 'convTslice']);
 
 export function describeCall(c: AsmAllocCall): CallDescription {
+  // A map insert allocates when the map needs room, and what it allocated has no one size: the line's measured
+  // bytes tell it.
+  if (c.kind === 'map-insert') {
+    return {
+      type: c.display ? `${c.display} storage (groups, tables)` : 'map storage (groups, tables)',
+      size: null,
+      allocates: 'sometimes',
+    };
+  }
   const allocates: Allocates = FAST_PATH.has(c.runtime) ? 'sometimes' : 'always';
   const base = c.display ?? c.type;
   switch (c.typeRole) {
@@ -64,6 +73,8 @@ export function decidesCall(site: Site, c: AsmAllocCall): boolean {
       // moved to the heap, &T{...} or new(T).
       if (c.captures) return e === 'func literal';
       if (c.methodValueReceiver) return selectorName(e) !== null;
+      // make+copy of pointer-free elements is mallocgc(n, nil, false) (walk/builtin.go walkMakeSliceCopy).
+      if (c.typeSymbol === null && c.runtime.startsWith('mallocgc') && e.startsWith('make([]')) return true;
       return site.kind === 'moved-to-heap' || e.startsWith('&') || e.startsWith('new(');
     case 'interface-box':
       return !allocatesItself(e);

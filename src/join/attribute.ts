@@ -14,7 +14,7 @@ import type { AnalysisModel, Site } from '../model/types.js';
 import { benchmarkOwns, type Frame, type MemProfile } from '../model/profile.js';
 import { flameGraph } from '../model/flame.js';
 import type { SymbolTable } from '../model/symbols.js';
-import { addressMap, callAt, callsBySymbol, type AddressMap } from './addresses.js';
+import { addressMap, callAt, callsBySymbol, listedAt, type AddressMap } from './addresses.js';
 import { roundToSizeClass } from '../model/size-classes.js';
 import { groupBy } from '../model/group.js';
 import { summarizeBenchmark } from '../model/stats.js';
@@ -95,8 +95,11 @@ export function aggregate(profile: MemProfile, resolve: (f: string) => string, m
         inlinedAt: null,
       };
     } else {
+      // When the listing holds the function's allocation calls and the address is none of them, the allocation was
+      // made inside a call whose frames the profile trims (mapassign has its own entry in the listing; others do
+      // not): 'hidden'. Otherwise ('line'), the line's allocations cannot be told apart.
       part = {
-        key: charged ? 'line' : `runtime|${inner?.function ?? ''}`,
+        key: charged ? (inner === charged && listedAt(inner, map) ? 'hidden' : 'line') : `runtime|${inner?.function ?? ''}`,
         call: null,
         callee: charged ? null : (inner?.function ?? null),
         symbol: null,
@@ -123,12 +126,21 @@ function compilerName(symbol: string | null, pkg: string): string | null {
   return symbol.startsWith(pkg + '.') ? symbol.slice(pkg.length + 1) : shortFunc(symbol);
 }
 
-function runtimeCause(inner: string, calls: AsmAllocCall[], sites: Site[]): CauseId | null {
+/**
+ * The cause of allocations no static decision made, from the calls that made them, the innermost callee, and
+ * whether the runtime made some inside a call the profile's frames do not show (`hidden`).
+ */
+function runtimeCause(inner: string, calls: AsmAllocCall[], sites: Site[], hidden = false): CauseId | null {
   if (calls.some((c) => c.kind === 'slice-growth') || inner.includes('growslice')) return 'slice-growth';
-  if (calls.some((c) => c.kind === 'map') || /mapassign|internal\/runtime\/maps/.test(inner)) return 'map-growth';
-  if (sites.some((s) => s.kind === 'does-not-escape' && s.expr.startsWith('make('))) return 'heap-backed-stack-make';
+  if (calls.some((c) => c.kind === 'map' || c.kind === 'map-insert') || /mapassign|internal\/runtime\/maps/.test(inner))
+    return 'map-growth';
+  if (
+    sites.some((s) => s.kind === 'does-not-escape' && s.expr.startsWith('make(')) &&
+    (calls.length === 0 || calls.some((c) => c.kind === 'slice'))
+  )
+    return 'heap-backed-stack-make';
   if (inner.startsWith('reflect.') || inner.includes('encoding/json.')) return 'reflection';
-  if (inner.startsWith('runtime.') || calls.some((c) => c.kind === 'chan')) return 'runtime-internal';
+  if (inner.startsWith('runtime.') || calls.some((c) => c.kind === 'chan') || (hidden && !inner)) return 'runtime-internal';
   if (inner) return 'library-allocation';
   return null;
 }
@@ -366,11 +378,13 @@ function lineReport(
   }
   allocations.sort((x, y) => y.allocsPerOp - x.allocsPerOp || y.bytesPerOp - x.bytesPerOp);
 
-  // Which calls of the listing the profile charged: only those name the line's types and instances. Without
-  // addresses, every allocation call on the line is a candidate.
-  // (the module's own calls: a library function's are the types it allocates, not this line's decisions).
+  // Which calls of the listing the profile charged: only those name the line's types and instances (the module's
+  // own calls: a library function's are the types it allocates, not this line's decisions). Without addresses
+  // the line's allocations are not told apart, and every allocation call on the line is a candidate; with them,
+  // a call that did not allocate is no candidate, however close it is.
   const charged = [...hi.parts.values()].filter((p) => p.call && !p.callee).map((p) => p.call!);
-  const known = charged.length > 0 ? charged : calls;
+  const unplaced = hi.parts.has('line');
+  const known = charged.length > 0 ? charged : unplaced ? calls : [];
   const library = [...hi.parts.values()].filter((p) => p.call && p.callee).map((p) => p.call!);
   const typeDetails: AllocType[] = [];
   for (const c of [...known, ...library]) {
@@ -381,7 +395,8 @@ function lineReport(
   // The static decisions of the code that really ran. Inlined code is decided again where it is inlined, and
   // the compiler reports that decision at the call: those are the line's decisions then. Otherwise the
   // instances the profile charged (a generic function's shapes), when it tells a line's instances apart.
-  let heapSites = here.filter((x) => x.heap && x.allocates !== 'never');
+  const lineSites = here.filter((x) => x.heap && x.allocates !== 'never');
+  let heapSites = lineSites;
   const inlinedSites: Site[] = [];
   const callSites: string[] = [];
   for (const p of sl.parts.values()) {
@@ -393,10 +408,13 @@ function lineReport(
     if (there.length) callSites.push(`${at.file}:${at.line} in ${caller}`);
   }
   const instances = new Set(charged.map((c) => compilerName(c.function, c.package)));
-  // Of several decisions, the ones that are the charged calls' operations (a make for makeslice).
+  // Of several decisions, the ones that are the charged calls' operations (a make for makeslice). When none is,
+  // the line's decisions stand, unless every charged call is one no decision makes (a map insert): then no
+  // decision made the line's allocations.
   const byOperation = (list: Site[]): Site[] => {
     const m = list.filter((x) => charged.some((c) => decidesCall(x, c)));
-    return m.length ? m : list;
+    if (m.length) return m;
+    return charged.length > 0 && charged.every((c) => c.kind === 'map-insert') ? [] : list;
   };
   if (inlinedSites.length) heapSites = byOperation(inlinedSites);
   else if (instances.size > 0 && new Set(heapSites.map((x) => x.function)).size > 1) {
@@ -404,6 +422,10 @@ function lineReport(
     if (matching.length > 0) heapSites = matching;
   }
   if (!inlinedSites.length) heapSites = byOperation(heapSites);
+  // A line whose allocations were all made elsewhere (inside a callee, inside a runtime call) or by no call of
+  // its own: its decisions made none of them. They stay as context, never as the cause or the measured figures.
+  if (charged.length === 0 && !unplaced) heapSites = [];
+  const context = lineSites.filter((x) => !heapSites.includes(x));
   const innermost = allocations.find((x) => x.callee)?.callee ?? null;
   const line: BenchLine = {
     file: hi.file,
@@ -416,18 +438,35 @@ function lineReport(
     typeDetails,
     allocations,
     sites: heapSites,
+    context,
     cause: null,
     notes: [],
   };
   // The compiler's own decision on the line explains it first; a run-time cause only where it has none.
   if (heapSites[0]?.cause) line.cause = heapSites[0].rootCause ?? heapSites[0].cause;
-  const rc = runtimeCause(innermost ?? (hi.file ? '' : (allocations[0]?.callee ?? '')), known, here);
+  // Allocated inside a call whose frames the profile trims: the runtime's own (a channel operation, select, ...).
+  const hidden = hi.parts.has('hidden');
+  const rc = runtimeCause(innermost ?? (hi.file ? '' : (allocations[0]?.callee ?? '')), known, here, hidden);
   if (line.cause && innermost) line.notes.push(`part of it is allocated inside ${innermost}, called from this line`);
   else if (!line.cause && rc) {
     const c = causeOf(rc);
     line.cause = { id: c.id, summary: c.summary, fix: c.fix };
+    if (innermost && rc === 'library-allocation') line.notes.push(`allocated inside ${innermost}, called from this line`);
+  }
+  if (context.length && !heapSites.length) {
+    line.notes.push(
+      `the compiler's heap decisions on this line (${context.map((x) => x.expr).join(', ')}) made none of these allocations: they are context, not the cause`,
+    );
   }
   if (!hi.file) line.notes.push('no frame of the analysed module is on the stack: allocated by the runtime or the testing package');
+  // A map's storage has no one size (a group, more groups, a larger table): the measured bytes say what it took.
+  for (const a of allocations) {
+    if (a.runtime?.startsWith('mapassign') && a.allocsPerOp > 0) {
+      line.notes.push(
+        `inserting into the map allocates its storage inside runtime.${a.runtime}: ${a.allocsPerOp} allocs/op of ${round(a.bytesPerOp / a.allocsPerOp)} B on average (groups of 8 slots, then larger tables as it grows)`,
+      );
+    }
+  }
   if (rc === 'heap-backed-stack-make') {
     line.notes.push('the compiler says this make does not escape, yet it allocates: its run-time size is larger than the stack buffer');
   }
@@ -435,7 +474,7 @@ function lineReport(
   // objects the profile counts by the block. Said only when the calls show which.
   if (perOp < 0.99 && bytesPerOp >= MIN_BYTES_PER_OP) {
     const growth =
-      known.some((c) => c.kind === 'slice-growth' || c.kind === 'map') ||
+      known.some((c) => c.kind === 'slice-growth' || c.kind === 'map' || c.kind === 'map-insert') ||
       /growslice|hashGrow|internal\/runtime\/maps/.test(innermost ?? '');
     const tiny = allocations.some((a) => a.size !== null && a.size < 16 && !a.callee);
     if (growth) {

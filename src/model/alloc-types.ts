@@ -118,6 +118,9 @@ export type AllocKind =
   | 'string' // concatstring*, slicebytetostring, slicerunetostring, intstring, rawstring*
   | 'bytes' // stringtoslicebyte, concatbyte*, rawbyteslice
   | 'runes' // stringtoslicerune, rawruneslice
+  // A runtime operation that allocates inside on some calls, with no allocation entry point of its own in the
+  // listing; a memory profile shows what it allocates on the calling line (its own frames are trimmed):
+  | 'map-insert' // mapassign*: a map's storage (the first group, more groups, a larger table as it grows)
   | 'unknown'; // a runtime.malloc* / runtime.new* function heapscope does not know yet
 
 /** What the type argument names: the allocated value, a slice's element, the map or chan type, the boxed value. */
@@ -140,6 +143,9 @@ export interface AsmAllocCall {
   functionLine: number;
   /** Byte offset of the CALL within the function. */
   pc: number;
+  /** Byte offset of the nearest CALL (of any function) before this one in the function, or null: a profile
+   *  address just after it is that call's return, never this call's (join/addresses.ts). */
+  prevCallPc: number | null;
   /** The runtime function called, without `runtime.`: `newobject`, `growslice`, `convT64`, ... */
   runtime: string;
   kind: AllocKind;
@@ -288,6 +294,13 @@ export const ALLOC_ENTRY_POINTS: Readonly<Record<string, AllocEntryPoint>> = {
   rawstringtmp: { kind: 'string', role: null, slots: ['buf', 'l'] },
   rawbyteslice: { kind: 'bytes', role: null, slots: ['size'] },
   rawruneslice: { kind: 'runes', role: null, slots: ['size'] },
+  // Not allocation entry points, but calls a profile charges allocations to (see AllocKind 'map-insert').
+  mapassign: { kind: 'map-insert', role: 'map', slots: ['typ'] },
+  mapassign_fast32: { kind: 'map-insert', role: 'map', slots: ['typ'] },
+  mapassign_fast32ptr: { kind: 'map-insert', role: 'map', slots: ['typ'] },
+  mapassign_fast64: { kind: 'map-insert', role: 'map', slots: ['typ'] },
+  mapassign_fast64ptr: { kind: 'map-insert', role: 'map', slots: ['typ'] },
+  mapassign_faststr: { kind: 'map-insert', role: 'map', slots: ['typ'] },
 };
 
 /** runtime.new* functions that are not heap allocations of a value: `go f()` reuses a free g when it can. */

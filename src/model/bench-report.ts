@@ -78,9 +78,12 @@ export interface BenchLine {
   amortised?: boolean;
   /** How the line allocates, split as the profile splits it (runtime calls, callees), largest first. */
   allocations: LineAllocation[];
-  /** The static heap decisions on this line (of the instances the profile charges, where it tells them apart). */
+  /** The static heap decisions that made the line's allocations (of the calls and instances the profile charges,
+   *  where it tells them apart). Empty when every allocation was made elsewhere (inside a callee or a runtime call). */
   sites: Site[];
-  /** A cause for what the compiler does not report, or the cause of the line's first heap site. */
+  /** The line's other heap decisions: they made none of the measured allocations, and are shown as context only. */
+  context?: Site[];
+  /** The cause of the line's first site, or, when no site made the allocations, of the allocations that ran. */
   cause: CauseRef | null;
   notes: string[];
 }

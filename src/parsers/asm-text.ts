@@ -18,7 +18,8 @@
 //
 // How the type argument is found: the instructions of each function are replayed in order, tracking what each
 // argument register holds (a symbol from LEAQ/MOVD $sym, a constant, a stack address, a copy of another register).
-// Any other write, a CALL, or a jump target forgets it, so a type is reported only when the value in the register
+// Any other write, a CALL, a jump target, or the end of a block that never falls through (JMP, RET: the branches
+// of a jump table follow one another) forgets it, so a type is reported only when the value in the register
 // at the CALL is known; a generic function's type from its dictionary stays unknown (null), never guessed.
 //
 // The parser is pure: lines in, calls out. Lines it does not know are kept as data, never thrown.
@@ -132,6 +133,9 @@ const ARM64_NO_WRITE = new RegExp(
   '^(?:CMPW?|CMNW?|TSTW?|FCMP\\w*|B|BL|BEQ|BNE|BCS|BHS|BCC|BLO|BMI|BPL|BVS|BVC|BHI|BLS|BGE|BLT|BGT|BLE' +
     '|CBN?ZW?|TBN?Z|JMP|RET|NOOP|NOP|PCDATA|FUNCDATA|TEXT|DMB|YIELD|ST\\w*)$',
 );
+
+// Jumps and returns after which execution never falls through: JMP 120 | JMP (CX)(DX*8) | RET | arm64 B 84.
+const UNCONDITIONAL = /^(?:JMP|RET|B|UD2?)$/;
 
 function amd64Reg(op: string): string | null {
   const m = AMD64_REG.exec(op);
@@ -372,14 +376,21 @@ export class AsmTextParser {
     const regs = new Map<string, RegValue>();
     let lastPc = -1;
     let boxed: { call: AsmAllocCall; left: number } | null = null;
+    // After a jump that always leaves (JMP, RET) the next instruction is reached only by a jump, maybe one the
+    // listing does not name: a jump table's `JMP (CX)(DX*8)` lands on branches laid out one after another.
+    let cut = false;
+    let lastCall: number | null = null;
 
     for (const ins of instrs) {
       if (ins.pc !== lastPc) {
-        if (targets.has(ins.pc)) regs.clear(); // another path arrives here: what we know may not hold
+        // Another path arrives here: what we know may not hold.
+        if (targets.has(ins.pc) || cut) regs.clear();
+        cut = false;
         lastPc = ins.pc;
       }
       const op = ins.op;
       if (op === 'PCDATA' || op === 'FUNCDATA' || op === 'NOP' || op === 'NOOP') continue;
+      if (UNCONDITIONAL.test(op)) cut = true;
 
       if (boxed) {
         const sym = ins.args.length === 2 && (op === 'LEAQ' || op === 'MOVD') ? staticSymbol(ins.args[0]!) : null;
@@ -396,9 +407,10 @@ export class AsmTextParser {
         const m = /^runtime\.([\w.]+)\(SB\)$/.exec(target);
         const entry = m ? allocEntryPoint(m[1]!) : null;
         if (m && entry) {
-          const call = this.record(info, ins, m[1]!, entry, abiInternal ? regs : new Map(), argRegs);
+          const call = this.record(info, ins, m[1]!, entry, abiInternal ? regs : new Map(), argRegs, lastCall);
           if (entry.boxed) boxed = { call, left: 4 };
         }
+        lastCall = ins.pc;
         regs.clear();
         continue;
       }
@@ -433,6 +445,7 @@ export class AsmTextParser {
     entry: AllocEntryPoint,
     regs: Map<string, RegValue>,
     argRegs: string[],
+    prevCallPc: number | null,
   ): AsmAllocCall {
     const call: AsmAllocCall = {
       package: this.pkg,
@@ -443,6 +456,7 @@ export class AsmTextParser {
       functionFile: info.file,
       functionLine: info.line,
       pc: ins.pc,
+      prevCallPc,
       runtime: runtimeFn,
       kind: entry.kind,
       typeRole: entry.role,

@@ -48,6 +48,13 @@ export function renderBenchText(rep: BenchReport, opts: ReportOptions): string {
         out.push(
           `      ${q(s.file)}:${s.line}:${s.column}: ${q(s.expr)} ${s.kind === 'moved-to-heap' ? 'moved to heap' : 'escapes to heap'}`,
         );
+      // The line's other decisions: shown, but they made none of the allocations above.
+      for (const s of l.context ?? [])
+        out.push(
+          c.dim(
+            `      ${q(s.file)}:${s.line}:${s.column}: ${q(s.expr)} ${s.kind === 'moved-to-heap' ? 'moved to heap' : 'escapes to heap'} (context: not these allocations)`,
+          ),
+        );
       if (l.cause) out.push(`      ${c.green('cause:')} ${q(l.cause.summary)} [${l.cause.id}]`);
       if (l.cause) out.push(`      ${c.green('fix:')} ${q(l.cause.fix)}`);
       for (const n of l.notes) out.push(`      ${c.magenta('note:')} ${q(n)}`);

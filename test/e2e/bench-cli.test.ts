@@ -291,3 +291,103 @@ test('explain --bench finds the benchmarks of another package that reach the lin
   assert.equal(use?.line?.allocsPerOp, 1);
   assert.equal(use?.line?.bytesPerOp, 112); // make([]byte, 100): the 112-byte size class
 });
+
+// Each line's cause and types from the allocations that ran there, never from another decision on the line or
+// another path's allocation call (test/fixtures/modules/benchlines, one benchmark per case).
+for (const tc of TOOLCHAINS) {
+  test(`${tc.name}: bench lines take cause and types from what allocated; analyze ranks only the sites that did`, () => {
+    const dir = join(fixturesDir, 'modules', 'benchlines');
+    const r = runCli(['bench', '--format', 'json', '--benchtime', '2000x', '-C', dir], { env: tc.env });
+    assert.equal(r.code, 0, r.stderr);
+    const rep = JSON.parse(r.stdout) as BenchReport;
+    const bench = (name: string): BenchmarkReport => {
+      const b = rep.benchmarks.find((x) => x.name === name);
+      assert.ok(b, `${name} reported`);
+      return b!;
+    };
+    const line = (b: BenchmarkReport, n: number) => {
+      const l = b.lines.find((x) => x.file === 'lines.go' && x.line === n);
+      assert.ok(l, `${b.name}: lines.go:${n} in ${JSON.stringify(b.lines.map((x) => `${x.file}:${x.line}`))}`);
+      return l!;
+    };
+    // The lines add up to what go test -benchmem measured (allocs/op is printed truncated; tiny objects could
+    // share a block, but none of these is under 16 bytes).
+    const addsUp = (b: BenchmarkReport, allocs: number, bytes: number): void => {
+      assert.equal(b.allocsPerOp, allocs, b.name);
+      measuredBytes(b.bytesPerOp, bytes);
+      const own = b.lines.filter((l) => l.file !== '');
+      assert.ok(
+        near(
+          own.reduce((t, l) => t + l.allocsPerOp, 0),
+          allocs,
+          0.1,
+        ),
+        `${b.name}: ${JSON.stringify(own)}`,
+      );
+      assert.ok(
+        near(
+          own.reduce((t, l) => t + l.bytesPerOp, 0),
+          bytes,
+          8,
+        ),
+        `${b.name}: ${JSON.stringify(own)}`,
+      );
+    };
+
+    // 1. Every allocation is the string made inside net.IP.String: the appends on the line (room in the slice,
+    // which escapes) are context, not the cause, and lend the line none of their types.
+    const ip = bench('BenchmarkAppendIP');
+    addsUp(ip, 1, 16);
+    const ipl = line(ip, 15);
+    assert.equal(ipl.cause?.id, 'library-allocation');
+    assert.deepEqual(
+      ipl.allocations.map((a) => [a.callee, a.type]),
+      [['net.IP.String', 'string bytes']],
+    );
+    assert.deepEqual(ipl.sites, []);
+    assert.deepEqual(ipl.context?.map((s) => s.expr).sort(), ['append(dst, byte(44))', 'append(dst, s...)']);
+    assert.deepEqual(ipl.types, []);
+
+    // 2. The map grows inside mapassign: map-growth, its own call and type, never the errors.New after the loop.
+    const fill = bench('BenchmarkFill');
+    addsUp(fill, 11, 4648);
+    const grow = line(fill, 29);
+    assert.equal(grow.cause?.id, 'map-growth');
+    assert.deepEqual(grow.types, ['map[int]int']);
+    assert.deepEqual(
+      grow.allocations.map((a) => [a.runtime, a.type, a.size]),
+      [['mapassign_fast64', 'map[int]int storage (groups, tables)', null]],
+    );
+    assert.ok(!JSON.stringify(grow).includes('errorString'), JSON.stringify(grow));
+    assert.equal(line(fill, 27).cause?.id, 'returned-value');
+
+    // 3. The make+copy branch after the type switch's jump table: a 112-byte slice, no size carried from the
+    // branch laid out before it.
+    const cp = bench('BenchmarkCopy');
+    addsUp(cp, 2, 136);
+    const mk = line(cp, 52);
+    assert.ok(near(mk.bytesPerOp, 112, 1), JSON.stringify(mk));
+    assert.deepEqual(
+      mk.allocations.map((a) => [a.runtime, a.type, a.size]),
+      [['mallocgc', null, null]],
+    );
+    assert.deepEqual(
+      mk.sites.map((s) => s.expr),
+      ['make([]byte, len(b))'],
+    );
+    assert.deepEqual(mk.typeDetails, []);
+    assert.ok(near(line(cp, 54).bytesPerOp, 24, 1));
+
+    // What analyze ranks by: the figures went to the sites that made the allocations, not to the appends.
+    const a = runCli(['analyze', '--format', 'json', '-C', dir], { env: tc.env });
+    assert.equal(a.code, 0, a.stderr);
+    const m = JSON.parse(a.stdout) as {
+      sites: { file: string; line: number; expr: string; cost?: { source: string; allocsPerOp?: number } }[];
+    };
+    const cost = (n: number, expr: string) => m.sites.find((s) => s.file === 'lines.go' && s.line === n && s.expr === expr)?.cost;
+    assert.equal(cost(15, 'append(dst, s...)')?.source, 'estimated');
+    assert.equal(cost(15, 'append(dst, byte(44))')?.source, 'estimated');
+    assert.equal(cost(27, 'make(map[int]int)')?.source, 'measured');
+    assert.equal(cost(52, 'make([]byte, len(b))')?.allocsPerOp, 1);
+  });
+}

@@ -24,6 +24,8 @@ const CAPTURES = [
   'examples-go1.27/S-arm64.txt',
   'examples-go1.27/S-test.txt',
   'entrypoints-go1.27/S.txt',
+  'benchlines-go1.26/S.txt',
+  'benchlines-go1.27/S.txt',
 ];
 
 function raw(name: string): string {
@@ -96,6 +98,7 @@ describe('asm-text: examples module, go1.26.8 amd64', () => {
       functionFile: ALLOC_GO,
       functionLine: 16,
       pc: 32,
+      prevCallPc: null,
       runtime: 'newobject',
       kind: 'object',
       typeRole: 'object',
@@ -400,6 +403,28 @@ describe('asm-text: register tracking on small listings', () => {
     );
   });
 
+  it('forgets what it knew after a jump that never falls through: the next block is reached by a jump', () => {
+    const r = parseAsmText([
+      ...head,
+      '\t0x0004 00004 (/m/f.go:4)\tLEAQ\tm.F.jump3(SB), CX',
+      '\t0x000b 00011 (/m/f.go:4)\tJMP\t(CX)(DX*8)',
+      '\t0x000e 00014 (/m/f.go:5)\tXORL\tDI, DI',
+      '\t0x0010 00016 (/m/f.go:5)\tRET',
+      '\t0x0011 00017 (/m/f.go:6)\tMOVQ\tDI, AX', // DI came from before the jump table, not from line 5
+      '\t0x0014 00020 (/m/f.go:6)\tCALL\truntime.mallocgc(SB)',
+      '\t0x0019 00025 (/m/f.go:7)\tLEAQ\ttype:int(SB), AX',
+      '\t0x0020 00032 (/m/f.go:7)\tJMP\t60',
+      '\t0x0025 00037 (/m/f.go:8)\tCALL\truntime.newobject(SB)', // reached by another jump: AX unknown
+    ]);
+    assert.deepEqual(
+      r.calls.map((c) => [c.line, c.runtime, c.constants, c.type, c.prevCallPc]),
+      [
+        [6, 'mallocgc', {}, null, null],
+        [8, 'newobject', {}, null, 20],
+      ],
+    );
+  });
+
   it('does not read registers in an ABI0 function, and counts unknown runtime.malloc*/new* calls', () => {
     const r = parseAsmText([
       '# example.com/m',
@@ -447,6 +472,40 @@ describe('asm-text: register tracking on small listings', () => {
       }
     }
   });
+});
+
+describe('asm-text: a jump table and a map insert (benchlines module, go1.26.8 and go1.27.4)', () => {
+  const BL = 'example.com/benchlines.';
+  for (const release of ['go1.26', 'go1.27']) {
+    const r = parse(`benchlines-${release}/S.txt`);
+    const file = `/REPO/test/fixtures/asm/benchlines-${release}/lines.go`;
+
+    it(`${release}: the make+copy branch after a jump table has no size carried over from another branch`, () => {
+      assert.match(raw(`benchlines-${release}/S.txt`), /\tJMP\t\(\w+\)\(\w+\*8\)\n/, 'the type switch is a jump table');
+      const c = call(r, BL + 'Copy', 'mallocgc');
+      assert.equal(c.file, file);
+      assert.equal(c.line, 52);
+      // Its length arrives in a register from before the jump; the branch laid out before it set that one to 0.
+      assert.deepEqual(c.constants, { needzero: 0 });
+      assert.equal(c.type, null);
+    });
+
+    it(`${release}: m[i] = i is a map insert of map[int]int, and the inlined errors.New after it follows that call`, () => {
+      const fill = r.calls.filter((c) => c.function === BL + 'Fill');
+      assert.deepEqual(
+        fill.map((c) => [c.line, c.runtime, c.kind, c.type]),
+        [
+          [27, 'makemap_small', 'map', null],
+          [29, 'mapassign_fast64', 'map-insert', 'map[int]int'],
+          [65, release === 'go1.26' ? 'newobject' : 'mallocgcSmallScanNoHeaderSC2', 'object', 'errors.errorString'],
+        ],
+      );
+      assert.equal(fill[1]!.file, file);
+      assert.match(fill[2]!.file, /\/src\/errors\/errors\.go$/);
+      assert.equal(fill[2]!.prevCallPc, fill[1]!.pc);
+      assert.deepEqual(r.unrecognised, []);
+    });
+  }
 });
 
 describe('asm-text: type names', () => {
@@ -567,6 +626,6 @@ describe('size-classes', () => {
         checked++;
       }
     }
-    assert.equal(checked, 385);
+    assert.equal(checked, 403);
   });
 });
