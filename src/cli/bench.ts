@@ -34,6 +34,7 @@ import type { BenchReport } from '../model/bench-report.js';
 import { commandLine, phaseTimer, progressPrinter, useColor, type CliIO } from './terminal.js';
 import type { Outcome } from './outcome.js';
 import { checkBenchPattern, checkBenchtime, checkCount, checkTimeout, commandDir } from './flag-checks.js';
+import { measuredCost } from '../join/focus.js';
 import { safeText } from '../model/safe-text.js';
 
 export interface BenchFlags extends FocusFlags, GivenFlags {
@@ -167,7 +168,16 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
   const names = new Map(model.packages.map((p) => [p.importPath.slice(p.importPath.lastIndexOf('/') + 1), p.importPath]));
   for (const b of report.benchmarks) nameBenchLines(b.lines, ctx, pkgOf, (n) => names.get(n));
   // The figures analyze ranks by: what this run measured, per heap site, replacing the last run's.
-  if (flags.cache && report.benchmarks.length) writeMeasured(defaultCacheDir(io.env), model.root, measuredCosts(report, dir, flags));
+  // This report ranks by them too: its sites were focused with the figures of the run before (or none).
+  const measured = report.benchmarks.length ? measuredCosts(report, dir, flags) : null;
+  if (measured) {
+    for (const s of model.sites) {
+      const m = s.heap && s.id && s.allocates !== 'never' ? measured.sites.get(s.id) : undefined;
+      if (m) s.cost = measuredCost(m);
+    }
+    model.measuredBy = { command: measured.command, time: measured.time };
+    if (flags.cache) writeMeasured(defaultCacheDir(io.env), model.root, measured);
+  }
   const shown = filterBenchReport(report, model, choice.filters, dir);
   const opts = {
     color: useColor({ ...io, stdoutTTY: out.tty }, flags.color),

@@ -332,9 +332,16 @@ function encodeLine(enc: Encoder, l: BenchLine): PageBenchmark['lines'][number] 
 export function encodeBench(report: BenchReport, ctx: EncodeContext, asm: AsmListing[] = []): Encoded {
   const enc = new Encoder(ctx);
   for (const p of report.packages) enc.pkg(p.importPath, p.dir, p.errors);
-  for (const b of report.benchmarks) for (const l of b.lines) enc.addSites(l.sites);
+  const sites = [...new Set(report.benchmarks.flatMap((b) => b.lines.flatMap((l) => l.sites)))];
+  enc.addSites(sites);
   enc.linkChains();
   const data = base(report, 'bench', enc, ctx);
+  // The one ranking (model/ranking.ts), by the figures this run measured.
+  const { picked } = costliest(
+    sites.filter((x) => x.heap && x.allocates !== 'never'),
+    PAGE_TOP,
+  );
+  data.ranking = picked.map((e) => ({ site: enc.siteIndex.get(e.group[0]!)!, more: e.more }));
   data.benchmarks = benchmarks(enc, report);
   data.asm = asm.map((f): PageAsmFunction => encodeListing(enc, f));
   return { data, files: enc.fileList() };
