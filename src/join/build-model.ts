@@ -16,7 +16,7 @@ import {
   type Capture,
   type StaticValue,
 } from '../model/types.js';
-import { causeRef, classify, isBox } from './classify.js';
+import { causeRef, classify, isBoxedValue, valueFacts } from './classify.js';
 import { methodName } from '../model/expressions.js';
 import { groupBy } from '../model/group.js';
 import { assignIdentities } from './identity.js';
@@ -103,7 +103,9 @@ export function buildModel(input: JoinInput): AnalysisModel {
     const m = methodName(f.name);
     if (m) (methods.get(f.package) ?? methods.set(f.package, new Set()).get(f.package)!).add(m);
   }
-  const boxed = (s: Site): boolean => isBox(s, methods.get(s.package));
+  // Which values are boxed is read from the flows of every decision (a conversion's operand, a map literal's keys).
+  const facts = valueFacts(siteList, methods);
+  const boxed = (s: Site): boolean => isBoxedValue(s, facts);
   for (const s of siteList) {
     const fn = s.function ? fnByName.get(`${s.package}|${s.function}`) : undefined;
     const id = classify(s, {
