@@ -40,13 +40,21 @@ export interface ValueFacts {
   literals: ReadonlyMap<string, 'map' | 'slice'>;
   /** Method names the package declares, by package: `x.M` escaping is a method value (a closure), not a box. */
   methods: ReadonlyMap<string, ReadonlySet<string>>;
+  /** What a named type is, from its declaration (`type Labels map[string]string`), for literals the flows leave open. */
+  typeKind?: TypeKindOf | undefined;
 }
+
+/** What the type `name` (`Labels`, `pkg.Labels`) written in `file` of package `pkg` is, when its declaration is read. */
+export type TypeKindOf = (pkg: string, file: string, name: string) => 'map' | 'slice' | 'other' | undefined;
+
+/** `Labels{...}`, `prometheus.Labels{}`, `List[int]{...}`: a composite literal of a named type, and the type's name. */
+const NAMED_LITERAL = /^((?:[\p{L}_][\p{L}\p{N}_]*\.)?[\p{L}_][\p{L}\p{N}_]*)(?:\[.*\])?\{(?:\.\.\.)?\}$/u;
 
 const valueKey = (pkg: string, p: { file: string; line: number; column: number }, expr: string): string =>
   `${pkg}|${p.file}:${p.line}:${p.column}|${expr}`;
 
 /** Reads ValueFacts from every explanation of a package (heap decisions and leaking parameters alike). */
-export function valueFacts(sites: readonly Site[], methods: ReadonlyMap<string, ReadonlySet<string>>): ValueFacts {
+export function valueFacts(sites: readonly Site[], methods: ReadonlyMap<string, ReadonlySet<string>>, typeKind?: TypeKindOf): ValueFacts {
   const boxes = new Set<string>();
   const literals = new Map<string, 'map' | 'slice'>();
   for (const s of sites)
@@ -55,7 +63,7 @@ export function valueFacts(sites: readonly Site[], methods: ReadonlyMap<string, 
       else if (f.reason === 'map literal key' || f.reason === 'map literal value') literals.set(valueKey(s.package, f, f.text), 'map');
       else if (f.reason === 'slice-literal-element') literals.set(valueKey(s.package, f, f.text), 'slice');
     }
-  return { boxes, literals, methods };
+  return { boxes, literals, methods, typeKind };
 }
 
 /**
@@ -74,13 +82,19 @@ export function convertedToInterface(site: Site): boolean {
  * A value boxed into an interface: the conversion's own heap location, which the runtime fills with a copy of a
  * non-pointer-shaped value (runtime/iface.go convT*). Decided from the flows first; an escaping expression of a
  * shape that allocates nothing of its own (`v`, `x.f`, `f(x)`, a struct literal `T{...}`) is otherwise a box,
- * unless it is a map or slice literal or a method value `x.M` (a closure binding its receiver).
+ * unless it is a map or slice literal (by the flows' notes, or by its type's declaration) or a method value `x.M`
+ * (a closure binding its receiver).
  */
 export function isBoxedValue(site: Site, facts: ValueFacts): boolean {
   if (site.kind !== 'escapes' || convertedToInterface(site)) return false;
   const k = valueKey(site.package, site, site.expr);
   if (facts.boxes.has(k)) return true;
   if (allocatesItself(site.expr) || facts.literals.has(k)) return false;
+  const named = NAMED_LITERAL.exec(site.expr);
+  if (named) {
+    const kind = facts.typeKind?.(site.package, site.file, named[1]!);
+    if (kind === 'map' || kind === 'slice') return false;
+  }
   const sel = selectorName(site.expr);
   return !(sel && facts.methods.get(site.package)?.has(sel));
 }

@@ -15,17 +15,22 @@ import { moduleSources } from '../helpers/sources.js';
 
 const moduleDir = join(fixturesDir, 'modules', 'causes');
 
-function model(version: string): AnalysisModel {
+function model(version: string, declarations = true): AnalysisModel {
   const text = readFileSync(join(fixturesDir, 'escape', 'causes', `m2-${version}.txt`), 'utf8');
   // The text names files relative to the module directory, where the source reader finds them.
   const facts = parseEscapeText(splitLines(text), { resolveFiles: (names) => new Map(names.map((n) => [n, n.replace(/^\.\//, '')])) });
-  const source = sourceReader(moduleSources(moduleDir));
+  const source = sourceReader(moduleSources(moduleDir), {
+    dirOf: (p) => (p === 'example.com/causes' ? moduleDir : undefined),
+    nameOf: () => undefined,
+    named: () => undefined,
+  });
   return buildModel({
     go: { version, goos: 'linux', goarch: 'amd64' },
     root: moduleDir,
     units: [{ importPath: 'example.com/causes', dir: moduleDir, facts, errors: [], cached: false }],
     sourceLine: (f, l) => source.line(f, l),
     resultNames: (fn) => source.resultNames(fn),
+    typeKind: declarations ? (pkg, file, name) => source.typeKind(pkg, file, name) : undefined,
   });
 }
 
@@ -60,6 +65,9 @@ const EXPECTED: Record<string, [cause: string, root: string, allocates: string]>
   // Named map and slice literals are a map and a slice, not boxes.
   'NamedMap Labels{...}': ['leaking-param-call', '', 'always'],
   'NamedSlice Names{...}': ['returned-value', '', 'always'],
+  // Constants and scalars leave no note in the flows: the type's declaration says what the literal is.
+  'NamedMapConst Labels{...}': ['leaking-param-call', '', 'always'],
+  'NamedSliceInts Ints{...}': ['returned-value', '', 'always'],
   // fmt.Println(string(b)): the box holding the string (at the conversion) and the string's bytes it holds.
   'Printed string(b)': ['interface-conversion', '', 'sometimes'],
   'Printed string(b) (2)': ['string-conversion', 'interface-conversion', 'always'],
@@ -124,6 +132,14 @@ for (const version of ['go1.26.8', 'go1.27.4']) {
         bytes.chain?.map((l) => [l.id, l.cause]),
         [[box.id, 'interface-conversion']],
       );
+    });
+
+    it('without the declarations, only the flows tell a named literal from a box', () => {
+      const bare = model(version, false).sites.filter((s) => s.heap);
+      const cause = (k: string): string | undefined => bare.find((s) => key(s) === k)?.cause?.id;
+      assert.equal(cause('NamedMap Labels{...}'), 'leaking-param-call');
+      assert.equal(cause('NamedSlice Names{...}'), 'returned-value');
+      assert.equal(cause('NamedMapConst Labels{...}'), 'interface-conversion');
     });
 
     it('named results are read from the declaration: a value assigned to one is returned', () => {
