@@ -17,13 +17,21 @@ export async function loadModel(opts: AnalyzeOptions): Promise<{ run: AnalyzeRun
 }
 
 export function joinRun(run: AnalyzeRun): AnalysisModel {
-  const source = sourceReader(run.sources);
+  const dirs = new Map([...run.packageDirs].map(([dir, path]) => [path, dir]));
+  const byName = new Map<string, string | null>();
+  for (const [path, name] of run.packageNames) byName.set(name, byName.has(name) ? null : path);
+  const source = sourceReader(run.sources, {
+    dirOf: (p) => dirs.get(p),
+    nameOf: (p) => run.packageNames.get(p),
+    named: (n) => byName.get(n) ?? undefined,
+  });
   return buildModel({
     go: { version: run.env.version, goos: run.env.goos, goarch: run.env.goarch },
     root: run.root,
     units: run.units,
     sourceLine: (file, line) => source.line(file, line),
     resultNames: (fn) => source.resultNames(fn),
+    typeKind: (pkg, file, name) => source.typeKind(pkg, file, name),
   });
 }
 

@@ -16,7 +16,7 @@ import {
   type Capture,
   type StaticValue,
 } from '../model/types.js';
-import { causeRef, classify, isBox } from './classify.js';
+import { causeRef, classify, isBoxedValue, valueFacts, type TypeKindOf } from './classify.js';
 import { methodName } from '../model/expressions.js';
 import { groupBy } from '../model/group.js';
 import { assignIdentities } from './identity.js';
@@ -41,6 +41,8 @@ export interface JoinInput {
   sourceLine?: (file: string, line: number) => string | undefined;
   /** The names of a function's named results, read from its declaration; undefined when it cannot be read. */
   resultNames?: (fn: FunctionInfo) => readonly string[] | undefined;
+  /** What a named type is, read from its declaration (a literal `Labels{...}` may be a map, a slice or a struct). */
+  typeKind?: TypeKindOf;
 }
 
 const posKey = (pkg: string, p: { file: string; line: number; column: number }): string => `${pkg}|${p.file}:${p.line}:${p.column}`;
@@ -103,7 +105,9 @@ export function buildModel(input: JoinInput): AnalysisModel {
     const m = methodName(f.name);
     if (m) (methods.get(f.package) ?? methods.set(f.package, new Set()).get(f.package)!).add(m);
   }
-  const boxed = (s: Site): boolean => isBox(s, methods.get(s.package));
+  // Which values are boxed is read from the flows of every decision (a conversion's operand, a map literal's keys).
+  const facts = valueFacts(siteList, methods, input.typeKind);
+  const boxed = (s: Site): boolean => isBoxedValue(s, facts);
   for (const s of siteList) {
     const fn = s.function ? fnByName.get(`${s.package}|${s.function}`) : undefined;
     const id = classify(s, {

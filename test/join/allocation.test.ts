@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decideAllocations, type AllocationContext } from '../../src/join/allocation.js';
-import { isBox } from '../../src/join/classify.js';
+import { isBoxedValue, valueFacts } from '../../src/join/classify.js';
 import type { Site } from '../../src/model/types.js';
 
 const SOURCE = [
@@ -30,7 +30,7 @@ function rules(sites: Site[], walkReports: boolean): string[] {
   const ctx: AllocationContext = {
     staticValues: [],
     walkReports,
-    isBox: (s) => isBox(s),
+    isBox: (s) => isBoxedValue(s, valueFacts(sites, new Map())),
     enclosing: () => 'F',
     sourceLine: (file, line) => (file === 'p.go' ? SOURCE[line - 1] : undefined),
   };

@@ -940,7 +940,7 @@ describe('walk-pass diagnostics and go1.27 names', () => {
     const pkg = only('causes/m2-go1.26.8.txt');
     assert.deepEqual(
       pkg.staticValues.map((v) => [pos(v), v.how, v.name]),
-      [['./causes.go:128:38', 'global-closure', 'func literal']],
+      [['./causes.go:130:38', 'global-closure', 'func literal']],
     );
   });
 
@@ -957,7 +957,7 @@ describe('walk-pass diagnostics and go1.27 names', () => {
 
   it('a flow edge printed without notes is kept as a step with no text, so the explanation ends where the compiler says', () => {
     const pkg = only('causes/m2-go1.26.8.txt');
-    const s = siteAt(pkg, './causes.go:122:7', '&stub{}');
+    const s = siteAt(pkg, './causes.go:124:7', '&stub{}');
     assert.deepEqual(
       s.flow.map((f) => [f.dst, f.src, f.text, f.reason]),
       [
