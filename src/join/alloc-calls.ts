@@ -1,7 +1,7 @@
 // What one allocation call of the compiled code allocates, in words a Go programmer reads: the type, a slice as a
 // slice of its element with its capacity where the listing has it as a constant, the size of one object.
 
-import type { AsmAllocCall } from '../model/alloc-types.js';
+import { allocEntryPoint, type AsmAllocCall } from '../model/alloc-types.js';
 import type { Allocates } from '../model/allocation-rules.js';
 import type { Site } from '../model/types.js';
 import { allocatesItself, isConcatenation, selectorName } from '../model/expressions.js';
@@ -30,7 +30,10 @@ export function describeCall(c: AsmAllocCall): CallDescription {
   const base = c.display ?? c.type;
   switch (c.typeRole) {
     case 'element': {
-      const cap = c.constants['cap'] ?? c.constants['len'] ?? c.constants['tolen'] ?? null;
+      // The capacity argument when the entry point takes one: `make([]byte, 0, n)` loads len 0 as a constant and n
+      // from a register, and its len says nothing of the size. Without a cap argument, the length is the capacity.
+      const takesCap = allocEntryPoint(c.runtime)?.slots.includes('cap') ?? false;
+      const cap = takesCap ? (c.constants['cap'] ?? null) : (c.constants['len'] ?? c.constants['tolen'] ?? null);
       if (!base) return { type: null, size: null, allocates };
       if (c.kind === 'slice-growth') return { type: `[]${base} backing array (grown by append)`, size: null, allocates };
       const size = cap !== null && c.typeSize !== null ? cap * c.typeSize : null;

@@ -11,7 +11,7 @@
 import type { AllocType, BenchLine, BenchmarkReport, BenchmarkRun, LineAllocation, ProfiledRun } from '../model/bench-report.js';
 import type { AsmAllocCall } from '../model/alloc-types.js';
 import type { AnalysisModel, Site } from '../model/types.js';
-import { benchmarkOwns, type Frame, type MemProfile } from '../model/profile.js';
+import { benchmarkOwns, inPackageInit, isUntimed, type Frame, type MemProfile, type UntimedLines } from '../model/profile.js';
 import { flameGraph } from '../model/flame.js';
 import type { SymbolTable } from '../model/symbols.js';
 import { addressMap, callAt, callsBySymbol, listedAt, type AddressMap } from './addresses.js';
@@ -46,16 +46,25 @@ interface Part {
 interface LineAgg {
   file: string;
   line: number;
+  /** Allocated by the benchmark's own code outside the timer (BenchmarkRun.untimed): no part of go test's figures. */
+  untimed: boolean;
   function: string | null;
   objects: number;
   bytes: number;
   parts: Map<string, Part>;
 }
 
-export function aggregate(profile: MemProfile, resolve: (f: string) => string, map: AddressMap | null = null): Map<string, LineAgg> {
+export function aggregate(
+  profile: MemProfile,
+  resolve: (f: string) => string,
+  map: AddressMap | null = null,
+  untimedLines?: UntimedLines,
+): Map<string, LineAgg> {
   const out = new Map<string, LineAgg>();
   for (const s of profile.samples) {
     if (s.allocObjects === 0 && s.allocBytes === 0) continue;
+    // Package initialisation ran before the benchmark, sampled at the default rate: never a per-op cost.
+    if (inPackageInit(s.stack)) continue;
     let charged: Frame | null = null;
     let file = '';
     for (const fr of s.stack) {
@@ -67,10 +76,11 @@ export function aggregate(profile: MemProfile, resolve: (f: string) => string, m
       }
     }
     const inner = s.stack[0];
-    const lineKey = charged ? `${file}:${charged.line}` : ':0';
+    const untimed = isUntimed(s.stack, untimedLines);
+    const lineKey = `${untimed ? 'untimed|' : ''}${charged ? `${file}:${charged.line}` : ':0'}`;
     let agg = out.get(lineKey);
     if (!agg) {
-      agg = { file, line: charged?.line ?? 0, function: charged?.function ?? null, objects: 0, bytes: 0, parts: new Map() };
+      agg = { file, line: charged?.line ?? 0, untimed, function: charged?.function ?? null, objects: 0, bytes: 0, parts: new Map() };
       out.set(lineKey, agg);
     }
     agg.objects += s.allocObjects;
@@ -112,6 +122,17 @@ export function aggregate(profile: MemProfile, resolve: (f: string) => string, m
     agg.parts.set(part.key, p);
   }
   return out;
+}
+
+/**
+ * Bytes per allocation as the profile recorded them (each object at its size class), for a size the listing
+ * cannot know: a make whose length is a variable, a library function's allocation. Null for tiny objects, which
+ * the profile records by their shared 16-byte block.
+ */
+function measuredSize(p: Part): number | null {
+  if (p.objects === 0) return null;
+  const size = Math.round(p.bytes / p.objects);
+  return size > 16 ? size : null;
 }
 
 function shortFunc(fn: string | null): string | null {
@@ -163,6 +184,8 @@ interface LineSlope {
   parts: Map<string, { part: Part; n: number; bytes: number }>;
   /** The line's parts in the shorter run. */
   lowParts: Map<string, Part> | undefined;
+  /** The line's allocations in the shorter run. */
+  lowObjects: number | undefined;
 }
 
 type Slopes = Map<string, LineSlope>;
@@ -231,8 +254,8 @@ function attributeOne(
   const dn = high.iterations - low.iterations;
   rep.profiledIterations = [low.iterations, high.iterations];
   const map = addressMap(high.profile, input.symbols ?? null, bySymbol);
-  const a = aggregate(low.profile, input.resolve, map);
-  const b = aggregate(high.profile, input.resolve, map);
+  const a = aggregate(low.profile, input.resolve, map, run.untimed);
+  const b = aggregate(high.profile, input.resolve, map, run.untimed);
 
   let setupAllocs = 0;
   let setupBytes = 0;
@@ -244,7 +267,7 @@ function attributeOne(
     // Setup is the benchmark's own code outside the loop; what the testing package and the runtime allocate with
     // no frame of the module (the profile's own buffers among them) is no part of it.
     // A growing slice is not linear in N: its intercept can fall below zero, which is no setup at all.
-    if (hi.file) {
+    if (hi.file && !hi.untimed) {
       setupAllocs += Math.max(0, (lo?.objects ?? 0) - perOp * low.iterations);
       setupBytes += Math.max(0, (lo?.bytes ?? 0) - bytesPerOp * low.iterations);
     }
@@ -253,23 +276,49 @@ function attributeOne(
       const q = lo?.parts.get(pk);
       parts.set(pk, { part: p, n: (p.objects - (q?.objects ?? 0)) / dn, bytes: (p.bytes - (q?.bytes ?? 0)) / dn });
     }
-    slopes.set(key, { agg: hi, perOp, bytesPerOp, parts, lowParts: lo?.parts });
+    slopes.set(key, { agg: hi, perOp, bytesPerOp, parts, lowParts: lo?.parts, lowObjects: lo?.objects });
   }
   removeSiblings(rep, slopes, high, done);
   done.set(rep.name, { slopes, bytesPerOp: rep.bytesPerOp ?? 0 });
+  const dropped = { allocs: 0, bytes: 0 };
+  const untimed: BenchLine[] = [];
   for (const sl of slopes.values()) {
     // Amortised growth allocates rarely but much (0.005 allocs/op, 33 B/op): kept for its bytes. Not so without a
     // frame of the module: a lazy table the runtime builds once can land in one profiled run and not the other.
     const floor = Math.max(sl.agg.file ? MIN_ALLOCS_PER_OP : MIN_RUNTIME_PER_OP, MIN_ALLOCS_APART / dn);
-    if (sl.perOp < floor && (sl.bytesPerOp < MIN_BYTES_PER_OP || !sl.agg.file)) continue;
-    rep.lines.push(lineReport(sl, run, input, sitesAt, callsAt));
+    if (sl.perOp < floor && (sl.bytesPerOp < MIN_BYTES_PER_OP || !sl.agg.file)) {
+      if (!sl.agg.untimed) {
+        dropped.allocs += sl.perOp;
+        dropped.bytes += sl.bytesPerOp;
+      }
+      continue;
+    }
+    const line = lineReport(sl, run, input, sitesAt, callsAt);
+    if (sl.agg.untimed) {
+      line.notes.push(
+        `setup: runs outside the timed loop (before b.ResetTimer or under b.StopTimer), ${round(sl.perOp)} allocs and ${round(sl.bytesPerOp)} B per b.N that go test does not count; not in the per-op lines`,
+      );
+      untimed.push(line);
+      continue;
+    }
+    // Fewer than MIN_ALLOCS_APART allocations more in the longer run, not as a slice or map grows: a one-off (a pool
+    // refilled after a GC, a cache filled once) that the profiled runs' N makes look like a per-op share.
+    const apart = sl.agg.objects - (sl.lowObjects ?? 0);
+    if (sl.perOp < 0.99 && apart < MIN_ALLOCS_APART && !line.amortised) {
+      line.oneOff = true;
+      line.notes.push(
+        `one-off: ${apart} allocation${apart === 1 ? '' : 's'} more in the longer profiled run (${high.iterations} iterations) than in the shorter (${low.iterations}), not one per op: its per-op share shrinks as N grows (a pool refilled after a GC, a cache filled once; run with a larger --benchtime Nx to see it fall)`,
+      );
+    }
+    rep.lines.push(line);
   }
+  if (untimed.length) rep.untimed = untimed;
   rep.lines.sort(
     (x, y) =>
       y.allocsPerOp - x.allocsPerOp || y.bytesPerOp - x.bytesPerOp || (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line),
   );
   rep.setup = { allocs: round(setupAllocs), bytes: round(setupBytes) };
-  reconcile(rep, high);
+  reconcile(rep, high, dropped);
   const owns = benchmarkOwns(rep.name.split('/')[0]!);
   rep.flame = flameGraph(
     rep.name,
@@ -363,16 +412,18 @@ function lineReport(
   for (const { part: p, n, bytes } of slopes) {
     if (n < MIN_ALLOCS_PER_OP && bytes < MIN_BYTES_PER_OP) continue;
     const d = p.call ? describeCall(p.call) : null;
+    const measured = (d?.size ?? null) === null ? measuredSize(p) : null;
     const entry: LineAllocation = {
       runtime: p.call?.runtime ?? null,
       callee: shortFunc(p.callee),
       symbol: p.symbol,
       type: d?.type ?? null,
-      size: d?.size ?? null,
-      sizeClass: d?.size ? roundToSizeClass(d.size) : null,
+      size: d?.size ?? measured,
+      sizeClass: d?.size ? roundToSizeClass(d.size) : measured,
       allocsPerOp: round(n),
       bytesPerOp: round(bytes),
     };
+    if (measured !== null) entry.sizeMeasured = true;
     if (d?.allocates) entry.allocates = d.allocates;
     allocations.push(entry);
   }
@@ -390,7 +441,16 @@ function lineReport(
   for (const c of [...known, ...library]) {
     const d = describeCall(c);
     if (!d.type || typeDetails.some((t) => t.type === d.type && t.runtime === c.runtime)) continue;
-    typeDetails.push({ type: d.type, runtime: c.runtime, size: d.size, sizeClass: d.size !== null ? roundToSizeClass(d.size) : null });
+    const p = d.size === null ? [...hi.parts.values()].find((x) => x.call === c) : undefined;
+    const measured = p ? measuredSize(p) : null;
+    const t: AllocType = {
+      type: d.type,
+      runtime: c.runtime,
+      size: d.size ?? measured,
+      sizeClass: d.size !== null ? roundToSizeClass(d.size) : measured,
+    };
+    if (measured !== null) t.sizeMeasured = true;
+    typeDetails.push(t);
   }
   // The static decisions of the code that really ran. Inlined code is decided again where it is inlined, and
   // the compiler reports that decision at the call: those are the line's decisions then. Otherwise the

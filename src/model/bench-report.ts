@@ -2,7 +2,7 @@
 import type { CauseRef, Site } from './types.js';
 import type { Allocates } from './allocation-rules.js';
 import type { BenchResult } from './alloc-types.js';
-import type { MemProfile } from './profile.js';
+import type { MemProfile, UntimedLines } from './profile.js';
 import type { FlameNode } from './flame.js';
 import type { AsmListing } from './alloc-types.js';
 import type { BudgetResult } from './budgets.js';
@@ -25,6 +25,8 @@ export interface BenchmarkRun {
   high: ProfiledRun | null;
   /** Why the benchmark was not profiled, when it was not (it measured no allocation and no byte). */
   skipped?: string;
+  /** The benchmark function's lines that run with the timer stopped or before b.ResetTimer (parsers/timer-regions.ts). */
+  untimed?: UntimedLines;
 }
 
 export interface AllocType {
@@ -32,10 +34,12 @@ export interface AllocType {
   type: string;
   /** The runtime entry point that allocates it (`newobject`, `makeslice`, `convT64`, ...). */
   runtime: string;
-  /** Size of one object in bytes when the listing or the type tells it. */
+  /** Size of one object in bytes when the listing or the type tells it, or else the profile's bytes per allocation. */
   size: number | null;
   /** The size class the allocator rounds it to. */
   sizeClass: number | null;
+  /** The size is the profile's bytes per allocation (see LineAllocation.sizeMeasured). */
+  sizeMeasured?: boolean;
 }
 
 /**
@@ -55,6 +59,9 @@ export interface LineAllocation {
   /** Bytes of one object of the type, when known; the size class the allocator rounds it to. */
   size: number | null;
   sizeClass: number | null;
+  /** The size is the profile's bytes per allocation (already a size class): the listing cannot know a run-time
+   *  size (`make([]byte, 0, n)`), and an average where the sizes vary. */
+  sizeMeasured?: boolean;
   allocsPerOp: number;
   bytesPerOp: number;
   /** Whether the runtime allocates every time, per the static site or the entry point (`sometimes` for convT64 and friends). */
@@ -76,6 +83,9 @@ export interface BenchLine {
   typeDetails: AllocType[];
   /** Allocates less than once per op as a slice or map kept across iterations grows: bytes per op depend on N. */
   amortised?: boolean;
+  /** Allocated only a few times in all, not as anything grows (a pool refilled after a GC): its per-op share
+   *  shrinks as N grows; the profiled runs' N made it show. */
+  oneOff?: boolean;
   /** How the line allocates, split as the profile splits it (runtime calls, callees), largest first. */
   allocations: LineAllocation[];
   /** The static heap decisions that made the line's allocations (of the calls and instances the profile charges,
@@ -109,6 +119,9 @@ export interface BenchmarkReport {
   /** Allocations per benchmark call outside the loop (setup, the b.N = 1 probe), from the same two runs. */
   setup: { allocs: number; bytes: number } | null;
   lines: BenchLine[];
+  /** Lines that allocate b.N times outside the timed region (before b.ResetTimer, under b.StopTimer), per b.N:
+   *  go test does not count them, and they are not in `lines`, whose sum is what the timed loop allocates. */
+  untimed?: BenchLine[];
   /** The profile's stacks below the benchmark function, per op (the HTML report's flame graph). */
   flame?: FlameNode | null;
   notes: string[];

@@ -51,6 +51,45 @@ export function benchmarkPart(profile: MemProfile, benchmark: string): MemProfil
   return { ...profile, samples: profile.samples.filter((s) => s.stack.some((f) => owns(f.function))) };
 }
 
+/**
+ * Whether a sample was allocated by package initialisation (package-level variables' initialisers, init
+ * functions): before the benchmark ran, at the runtime's default sampling rate, since the testing package sets
+ * -test.memprofilerate only once main starts. Such samples land in one profiled run and not the other at random,
+ * and are never a per-op cost.
+ */
+export function inPackageInit(stack: Frame[]): boolean {
+  // runtime.doInit1 (Go 1.21+) or runtime.doInit calls every package's init; `pkg.init` alone could be a method.
+  return stack.some((f) => f.function.startsWith('runtime.doInit'));
+}
+
+/** Lines of a benchmark function's own source that run outside the benchmark timer, as a profile names its file. */
+export interface UntimedLines {
+  /** The file as the profile's frames name it. */
+  file: string;
+  /** The function, as the profile names it (`example.com/m.BenchmarkSetup`). */
+  function: string;
+  /** Inclusive 1-based line ranges. */
+  lines: [number, number][];
+}
+
+/** Whether a sample was allocated on an untimed line of the benchmark's own frame. */
+export function isUntimed(stack: Frame[], untimed: UntimedLines | undefined): boolean {
+  if (!untimed || untimed.lines.length === 0) return false;
+  const f = stack.find((x) => x.function === untimed.function && x.file === untimed.file);
+  return !!f && untimed.lines.some(([a, b]) => f.line >= a && f.line <= b);
+}
+
+/** The frame of the benchmark's own function (not a closure of it) in a profile, to find its source file. */
+export function benchmarkFrame(profile: MemProfile, benchmark: string): Frame | null {
+  for (const s of profile.samples) {
+    for (const f of s.stack) {
+      const last = f.function.slice(f.function.lastIndexOf('/') + 1);
+      if (last.slice(last.indexOf('.') + 1) === benchmark && last.includes('.')) return f;
+    }
+  }
+  return null;
+}
+
 /** Whether a function is the benchmark's own function or a closure of it. */
 export function benchmarkOwns(benchmark: string): (fn: string) => boolean {
   return (fn) => {

@@ -32,7 +32,7 @@ export function renderBenchText(rep: BenchReport, opts: ReportOptions): string {
       for (const a of l.allocations) {
         const what = a.type
           ? c.cyan(
-              `${q(a.type)}${a.size !== null ? ` (${a.size} B${a.sizeClass !== null && a.sizeClass !== a.size ? `, class ${a.sizeClass}` : ''})` : ''}`,
+              `${q(a.type)}${a.size !== null ? ` (${a.size} B${a.sizeMeasured ? ' per allocation, measured' : a.sizeClass !== null && a.sizeClass !== a.size ? `, class ${a.sizeClass}` : ''})` : ''}`,
             )
           : '';
         const how = a.callee ? `inside ${q(a.callee)}` : a.runtime ? `runtime.${q(a.runtime)}` : '';
@@ -59,9 +59,14 @@ export function renderBenchText(rep: BenchReport, opts: ReportOptions): string {
       if (l.cause) out.push(`      ${c.green('fix:')} ${q(l.cause.fix)}`);
       for (const n of l.notes) out.push(`      ${c.magenta('note:')} ${q(n)}`);
     }
+    for (const l of b.untimed ?? []) {
+      out.push(
+        `  ${c.dim(`${q(l.file)}:${l.line}: ${num(l.allocsPerOp)} allocs, ${num(l.bytesPerOp)} B per b.N outside the timed loop (not in go test's figures)`)}`,
+      );
+    }
     if (b.setup && (b.setup.allocs >= 0.5 || b.setup.bytes >= 1)) {
       out.push(
-        `  ${c.dim(`not per op: ${num(b.setup.allocs)} allocs, ${num(b.setup.bytes)} B on the module's lines in each profiled run (setup, the b.N = 1 probe, package initialisation)`)}`,
+        `  ${c.dim(`not per op: ${num(b.setup.allocs)} allocs, ${num(b.setup.bytes)} B on the module's lines in each profiled run (setup, the b.N = 1 probe)`)}`,
       );
     }
     if (b.lines.length === 0 && b.allocsPerOp === 0) out.push(`  ${c.dim('no allocations')}`);

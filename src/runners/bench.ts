@@ -10,7 +10,7 @@
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { summarizeBenchmark } from '../model/stats.js';
-import type { BenchmarkRun, ProfiledRun } from '../model/bench-report.js';
+import type { BenchmarkRun } from '../model/bench-report.js';
 import type { AsmAllocCall, AsmListing, BenchPackage } from '../model/alloc-types.js';
 import { trimInlineHash } from '../model/expressions.js';
 import type { SymbolTable } from '../model/symbols.js';
@@ -21,13 +21,18 @@ import { safeText } from '../model/safe-text.js';
 import { removeTempDir, tempDir } from './temp-dirs.js';
 import { PIPE_DELAY_MS } from './process.js';
 import { describeProblem, earlyExitMessage } from './bench-problems.js';
+import { readFile } from 'node:fs/promises';
+import { benchmarkFrame } from '../model/profile.js';
+import { untimedLines } from '../parsers/timer-regions.js';
 import {
   buildTestBinary,
   GROUP_ITERATIONS,
   partAddsUp,
+  groupIterations,
   profiledGroupRun,
   profiledRun,
   profileIterations,
+  requestedIterations,
   readSymbols,
   libraryCalls,
   disassemble,
@@ -136,6 +141,7 @@ export async function prepareBenchmarks(opts: BenchOptions): Promise<BenchSessio
  */
 export async function runBenchmarks(session: BenchSession, opts: BenchOptions, onTimed?: () => void): Promise<PackageBenchRun[]> {
   const progress = opts.onProgress ?? (() => {});
+  const requested = requestedIterations(opts.benchtime);
   const jobs: (() => Promise<void>)[] = [];
   let profiles = 0;
   // A package's library functions are disassembled as soon as its last profile is in, beside the other
@@ -204,6 +210,7 @@ export async function runBenchmarks(session: BenchSession, opts: BenchOptions, o
     const file = (): string => join(dir, `p${++profiles}.pprof`);
     const alone: { entry: BenchmarkRun; n1: number; n2: number }[] = [];
     const together: BenchmarkRun[] = [];
+    const costs: number[] = [];
     for (const r of results.filter((x) => x.runs.some((run) => run.iterations > 0))) {
       const s = summarizeBenchmark(r);
       const entry: BenchmarkRun = { package: pr.importPath, result: r, low: null, high: null };
@@ -213,16 +220,19 @@ export async function runBenchmarks(session: BenchSession, opts: BenchOptions, o
         entry.skipped = 'not profiled: the timed runs measured 0 B/op and 0 allocs/op';
         continue;
       }
-      const [n1, n2] = profileIterations(s['ns/op']?.median ?? 1000, s['allocs/op']?.median ?? 1);
+      const [n1, n2] = profileIterations(s['ns/op']?.median ?? 1000, s['allocs/op']?.median ?? 1, requested);
       const cost = ((s['ns/op']?.median ?? 1e6) * 1e-9 + (s['allocs/op']?.median ?? 1) * 1e-5) * GROUP_ITERATIONS[1];
-      if (!r.name.includes('/') && cost < 0.1) together.push(entry);
-      else alone.push({ entry, n1, n2 });
+      if (!r.name.includes('/') && cost < 0.1) {
+        together.push(entry);
+        costs.push(cost / GROUP_ITERATIONS[1]);
+      } else alone.push({ entry, n1, n2 });
     }
     const profileAlone = (x: { entry: BenchmarkRun; n1: number; n2: number }) => {
       const [f1, f2] = [file(), file()];
       profileJob(pr, bin, async () => {
         progress(`profiling ${x.entry.result.name}`);
         x.entry.low = await profiledRun(bin, pr.dir, opts, x.entry.result.name, x.n1, f1);
+        await readUntimed(x.entry);
       });
       profileJob(pr, bin, async () => {
         x.entry.high = await profiledRun(bin, pr.dir, opts, x.entry.result.name, x.n2, f2);
@@ -231,32 +241,40 @@ export async function runBenchmarks(session: BenchSession, opts: BenchOptions, o
     for (const x of alone) profileAlone(x);
     if (together.length === 1) {
       const e = together[0]!;
-      profileAlone({ entry: e, ...iterationsOf(e) });
+      profileAlone({ entry: e, ...iterationsOf(e, requested) });
     } else if (together.length > 1) {
       // Short top-level benchmarks are profiled together, one pair of runs for all, and split by the frames of
       // each benchmark; a benchmark whose part does not add up to what it measured is profiled alone after all.
       const [f1, f2] = [file(), file()];
       const names = together.map((e) => e.result.name);
-      const group: { low: Map<string, ProfiledRun> | null; high: Map<string, ProfiledRun> | null } = { low: null, high: null };
-      const settle = (): void => {
+      const [g1, g2] = groupIterations(costs, requested);
+      type Group = Awaited<ReturnType<typeof profiledGroupRun>>;
+      const group: { low: Group | null; high: Group | null } = { low: null, high: null };
+      const settle = async (): Promise<void> => {
         if (!group.low || !group.high) return;
+        // Allocations under no benchmark's frame that grow with N: a goroutine a benchmark started, whose stack
+        // begins at its own function. A memory profile keeps neither the goroutine's creator nor its labels, so
+        // which benchmark it belongs to cannot be told: each is profiled alone, where the whole process is its own.
+        const foreign = group.high.foreign - group.low.foreign >= MIN_FOREIGN_APART;
         for (const e of together) {
-          const low = group.low.get(e.result.name);
-          const high = group.high.get(e.result.name);
-          if (low && high && partAddsUp(low, high)) Object.assign(e, { low, high });
-          else {
-            profileAlone({ entry: e, ...iterationsOf(e) });
+          const low = group.low.parts.get(e.result.name);
+          const high = group.high.parts.get(e.result.name);
+          if (!foreign && low && high && partAddsUp(low, high)) {
+            Object.assign(e, { low, high });
+            await readUntimed(e);
+          } else {
+            profileAlone({ entry: e, ...iterationsOf(e, requested) });
           }
         }
       };
       profileJob(pr, bin, async () => {
         progress(`profiling ${names.length} benchmarks of ${pr.importPath}`);
-        group.low = await profiledGroupRun(bin, pr.dir, opts, names, GROUP_ITERATIONS[0], f1);
-        settle();
+        group.low = await profiledGroupRun(bin, pr.dir, opts, names, g1, f1);
+        await settle();
       });
       profileJob(pr, bin, async () => {
-        group.high = await profiledGroupRun(bin, pr.dir, opts, names, GROUP_ITERATIONS[1], f2);
-        settle();
+        group.high = await profiledGroupRun(bin, pr.dir, opts, names, g2, f2);
+        await settle();
       });
     }
   }
@@ -305,8 +323,27 @@ function librarySymbols(pr: PackageBenchRun): string[] {
   return [...names];
 }
 
-function iterationsOf(e: BenchmarkRun): { n1: number; n2: number } {
+function iterationsOf(e: BenchmarkRun, requested: number | null): { n1: number; n2: number } {
   const s = summarizeBenchmark(e.result);
-  const [n1, n2] = profileIterations(s['ns/op']?.median ?? 1000, s['allocs/op']?.median ?? 1);
+  const [n1, n2] = profileIterations(s['ns/op']?.median ?? 1000, s['allocs/op']?.median ?? 1, requested);
   return { n1, n2 };
+}
+
+/** Allocations apart between a group's two runs, under no benchmark's frame, that make the split unsafe. */
+const MIN_FOREIGN_APART = 10;
+
+/** Reads which lines of the benchmark function run outside the timer (parsers/timer-regions.ts), from the source
+ * file its profile names. */
+async function readUntimed(e: BenchmarkRun): Promise<void> {
+  const profile = e.low?.profile ?? e.high?.profile;
+  const top = e.result.name.split('/')[0]!;
+  const f = profile ? benchmarkFrame(profile, top) : null;
+  if (!f || !f.file) return;
+  const bytes = await readFile(f.file).then(
+    (b) => new Uint8Array(b),
+    () => null,
+  );
+  if (!bytes) return;
+  const lines = untimedLines(bytes, top);
+  if (lines.length) e.untimed = { file: f.file, function: f.function, lines };
 }

@@ -67,6 +67,11 @@ test('iteration counts, exact patterns, durations', () => {
   assert.deepEqual(profileIterations(1.7e6, 307), [25, 100]);
   // fastjson's BenchmarkParse/canada/stdjson-struct: 31 ms and 392,511 allocations per op: the least, 8 and 2.
   assert.deepEqual(profileIterations(31e6, 392511), [2, 8]);
+  // --benchtime 20000x: the profiled runs go to the requested N, within 0.2 s of recording each...
+  assert.deepEqual(profileIterations(50, 0, 20000), [5000, 20000]);
+  // ...but no further (a 1 ms benchmark: 200 iterations fit), and a smaller N never lowers the counts.
+  assert.deepEqual(profileIterations(1e6, 0, 20000), [50, 200]);
+  assert.deepEqual(profileIterations(20, 1, 10), profileIterations(20, 1));
   // Every /-separated element anchored; the skip pattern's extra element matches every longer name.
   assert.deepEqual(exactBenchPattern('BenchmarkSub/size=8'), { bench: '^BenchmarkSub$/^size=8$', skip: '^BenchmarkSub$/^size=8$/.*' });
   assert.equal(exactBenchPattern('BenchmarkA.b(c)').bench, '^BenchmarkA\\.b\\(c\\)$');
