@@ -220,7 +220,7 @@ export function measuredCost(m: MeasuredSite): SiteCost {
   return {
     source: 'measured',
     score: m.bytesPerOp,
-    basis: `${fmt(m.allocsPerOp)} allocs/op, ${fmt(m.bytesPerOp)} B/op on its line in ${m.benchmark}`,
+    basis: `${fmt(m.allocsPerOp)} allocs/op on its line in ${m.benchmark}`,
     allocsPerOp: m.allocsPerOp,
     bytesPerOp: m.bytesPerOp,
     benchmark: m.benchmark,

@@ -111,3 +111,23 @@ test('analyze --format html --asm: the assembly of the functions that allocate, 
   assert.match(str(ins[2]), /CALL\truntime\.newobject/);
   assert.equal(runCli(['analyze', '--asm', '-C', examplesDir]).code, 2, '--asm without html');
 });
+
+test('bench --format html: the ranking follows what this run measured, by bytes: the 80 KB buffer first', () => {
+  const out = join(tempDir('heapscope-html-bench-'), 'bench.html');
+  const r = runCli(['bench', '--format', 'html', '-o', out, '-C', examplesDir, '--benchtime', '2000x']);
+  assert.equal(r.code, 0, r.stderr);
+  const { data } = pageParts(readFileSync(out, 'utf8'));
+  const str = (i: number): string => data.strings[i]!;
+  const ranked = data.ranking.map((e) => data.sites[e.site]!);
+  assert.ok(ranked.length >= 5);
+  assert.equal(str(ranked[0]!.expr), 'make([]byte, 81920)');
+  // Every site a benchmark measured ranks by its measured figures, above every estimate, by B/op.
+  const measured = ranked.filter((x) => x.cost?.source === 'measured');
+  assert.ok(measured.length >= 5, `${measured.length} measured`);
+  assert.deepEqual(ranked.slice(0, measured.length), measured);
+  const bytes = measured.map((x) => x.cost!.bytesPerOp ?? 0);
+  assert.deepEqual(
+    bytes,
+    [...bytes].sort((a, b) => b - a),
+  );
+});
