@@ -5,26 +5,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { runCli, tempDir, TOOLCHAINS } from '../helpers/cli.js';
+import { moduleCopy } from '../helpers/module-copy.js';
 import type { AnalysisModel } from '../../src/model/types.js';
 
 const MODULE = 'go.uber.org/zap@v1.28.0';
 
-function moduleCopy(): string {
-  const dl = spawnSync('go', ['mod', 'download', '-json', MODULE], { encoding: 'utf8' });
-  assert.equal(dl.status, 0, dl.stderr + dl.stdout);
-  const dir = (JSON.parse(dl.stdout) as { Dir: string }).Dir;
-  const copy = join(tempDir('heapscope-zap-'), 'zap');
-  cpSync(dir, copy, { recursive: true, mode: 0 });
-  spawnSync('chmod', ['-R', 'u+w', copy]);
-  const deps = spawnSync('go', ['mod', 'download'], { cwd: copy, encoding: 'utf8' });
-  assert.equal(deps.status, 0, deps.stderr);
-  return copy;
-}
-
-const zap = moduleCopy();
+const zap = moduleCopy(MODULE, tempDir('heapscope-zap-'));
 
 for (const tc of TOOLCHAINS) {
   test(`${tc.name}: go.uber.org/zap: every heap decision as often as printed, in the file the compiler names, with a cause`, () => {
