@@ -15,7 +15,7 @@ import { benchmarkOwns, inPackageInit, isUntimed, type Frame, type MemProfile, t
 import { flameGraph } from '../model/flame.js';
 import type { SymbolTable } from '../model/symbols.js';
 import { addressMap, callAt, callsBySymbol, listedAt, type AddressMap } from './addresses.js';
-import { roundToSizeClass } from '../model/size-classes.js';
+import { roundToSizeClass, TINY_SIZE, tinyPerBlock } from '../model/size-classes.js';
 import { groupBy } from '../model/group.js';
 import { summarizeBenchmark } from '../model/stats.js';
 import { cause as causeOf, type CauseId } from '../model/causes.js';
@@ -133,6 +133,39 @@ function measuredSize(p: Part): number | null {
   if (p.objects === 0) return null;
   const size = Math.round(p.bytes / p.objects);
   return size > 16 ? size : null;
+}
+
+/** A call the profile records at exactly one 16-byte block per allocation, pointer-free: a tiny allocation. An
+ *  object of 8 B or less recorded at 16 B went through the tiny allocator; a string's or a boxed value's bytes hold
+ *  no pointers. */
+function isTinyPart(p: Part, size: number | null): boolean {
+  if (!p.call || p.objects === 0 || p.bytes / p.objects !== TINY_SIZE) return false;
+  return size !== null ? size <= 8 : ['string', 'bytes', 'runes', 'interface-box'].includes(p.call.kind);
+}
+
+type TinyEstimate = { allocs: number; perBlock: number | null; basis: 'size' | 'count' | 'shared' };
+
+/**
+ * The objects a line's tiny allocation call made per op, estimated from the 16-byte blocks the profile counted for
+ * it (its count is a fraction: several objects share a block). Alone on its line, its count times the objects of
+ * its size one block holds, when that makes the count whole again; its size unknown (a string's length is a
+ * run-time value), one object per op that fills a block every 1/n ops. With other tiny calls on the line, the
+ * block is shared and its opener varies: one object per op from each. Null when none of that holds.
+ */
+function tinyEstimate(n: number, size: number | null, tinyOnLine: number, lineBlocks: number): TinyEstimate | null {
+  if (n <= 0 || n >= 0.99) return null;
+  if (tinyOnLine > 1) {
+    // Between them they opened fewer blocks per op than they are calls, and at least one per op.
+    return lineBlocks >= 0.95 && lineBlocks < tinyOnLine - 0.05 ? { allocs: 1, perBlock: null, basis: 'shared' } : null;
+  }
+  if (size !== null) {
+    const perBlock = tinyPerBlock(size);
+    const allocs = n * perBlock;
+    return Math.round(allocs) >= 1 && Math.abs(allocs - Math.round(allocs)) <= 0.05 ? { allocs, perBlock, basis: 'size' } : null;
+  }
+  const perBlock = Math.round(1 / n);
+  if (perBlock < 2 || perBlock > TINY_SIZE || Math.abs(n * perBlock - 1) > 0.05) return null;
+  return { allocs: n * perBlock, perBlock, basis: 'count' };
 }
 
 function shortFunc(fn: string | null): string | null {
@@ -409,8 +442,12 @@ function lineReport(
     }
   }
   const allocations: LineAllocation[] = [];
-  for (const { part: p, n, bytes } of slopes) {
-    if (n < MIN_ALLOCS_PER_OP && bytes < MIN_BYTES_PER_OP) continue;
+  // What the tiny-object estimates add to the profile's count of blocks.
+  let tinyExtra = 0;
+  const shown = slopes.filter((x) => x.n >= MIN_ALLOCS_PER_OP || x.bytes >= MIN_BYTES_PER_OP);
+  const tinyParts = shown.filter((x) => isTinyPart(x.part, x.part.call ? describeCall(x.part.call).size : null));
+  const tinyBlocks = tinyParts.reduce((t, x) => t + x.n, 0);
+  for (const { part: p, n, bytes } of shown) {
     const d = p.call ? describeCall(p.call) : null;
     const measured = (d?.size ?? null) === null ? measuredSize(p) : null;
     const entry: LineAllocation = {
@@ -425,6 +462,12 @@ function lineReport(
     };
     if (measured !== null) entry.sizeMeasured = true;
     if (d?.allocates) entry.allocates = d.allocates;
+    const est = tinyParts.some((x) => x.part === p) ? tinyEstimate(n, entry.size, tinyParts.length, tinyBlocks) : null;
+    if (est) {
+      entry.tinyEstimate = { profiledAllocsPerOp: round(n), perBlock: est.perBlock, basis: est.basis };
+      entry.allocsPerOp = round(est.allocs);
+      tinyExtra += est.allocs - n;
+    }
     allocations.push(entry);
   }
   allocations.sort((x, y) => y.allocsPerOp - x.allocsPerOp || y.bytesPerOp - x.bytesPerOp);
@@ -492,7 +535,7 @@ function lineReport(
     line: hi.line,
     function: compilerName(hi.function, pkg),
     innermost,
-    allocsPerOp: round(perOp),
+    allocsPerOp: round(perOp + tinyExtra),
     bytesPerOp: round(bytesPerOp),
     types: [...new Set(known.map((c) => c.type).filter((t): t is string => !!t))],
     typeDetails,
@@ -502,6 +545,7 @@ function lineReport(
     cause: null,
     notes: [],
   };
+  if (tinyExtra !== 0) line.profiledAllocsPerOp = round(perOp);
   // The compiler's own decision on the line explains it first; a run-time cause only where it has none.
   if (heapSites[0]?.cause) line.cause = heapSites[0].rootCause ?? heapSites[0].cause;
   // Allocated inside a call whose frames the profile trims: the runtime's own (a channel operation, select, ...).
@@ -530,13 +574,32 @@ function lineReport(
   if (rc === 'heap-backed-stack-make') {
     line.notes.push('the compiler says this make does not escape, yet it allocates: its run-time size is larger than the stack buffer');
   }
+  // Tiny objects whose count was estimated from the blocks the profile recorded: how, per call.
+  const estimated = allocations.filter((a) => a.tinyEstimate);
+  if (estimated.length) {
+    const each = estimated.map((a) => {
+      const t = a.tinyEstimate!;
+      const what = `${a.type ?? 'objects'}${a.size !== null ? ` of ${a.size} B` : t.perBlock ? ` of at most ${Math.floor(TINY_SIZE / t.perBlock)} B` : ''}${a.callee ? ` inside ${a.callee}` : a.runtime ? ` (runtime.${a.runtime})` : ''}`;
+      return t.basis === 'shared'
+        ? `${what}: ${t.profiledAllocsPerOp} blocks/op, taken as 1 allocs/op`
+        : `${what}: ${t.profiledAllocsPerOp} blocks/op × ${t.perBlock} per block ≈ ${a.allocsPerOp} allocs/op`;
+    });
+    line.notes.push(
+      `tiny objects, estimated: the allocator packs pointer-free objects under 16 B into one 16-byte block, and the profile records only the allocation that opens a block (it counted ${round(perOp)} allocs/op here); ${each.join('; ')}` +
+        (estimated.some((a) => a.tinyEstimate!.basis !== 'size')
+          ? estimated.some((a) => a.tinyEstimate!.basis === 'shared')
+            ? ' (the calls share blocks, and whichever opens one is recorded: one object per op from each call is assumed)'
+            : ' (the size is not in the listing: read from the count, one object per op assumed)'
+          : ''),
+    );
+  }
   // Less than one allocation per op: a slice or map kept across iterations that grows now and then, or tiny
   // objects the profile counts by the block. Said only when the calls show which.
   if (perOp < 0.99 && bytesPerOp >= MIN_BYTES_PER_OP) {
     const growth =
       known.some((c) => c.kind === 'slice-growth' || c.kind === 'map' || c.kind === 'map-insert') ||
       /growslice|hashGrow|internal\/runtime\/maps/.test(innermost ?? '');
-    const tiny = allocations.some((a) => a.size !== null && a.size < 16 && !a.callee);
+    const tiny = allocations.some((a) => a.size !== null && a.size < 16 && !a.callee) && !estimated.length;
     if (growth) {
       line.amortised = true;
       line.notes.push(

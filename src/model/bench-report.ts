@@ -64,6 +64,11 @@ export interface LineAllocation {
   sizeMeasured?: boolean;
   allocsPerOp: number;
   bytesPerOp: number;
+  /** Tiny objects: allocsPerOp is an estimate from the profile's count of 16-byte blocks (profiledAllocsPerOp):
+   *  `size`: times the objects of the listing's size one block holds (perBlock); `count`: the size unknown, one
+   *  object per op fills a block every 1/count ops (perBlock); `shared`: several tiny calls on the line share
+   *  blocks, one object per op each (perBlock null). */
+  tinyEstimate?: { profiledAllocsPerOp: number; perBlock: number | null; basis: 'size' | 'count' | 'shared' };
   /** Whether the runtime allocates every time, per the static site or the entry point (`sometimes` for convT64 and friends). */
   allocates?: Allocates;
 }
@@ -78,6 +83,8 @@ export interface BenchLine {
   innermost: string | null;
   allocsPerOp: number;
   bytesPerOp: number;
+  /** When allocsPerOp includes tiny-object estimates (LineAllocation.tinyEstimate): the profile's own count. */
+  profiledAllocsPerOp?: number;
   /** Qualified type names allocated on this line, from the assembly. */
   types: string[];
   typeDetails: AllocType[];

@@ -53,6 +53,15 @@ export function isTinyAllocation(bytes: number, pointers: boolean): boolean {
   return !pointers && bytes > 0 && bytes < TINY_SIZE;
 }
 
+/**
+ * How many objects of `size` bytes one 16-byte tiny block holds when they are allocated one after another. The
+ * allocator aligns an object by its size (8 for multiples of 8, then 4, then 2: runtime/malloc.go mallocgcTiny), and
+ * every size is a multiple of its own alignment, so nothing is lost between them: 16 / size, rounded down.
+ */
+export function tinyPerBlock(size: number): number {
+  return size > 0 && size < TINY_SIZE ? Math.floor(TINY_SIZE / size) : 1;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Type sizes, best effort, from the type's printed form (as the compiler prints it in -S listings and -m text).
 

@@ -38,7 +38,7 @@ export function renderBenchText(rep: BenchReport, opts: ReportOptions): string {
         const how = a.callee ? `inside ${q(a.callee)}` : a.runtime ? `runtime.${q(a.runtime)}` : '';
         const inst = a.symbol && a.symbol.includes('[') ? c.dim(` in ${q(a.symbol.slice(a.symbol.lastIndexOf('/') + 1))}`) : '';
         out.push(
-          `      ${num(a.allocsPerOp)} allocs/op, ${num(a.bytesPerOp)} B/op${what ? ' ' + what : ''}${how ? ` ${c.dim(how)}` : ''}${inst}`,
+          `      ${num(a.allocsPerOp)} allocs/op${a.tinyEstimate ? c.dim(` (estimated: ${num(a.tinyEstimate.profiledAllocsPerOp)} tiny blocks)`) : ''}, ${num(a.bytesPerOp)} B/op${what ? ' ' + what : ''}${how ? ` ${c.dim(how)}` : ''}${inst}`,
         );
       }
       if (l.allocations.length === 0 && l.typeDetails.length) {

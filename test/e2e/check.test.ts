@@ -90,7 +90,9 @@ test('check --bench: an allocation only a benchmark sees, inside strconv, charge
     ]),
     [['measured.go', 8, 'BenchmarkItoa', 'measured.go', 10, 'strconv.FormatInt']],
   );
-  assert.ok(measured[0]!.measured!.allocsPerOp > 0);
+  // One 4-byte string per op: the profile records one 16-byte tiny block per four of them (0.25), and the line is
+  // estimated at the block's four objects, what go test counts.
+  assert.ok(Math.abs(measured[0]!.measured!.allocsPerOp - 1) <= 0.05, JSON.stringify(measured[0]!.measured));
   // An ignore on the measured line silences it (and is not stale); the configuration's bench defaults do not
   // replace what check asks for.
   const dir = copy(fixture);
