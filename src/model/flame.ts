@@ -81,7 +81,7 @@ function prune(n: FlameNode): FlameNode | null {
   if (n.allocs < 0.005 && n.bytes < 0.5) return null;
   // Rounded down so that rounding never makes the children add up to more than their parent.
   n.allocs = Math.floor(n.allocs * 1000 + 1e-9) / 1000;
-  n.bytes = Math.floor(n.bytes * 10 + 1e-9) / 10;
+  n.bytes = Math.floor(n.bytes * 100 + 1e-9) / 100;
   n.children = n.children.map(prune).filter((c): c is FlameNode => c !== null);
   n.children.sort((a, b) => b.bytes - a.bytes || (a.name < b.name ? -1 : 1));
   return n;
