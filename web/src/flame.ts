@@ -102,7 +102,7 @@ export function flameView(app: App, root: PageFlameNode, measured?: { allocs: nu
     let sum = 0;
     // The matches' total, each subtree once: a match below another match is already in its total.
     const walk = (f: Frame, inMatch: boolean, g: SVGGElement | undefined) => {
-      const hit = re !== null && re.test(`${f.full} ${f.where}`);
+      const hit = re !== null && (re.test(f.full) || (f.where !== '' && re.test(f.where)));
       if (hit) count++;
       if (hit && !inMatch) sum += f[measure];
       if (g && hit) g.setAttribute('data-match', '');
