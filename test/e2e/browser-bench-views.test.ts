@@ -72,6 +72,12 @@ test('bench report of the examples: flame in its column with short names, hover,
       .textContent()) ?? '';
   assert.match(leaf, /B\/op: self ([\d.]+) \(100\.0%\), total \1 \(100\.0% of the root\)/);
 
+  // By keyboard: a frame is a button; Enter on examples.Itoa opens its line.
+  await itoa.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('[data-testid="source-view"]')?.getAttribute('data-line') === '111');
+  assert.equal(await flame.getAttribute('data-selected-frame'), 'example.com/heapscope/examples.Itoa');
+
   // Regexp search: the matching frames highlighted and counted; a bad expression flagged, nothing matched.
   const search = page.locator('[data-testid="flame-search"]');
   await search.fill('Format(Int|Uint)$');

@@ -114,10 +114,25 @@ export function flameView(app: App, root: PageFlameNode, measured?: { allocs: nu
       .selectAll<SVGGElement, { data: Frame }>('g.frame')
       .each(function (d) {
         frameEls.set(d.data, this);
+        keyboard(this, d.data);
       });
     walk(data, false, frameEls.get(data));
     container.dataset.matches = String(count);
     found.textContent = re ? `${count} frame${count === 1 ? '' : 's'}, ${num(sum)} ${unit(measure)} (${pct(sum, data[measure])})` : '';
+  }
+
+  /** A frame is a button: Tab reaches it, Enter or Space does what a click does (zoom, open its line). */
+  function keyboard(g: SVGGElement, f: Frame): void {
+    g.setAttribute('tabindex', '0');
+    g.setAttribute('role', 'button');
+    g.setAttribute('aria-label', `${f.short}: ${num(f[measure])} ${unit(measure)}, ${pct(f[measure], data[measure])} of the root`);
+    if (g.dataset.keys) return;
+    g.dataset.keys = '1';
+    g.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter' && e.key !== ' ') return;
+      e.preventDefault();
+      g.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    });
   }
 
   function draw(): void {
