@@ -42,6 +42,12 @@ test('bench report of the examples: flame in its column with short names, hover,
   await flame.locator('g.frame').nth(4).waitFor();
   await flame.scrollIntoViewIfNeeded();
 
+  // The root's figures against the table's: Itoa's 0.25 allocs/op (one tiny block for four strings) is explained.
+  assert.match(
+    (await page.locator('[data-testid="flame-root"]').textContent()) ?? '',
+    /^Root: [\d.]+ B\/op, 0\.25 allocs\/op.*go test's own count/,
+  );
+
   // In its column: the chart and every frame inside the benchmarks pane.
   const boxes = await page.evaluate(() => {
     const col = document.querySelector('[data-testid="bench"]')!.getBoundingClientRect();
@@ -113,6 +119,8 @@ test('bench report of the examples: flame in its column with short names, hover,
   // The gutter in a bench report: each measured line's allocs/op and B/op, here BenchmarkLarge's 80 KB buffer.
   await page.locator('[data-testid="bench-row"][data-name="BenchmarkLarge"]').click();
   await page.locator('[data-testid="bench-line"] button', { hasText: 'alloc.go:73' }).first().click();
+  // Large's root agrees with the table (81,920 B/op, 1 alloc/op): nothing to explain.
+  assert.doesNotMatch((await page.locator('[data-testid="flame-root"]').textContent()) ?? '', /go test's own count/);
   const mark = page.locator('[data-testid="gutter-bench"]');
   await mark.first().waitFor();
   assert.equal(await mark.count(), 1);

@@ -186,7 +186,7 @@ function rootNote(root: Frame, measured?: { allocs: number | null; bytes: number
     { class: 'note flame-root', testid: 'flame-root' },
     text,
     differs
-      ? ` The table's ${num(measured.bytes ?? 0)} B/op and ${num(measured.allocs ?? 0)} allocs/op are go test's own count over the timed run: setup is divided by that run's N, tiny objects sharing a 16-byte block count one by one there and as one block here, and the runtime's allocations during the run are in it.`
+      ? ` The table's ${num(measured.bytes ?? 0)} B/op and ${num(measured.allocs ?? 0)} allocs/op are go test's own count over the timed run at its own N: setup is divided by that N, a buffer that doubles as it grows (amortised) or a pool the GC empties allocates a share per op that depends on N, tiny objects sharing a 16-byte block count one by one there and as one block here (the notes above say which applies).`
       : null,
   );
 }
