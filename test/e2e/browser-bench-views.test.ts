@@ -116,6 +116,15 @@ test('bench report of the examples: flame in its column with short names, hover,
     [...cums].sort((a, b) => b - a),
   );
 
+  // By line, as `top -lines`: each row a function at one line.
+  await page.locator('[data-testid="top-by-line"]').check();
+  assert.ok(
+    (await top.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name')))).includes(
+      'example.com/heapscope/examples.Itoa alloc.go:111',
+    ),
+  );
+  assert.ok((await top.allInnerTexts()).some((t) => /examples\.Itoa alloc\.go:111/.test(t)));
+
   // The gutter in a bench report: each measured line's allocs/op and B/op, here BenchmarkLarge's 80 KB buffer.
   await page.locator('[data-testid="bench-row"][data-name="BenchmarkLarge"]').click();
   await page.locator('[data-testid="bench-line"] button', { hasText: 'alloc.go:73' }).first().click();

@@ -3,11 +3,14 @@
 
 import { el } from './dom.js';
 import { num } from './format.js';
-import { shortName, type Frame } from './flame.js';
+import type { Frame } from './flame.js';
 import type { App } from './state.js';
 
 export interface TopRow {
+  /** The function's full name (and its position, by line). */
   name: string;
+  /** What the table shows: the short name (and the file's last element and line, by line). */
+  label: string;
   /** Where the function's costliest frame is, to open on a click. */
   file: number;
   line: number;
@@ -21,18 +24,29 @@ const sum = (fs: Frame[], k: 'allocs' | 'bytes') => fs.reduce((t, c) => t + c[k]
 
 /** The functions of the graph, the benchmark's own (the root) among them: flat is a frame's own share (its total less its children's), cumulative its
  *  total, counted once per stack when a function calls itself. */
-export function topRows(root: Frame): TopRow[] {
+export function topRows(root: Frame, byLine = false): TopRow[] {
   const rows = new Map<string, TopRow & { widest: number }>();
   const walk = (f: Frame, above: Set<string>) => {
-    let r = rows.get(f.full);
-    if (!r)
-      rows.set(
-        f.full,
-        (r = { name: f.full, file: f.file, line: f.line, flatAllocs: 0, flatBytes: 0, cumAllocs: 0, cumBytes: 0, widest: -1 }),
-      );
+    // By line, as pprof's `top -lines`: a function's frames at different lines are rows of their own.
+    const key = byLine && f.where ? `${f.full} ${f.where}` : f.full;
+    let r = rows.get(key);
+    if (!r) {
+      r = {
+        name: key,
+        label: label(f, byLine),
+        file: f.file,
+        line: f.line,
+        flatAllocs: 0,
+        flatBytes: 0,
+        cumAllocs: 0,
+        cumBytes: 0,
+        widest: -1,
+      };
+      rows.set(key, r);
+    }
     r.flatAllocs += Math.max(0, f.allocs - sum(f.children, 'allocs'));
     r.flatBytes += Math.max(0, f.bytes - sum(f.children, 'bytes'));
-    if (!above.has(f.full)) {
+    if (!above.has(key)) {
       r.cumAllocs += f.allocs;
       r.cumBytes += f.bytes;
     }
@@ -41,11 +55,15 @@ export function topRows(root: Frame): TopRow[] {
       r.file = f.file;
       r.line = f.line;
     }
-    const below = new Set(above).add(f.full);
+    const below = new Set(above).add(key);
     for (const c of f.children) walk(c, below);
   };
   walk(root, new Set());
   return [...rows.values()].map(({ widest: _, ...r }) => r);
+}
+
+function label(f: Frame, byLine: boolean): string {
+  return byLine && f.where ? `${f.short} ${f.where.slice(f.where.lastIndexOf('/') + 1)}` : f.short;
 }
 
 type Key = 'flatAllocs' | 'flatBytes' | 'cumAllocs' | 'cumBytes' | 'name';
@@ -58,8 +76,13 @@ const COLUMNS: [Key, string][] = [
 ];
 
 export function topTable(app: App, root: Frame): HTMLElement {
-  const rows = topRows(root);
+  let rows = topRows(root);
   let key: Key = 'flatBytes';
+  const byLine = el('input', { type: 'checkbox', testid: 'top-by-line' });
+  byLine.addEventListener('change', () => {
+    rows = topRows(root, byLine.checked);
+    render();
+  });
   const body = el('tbody');
   const heads = COLUMNS.map(([k, label]) => {
     const b = el('button', { type: 'button', class: 'link', testid: `top-sort-${k}` }, label);
@@ -78,7 +101,7 @@ export function topTable(app: App, root: Frame): HTMLElement {
     );
     body.replaceChildren(
       ...sorted.map((r) => {
-        const name = el('button', { type: 'button', class: 'link', title: r.name }, shortName(r.name));
+        const name = el('button', { type: 'button', class: 'link', title: r.name }, r.label);
         name.addEventListener('click', () => {
           if (r.file >= 0) app.go({ file: r.file, line: r.line });
         });
@@ -99,6 +122,7 @@ export function topTable(app: App, root: Frame): HTMLElement {
     'section',
     { class: 'block' },
     el('h3', null, 'Top functions'),
+    el('label', { class: 'note' }, byLine, ' by line (a function at each of its lines)'),
     el(
       'table',
       { class: 'top-table', testid: 'top-table' },
