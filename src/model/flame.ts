@@ -52,11 +52,36 @@ function addProfile(
   }
 }
 
+/**
+ * Makes each node at least as wide as its children. The per-node difference of two runs need not nest: the tiny
+ * allocator records a 16-byte block under whichever object opened it, so one run charges the block to the caller's
+ * line (its self) and the other to a callee, and a child's difference can exceed its parent's (BenchmarkDescribe:
+ * `fmt.Sprint` 21.4 B/op under `Describe` 17.5). A node's own difference sums every stack below it, so it is the
+ * better figure: children are clamped at zero and, when they still add up to more than the parent, scaled down to
+ * it, each measure on its own. The root keeps the slope of the whole benchmark, which the per-line figures use.
+ */
+function nest(n: FlameNode): void {
+  n.allocs = Math.max(0, n.allocs);
+  n.bytes = Math.max(0, n.bytes);
+  for (const c of n.children) {
+    c.allocs = Math.max(0, c.allocs);
+    c.bytes = Math.max(0, c.bytes);
+  }
+  const allocs = n.children.reduce((t, c) => t + c.allocs, 0);
+  const bytes = n.children.reduce((t, c) => t + c.bytes, 0);
+  for (const c of n.children) {
+    if (allocs > n.allocs) c.allocs *= n.allocs / allocs;
+    if (bytes > n.bytes) c.bytes *= n.bytes / bytes;
+    nest(c);
+  }
+}
+
 function prune(n: FlameNode): FlameNode | null {
-  // The difference of two runs leaves rounding dust, and setup paths the longer run did not repeat below zero.
+  // The difference of two runs leaves rounding dust, and setup paths the longer run did not repeat at zero.
   if (n.allocs < 0.005 && n.bytes < 0.5) return null;
-  n.allocs = Math.round(n.allocs * 1000) / 1000;
-  n.bytes = Math.round(n.bytes * 10) / 10;
+  // Rounded down so that rounding never makes the children add up to more than their parent.
+  n.allocs = Math.floor(n.allocs * 1000 + 1e-9) / 1000;
+  n.bytes = Math.floor(n.bytes * 100 + 1e-9) / 100;
   n.children = n.children.map(prune).filter((c): c is FlameNode => c !== null);
   n.children.sort((a, b) => b.bytes - a.bytes || (a.name < b.name ? -1 : 1));
   return n;
@@ -65,7 +90,8 @@ function prune(n: FlameNode): FlameNode | null {
 /**
  * Per-op figures from two profiled runs of `iterations` each: the difference over the difference in iterations, so
  * setup (the work before the loop) cancels as it does for the per-line figures. Each frame is named by the line it
- * is at, so one function calling another from two lines gives two nodes.
+ * is at, so one function calling another from two lines gives two nodes. Every node is at least as wide as the sum
+ * of its children (see nest).
  */
 export function flameGraph(
   benchmark: string,
@@ -79,5 +105,6 @@ export function flameGraph(
   const root = node(benchmark, '', 0);
   addProfile(root, high.profile, owns, 1 / dn, place);
   addProfile(root, low.profile, owns, -1 / dn, place);
+  nest(root);
   return prune(root);
 }

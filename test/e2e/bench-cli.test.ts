@@ -7,6 +7,7 @@ import { runCli, TOOLCHAINS } from '../helpers/cli.js';
 import { examplesDir, fixturesDir } from '../helpers/paths.js';
 import type { BenchReport, BenchmarkReport } from '../../src/model/bench-report.js';
 import type { Explanation } from '../../src/model/explain-report.js';
+import type { FlameNode } from '../../src/model/flame.js';
 
 const near = (actual: number, expected: number, tol = 0.05): boolean => Math.abs(actual - expected) <= tol;
 // go test's own B/op counts every allocation during the timed loop, the runtime's too: on a loaded machine a
@@ -133,6 +134,24 @@ test('bench on the examples: each allocation on its line, with type, per-op figu
     const agrees = Math.abs(sum - (b.allocsPerOp ?? 0)) < 0.5 || Math.floor(sum + 1e-9) === b.allocsPerOp;
     assert.ok(agrees || b.notes.some((n) => /add up to/.test(n)), `${b.name}: ${sum} vs ${b.allocsPerOp}`);
   }
+
+  // Every flame node is at least as wide as its children, in both measures, and none is negative.
+  let flames = 0;
+  for (const b of rep.benchmarks) {
+    if (!b.flame) continue;
+    flames++;
+    const walk = (n: FlameNode, path: string): void => {
+      const where = `${b.name}: ${path}`;
+      assert.ok(n.allocs >= 0 && n.bytes >= 0, where);
+      const allocs = n.children.reduce((t, c) => t + c.allocs, 0);
+      const bytes = n.children.reduce((t, c) => t + c.bytes, 0);
+      assert.ok(n.allocs - allocs >= -1e-6, `${where}: ${n.allocs} allocs/op < children's ${allocs}`);
+      assert.ok(n.bytes - bytes >= -1e-6, `${where}: ${n.bytes} B/op < children's ${bytes}`);
+      for (const c of n.children) walk(c, `${path} > ${c.name}:${c.line}`);
+    };
+    walk(b.flame, b.name);
+  }
+  assert.ok(flames >= 8, `${flames} flame graphs`);
 });
 
 test('bench with failing, panicking, skipped and slow benchmarks: clear messages, the rest reported, exit 1', () => {

@@ -97,6 +97,7 @@ test('a report: select a site, see its flow and its allocation call in the assem
   assert.equal(await page.locator('.cm-selected-line').count(), 1, 'the step line is marked');
   // The heap marks in the gutter carry counts.
   assert.ok((await page.locator('[data-testid="gutter-heap"]').count()) >= 5);
+  assert.match((await page.locator('[data-testid="gutter-legend"]').textContent()) ?? '', /heap allocations the compiler decided/);
   assert.deepEqual(problems, []);
   await page.context().close();
 });

@@ -3,13 +3,18 @@
 import type { PageBenchLine, PageBenchmark } from '../../src/reporters/html/page-data.js';
 import { el, fill, linkButton, section } from './dom.js';
 import { causeId, num } from './format.js';
-import { flameView } from './flame.js';
+import { flameView, toFrames } from './flame.js';
+import { topTable } from './top-table.js';
 import type { App } from './state.js';
 
 function metric(app: App, b: PageBenchmark, name: string): string {
   const f = b.metrics.find((x) => app.model.s(x.name) === name)?.figure;
   if (!f) return '';
   return f.min !== f.max ? `${num(f.median)} (${num(f.min)}–${num(f.max)})` : num(f.median);
+}
+
+function median(app: App, b: PageBenchmark, name: string): number | null {
+  return b.metrics.find((x) => app.model.s(x.name) === name)?.figure.median ?? null;
 }
 
 export function benchView(app: App): { element: HTMLElement; render(dataChanged: boolean): void } {
@@ -103,7 +108,10 @@ export function benchView(app: App): { element: HTMLElement; render(dataChanged:
       el('h3', null, m.s(b.name)),
       b.setup ? el('p', { class: 'note' }, `Setup outside the loop: ${num(b.setup.allocs)} allocs, ${num(b.setup.bytes)} B.`) : null,
       ...b.notes.map((n) => el('p', { class: 'note' }, m.s(n))),
-      b.flame ? flameView(app, b.flame) : el('p', { class: 'note' }, 'No allocation profile for this benchmark.'),
+      b.flame
+        ? flameView(app, b.flame, { allocs: median(app, b, 'allocs/op'), bytes: median(app, b, 'B/op') })
+        : el('p', { class: 'note' }, 'No allocation profile for this benchmark.'),
+      b.flame ? topTable(app, toFrames(app, b.flame)) : null,
       el(
         'div',
         { class: 'bench-rankings' },

@@ -1,12 +1,14 @@
-// The centre: the open file in a read-only editor, each line's escape decisions in a gutter, the selected line
-// marked and scrolled to, and under it the decisions of the line last clicked.
+// The centre: the open file in a read-only editor, the selected line marked and scrolled to, and under it the
+// decisions of the line last clicked. The gutter shows, as pprof's weblist does, each line's measured allocs/op and
+// B/op in a bench report, and the compiler's heap decisions on the line (each decision once) in an analyze report;
+// a legend above the code says which.
 
 import { EditorState, RangeSet, StateEffect, StateField, type Extension } from '@codemirror/state';
 import { Decoration, EditorView, GutterMarker, gutter, lineNumbers, type DecorationSet } from '@codemirror/view';
 import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { go } from '@codemirror/lang-go';
 import { el } from './dom.js';
-import { headline } from './format.js';
+import { headline, num } from './format.js';
 import type { App } from './state.js';
 
 class DecisionMarker extends GutterMarker {
@@ -20,9 +22,58 @@ class DecisionMarker extends GutterMarker {
     return o.heap === this.heap && o.stack === this.stack;
   }
   override toDOM(): Node {
-    if (this.heap) return el('span', { class: 'gutter-heap', testid: 'gutter-heap', title: `${this.heap} heap` }, String(this.heap));
-    return el('span', { class: 'gutter-stack', testid: 'gutter-stack', title: `${this.stack} stack only` }, '●');
+    if (this.heap)
+      return el(
+        'span',
+        {
+          class: 'gutter-heap',
+          testid: 'gutter-heap',
+          title: `${this.heap} heap allocation${this.heap > 1 ? 's' : ''} decided on this line`,
+        },
+        String(this.heap),
+      );
+    return el(
+      'span',
+      { class: 'gutter-stack', testid: 'gutter-stack', title: `${this.stack} decision${this.stack > 1 ? 's' : ''}, all on the stack` },
+      '●',
+    );
   }
+}
+
+/** A line's measured figures per op (one benchmark's, or the sum of every benchmark's). */
+class MeasuredMarker extends GutterMarker {
+  constructor(
+    readonly allocs: number,
+    readonly bytes: number,
+    readonly of: string,
+  ) {
+    super();
+  }
+  override eq(o: MeasuredMarker): boolean {
+    return o.allocs === this.allocs && o.bytes === this.bytes && o.of === this.of;
+  }
+  override toDOM(): Node {
+    return el(
+      'span',
+      {
+        class: 'gutter-bench',
+        testid: 'gutter-bench',
+        'data-allocs': this.allocs,
+        'data-bytes': this.bytes,
+        title: `${num(this.allocs)} allocs/op, ${num(this.bytes)} B/op (${this.of})`,
+      },
+      `${short(this.allocs)} · ${short(this.bytes)} B`,
+    );
+  }
+}
+
+/** 81920 → 80K, 0.0067 → .007: a gutter is narrow. */
+function short(x: number): string {
+  if (x >= 1e6) return `${Math.round(x / 1e5) / 10}M`;
+  if (x >= 1e4) return `${Math.round(x / 1024)}K`;
+  if (x >= 10) return String(Math.round(x));
+  if (x >= 1) return String(Math.round(x * 10) / 10);
+  return String(Number(x.toPrecision(1))).replace(/^0\./, '.');
 }
 
 const selectLine = StateEffect.define<number>();
@@ -45,22 +96,63 @@ export function sourceView(app: App): { element: HTMLElement; render(): void } {
   const title = el('div', { class: 'source-title' });
   const host = el('div', { class: 'editor-host' });
   const lineSites = el('div', { class: 'line-sites', testid: 'line-sites' });
-  const element = el('div', { class: 'source-view', testid: 'source-view' }, title, host, lineSites);
+  const legend = el('div', { class: 'gutter-legend', testid: 'gutter-legend' });
+  const element = el('div', { class: 'source-view', testid: 'source-view' }, title, legend, host, lineSites);
   let view: EditorView | null = null;
   let shownFile = -1;
+  let shownBench = -2;
   let shownModel = app.model;
   let token = 0;
   let listedLine = 0;
 
+  /** In a bench report, each line's figures: the selected benchmark's, or else every benchmark's summed. */
+  function measured(file: number): { lines: Map<number, { allocs: number; bytes: number }>; of: string; one: boolean } | null {
+    const m = app.model;
+    const list = m.data.benchmarks ?? [];
+    if (!list.length) return null;
+    const one = list[app.sel.bench];
+    const of = one ? m.s(one.name) : `summed over ${list.length} benchmarks`;
+    const lines = new Map<number, { allocs: number; bytes: number }>();
+    for (const b of one ? [one] : list)
+      for (const l of b.lines) {
+        if (l.file !== file) continue;
+        const x = lines.get(l.line) ?? { allocs: 0, bytes: 0 };
+        x.allocs += l.allocsPerOp;
+        x.bytes += l.bytesPerOp;
+        lines.set(l.line, x);
+      }
+    return { lines, of, one: !!one };
+  }
+
   function extensions(file: number): Extension[] {
     const lines = app.model.linesOf(file);
+    const bench = measured(file);
+    legend.textContent = bench
+      ? `Gutter: allocs/op · B/op measured on each line, ${bench.one ? `by ${bench.of} (select another benchmark in the table)` : `${bench.of} (select one in the table to see its own)`}.`
+      : 'Gutter: the red number counts the heap allocations the compiler decided on the line (each decision once, however many instances inlining or generics made); ● marks decisions that all stay on the stack.';
     const markers = (state: EditorState) => {
       const ranges = [];
+      if (bench) {
+        for (const [line, x] of [...bench.lines].sort((a, b) => a[0] - b[0])) {
+          if (line < 1 || line > state.doc.lines) continue;
+          ranges.push(
+            new MeasuredMarker(Math.round(x.allocs * 1000) / 1000, Math.round(x.bytes * 100) / 100, bench.of).range(
+              state.doc.line(line).from,
+            ),
+          );
+        }
+        return RangeSet.of(ranges);
+      }
       for (const [line, sites] of [...lines].sort((a, b) => a[0] - b[0])) {
         if (line < 1 || line > state.doc.lines) continue;
-        let heap = 0;
-        for (const i of sites) if (app.model.data.sites[i]!.heap) heap++;
-        ranges.push(new DecisionMarker(heap, sites.length - heap).range(state.doc.line(line).from));
+        // A decision made once per instance (a generic function's shapes, a callee inlined at several calls) counts once.
+        const heap = new Set<number>();
+        const stack = new Set<number>();
+        for (const i of sites) {
+          const x = app.model.data.sites[i]!;
+          (x.heap ? heap : stack).add(x.group);
+        }
+        ranges.push(new DecisionMarker(heap.size, stack.size).range(state.doc.line(line).from));
       }
       return RangeSet.of(ranges);
     };
@@ -137,7 +229,7 @@ export function sourceView(app: App): { element: HTMLElement; render(): void } {
     const path = m.filePath(file);
     element.dataset.file = path;
     element.dataset.line = String(line);
-    if (file === shownFile && shownModel === m && view) {
+    if (file === shownFile && shownModel === m && view && shownBench === app.sel.bench) {
       showLine(line);
       listSites(file, line);
       return;
@@ -148,6 +240,7 @@ export function sourceView(app: App): { element: HTMLElement; render(): void } {
     if (my !== token) return;
     shownFile = file;
     shownModel = m;
+    shownBench = app.sel.bench;
     if (text === null) {
       view?.destroy();
       view = null;
@@ -179,7 +272,13 @@ export function sourceView(app: App): { element: HTMLElement; render(): void } {
         title.textContent = 'Select a heap allocation in the summary, a file, or a search result.';
         return;
       }
-      if (file === shownFile && line === Number(element.dataset.line) && shownModel === app.model && listedLine === line) {
+      if (
+        file === shownFile &&
+        line === Number(element.dataset.line) &&
+        shownModel === app.model &&
+        listedLine === line &&
+        (shownBench === app.sel.bench || !app.model.data.benchmarks?.length)
+      ) {
         listSites(file, line);
         return;
       }
