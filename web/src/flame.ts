@@ -30,7 +30,11 @@ function toFrames(app: App, n: PageFlameNode): Frame {
 
 export function flameView(app: App, root: PageFlameNode): HTMLElement {
   const byAllocs = el('input', { type: 'checkbox', testid: 'flame-allocs' });
-  const chartHost = el('div', { class: 'flame-chart' });
+  const chartHost = el('div', {
+    class: 'flame-chart',
+    role: 'figure',
+    'aria-label': 'Flame graph of the allocations; frames open their line',
+  });
   const container = el(
     'div',
     { class: 'flame', testid: 'flame' },

@@ -26,12 +26,20 @@ export function summaryView(app: App): { element: HTMLElement; render(dataChange
           role: 'option',
           tabindex: -1,
         },
-        // Two lines an item: the expression and its cost, then where, in which function and why.
-        el('div', { class: 'expr' }, m.s(x.expr), x.cold ? el('span', { class: 'cold', title: m.s(x.cold) }, 'cold') : null),
-        el('span', { class: 'cost', title: costText(m, x) }, costText(m, x)),
-        el('div', { class: 'where' }, m.posText(x.pos, false)),
-        el('div', { class: 'fn', title: m.s(x.function) }, m.s(x.function)),
-        cause ? el('span', { class: 'cause-id' }, cause) : null,
+        // Two lines an item: the expression and why, then where, in which function and at what cost.
+        el(
+          'div',
+          { class: 'line' },
+          el('span', { class: 'expr' }, m.s(x.expr), x.cold ? el('span', { class: 'cold', title: m.s(x.cold) }, 'cold') : null),
+          cause ? el('span', { class: 'cause-id' }, cause) : null,
+        ),
+        el(
+          'div',
+          { class: 'line' },
+          el('span', { class: 'where' }, m.posText(x.pos, false)),
+          el('span', { class: 'fn', title: m.s(x.function) }, m.s(x.function)),
+          el('span', { class: 'cost', title: costText(m, x) }, costText(m, x)),
+        ),
         r.more ? el('div', { class: 'more' }, `+${r.more} more in this function`) : null,
       );
       item.addEventListener('click', () => app.go({ site: r.site }));
