@@ -99,7 +99,7 @@ test('axe finds no serious or critical violation in the three views, light and d
   assert.deepEqual(found, []);
 });
 
-test('the keyboard: a skip link to the detail, arrows and Enter in the ranked list, the search results, the file tree and the benchmarks', async () => {
+test('the keyboard: a skip link to the detail, arrows and Enter in the ranked list, the search results (by cost), the file tree and the benchmarks', async () => {
   const file = join(tempDir('heapscope-a11y-'), 'bench.html');
   const r = runCli(['bench', '--format', 'html', '-o', file, '-C', examplesDir, '--benchtime', '200x']);
   assert.equal(r.code, 0, r.stderr);
@@ -125,8 +125,17 @@ test('the keyboard: a skip link to the detail, arrows and Enter in the ranked li
   await page.waitForFunction((id) => location.hash === `#site=${id}`, second);
   assert.equal(await items.nth(1).getAttribute('aria-selected'), 'true');
 
-  // The search: a combobox whose results the arrows walk; Enter opens the active one.
+  // The search lists by cost as the ranking does, in a panel no taller than its results.
   const search = page.locator('[data-testid="search"]');
+  await search.fill('returned-address');
+  await page.locator('[data-testid="search-result"]').first().waitFor();
+  const ranked = await items.filter({ hasText: 'returned-address' }).first().getAttribute('data-site-id');
+  assert.equal(await page.locator('[data-testid="search-result"]').first().getAttribute('data-site-id'), ranked);
+  const n = await page.locator('[data-testid="search-result"]').count();
+  assert.ok(n < 10);
+  assert.equal((await page.locator('[data-testid="search-results"]').boundingBox())?.height, n * 40);
+
+  // The search is a combobox whose results the arrows walk; Enter opens the active one.
   await search.fill('Describe');
   await page.locator('[data-testid="search-result"]').first().waitFor();
   assert.equal(await search.getAttribute('aria-expanded'), 'true');

@@ -20,6 +20,8 @@ export function searchBox(app: App): { element: HTMLElement; reset(): void } {
     'aria-controls': 'search-results',
   });
   let hay: string[] | null = null;
+  /** Each heap site's place in the results: its group's place in the ranking, then by cost. */
+  let order: number[] = [];
   let hayModel: Model | null = null;
   let results: number[] = [];
   const count = el('div', { class: 'search-count' });
@@ -47,6 +49,12 @@ export function searchBox(app: App): { element: HTMLElement; reset(): void } {
     if (!hay || hayModel !== m) {
       hayModel = m;
       hay = [];
+      const ranked = new Map<number, number>();
+      m.ranking().forEach((r, k) => ranked.set(m.data.sites[r.site]!.group, k));
+      const key = (i: number) => ranked.get(m.data.sites[i]!.group) ?? ranked.size;
+      const byCost = [...Array(m.heapCount).keys()].sort((a, b) => key(a) - key(b) || m.weight(b) - m.weight(a) || a - b);
+      order = [];
+      byCost.forEach((site, k) => (order[site] = k));
       for (let i = 0; i < m.heapCount; i++) {
         const x = m.data.sites[i]!;
         hay.push(
@@ -81,6 +89,9 @@ export function searchBox(app: App): { element: HTMLElement; reset(): void } {
     const h = haystack();
     results = [];
     for (let i = 0; i < h.length; i++) if (words.every((w) => h[i]!.includes(w))) results.push(i);
+    results.sort((a, b) => order[a]! - order[b]!);
+    // The panel is as tall as its results, up to 420 px.
+    list.element.style.height = `${Math.min(420, results.length * 40)}px`;
     count.textContent = `${results.length} heap site${results.length === 1 ? '' : 's'}`;
     show(true);
     list.setCount(results.length);
