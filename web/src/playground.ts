@@ -64,7 +64,7 @@ export function playgroundPane(onResult: (data: PageData, files: Record<string, 
         indentOnInput(),
         go(),
         syntaxHighlighting(codeHighlight),
-        EditorView.contentAttributes.of({ 'aria-label': 'Go snippet to analyse' }),
+        EditorView.contentAttributes.of({ 'aria-label': 'Go snippet to analyse', tabindex: '0' }),
       ],
     }),
   });
@@ -108,8 +108,8 @@ export function playgroundPane(onResult: (data: PageData, files: Record<string, 
   run.addEventListener('click', () => output.classList.remove('error'), { capture: true });
 
   return el(
-    'div',
-    { class: 'playground' },
+    'section',
+    { class: 'playground', 'aria-label': 'Playground' },
     el('div', { class: 'playground-bar' }, picker, run, el('label', null, bench, ' with benchmarks')),
     host,
     output,

@@ -24,6 +24,7 @@ export function searchBox(app: App): { element: HTMLElement; reset(): void } {
   let order: number[] = [];
   let hayModel: Model | null = null;
   let results: number[] = [];
+  let timer = 0;
   const count = el('div', { class: 'search-count' });
   const list = virtualList(40, (i) => row(results[i]!), {
     attrs: { 'data-testid': 'search-results', id: 'search-results' },
@@ -38,7 +39,9 @@ export function searchBox(app: App): { element: HTMLElement; reset(): void } {
     panel.hidden = !on;
     input.setAttribute('aria-expanded', String(on));
   };
+  // Choosing ends the search: a run still waiting on the last keystroke would open the panel again.
   const choose = (site: number) => {
+    clearTimeout(timer);
     show(false);
     app.go({ site });
   };
@@ -79,7 +82,6 @@ export function searchBox(app: App): { element: HTMLElement; reset(): void } {
     return r;
   }
 
-  let timer = 0;
   function run(): void {
     const words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
     if (!words.length) {

@@ -22,6 +22,20 @@ export function treeView(app: App): { element: HTMLElement; render(dataChanged: 
       ),
   });
   const element = el('div', { class: 'tree', testid: 'file-tree' }, el('h2', null, 'Files'), list.element);
+  // A tree's own keys: Right opens a package, Left closes it or goes from a file up to its package.
+  list.element.addEventListener('keydown', (e) => {
+    const i = list.active();
+    const r = rows[i];
+    if (!r || (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft')) return;
+    if ('pkg' in r) {
+      if (r.open === (e.key === 'ArrowLeft')) open(r);
+    } else if (e.key === 'ArrowLeft') {
+      let j = i;
+      while (j > 0 && !('pkg' in rows[j]!)) j--;
+      list.setActive(j);
+    }
+    e.preventDefault();
+  });
   let built = false;
 
   function build(): void {
