@@ -12,7 +12,7 @@ export interface PageTiming {
   fcpMs: number | null;
   /** From navigation start to the whole data decoded (the search, the file tree, every site). */
   completeMs: number;
-  /** From a click on the first summary entry (once the whole data is in) to its detail shown. */
+  /** From a click on the second summary entry (the first is open at load; once the whole data is in) to its detail shown. */
   selectMs: number;
 }
 
@@ -41,7 +41,7 @@ export async function timePage(browser: Browser, url: string): Promise<PageTimin
     const completeMs = await page.evaluate(() => performance.getEntriesByName('heapscope:complete')[0]!.startTime);
     const before = await page.evaluate(() => performance.getEntriesByName('heapscope:site-shown').length);
     const t0 = await page.evaluate(() => performance.now());
-    await page.locator('[data-testid="summary-item"]').first().click();
+    await page.locator('[data-testid="summary-item"]').nth(1).click();
     await page.waitForFunction((n) => performance.getEntriesByName('heapscope:site-shown').length > n, before, { timeout: 60_000 });
     const shown = await page.evaluate(() => performance.getEntriesByName('heapscope:site-shown').at(-1)!.startTime);
     return { firstPaintMs: paint.first, fcpMs: paint.fcp, completeMs, selectMs: shown - t0 };

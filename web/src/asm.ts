@@ -48,7 +48,7 @@ export function asmPane(app: App): { element: HTMLElement; render(): void } {
     for (const f of fns) {
       const calls = new Map(f.calls.map((c) => [c.index, c]));
       parts.push(el('div', { class: 'asm-symbol' }, f.symbol));
-      const pre = el('div', { class: 'asm-listing' });
+      const pre = el('div', { class: 'asm-listing', tabindex: 0, role: 'region', 'aria-label': `Assembly of ${f.symbol}` });
       let first: HTMLElement | null = null;
       f.instructions.forEach(([file, l, text], i) => {
         const hit = l === line && samePath(file, path);

@@ -78,7 +78,11 @@ export function flameView(app: App, root: PageFlameNode, measured?: { allocs: nu
     spellcheck: 'false',
   });
   const found = el('span', { class: 'flame-found', testid: 'flame-found', 'aria-live': 'polite' });
-  const chartHost = el('div', { class: 'flame-chart' });
+  const chartHost = el('div', {
+    class: 'flame-chart',
+    role: 'figure',
+    'aria-label': 'Flame graph of the allocations; frames open their line',
+  });
   const container = el(
     'div',
     { class: 'flame', testid: 'flame' },

@@ -14,7 +14,7 @@ import { emptyData, playgroundPane } from './playground.js';
 import { searchBox } from './search.js';
 import { sourceLoader } from './sources.js';
 import { sourceView } from './source-view.js';
-import { createApp } from './state.js';
+import { createApp, hashFor } from './state.js';
 import { summaryView } from './summary.js';
 import { treeView } from './tree.js';
 
@@ -25,7 +25,9 @@ const root = document.getElementById('app') ?? document.body.appendChild(el('div
 async function start(): Promise<void> {
   const status = el('div', { class: 'status', testid: 'status', role: 'status' });
   const about = el('div', { class: 'about' });
-  root.replaceChildren(el('header', null, el('div', { class: 'brand' }, 'heapscope'), about, status));
+  const brand = el('h1', { class: 'brand' }, 'heapscope');
+  const skip = el('a', { class: 'skip-link', href: '#site-detail' }, 'Skip to the selected site');
+  root.replaceChildren(skip, el('header', null, brand, about, status));
   let data: PageData;
   // A large report paints its first view (the ranked sites) before the whole data is decoded.
   const firstView = mode === 'file' ? loadFirstData() : null;
@@ -71,10 +73,27 @@ async function start(): Promise<void> {
   const layout = el(
     'div',
     { class: `layout${mode === 'playground' ? ' with-playground' : ''}` },
-    el('aside', { class: 'left' }, summary.element, tree.element),
+    el('aside', { class: 'left', 'aria-label': 'Ranked sites and files' }, summary.element, tree.element),
     centre,
-    el('aside', { class: 'right' }, detail.element, asm.element),
+    el('aside', { class: 'right', 'aria-label': 'The selected site', tabindex: 0 }, detail.element, asm.element),
   );
+  // The skip link moves the focus, not the address: the hash names the selection.
+  detail.element.id = 'site-detail';
+  detail.element.tabIndex = -1;
+  skip.addEventListener('click', (e) => {
+    e.preventDefault();
+    detail.element.focus();
+  });
+  // Benchmark rows: arrows move between them, Enter or Space opens one, as in the other lists.
+  bench.element.addEventListener('keydown', (e) => {
+    const row = (e.target as HTMLElement).closest<HTMLElement>('[data-testid="bench-row"]');
+    if (!row) return;
+    const next = e.key === 'ArrowDown' ? row.nextElementSibling : e.key === 'ArrowUp' ? row.previousElementSibling : null;
+    if (next instanceof HTMLElement && next.dataset.testid === 'bench-row') next.focus();
+    else if (e.key === 'Enter' || e.key === ' ') row.click();
+    else return;
+    e.preventDefault();
+  });
   if (mode === 'playground') {
     layout.prepend(
       playgroundPane((d, files) => {
@@ -92,12 +111,14 @@ async function start(): Promise<void> {
   const describe = () => {
     const d = app.model.data;
     const go = d.go.version ? `${d.go.version} ${d.go.goos}/${d.go.goarch}` : '';
+    // The tool's name and version once ("heapscope 0.1.0"), not after the brand again.
+    brand.textContent = d.tool || 'heapscope';
+    const measured = d.measuredBy ? `measured by ${d.measuredBy.command} at ${d.measuredBy.time}` : '';
     fill(
       about,
-      el('span', { class: 'tool' }, d.tool),
       go ? el('span', { class: 'go' }, go) : null,
-      d.command ? el('code', { class: 'command' }, d.command) : null,
-      d.measuredBy ? el('span', { class: 'measured' }, `measured by ${d.measuredBy.command} at ${d.measuredBy.time}`) : null,
+      d.command ? el('code', { class: 'command', title: d.command }, d.command) : null,
+      measured ? el('span', { class: 'measured', title: measured }, measured) : null,
     );
     const hasBench = d.kind === 'bench' && (d.benchmarks?.length ?? 0) > 0;
     if (hasBench && !bench.element.isConnected) centre.appendChild(bench.element);
@@ -120,6 +141,9 @@ async function start(): Promise<void> {
       document.body.dataset.ready = '1';
     }
   });
+  // The first view answers "what first": with no address given, the costliest site is open with its line.
+  const top = app.model.ranking()[0];
+  if (!location.hash && top) history.replaceState(null, '', hashFor(app.model, { site: top.site }));
   app.applyHash(true);
 
   if (firstView) {

@@ -92,6 +92,12 @@ export class Model {
     return column && p[2] ? `${path}:${p[1]}:${p[2]}` : `${path}:${p[1]}`;
   }
 
+  /** A site's cost as one number: measured sites above estimated ones, then by allocs/op and B/op or the score. */
+  weight(i: number): number {
+    const c = this.data.sites[i]?.cost;
+    return c ? (c.source === 'measured' ? 1e12 + (c.allocsPerOp ?? 0) * 1e6 + (c.bytesPerOp ?? 0) : c.score) : 0;
+  }
+
   /**
    * The summary: data.ranking, or (bench data ranks nothing) the heap decisions that allocate, costliest first,
    * one per group.
@@ -106,11 +112,7 @@ export class Model {
       seen.add(x.group);
       list.push(i);
     }
-    const weight = (i: number): number => {
-      const c = this.data.sites[i]!.cost;
-      return c ? (c.source === 'measured' ? 1e12 + (c.allocsPerOp ?? 0) * 1e6 + (c.bytesPerOp ?? 0) : c.score) : 0;
-    };
-    list.sort((a, b) => weight(b) - weight(a) || a - b);
+    list.sort((a, b) => this.weight(b) - this.weight(a) || a - b);
     return list.slice(0, 50).map((site) => ({ site, more: 0 }));
   }
 }

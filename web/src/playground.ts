@@ -4,9 +4,10 @@
 import { EditorState } from '@codemirror/state';
 import { EditorView, lineNumbers, drawSelection, highlightActiveLine, keymap } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { defaultHighlightStyle, syntaxHighlighting, indentOnInput } from '@codemirror/language';
+import { syntaxHighlighting, indentOnInput } from '@codemirror/language';
 import { go } from '@codemirror/lang-go';
 import type { PageData } from '../../src/reporters/html/page-data.js';
+import { codeHighlight } from './cm-styles.js';
 import { el } from './dom.js';
 import { checkVersion, fetchJson } from './data.js';
 import { splitSnippet } from '../../src/serve/snippet-text.js';
@@ -62,7 +63,8 @@ export function playgroundPane(onResult: (data: PageData, files: Record<string, 
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
         indentOnInput(),
         go(),
-        syntaxHighlighting(defaultHighlightStyle),
+        syntaxHighlighting(codeHighlight),
+        EditorView.contentAttributes.of({ 'aria-label': 'Go snippet to analyse', tabindex: '0' }),
       ],
     }),
   });
@@ -106,8 +108,8 @@ export function playgroundPane(onResult: (data: PageData, files: Record<string, 
   run.addEventListener('click', () => output.classList.remove('error'), { capture: true });
 
   return el(
-    'div',
-    { class: 'playground' },
+    'section',
+    { class: 'playground', 'aria-label': 'Playground' },
     el('div', { class: 'playground-bar' }, picker, run, el('label', null, bench, ' with benchmarks')),
     host,
     output,

@@ -14,13 +14,37 @@ export function searchBox(app: App): { element: HTMLElement; reset(): void } {
     testid: 'search',
     placeholder: 'Search heap sites: expression, function, file, cause',
     'aria-label': 'Search heap sites',
+    role: 'combobox',
+    'aria-autocomplete': 'list',
+    'aria-expanded': 'false',
+    'aria-controls': 'search-results',
   });
   let hay: string[] | null = null;
+  /** Each heap site's place in the results: its group's place in the ranking, then by cost. */
+  let order: number[] = [];
   let hayModel: Model | null = null;
   let results: number[] = [];
+  let timer = 0;
   const count = el('div', { class: 'search-count' });
-  const list = virtualList(40, (i) => row(results[i]!), { 'data-testid': 'search-results' });
+  const list = virtualList(40, (i) => row(results[i]!), {
+    attrs: { 'data-testid': 'search-results', id: 'search-results' },
+    role: 'listbox',
+    label: 'Matching heap sites',
+    owner: input,
+    open: (i) => choose(results[i]!),
+  });
   const panel = el('div', { class: 'search-panel', hidden: true }, count, list.element);
+  // The panel shows or hides in one place, so the combobox's aria-expanded says the same.
+  const show = (on: boolean) => {
+    panel.hidden = !on;
+    input.setAttribute('aria-expanded', String(on));
+  };
+  // Choosing ends the search: a run still waiting on the last keystroke would open the panel again.
+  const choose = (site: number) => {
+    clearTimeout(timer);
+    show(false);
+    app.go({ site });
+  };
   const element = el('div', { class: 'search-box' }, input, panel);
 
   function haystack(): string[] {
@@ -28,6 +52,12 @@ export function searchBox(app: App): { element: HTMLElement; reset(): void } {
     if (!hay || hayModel !== m) {
       hayModel = m;
       hay = [];
+      const ranked = new Map<number, number>();
+      m.ranking().forEach((r, k) => ranked.set(m.data.sites[r.site]!.group, k));
+      const key = (i: number) => ranked.get(m.data.sites[i]!.group) ?? ranked.size;
+      const byCost = [...Array(m.heapCount).keys()].sort((a, b) => key(a) - key(b) || m.weight(b) - m.weight(a) || a - b);
+      order = [];
+      byCost.forEach((site, k) => (order[site] = k));
       for (let i = 0; i < m.heapCount; i++) {
         const x = m.data.sites[i]!;
         hay.push(
@@ -48,26 +78,26 @@ export function searchBox(app: App): { element: HTMLElement; reset(): void } {
       el('div', { class: 'where' }, `${m.s(x.function)} · ${m.posText(x.pos, false)}`),
     );
     r.addEventListener('mousedown', (e) => e.preventDefault());
-    r.addEventListener('click', () => {
-      panel.hidden = true;
-      app.go({ site: i });
-    });
+    r.addEventListener('click', () => choose(i));
     return r;
   }
 
-  let timer = 0;
   function run(): void {
     const words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
     if (!words.length) {
-      panel.hidden = true;
+      show(false);
       return;
     }
     const h = haystack();
     results = [];
     for (let i = 0; i < h.length; i++) if (words.every((w) => h[i]!.includes(w))) results.push(i);
+    results.sort((a, b) => order[a]! - order[b]!);
+    // The panel is as tall as its results, up to 420 px.
+    list.element.style.height = `${Math.min(420, results.length * 40)}px`;
     count.textContent = `${results.length} heap site${results.length === 1 ? '' : 's'}`;
-    panel.hidden = false;
+    show(true);
     list.setCount(results.length);
+    list.setActive(-1);
     list.element.scrollTop = 0;
   }
   input.addEventListener('input', () => {
@@ -75,18 +105,17 @@ export function searchBox(app: App): { element: HTMLElement; reset(): void } {
     timer = window.setTimeout(run, 120);
   });
   input.addEventListener('focus', () => {
-    if (input.value.trim()) panel.hidden = false;
+    if (input.value.trim()) show(true);
   });
-  input.addEventListener('blur', () => {
-    panel.hidden = true;
-  });
+  input.addEventListener('blur', () => show(false));
   input.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') panel.hidden = true;
+    if (e.key === 'Escape') show(false);
+    // Arrows move in the results; Enter opens the active result, or the first when none is active.
+    if (!panel.hidden && e.key !== ' ' && e.key !== 'Home' && e.key !== 'End' && list.key(e)) return;
     if (e.key === 'Enter' && results.length) {
       clearTimeout(timer);
       run();
-      panel.hidden = true;
-      app.go({ site: results[0]! });
+      choose(results[0]!);
     }
   });
   return {

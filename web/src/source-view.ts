@@ -5,8 +5,9 @@
 
 import { EditorState, RangeSet, StateEffect, StateField, type Extension } from '@codemirror/state';
 import { Decoration, EditorView, GutterMarker, gutter, lineNumbers, type DecorationSet } from '@codemirror/view';
-import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { syntaxHighlighting } from '@codemirror/language';
 import { go } from '@codemirror/lang-go';
+import { codeHighlight } from './cm-styles.js';
 import { el } from './dom.js';
 import { headline, num } from './format.js';
 import type { App } from './state.js';
@@ -175,7 +176,8 @@ export function sourceView(app: App): { element: HTMLElement; render(): void } {
         },
       }),
       go(),
-      syntaxHighlighting(defaultHighlightStyle),
+      syntaxHighlighting(codeHighlight),
+      EditorView.contentAttributes.of({ 'aria-label': `Source of ${app.model.filePath(file)}`, tabindex: '0' }),
       selectedLine,
       EditorView.domEventHandlers({
         click(e, v) {

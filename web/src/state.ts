@@ -70,7 +70,9 @@ export function createApp(
     sources,
     sel: { site: -1, file: -1, line: 0, bench: -1 } as Selection,
     go(t: Target) {
-      const h = hashFor(app.model, t);
+      let h = hashFor(app.model, t);
+      // Opening a benchmark keeps the site in view: the detail beside the bench tables stays filled.
+      if ('bench' in t && app.sel.site >= 0) h = `${hashFor(app.model, { site: app.sel.site })}&${h.slice(1)}`;
       if (h === location.hash) app.applyHash(false);
       else location.hash = h;
     },

@@ -12,31 +12,52 @@ export function summaryView(app: App): { element: HTMLElement; render(dataChange
   function build(): void {
     const m = app.model;
     const d = m.data;
-    const list = el('ol', { class: 'ranking' });
+    const list = el('ol', { class: 'ranking', role: 'listbox', 'aria-label': 'Costliest heap allocations' });
     items = m.ranking().map((r) => {
       const x = d.sites[r.site]!;
       const cause = causeId(m, x.cause);
       const item = el(
         'li',
-        { class: 'summary-item', testid: 'summary-item', 'data-site-id': m.siteId(r.site), 'data-site': r.site, tabindex: 0 },
-        el('div', { class: 'where' }, m.posText(x.pos, false)),
-        el('div', { class: 'expr' }, m.s(x.expr), x.cold ? el('span', { class: 'cold', title: m.s(x.cold) }, 'cold') : null),
-        el('div', { class: 'fn' }, m.s(x.function)),
+        {
+          class: 'summary-item',
+          testid: 'summary-item',
+          'data-site-id': m.siteId(r.site),
+          'data-site': r.site,
+          role: 'option',
+          tabindex: -1,
+        },
+        // Two lines an item: the expression and why, then where, in which function and at what cost.
         el(
           'div',
-          { class: 'meta' },
+          { class: 'line' },
+          el('span', { class: 'expr' }, m.s(x.expr), x.cold ? el('span', { class: 'cold', title: m.s(x.cold) }, 'cold') : null),
           cause ? el('span', { class: 'cause-id' }, cause) : null,
-          el('span', { class: 'cost' }, costText(m, x)),
+        ),
+        el(
+          'div',
+          { class: 'line' },
+          el('span', { class: 'where' }, m.posText(x.pos, false)),
+          el('span', { class: 'fn', title: m.s(x.function) }, m.s(x.function)),
+          el('span', { class: 'cost', title: costText(m, x) }, costText(m, x)),
         ),
         r.more ? el('div', { class: 'more' }, `+${r.more} more in this function`) : null,
       );
-      const open = () => app.go({ site: r.site });
-      item.addEventListener('click', open);
-      item.addEventListener('keydown', (e) => {
-        if (e.key === 'Enter') open();
-      });
+      item.addEventListener('click', () => app.go({ site: r.site }));
       list.appendChild(item);
       return item;
+    });
+    // One item takes the Tab stop (the selected one); arrows move among them, Enter or Space opens.
+    list.addEventListener('keydown', (e) => {
+      const at = items.indexOf(e.target as HTMLElement);
+      if (at < 0) return;
+      const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: items.length - 1 }[e.key];
+      if (to !== undefined) {
+        const next = items[Math.max(0, Math.min(items.length - 1, to))]!;
+        for (const it of items) it.tabIndex = it === next ? 0 : -1;
+        next.focus();
+      } else if (e.key === 'Enter' || e.key === ' ') items[at]!.click();
+      else return;
+      e.preventDefault();
     });
     const heap = d.preview?.heapSites ?? m.heapCount;
     const all = d.preview?.sites ?? d.sites.length;
@@ -99,7 +120,13 @@ export function summaryView(app: App): { element: HTMLElement; render(dataChange
         element.appendChild(counts());
       }
       const sel = String(app.sel.site);
-      for (const it of items) it.classList.toggle('selected', it.dataset.site === sel);
+      const selected = items.find((it) => it.dataset.site === sel);
+      for (const it of items) {
+        it.classList.toggle('selected', it === selected);
+        it.setAttribute('aria-selected', String(it === selected));
+        // The Tab stop follows the selection unless the keyboard is inside the list already.
+        if (!element.contains(document.activeElement)) it.tabIndex = it === (selected ?? items[0]) ? 0 : -1;
+      }
     },
   };
 }

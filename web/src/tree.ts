@@ -11,8 +11,31 @@ export function treeView(app: App): { element: HTMLElement; render(dataChanged: 
   let groups: { pkg: number; name: string; heap: number; files: { file: number; name: string; heap: number }[] }[] = [];
   const closed = new Set<string>();
   let rows: Row[] = [];
-  const list = virtualList(22, (i) => renderRow(rows[i]!));
+  const list = virtualList(22, (i) => renderRow(rows[i]!), {
+    role: 'tree',
+    label: 'Packages and files',
+    open: (i) => open(rows[i]!),
+    start: () =>
+      Math.max(
+        0,
+        rows.findIndex((r) => 'file' in r && r.file === app.sel.file),
+      ),
+  });
   const element = el('div', { class: 'tree', testid: 'file-tree' }, el('h2', null, 'Files'), list.element);
+  // A tree's own keys: Right opens a package, Left closes it or goes from a file up to its package.
+  list.element.addEventListener('keydown', (e) => {
+    const i = list.active();
+    const r = rows[i];
+    if (!r || (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft')) return;
+    if ('pkg' in r) {
+      if (r.open === (e.key === 'ArrowLeft')) open(r);
+    } else if (e.key === 'ArrowLeft') {
+      let j = i;
+      while (j > 0 && !('pkg' in rows[j]!)) j--;
+      list.setActive(j);
+    }
+    e.preventDefault();
+  });
   let built = false;
 
   function build(): void {
@@ -53,11 +76,9 @@ export function treeView(app: App): { element: HTMLElement; render(dataChanged: 
         el('span', { class: 'name' }, r.name),
         r.heap ? el('span', { class: 'heap-count' }, num(r.heap)) : null,
       );
-      row.addEventListener('click', () => {
-        if (closed.has(r.name)) closed.delete(r.name);
-        else closed.add(r.name);
-        flatten();
-      });
+      row.setAttribute('aria-level', '1');
+      row.setAttribute('aria-expanded', String(r.open));
+      row.addEventListener('click', () => open(r));
       return row;
     }
     const base = r.name.slice(r.name.lastIndexOf('/') + 1);
@@ -67,13 +88,21 @@ export function treeView(app: App): { element: HTMLElement; render(dataChanged: 
       el('span', { class: 'name' }, base),
       r.heap ? el('span', { class: 'heap-count' }, num(r.heap)) : null,
     );
-    row.addEventListener('click', () => {
-      const lines = [...app.model.linesOf(r.file).entries()]
-        .filter(([, s]) => s.some((i) => app.model.data.sites[i]!.heap))
-        .map(([l]) => l);
-      app.go({ file: r.file, line: lines.length ? Math.min(...lines) : 1 });
-    });
+    row.setAttribute('aria-level', '2');
+    row.addEventListener('click', () => open(r));
     return row;
+  }
+
+  /** A package opens or closes; a file opens at its first heap line. */
+  function open(r: Row): void {
+    if ('pkg' in r) {
+      if (closed.has(r.name)) closed.delete(r.name);
+      else closed.add(r.name);
+      flatten();
+      return;
+    }
+    const lines = [...app.model.linesOf(r.file).entries()].filter(([, s]) => s.some((i) => app.model.data.sites[i]!.heap)).map(([l]) => l);
+    app.go({ file: r.file, line: lines.length ? Math.min(...lines) : 1 });
   }
 
   return {
