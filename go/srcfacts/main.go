@@ -61,16 +61,17 @@ type Directive struct {
 }
 
 type File struct {
-	File       string      `json:"file"`
-	Error      string      `json:"error,omitempty"`
-	Funcs      []Func      `json:"funcs"`
-	Cold       []Cold      `json:"cold"`
-	Loops      []Span      `json:"loops"`
-	Inits      []Init      `json:"inits"`
-	LoopCalls  []string    `json:"loopCalls"`
-	Calls      []Call      `json:"calls"`
-	Benchmarks []string    `json:"benchmarks"`
-	Directives []Directive `json:"directives"`
+	File       string         `json:"file"`
+	Error      string         `json:"error,omitempty"`
+	Funcs      []Func         `json:"funcs"`
+	Cold       []Cold         `json:"cold"`
+	Loops      []Span         `json:"loops"`
+	Inits      []Init         `json:"inits"`
+	LoopCalls  []string       `json:"loopCalls"`
+	CallNames  map[string]int `json:"callNames"`
+	Calls      []Call         `json:"calls"`
+	Benchmarks []string       `json:"benchmarks"`
+	Directives []Directive    `json:"directives"`
 }
 
 func main() {
@@ -111,7 +112,7 @@ func main() {
 }
 
 func read(path string) File {
-	f := File{File: path, Funcs: []Func{}, Cold: []Cold{}, Loops: []Span{}, Inits: []Init{}, LoopCalls: []string{}, Calls: []Call{}, Benchmarks: []string{}, Directives: []Directive{}}
+	f := File{File: path, Funcs: []Func{}, Cold: []Cold{}, Loops: []Span{}, Inits: []Init{}, LoopCalls: []string{}, CallNames: map[string]int{}, Calls: []Call{}, Benchmarks: []string{}, Directives: []Directive{}}
 	src, err := os.ReadFile(path)
 	if err != nil {
 		f.Error = err.Error()
@@ -317,6 +318,9 @@ func (r *reader) call(c *ast.CallExpr, loops int) {
 				r.out.Calls = append(r.out.Calls, Call{Path: p, Name: name, At: r.span(c.Pos(), c.End())})
 			}
 		}
+	}
+	if name != "" {
+		r.out.CallNames[name]++
 	}
 	if loops > 0 && name != "" {
 		r.out.LoopCalls = append(r.out.LoopCalls, name)

@@ -39,6 +39,8 @@ export interface SourceFileFacts {
   inits: { names: string[]; at: Span }[];
   /** Names (the last part of a selector) of what is called inside loop bodies, once per call site. */
   loopCalls: string[];
+  /** Names (as loopCalls) of everything called in the file, in loops or not, with how many call sites name each. */
+  callNames?: Map<string, number>;
   /** Calls of functions of other packages: import path, name, the call's span. */
   calls: { path: string; name: string; at: Span }[];
   benchmarks: string[];

@@ -42,6 +42,8 @@ test('the helper on a real file: funcs, loops, cold regions, initialisers, calls
   ]);
   assert.ok(f.loops.length >= 3);
   assert.ok(f.loopCalls.includes('Label'));
+  // Every call by name, in loops or not, counted.
+  assert.ok((f.callNames?.get('Label') ?? 0) >= f.loopCalls.filter((n) => n === 'Label').length);
   assert.deepEqual(
     f.calls.filter((c) => c.path === 'slices').map((c) => `${c.name}@${c.at[0]}`),
     ['Clone@74', 'Sort@75'],
@@ -56,6 +58,10 @@ test('lines srcfacts never prints are refused, with the reason', () => {
     '{"file":"/a.go","funcs":[],"cold":[{"at":[1,1,2,2],"why":"unknown"}],"loops":[],"inits":[],"loopCalls":[],"calls":[],"benchmarks":[]}',
   );
   assert.ok(!bad.ok && /cold region/.test(bad.error));
+  const badCalls = parseSourceFacts(
+    '{"file":"/a.go","funcs":[],"cold":[],"loops":[],"inits":[],"loopCalls":[],"callNames":{"F":"x"},"calls":[],"benchmarks":[]}',
+  );
+  assert.ok(!badCalls.ok && /callNames/.test(badCalls.error));
   const err = parseSourceFacts('{"file":"/a.go","error":"open /a.go: no such file"}');
   assert.ok(err.ok && err.facts.error === 'open /a.go: no such file');
 });
