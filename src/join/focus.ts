@@ -130,9 +130,12 @@ function enclosing(src: SourceFileFacts | undefined, s: Position): string {
 function sitesTogether(model: AnalysisModel, source: Map<string, SourceFileFacts>): Map<Site, number> {
   const where = new Map<Site, string>();
   const decisions = new Map<string, Set<string>>();
+  const seen = new Map<string, string>(); // instances share a position
   for (const s of model.sites) {
     if (!s.heap || s.allocates === 'never') continue;
-    const at = enclosing(source.get(s.file), s);
+    const pos = `${s.file}:${s.line}:${s.column}`;
+    let at = seen.get(pos);
+    if (at === undefined) seen.set(pos, (at = enclosing(source.get(s.file), s)));
     if (!at) continue;
     const k = `${s.file}|${at}`;
     where.set(s, k);
@@ -196,6 +199,7 @@ function chargeInstantiations(model: AnalysisModel, input: FocusInput, ctx: Name
   const dirOf = new Map(model.packages.map((p) => [p.importPath, p.dir]));
   const pkgOfFile = (file: string): string | undefined => input.packageDirs.get(file.slice(0, file.lastIndexOf('/')));
   const instanced = new Map<string, Set<string>>(); // unit package \0 code package → instantiated base names
+  const moduleFiles = [...input.source].filter(([file]) => pathKind(file) === 'module');
   for (const f of model.functions) {
     if (pathKind(f.file) !== 'external') continue;
     const code = pkgOfFile(f.file);
@@ -215,8 +219,8 @@ function chargeInstantiations(model: AnalysisModel, input: FocusInput, ctx: Name
       if (s.function) names.add(baseName(s.function));
       const dir = dirOf.get(s.package);
       const calls: Position[] = [];
-      for (const [file, facts] of input.source) {
-        if (pathKind(file) !== 'module' || !dir || !inPackageDir(model.root, dir, file)) continue;
+      for (const [file, facts] of moduleFiles) {
+        if (!dir || !inPackageDir(model.root, dir, file)) continue;
         for (const c of facts.calls) if (c.path === code && names.has(c.name)) calls.push({ file, line: c.at[0], column: c.at[1] });
       }
       calls.sort(comparePositions);
@@ -238,8 +242,9 @@ function inPackageDir(root: string, dir: string, file: string): boolean {
 
 /** Generic functions declared in the analysed packages' files that no compiled instance or site names. */
 function notAnalysed(model: AnalysisModel, input: FocusInput): AnalysisModel['notAnalysed'] {
-  // Most files declare no generic function: nothing to look up then.
-  if (![...input.source.values()].some((f) => f.funcs.some((x) => x.generic))) return [];
+  // Most files declare no generic function: nothing to look up then (std's files, read for their loops, are not
+  // the module's: only the module's own generic functions are reported).
+  if (![...input.source].some(([file, f]) => pathKind(file) === 'module' && f.funcs.some((x) => x.generic))) return [];
   // Keyed by package name: an instance compiled in another package of the module names its function
   // qualified (`pool.New[go.shape.int]`), one compiled in its own package unqualified.
   const compiled = new Set<string>();
