@@ -361,9 +361,37 @@ func (r *reader) branch(list []ast.Stmt, body span, errResult bool, cond ast.Exp
 			}
 		}
 	}
+	if _, ok := list[len(list)-1].(*ast.ReturnStmt); ok && why == "" && handsOnError(list) {
+		why = "branch-records-error"
+	}
 	if why != "" && !(errResult && returnsNilError(list)) {
 		r.cold(body.from, body.to, why)
 	}
+}
+
+// handsOnError: a statement of the branch passes an error it makes (errors.New, fmt.Errorf) to a call, as
+// `b.SetError(errors.New(...)); return` does where the error is recorded rather than returned.
+func handsOnError(list []ast.Stmt) bool {
+	for _, st := range list {
+		es, ok := st.(*ast.ExprStmt)
+		if !ok {
+			continue
+		}
+		c, ok := unparen(es.X).(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		for _, a := range c.Args {
+			if ac, ok := unparen(a).(*ast.CallExpr); ok {
+				if f, ok := unparen(ac.Fun).(*ast.SelectorExpr); ok {
+					if id, ok := f.X.(*ast.Ident); ok && (id.Name == "fmt" && f.Sel.Name == "Errorf" || id.Name == "errors" && f.Sel.Name == "New") {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // returnsNilError: some return among the statements (outside func literals) returns a nil error, a way out of

@@ -155,7 +155,8 @@ function estimate(
 ): NonNullable<Site['cost']> {
   let score = s.allocates === 'sometimes' ? ESTIMATE.sometimes : 1;
   const why: string[] = [];
-  const loops = src ? Math.min(depth(src.loops, s), ESTIMATE.maxLoops) : 0;
+  // A cold path leaves the function (a return, a panic, an exit): it runs at most once per call, loops or not.
+  const loops = src && !s.cold ? Math.min(depth(src.loops, s), ESTIMATE.maxLoops) : 0;
   if (loops) {
     score *= ESTIMATE.loop ** loops;
     why.push(loops === 1 ? 'in a loop' : `in ${loops} nested loops`);

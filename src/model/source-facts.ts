@@ -17,7 +17,14 @@ export interface SourceFunc {
 
 /** Why a region runs only on an error or panic path. */
 export type ColdWhy =
-  'panic-argument' | 'fatal-argument' | 'branch-panics' | 'branch-fatal' | 'branch-exits' | 'branch-returns-error' | 'error-value-returned';
+  | 'panic-argument'
+  | 'fatal-argument'
+  | 'branch-panics'
+  | 'branch-fatal'
+  | 'branch-exits'
+  | 'branch-returns-error'
+  | 'branch-records-error'
+  | 'error-value-returned';
 
 export const COLD_WHY: Record<ColdWhy, string> = {
   'panic-argument': 'an argument of panic',
@@ -26,6 +33,7 @@ export const COLD_WHY: Record<ColdWhy, string> = {
   'branch-fatal': 'on a branch that ends in a Fatal or Panic logging call',
   'branch-exits': 'on a branch that ends in os.Exit',
   'branch-returns-error': 'on a branch that returns a non-nil error',
+  'branch-records-error': 'on a branch that hands a new error to a call and returns',
   'error-value-returned': 'builds an error value that is returned',
 };
 

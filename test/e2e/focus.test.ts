@@ -38,6 +38,7 @@ test('cold paths: error branches, panic arguments and returned error values are 
     .sort();
   assert.deepEqual(cold, [
     '116:20 on a branch that returns a non-nil error',
+    '136:25 on a branch that hands a new error to a call and returns',
     // reflected.go: the wrappers of reflect.Value's methods, with reflect's panic(&reflect.ValueError{...}) inlined.
     '1:0 an argument of panic',
     '1:0 an argument of panic',
