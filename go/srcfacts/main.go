@@ -137,6 +137,12 @@ func read(path string) File {
 		r.imports[name] = p
 	}
 	isTest := strings.HasSuffix(path, "_test.go")
+	r.panics = map[string]bool{}
+	for _, d := range file.Decls {
+		if d, ok := d.(*ast.FuncDecl); ok && d.Body != nil && len(d.Body.List) > 0 && isPanic(d.Body.List[len(d.Body.List)-1]) {
+			r.panics[d.Name.Name] = true
+		}
+	}
 	for _, d := range file.Decls {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
@@ -238,6 +244,9 @@ type reader struct {
 	fset    *token.FileSet
 	out     *File
 	imports map[string]string
+	// Functions and methods of the file whose body ends in panic (fmt's `func (s *ss) errorString(err string) {
+	// panic(...) }`): a branch that ends calling one is a panic path too. By name, as loop calls are.
+	panics map[string]bool
 }
 
 func (r *reader) span(from, to token.Pos) Span {
@@ -342,11 +351,13 @@ func (r *reader) branch(list []ast.Stmt, body span, errResult bool, cond ast.Exp
 		if c, ok := unparen(last.X).(*ast.CallExpr); ok {
 			switch f := unparen(c.Fun).(type) {
 			case *ast.Ident:
-				if f.Name == "panic" {
+				if f.Name == "panic" || r.panics[f.Name] {
 					why = "branch-panics"
 				}
 			case *ast.SelectorExpr:
-				if isFatal(f.Sel.Name) {
+				if r.panics[f.Sel.Name] {
+					why = "branch-panics"
+				} else if isFatal(f.Sel.Name) {
 					why = "branch-fatal"
 				} else if id, ok := f.X.(*ast.Ident); ok && id.Name == "os" && f.Sel.Name == "Exit" {
 					why = "branch-exits"
@@ -367,6 +378,20 @@ func (r *reader) branch(list []ast.Stmt, body span, errResult bool, cond ast.Exp
 	if why != "" && !(errResult && returnsNilError(list)) {
 		r.cold(body.from, body.to, why)
 	}
+}
+
+// isPanic: the statement is a call of panic.
+func isPanic(st ast.Stmt) bool {
+	es, ok := st.(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	c, ok := unparen(es.X).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	id, ok := unparen(c.Fun).(*ast.Ident)
+	return ok && id.Name == "panic"
 }
 
 // handsOnError: a statement of the branch passes an error it makes (errors.New, fmt.Errorf) to a call, as

@@ -28,12 +28,15 @@ test('the helper on a real file: funcs, loops, cold regions, initialisers, calls
   );
   // Parse: the err branch (45) and the fmt.Errorf it returns (46), the panic branch (48) and panic's argument
   // (49), the n > 1000 branch (51) and the errors.New it returns (52); Check's case body (from the end of line
-  // 115's case expression) and its errors.New (116); Record's branch that hands errors.New to a call (135). Not ReadAll's err branch, which can return nil, nor the
+  // 115's case expression) and its errors.New (116); Record's branch that hands errors.New to a call (135); fail's panic argument (142) and Must's branch that calls
+  // fail (148). Not ReadAll's err branch, which can return nil, nor the
   // branch taken under ||.
   assert.deepEqual(f.cold.map((c) => `${c.at[0]} ${c.why}`).sort(), [
     '115 branch-returns-error',
     '116 error-value-returned',
     '135 branch-records-error',
+    '142 panic-argument',
+    '148 branch-panics',
     '45 branch-returns-error',
     '46 error-value-returned',
     '48 branch-panics',
