@@ -61,16 +61,17 @@ type Directive struct {
 }
 
 type File struct {
-	File       string      `json:"file"`
-	Error      string      `json:"error,omitempty"`
-	Funcs      []Func      `json:"funcs"`
-	Cold       []Cold      `json:"cold"`
-	Loops      []Span      `json:"loops"`
-	Inits      []Init      `json:"inits"`
-	LoopCalls  []string    `json:"loopCalls"`
-	Calls      []Call      `json:"calls"`
-	Benchmarks []string    `json:"benchmarks"`
-	Directives []Directive `json:"directives"`
+	File       string         `json:"file"`
+	Error      string         `json:"error,omitempty"`
+	Funcs      []Func         `json:"funcs"`
+	Cold       []Cold         `json:"cold"`
+	Loops      []Span         `json:"loops"`
+	Inits      []Init         `json:"inits"`
+	LoopCalls  []string       `json:"loopCalls"`
+	CallNames  map[string]int `json:"callNames"`
+	Calls      []Call         `json:"calls"`
+	Benchmarks []string       `json:"benchmarks"`
+	Directives []Directive    `json:"directives"`
 }
 
 func main() {
@@ -111,7 +112,7 @@ func main() {
 }
 
 func read(path string) File {
-	f := File{File: path, Funcs: []Func{}, Cold: []Cold{}, Loops: []Span{}, Inits: []Init{}, LoopCalls: []string{}, Calls: []Call{}, Benchmarks: []string{}, Directives: []Directive{}}
+	f := File{File: path, Funcs: []Func{}, Cold: []Cold{}, Loops: []Span{}, Inits: []Init{}, LoopCalls: []string{}, CallNames: map[string]int{}, Calls: []Call{}, Benchmarks: []string{}, Directives: []Directive{}}
 	src, err := os.ReadFile(path)
 	if err != nil {
 		f.Error = err.Error()
@@ -136,6 +137,12 @@ func read(path string) File {
 		r.imports[name] = p
 	}
 	isTest := strings.HasSuffix(path, "_test.go")
+	r.panics = map[string]bool{}
+	for _, d := range file.Decls {
+		if d, ok := d.(*ast.FuncDecl); ok && d.Body != nil && len(d.Body.List) > 0 && isPanic(d.Body.List[len(d.Body.List)-1]) {
+			r.panics[d.Name.Name] = true
+		}
+	}
 	for _, d := range file.Decls {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
@@ -237,6 +244,9 @@ type reader struct {
 	fset    *token.FileSet
 	out     *File
 	imports map[string]string
+	// Functions and methods of the file whose body ends in panic (fmt's `func (s *ss) errorString(err string) {
+	// panic(...) }`): a branch that ends calling one is a panic path too. By name, as loop calls are.
+	panics map[string]bool
 }
 
 func (r *reader) span(from, to token.Pos) Span {
@@ -318,6 +328,9 @@ func (r *reader) call(c *ast.CallExpr, loops int) {
 			}
 		}
 	}
+	if name != "" {
+		r.out.CallNames[name]++
+	}
 	if loops > 0 && name != "" {
 		r.out.LoopCalls = append(r.out.LoopCalls, name)
 	}
@@ -338,11 +351,13 @@ func (r *reader) branch(list []ast.Stmt, body span, errResult bool, cond ast.Exp
 		if c, ok := unparen(last.X).(*ast.CallExpr); ok {
 			switch f := unparen(c.Fun).(type) {
 			case *ast.Ident:
-				if f.Name == "panic" {
+				if f.Name == "panic" || r.panics[f.Name] {
 					why = "branch-panics"
 				}
 			case *ast.SelectorExpr:
-				if isFatal(f.Sel.Name) {
+				if r.panics[f.Sel.Name] {
+					why = "branch-panics"
+				} else if isFatal(f.Sel.Name) {
 					why = "branch-fatal"
 				} else if id, ok := f.X.(*ast.Ident); ok && id.Name == "os" && f.Sel.Name == "Exit" {
 					why = "branch-exits"
@@ -357,9 +372,51 @@ func (r *reader) branch(list []ast.Stmt, body span, errResult bool, cond ast.Exp
 			}
 		}
 	}
+	if _, ok := list[len(list)-1].(*ast.ReturnStmt); ok && why == "" && handsOnError(list) {
+		why = "branch-records-error"
+	}
 	if why != "" && !(errResult && returnsNilError(list)) {
 		r.cold(body.from, body.to, why)
 	}
+}
+
+// isPanic: the statement is a call of panic.
+func isPanic(st ast.Stmt) bool {
+	es, ok := st.(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	c, ok := unparen(es.X).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	id, ok := unparen(c.Fun).(*ast.Ident)
+	return ok && id.Name == "panic"
+}
+
+// handsOnError: a statement of the branch passes an error it makes (errors.New, fmt.Errorf) to a call, as
+// `b.SetError(errors.New(...)); return` does where the error is recorded rather than returned.
+func handsOnError(list []ast.Stmt) bool {
+	for _, st := range list {
+		es, ok := st.(*ast.ExprStmt)
+		if !ok {
+			continue
+		}
+		c, ok := unparen(es.X).(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		for _, a := range c.Args {
+			if ac, ok := unparen(a).(*ast.CallExpr); ok {
+				if f, ok := unparen(ac.Fun).(*ast.SelectorExpr); ok {
+					if id, ok := f.X.(*ast.Ident); ok && (id.Name == "fmt" && f.Sel.Name == "Errorf" || id.Name == "errors" && f.Sel.Name == "New") {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // returnsNilError: some return among the statements (outside func literals) returns a nil error, a way out of

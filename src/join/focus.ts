@@ -29,7 +29,7 @@ export interface FocusInput {
 }
 
 /** Weights of the static estimate (docs/ranking.md). */
-export const ESTIMATE = { loop: 10, maxLoops: 3, calledInLoop: 10, sometimes: 0.5, cold: 0.01 } as const;
+export const ESTIMATE = { loop: 10, maxLoops: 3, calledInLoop: 10, sometimes: 0.5, init: 0.1, cold: 0.01 } as const;
 
 export function focus(model: AnalysisModel, input: FocusInput): void {
   const ctx = nameContext(model, (f) => input.source.get(f), input.where);
@@ -42,7 +42,12 @@ export function focus(model: AnalysisModel, input: FocusInput): void {
     return m && !(m.ids ?? []).some((id) => ids.has(id)) ? m : undefined;
   };
   const loopCalls = new Map<string, number>();
-  for (const f of input.source.values()) for (const n of f.loopCalls) loopCalls.set(n, (loopCalls.get(n) ?? 0) + 1);
+  const callers = new Map<string, number>();
+  for (const f of input.source.values()) {
+    for (const n of f.loopCalls) loopCalls.set(n, (loopCalls.get(n) ?? 0) + 1);
+    for (const [n, c] of f.callNames ?? []) callers.set(n, (callers.get(n) ?? 0) + c);
+  }
+  const together = sitesTogether(model, input.source);
   for (const s of model.sites) {
     if (!s.heap) continue;
     nameSite(s, ctx);
@@ -55,11 +60,11 @@ export function focus(model: AnalysisModel, input: FocusInput): void {
     if (s.allocates === 'never') continue;
     if (input.profile) {
       const p = input.profile.lines.get(`${s.file}:${s.line}`);
-      s.cost = p ? profileCost(p, input.profile) : estimate(s, src, loopCalls);
+      s.cost = p ? profileCost(p, input.profile) : estimate(s, src, loopCalls, callers, together);
       continue;
     }
     const m = (s.id ? input.measured?.sites.get(s.id) : undefined) ?? lineFigure(s);
-    s.cost = m ? measuredCost(m) : estimate(s, src, loopCalls);
+    s.cost = m ? measuredCost(m) : estimate(s, src, loopCalls, callers, together);
   }
   model.instantiations = chargeInstantiations(model, input, ctx);
   model.notAnalysed = notAnalysed(model, input);
@@ -102,27 +107,86 @@ function baseName(fn: string): string {
   return outer.slice(outer.lastIndexOf('.') + 1);
 }
 
-function estimate(s: Site, src: SourceFileFacts | undefined, loopCalls: Map<string, number>): NonNullable<Site['cost']> {
+/** The innermost loop body around a position, else the innermost function; '' when the source says neither. */
+function enclosing(src: SourceFileFacts | undefined, s: Position): string {
+  if (!src) return '';
+  let best: Span | undefined;
+  const inner = (x: Span): void => {
+    if (inSpan(x, s.line, s.column) && (!best || x[0] > best[0] || (x[0] === best[0] && x[1] >= best[1]))) best = x;
+  };
+  for (const l of src.loops) inner(l);
+  if (best) return `loop ${best.join(':')}`;
+  for (const f of src.funcs) inner(f.at);
+  if (best) return `func ${(best as Span).join(':')}`;
+  for (const i of src.inits) inner(i.at);
+  return best ? `init ${(best as Span).join(':')}` : '';
+}
+
+/**
+ * How many heap decisions that allocate share each site's innermost loop body (outside loops: its function):
+ * among equal weights, a loop that allocates three times per iteration is the better first fix. Instances of one
+ * decision count once.
+ */
+function sitesTogether(model: AnalysisModel, source: Map<string, SourceFileFacts>): Map<Site, number> {
+  const where = new Map<Site, string>();
+  const decisions = new Map<string, Set<string>>();
+  const seen = new Map<string, string>(); // instances share a position
+  for (const s of model.sites) {
+    if (!s.heap || s.allocates === 'never') continue;
+    const pos = `${s.file}:${s.line}:${s.column}`;
+    let at = seen.get(pos);
+    if (at === undefined) seen.set(pos, (at = enclosing(source.get(s.file), s)));
+    if (!at) continue;
+    const k = `${s.file}|${at}`;
+    where.set(s, k);
+    let set = decisions.get(k);
+    if (!set) decisions.set(k, (set = new Set()));
+    set.add(`${s.line}:${s.column}|${s.kind}|${s.expr}`);
+  }
+  return new Map([...where].map(([s, k]) => [s, decisions.get(k)!.size]));
+}
+
+function estimate(
+  s: Site,
+  src: SourceFileFacts | undefined,
+  loopCalls: Map<string, number>,
+  callers: Map<string, number>,
+  together: Map<Site, number>,
+): NonNullable<Site['cost']> {
   let score = s.allocates === 'sometimes' ? ESTIMATE.sometimes : 1;
   const why: string[] = [];
-  const loops = src ? Math.min(depth(src.loops, s), ESTIMATE.maxLoops) : 0;
+  // A cold path leaves the function (a return, a panic, an exit): it runs at most once per call, loops or not.
+  const loops = src && !s.cold ? Math.min(depth(src.loops, s), ESTIMATE.maxLoops) : 0;
   if (loops) {
     score *= ESTIMATE.loop ** loops;
     why.push(loops === 1 ? 'in a loop' : `in ${loops} nested loops`);
   }
+  // Nothing calls a package's initialisation by name: calls named init elsewhere are other things'.
   const fn = s.function ? baseName(s.function) : '';
-  const calls = fn ? (loopCalls.get(fn) ?? 0) : 0;
+  const calls = fn && fn !== 'init' ? (loopCalls.get(fn) ?? 0) : 0;
   if (calls) {
     // More places that call it in a loop, more likely it is hot: ×1 for one, ×2 for ten, ×3 for a hundred.
     score *= ESTIMATE.calledInLoop * (1 + Math.log10(calls));
     why.push(calls === 1 ? `in ${fn}, which is called inside a loop` : `in ${fn}, which is called inside loops at ${calls} places`);
+  }
+  // A package-level initialiser or func init runs once per program (a func literal declared there, such as a
+  // sync.Pool's New, runs later and is not counted here).
+  if (s.function && /^init(\.\d+)?$/.test(s.function)) {
+    score *= ESTIMATE.init;
+    why.push('package initialisation, run once per program');
   }
   if (s.cold) {
     score *= ESTIMATE.cold;
     why.push('cold path');
   }
   if (s.allocates === 'sometimes') why.push('allocates only for some values');
-  return { source: 'estimated', score, basis: why.length ? why.join('; ') : 'straight-line code, run once per call' };
+  const cost: SiteCost = { source: 'estimated', score, basis: why.length ? why.join('; ') : 'straight-line code, run once per call' };
+  // What breaks ties between equal weights (model/ranking.ts costOrder), never the file's name.
+  const near = together.get(s);
+  if (near) cost.together = near;
+  const named = fn && fn !== 'init' ? (callers.get(fn) ?? 0) : 0;
+  if (named) cost.callers = named;
+  return cost;
 }
 
 /**
@@ -136,6 +200,7 @@ function chargeInstantiations(model: AnalysisModel, input: FocusInput, ctx: Name
   const dirOf = new Map(model.packages.map((p) => [p.importPath, p.dir]));
   const pkgOfFile = (file: string): string | undefined => input.packageDirs.get(file.slice(0, file.lastIndexOf('/')));
   const instanced = new Map<string, Set<string>>(); // unit package \0 code package → instantiated base names
+  const moduleFiles = [...input.source].filter(([file]) => pathKind(file) === 'module');
   for (const f of model.functions) {
     if (pathKind(f.file) !== 'external') continue;
     const code = pkgOfFile(f.file);
@@ -155,8 +220,8 @@ function chargeInstantiations(model: AnalysisModel, input: FocusInput, ctx: Name
       if (s.function) names.add(baseName(s.function));
       const dir = dirOf.get(s.package);
       const calls: Position[] = [];
-      for (const [file, facts] of input.source) {
-        if (pathKind(file) !== 'module' || !dir || !inPackageDir(model.root, dir, file)) continue;
+      for (const [file, facts] of moduleFiles) {
+        if (!dir || !inPackageDir(model.root, dir, file)) continue;
         for (const c of facts.calls) if (c.path === code && names.has(c.name)) calls.push({ file, line: c.at[0], column: c.at[1] });
       }
       calls.sort(comparePositions);
@@ -178,8 +243,9 @@ function inPackageDir(root: string, dir: string, file: string): boolean {
 
 /** Generic functions declared in the analysed packages' files that no compiled instance or site names. */
 function notAnalysed(model: AnalysisModel, input: FocusInput): AnalysisModel['notAnalysed'] {
-  // Most files declare no generic function: nothing to look up then.
-  if (![...input.source.values()].some((f) => f.funcs.some((x) => x.generic))) return [];
+  // Most files declare no generic function: nothing to look up then (std's files, read for their loops, are not
+  // the module's: only the module's own generic functions are reported).
+  if (![...input.source].some(([file, f]) => pathKind(file) === 'module' && f.funcs.some((x) => x.generic))) return [];
   // Keyed by package name: an instance compiled in another package of the module names its function
   // qualified (`pool.New[go.shape.int]`), one compiled in its own package unqualified.
   const compiled = new Set<string>();

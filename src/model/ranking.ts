@@ -11,10 +11,19 @@ export type Group = Site[];
 /** Entries of one function in the summary's ranking: ten appends of one switch would fill the screen with one fix. */
 export const PER_FUNCTION = 2;
 
-/** Highest cost first; measured figures above estimates; equal scores by allocs/op; then (the caller) by position. */
+/**
+ * Highest cost first; measured figures above estimates; equal scores by allocs/op, and estimates by the heap sites
+ * in the same loop body (or function), then by the call sites naming the function; then (the caller) by position.
+ */
 export function costOrder(a: SiteCost | undefined, b: SiteCost | undefined): number {
   const tier = (c: SiteCost | undefined): number => (c ? (c.source === 'measured' ? 2 : 1) : 0);
-  return tier(b) - tier(a) || (b?.score ?? 0) - (a?.score ?? 0) || (b?.allocsPerOp ?? 0) - (a?.allocsPerOp ?? 0);
+  return (
+    tier(b) - tier(a) ||
+    (b?.score ?? 0) - (a?.score ?? 0) ||
+    (b?.allocsPerOp ?? 0) - (a?.allocsPerOp ?? 0) ||
+    (b?.together ?? 0) - (a?.together ?? 0) ||
+    (b?.callers ?? 0) - (a?.callers ?? 0)
+  );
 }
 
 export function groupCost(g: Group): SiteCost | undefined {

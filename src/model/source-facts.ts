@@ -17,7 +17,14 @@ export interface SourceFunc {
 
 /** Why a region runs only on an error or panic path. */
 export type ColdWhy =
-  'panic-argument' | 'fatal-argument' | 'branch-panics' | 'branch-fatal' | 'branch-exits' | 'branch-returns-error' | 'error-value-returned';
+  | 'panic-argument'
+  | 'fatal-argument'
+  | 'branch-panics'
+  | 'branch-fatal'
+  | 'branch-exits'
+  | 'branch-returns-error'
+  | 'branch-records-error'
+  | 'error-value-returned';
 
 export const COLD_WHY: Record<ColdWhy, string> = {
   'panic-argument': 'an argument of panic',
@@ -26,6 +33,7 @@ export const COLD_WHY: Record<ColdWhy, string> = {
   'branch-fatal': 'on a branch that ends in a Fatal or Panic logging call',
   'branch-exits': 'on a branch that ends in os.Exit',
   'branch-returns-error': 'on a branch that returns a non-nil error',
+  'branch-records-error': 'on a branch that hands a new error to a call and returns',
   'error-value-returned': 'builds an error value that is returned',
 };
 
@@ -39,6 +47,8 @@ export interface SourceFileFacts {
   inits: { names: string[]; at: Span }[];
   /** Names (the last part of a selector) of what is called inside loop bodies, once per call site. */
   loopCalls: string[];
+  /** Names (as loopCalls) of everything called in the file, in loops or not, with how many call sites name each. */
+  callNames?: Map<string, number>;
   /** Calls of functions of other packages: import path, name, the call's span. */
   calls: { path: string; name: string; at: Span }[];
   benchmarks: string[];

@@ -96,6 +96,10 @@ export interface SiteCost {
   benchmark?: string;
   /** The profile the figure comes from (--profile). */
   profile?: string;
+  /** Estimated only, to break ties between equal scores: heap sites that allocate in the same innermost loop body
+   *  (outside loops: the same function), this one included; call sites naming its function in the files read. */
+  together?: number;
+  callers?: number;
 }
 
 /** A heap decision another one leads to (Site.chain). */

@@ -51,6 +51,10 @@ export function parseSourceFacts(line: string): Result {
   if (!isStrings(f.loopCalls) || !isStrings(f.benchmarks)) return bad('loopCalls or benchmarks');
   facts.loopCalls = f.loopCalls;
   facts.benchmarks = f.benchmarks;
+  if (f.callNames !== undefined) {
+    if (!isObj(f.callNames) || !Object.values(f.callNames).every((n) => Number.isInteger(n) && (n as number) > 0)) return bad('callNames');
+    facts.callNames = new Map(Object.entries(f.callNames as Record<string, number>));
+  }
   if (!Array.isArray(f.calls)) return bad('calls');
   for (const x of f.calls) {
     if (!isObj(x) || typeof x.path !== 'string' || typeof x.name !== 'string' || !isSpan(x.at)) return bad('a call');

@@ -38,6 +38,11 @@ test('cold paths: error branches, panic arguments and returned error values are 
     .sort();
   assert.deepEqual(cold, [
     '116:20 on a branch that returns a non-nil error',
+    '136:25 on a branch that hands a new error to a call and returns',
+    // Must: the argument of panic in fail, and the branch that calls fail.
+    '142:31 an argument of panic',
+    '149:24 on a branch that ends in panic',
+    '149:8 on a branch that ends in panic',
     // reflected.go: the wrappers of reflect.Value's methods, with reflect's panic(&reflect.ValueError{...}) inlined.
     '1:0 an argument of panic',
     '1:0 an argument of panic',

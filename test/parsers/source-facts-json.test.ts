@@ -28,11 +28,15 @@ test('the helper on a real file: funcs, loops, cold regions, initialisers, calls
   );
   // Parse: the err branch (45) and the fmt.Errorf it returns (46), the panic branch (48) and panic's argument
   // (49), the n > 1000 branch (51) and the errors.New it returns (52); Check's case body (from the end of line
-  // 115's case expression) and its errors.New (116). Not ReadAll's err branch, which can return nil, nor the
+  // 115's case expression) and its errors.New (116); Record's branch that hands errors.New to a call (135); fail's panic argument (142) and Must's branch that calls
+  // fail (148). Not ReadAll's err branch, which can return nil, nor the
   // branch taken under ||.
   assert.deepEqual(f.cold.map((c) => `${c.at[0]} ${c.why}`).sort(), [
     '115 branch-returns-error',
     '116 error-value-returned',
+    '135 branch-records-error',
+    '142 panic-argument',
+    '148 branch-panics',
     '45 branch-returns-error',
     '46 error-value-returned',
     '48 branch-panics',
@@ -42,6 +46,8 @@ test('the helper on a real file: funcs, loops, cold regions, initialisers, calls
   ]);
   assert.ok(f.loops.length >= 3);
   assert.ok(f.loopCalls.includes('Label'));
+  // Every call by name, in loops or not, counted.
+  assert.ok((f.callNames?.get('Label') ?? 0) >= f.loopCalls.filter((n) => n === 'Label').length);
   assert.deepEqual(
     f.calls.filter((c) => c.path === 'slices').map((c) => `${c.name}@${c.at[0]}`),
     ['Clone@74', 'Sort@75'],
@@ -56,6 +62,10 @@ test('lines srcfacts never prints are refused, with the reason', () => {
     '{"file":"/a.go","funcs":[],"cold":[{"at":[1,1,2,2],"why":"unknown"}],"loops":[],"inits":[],"loopCalls":[],"calls":[],"benchmarks":[]}',
   );
   assert.ok(!bad.ok && /cold region/.test(bad.error));
+  const badCalls = parseSourceFacts(
+    '{"file":"/a.go","funcs":[],"cold":[],"loops":[],"inits":[],"loopCalls":[],"callNames":{"F":"x"},"calls":[],"benchmarks":[]}',
+  );
+  assert.ok(!badCalls.ok && /callNames/.test(badCalls.error));
   const err = parseSourceFacts('{"file":"/a.go","error":"open /a.go: no such file"}');
   assert.ok(err.ok && err.facts.error === 'open /a.go: no such file');
 });
