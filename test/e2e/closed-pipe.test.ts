@@ -21,6 +21,20 @@ function withClosedStdout(args: string[]): Promise<{ code: number | null; stderr
   });
 }
 
+/** The same with standard error gone (`heapscope analyze 2>&1 | head -1`): what heapscope says there has no reader. */
+function withClosedStderr(args: string[]): Promise<{ code: number | null; stdout: string }> {
+  return new Promise((ok) => {
+    const child = spawn(process.execPath, [cliPath, ...args], {
+      env: { ...process.env, NO_COLOR: '1', HEAPSCOPE_CACHE: testCache },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stderr.destroy();
+    let stdout = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+    child.on('close', (code) => ok({ code, stdout }));
+  });
+}
+
 test('a closed standard output ends heapscope quietly (exit 141, nothing on stderr), every format, fresh and replayed', async () => {
   for (const format of formatsFor('analyze')) {
     for (const run of ['fresh', 'replayed']) {
@@ -29,4 +43,10 @@ test('a closed standard output ends heapscope quietly (exit 141, nothing on stde
       assert.equal(r.stderr, '', `${format} ${run}`);
     }
   }
+});
+
+test('a closed standard error: a run with something to say there (a usage error) ends quietly with 141 too', async () => {
+  const r = await withClosedStderr(['analyze', '--format', 'nosuch', '-C', examplesDir]);
+  assert.equal(r.code, 141);
+  assert.equal(r.stdout, '');
 });
