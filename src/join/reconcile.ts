@@ -64,12 +64,16 @@ export function reconcile(rep: BenchmarkReport, high: ProfiledRun, unshown: Unsh
     const openers = rep.lines.flatMap((l) =>
       l.allocations
         .filter(
+          // A string whose length the listing cannot know (fmt.Sprint's) opens blocks as well as a boxed int.
           (a) =>
-            !a.tinyEstimate && a.size !== null && a.size <= 8 && a.allocsPerOp > 0 && Math.abs(a.bytesPerOp / a.allocsPerOp - 16) < 0.5,
+            !a.tinyEstimate && (a.size === null || a.size <= 8) && a.allocsPerOp > 0 && Math.abs(a.bytesPerOp / a.allocsPerOp - 16) < 0.5,
         )
         .map(
           (a) =>
-            `${l.file}:${l.line}'s ${a.runtime ? `runtime.${a.runtime}` : (a.callee ?? 'allocation')} (${a.type ?? '?'}, ${a.size} B) leaves ${16 - a.size!} B of each block it opens`,
+            `${l.file}:${l.line}'s ${a.runtime ? `runtime.${a.runtime}` : (a.callee ?? 'allocation')} (${a.type ?? '?'}, ` +
+            (a.size !== null
+              ? `${a.size} B) leaves ${16 - a.size} B of each block it opens`
+              : 'size unknown) leaves room in each block it opens'),
         ),
     );
     if (!agrees && lines < measured && openers.length) {
