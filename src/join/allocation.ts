@@ -83,7 +83,9 @@ function byShape(s: Site, ctx: AllocationContext): AllocationRuleId {
   }
   if (/^\(?string\)?\(/.test(e)) return 'short-string';
   if (isConcatenation(e)) return 'concat-reuse';
-  if (/^\[\][^{]*\{\}$/.test(e)) return 'zero-length';
+  // The empty literal's backing store is zerobase; boxed into an interface, its slice header is not nil and
+  // convTslice allocates for it (only a nil slice points at zeroVal, runtime/iface.go).
+  if (/^\[\][^{]*\{\}$/.test(e)) return ctx.isBox(s) ? 'allocates' : 'zero-length';
   // An empty struct or array literal is static data, which the compiler would have reported: an escaping `T{}`
   // it is silent about is a map or slice literal of a named type.
   if (ctx.walkReports && /^[\w.]+(?:\[.*\])?\{\}$/.test(e)) return 'empty-literal';
