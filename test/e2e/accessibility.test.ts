@@ -2,28 +2,19 @@
 // report, serve's page and its playground, in light and dark, at 1440 and 800 px; the first view has the costliest site open; the
 // keyboard reaches the detail by a skip link and moves through the ranked list, the search results, the file tree
 // and the benchmarks. Screenshots of each view go to test-artifacts/ (a11y-<view>-<scheme>-<width>.png).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM } from '../../bench/page-timings.js';
-import { openReport } from '../helpers/browser.js';
+import { type Page } from 'playwright-core';
+import { artifacts, openReport, useBrowser } from '../helpers/browser.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { examplesDir, repoRoot } from '../helpers/paths.js';
 import { startServe, waitReady } from '../helpers/serve.js';
 
-const artifacts = process.env['HEAPSCOPE_ARTIFACTS'] ?? join(repoRoot, 'test-artifacts');
-mkdirSync(artifacts, { recursive: true });
 const axePath = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
 
-let browser: Browser;
-before(async () => {
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** axe's serious and critical violations on the page, one line each (rule, impact, first targets). */
 async function axeViolations(page: Page): Promise<string[]> {
@@ -82,7 +73,7 @@ test('axe finds no serious or critical violation in the four views (analyze, ben
       for (const width of [1440, 800]) {
         // The playground shares the report's parts: two of its four combinations keep the test within a minute.
         if (view === 'playground' && (colorScheme === 'light') !== (width === 1440)) continue;
-        const { page, problems } = await openReport(browser, url, { width, colorScheme, bypassCSP: true });
+        const { page, problems } = await openReport(browser(), url, { width, colorScheme, bypassCSP: true });
         const name = `${view}-${colorScheme}-${width}`;
         if (view !== 'playground') await assertFirstView(page, name);
         if (view === 'bench') {
@@ -111,7 +102,7 @@ test('the keyboard: a skip link to the detail, arrows and Enter in the ranked li
   const file = join(tempDir('heapscope-a11y-'), 'bench.html');
   const r = runCli(['bench', '--format', 'html', '-o', file, '-C', examplesDir, '--benchtime', '200x']);
   assert.equal(r.code, 0, r.stderr);
-  const { page, problems } = await openReport(browser, `file://${file}`, { width: 1440 });
+  const { page, problems } = await openReport(browser(), `file://${file}`, { width: 1440 });
   const focused = () => page.evaluate(() => document.activeElement?.className + '#' + (document.activeElement?.id ?? ''));
   const hash = () => page.evaluate(() => decodeURIComponent(location.hash));
 

@@ -2,39 +2,20 @@
 // flame graph stays in its column, labels frames by short names, hovers with self, total and the share of the root,
 // highlights the frames a regular expression matches and switches B/op and allocs/op; the top table sorts; the
 // source gutter shows each line's allocs/op and B/op with a legend. Screenshots go to test-artifacts/.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
 import { runCli, tempDir } from '../helpers/cli.js';
-import { examplesDir, repoRoot } from '../helpers/paths.js';
-import { CHROMIUM } from '../../bench/page-timings.js';
+import { examplesDir } from '../helpers/paths.js';
+import { artifacts, openReport, useBrowser } from '../helpers/browser.js';
 
-const artifacts = process.env['HEAPSCOPE_ARTIFACTS'] ?? join(repoRoot, 'test-artifacts');
-mkdirSync(artifacts, { recursive: true });
-
-let browser: Browser;
-before(async () => {
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 test('bench report of the examples: flame in its column with short names, hover, regexp search, measures; top table; gutter figures', async () => {
   const file = join(tempDir('heapscope-browser-bench-'), 'examples.html');
   const r = runCli(['bench', '--format', 'html', '-o', file, '--benchtime', '2000x', '-C', examplesDir]);
   assert.equal(r.code, 0, r.stderr);
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  await page.goto(`file://${file}`);
-  await page.waitForSelector('body[data-complete="1"]');
+  const { page, problems } = await openReport(browser(), `file://${file}`, { width: 1440 });
 
   // Itoa: five frames deep, the allocation in strconv (internal/strconv in recent releases).
   await page.locator('[data-testid="bench-row"][data-name="BenchmarkItoa"]').click();
@@ -140,5 +121,5 @@ test('bench report of the examples: flame in its column with short names, hover,
   assert.equal(await page.locator('[data-testid="gutter-heap"]').count(), 0, 'no decision counts in a bench report');
   await page.screenshot({ path: join(artifacts, 'bench-gutter.png') });
   assert.deepEqual(problems, []);
-  await context.close();
+  await page.context().close();
 });

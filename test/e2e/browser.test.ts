@@ -3,61 +3,18 @@
 // decision; serve's page follows an edit; and a module whose file name, comments and strings are markup and
 // script shows them as text, with nothing run and nothing fetched. Screenshots of each view are kept in
 // test-artifacts/ (HEAPSCOPE_ARTIFACTS), to look at, not to compare.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync } from 'node:fs';
+import { appendFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { runCli, tempDir, testCache } from '../helpers/cli.js';
-import { cliPath, examplesDir, fixturesDir, repoRoot } from '../helpers/paths.js';
-import { CHROMIUM } from '../../bench/page-timings.js';
+import { cliPath, examplesDir, fixturesDir } from '../helpers/paths.js';
+import { artifacts, openReport, useBrowser, type Watched } from '../helpers/browser.js';
 
-const artifacts = process.env['HEAPSCOPE_ARTIFACTS'] ?? join(repoRoot, 'test-artifacts');
-mkdirSync(artifacts, { recursive: true });
-
-let browser: Browser;
-before(async () => {
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-});
-after(async () => {
-  await browser?.close();
-});
-
-interface Watched {
-  page: Page;
-  /** Console errors, CSP violations, dialogs and requests other than the page's own URL. */
-  problems: string[];
-}
-
-async function open(url: string): Promise<Watched> {
-  const context = await browser.newContext({ viewport: { width: 1500, height: 900 } });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`response ${r.status()}: ${r.url()}`);
-  });
-  page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  const origin = new URL(url).origin;
-  page.on('request', (r) => {
-    const u = r.url();
-    if (url.startsWith('file:') ? u !== url : !u.startsWith(origin)) problems.push(`request: ${u}`);
-  });
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
-  });
-  await page.goto(url);
-  await page.waitForSelector('body[data-complete="1"]');
-  return { page, problems };
-}
+const browser = useBrowser();
+const open = (url: string): Promise<Watched> => openReport(browser(), url);
 
 test('a report: select a site, see its flow and its allocation call in the assembly, follow a step to its line', async () => {
   const file = join(tempDir('heapscope-browser-'), 'examples.html');

@@ -1,6 +1,27 @@
 // A page of the report in Debian's chromium (playwright-core) that records what must not happen on it: console
-// errors, page errors, dialogs, failed responses and requests to anywhere but the page's own origin.
-import { type Browser, type Page } from 'playwright-core';
+// errors, CSP violations, page errors, dialogs, failed responses and requests to anywhere but the page's own origin.
+// Also the browser's life cycle for a test file, and where screenshots go (HEAPSCOPE_ARTIFACTS, or test-artifacts/).
+import { after, before } from 'node:test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM } from '../../bench/page-timings.js';
+import { repoRoot } from './paths.js';
+
+export const artifacts = process.env['HEAPSCOPE_ARTIFACTS'] ?? join(repoRoot, 'test-artifacts');
+mkdirSync(artifacts, { recursive: true });
+
+/** Launches chromium before the file's tests and closes it after them; the getter gives the running browser. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  before(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
+}
 
 export interface Watched {
   page: Page;
@@ -38,6 +59,9 @@ export async function openReport(browser: Browser, url: string, o: OpenOptions =
   page.on('request', (r) => {
     const u = r.url();
     if (url.startsWith('file:') ? u !== url : !u.startsWith(origin)) problems.push(`request: ${u}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
   });
   await page.goto(url);
   await page.waitForSelector('body[data-complete="1"]');
