@@ -7,46 +7,32 @@ import { cliPath, examplesDir } from '../helpers/paths.js';
 import { testCache } from '../helpers/cli.js';
 import { formatsFor } from '../../src/reporters/registry.js';
 
-function withClosedStdout(args: string[]): Promise<{ code: number | null; stderr: string }> {
+/** Runs heapscope with one of its output streams' reader gone before it writes a byte; the other is read. */
+function withClosed(stream: 'stdout' | 'stderr', args: string[]): Promise<{ code: number | null; other: string }> {
   return new Promise((ok) => {
     const child = spawn(process.execPath, [cliPath, ...args], {
       env: { ...process.env, NO_COLOR: '1', HEAPSCOPE_CACHE: testCache },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    // The reader is gone before heapscope writes a byte.
-    child.stdout.destroy();
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    child.on('close', (code) => ok({ code, stderr }));
-  });
-}
-
-/** The same with standard error gone (`heapscope analyze 2>&1 | head -1`): what heapscope says there has no reader. */
-function withClosedStderr(args: string[]): Promise<{ code: number | null; stdout: string }> {
-  return new Promise((ok) => {
-    const child = spawn(process.execPath, [cliPath, ...args], {
-      env: { ...process.env, NO_COLOR: '1', HEAPSCOPE_CACHE: testCache },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stderr.destroy();
-    let stdout = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-    child.on('close', (code) => ok({ code, stdout }));
+    child[stream].destroy();
+    let other = '';
+    child[stream === 'stdout' ? 'stderr' : 'stdout'].on('data', (c: Buffer) => (other += c.toString('utf8')));
+    child.on('close', (code) => ok({ code, other }));
   });
 }
 
 test('a closed standard output ends heapscope quietly (exit 141, nothing on stderr), every format, fresh and replayed', async () => {
   for (const format of formatsFor('analyze')) {
     for (const run of ['fresh', 'replayed']) {
-      const r = await withClosedStdout(['analyze', '--format', format, '--no-progress', '-C', examplesDir, '--tests']);
-      assert.equal(r.code, 141, `${format} ${run}: ${r.stderr}`);
-      assert.equal(r.stderr, '', `${format} ${run}`);
+      const r = await withClosed('stdout', ['analyze', '--format', format, '--no-progress', '-C', examplesDir, '--tests']);
+      assert.equal(r.code, 141, `${format} ${run}: ${r.other}`);
+      assert.equal(r.other, '', `${format} ${run}`);
     }
   }
 });
 
 test('a closed standard error: a run with something to say there (a usage error) ends quietly with 141 too', async () => {
-  const r = await withClosedStderr(['analyze', '--format', 'nosuch', '-C', examplesDir]);
+  const r = await withClosed('stderr', ['analyze', '--format', 'nosuch', '-C', examplesDir]);
   assert.equal(r.code, 141);
-  assert.equal(r.stdout, '');
+  assert.equal(r.other, '');
 });
