@@ -139,7 +139,8 @@ function fromAnchor(a: Anchor, p: string): string | null {
 }
 
 function exists(abs: string): boolean {
-  const p = diskPath(abs);
+  // The name as printed first; only a name that lost bytes (U+FFFD) is looked for among its directory's entries.
+  const p = abs.includes('\uFFFD') ? diskPath(abs) : abs;
   if (p === null) return false;
   try {
     return statSync(p).isFile();

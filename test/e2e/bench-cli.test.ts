@@ -12,6 +12,13 @@ import type { FlameNode } from '../../src/model/flame.js';
 const near = (actual: number, expected: number, tol = 0.05): boolean => Math.abs(actual - expected) <= tol;
 // go test's own B/op counts every allocation during the timed loop, the runtime's too: on a loaded machine a
 // few hundred background bytes over 2000 iterations add a byte or two per op, never take any away.
+/** The benchmark of that name in a report, asserted to be there. */
+function benchmarkNamed(rep: BenchReport, name: string): BenchmarkReport {
+  const b = rep.benchmarks.find((x) => x.name === name);
+  assert.ok(b, `${name} reported`);
+  return b!;
+}
+
 const measuredBytes = (actual: number | null, expected: number): void =>
   assert.ok(actual !== null && actual >= expected && actual <= expected + 8, `measured ${actual} B/op, expected ${expected}`);
 
@@ -19,11 +26,7 @@ test('bench on the examples: each allocation on its line, with type, per-op figu
   const r = runCli(['bench', '--format', 'json', '--benchtime', '2000x', '-C', examplesDir]);
   assert.equal(r.code, 0, r.stderr);
   const rep = JSON.parse(r.stdout) as BenchReport;
-  const bench = (name: string): BenchmarkReport => {
-    const b = rep.benchmarks.find((x) => x.name === name);
-    assert.ok(b, `${name} reported`);
-    return b!;
-  };
+  const bench = (name: string): BenchmarkReport => benchmarkNamed(rep, name);
   const line = (b: BenchmarkReport, file: string, n: number) => {
     const l = b.lines.find((x) => x.file === file && x.line === n);
     assert.ok(l, `${b.name}: line ${file}:${n} in ${JSON.stringify(b.lines.map((x) => `${x.file}:${x.line}`))}`);
@@ -362,11 +365,7 @@ for (const tc of TOOLCHAINS) {
     const r = runCli(['bench', '--format', 'json', '--benchtime', '2000x', '-C', dir], { env: tc.env });
     assert.equal(r.code, 0, r.stderr);
     const rep = JSON.parse(r.stdout) as BenchReport;
-    const bench = (name: string): BenchmarkReport => {
-      const b = rep.benchmarks.find((x) => x.name === name);
-      assert.ok(b, `${name} reported`);
-      return b!;
-    };
+    const bench = (name: string): BenchmarkReport => benchmarkNamed(rep, name);
     const line = (b: BenchmarkReport, n: number) => {
       const l = b.lines.find((x) => x.file === 'lines.go' && x.line === n);
       assert.ok(l, `${b.name}: lines.go:${n} in ${JSON.stringify(b.lines.map((x) => `${x.file}:${x.line}`))}`);
