@@ -6,6 +6,7 @@ import type { MemProfile, UntimedLines } from './profile.js';
 import type { FlameNode } from './flame.js';
 import type { AsmListing } from './alloc-types.js';
 import type { BudgetResult } from './budgets.js';
+import type { GcFigures } from './gc-figures.js';
 
 /** One profiled run of a benchmark with a fixed iteration count. */
 export interface ProfiledRun {
@@ -131,6 +132,8 @@ export interface BenchmarkReport {
   untimed?: BenchLine[];
   /** The profile's stacks below the benchmark function, per op (the HTML report's flame graph). */
   flame?: FlameNode | null;
+  /** What the GC did in the cost pass's timed run (model/gc-figures.ts); null when its gctrace did not tell. */
+  gc?: GcFigures | null;
   notes: string[];
 }
 

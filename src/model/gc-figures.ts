@@ -1,0 +1,143 @@
+// A benchmark's GC figures (BenchmarkReport.gc) from the gctrace lines of its cost pass: one run of its test binary
+// with GODEBUG=gctrace=1 and -test.benchtime=<ops>x (runners/cost-pass.ts), parsed by parsers/gctrace.ts.
+//
+// Which cycles are the timed run's: the testing package calls runtime.GC() at the start of every run of a
+// benchmark function (testing/benchmark.go, B.runN), so the trace of a -test.benchtime=Nx run starts with forced
+// cycles: the main benchmark's run1, one per enclosing benchmark of a sub-benchmark (and one per sibling the
+// pattern matches partially), the benchmark's own b.N = 1 probe, and, for a b.N loop (not b.Loop), its timed run
+// (test/fixtures/gctrace/COMMANDS.txt). The cycles after the last of them are the timed run's.
+// A benchmark that calls runtime.GC() itself (or debug.FreeOSMemory) has more forced cycles than the testing
+// package makes for its depth (counted from the "/" in its name, which never undercounts); its timed run cannot be
+// told apart from its probe then, so every cycle after the probe started is counted, its own forced ones included
+// (GC work the benchmark asked for), and a note says so. One forced cycle of its own in a b.Loop benchmark goes
+// unnoticed: the timed run is then taken to start there.
+
+import type { GcCycle, GcTraceParse } from './gc-trace.js';
+
+/** BenchmarkReport.gc: what the garbage collector did during the cost pass's timed run. */
+export interface GcFigures {
+  /** GC cycles that ran during the timed run (0 is a real figure: none was needed, or GC was off). */
+  cycles: number;
+  cyclesPer1kOps: number;
+  /** Wall-clock stop-the-world time (sweep termination plus mark termination) of those cycles, per op, in ns. */
+  stwNsPerOp: number;
+  /** The largest heap goal a cycle of the timed run was paced against, in bytes (MiB precision); null when no cycle
+   *  ran or GC was off (the runtime then prints a goal of about 2^63 bytes; under GOMEMLIMIT, the limit's goal). */
+  heapGoalBytes: number | null;
+  /** The largest heap a cycle saw at the start or end of marking, in bytes (MiB precision); null when none ran. */
+  peakHeapBytes: number | null;
+  /** Iterations of the timed run. */
+  ops: number;
+  source: 'gctrace';
+}
+
+export interface GcFiguresInput {
+  trace: GcTraceParse;
+  /** Iterations of the cost pass's timed run (its -test.benchtime=<ops>x). */
+  ops: number;
+  /** `go1.26.8`: named in the note when the lines do not read. */
+  goVersion: string;
+  /** The benchmark's full name (`BenchmarkA/size=8`): its depth tells how many forced cycles the testing package makes. */
+  benchmark: string;
+  /** GOGC and GOMEMLIMIT as the cost pass's process had them (undefined: not set). */
+  env: { GOGC?: string | undefined; GOMEMLIMIT?: string | undefined };
+}
+
+export interface GcFiguresResult {
+  gc: GcFigures | null;
+  notes: string[];
+}
+
+/** A goal at least this many MiB means there is none: GC is off (heapGoal is about maxInt64 then). */
+const NO_GOAL_MB = 2 ** 40;
+const MIB = 2 ** 20;
+
+/** GOGC as the runtime reads it (runtime/mgcpacer.go readGOGC): "off" or a negative percentage turns GC off. */
+export function gcOffByEnv(gogc: string | undefined): boolean {
+  if (gogc === undefined) return false;
+  if (gogc === 'off') return true;
+  return /^-\d+$/.test(gogc);
+}
+
+export function gcFigures(input: GcFiguresInput): GcFiguresResult {
+  const { trace, ops, goVersion, benchmark, env } = input;
+  const notes: string[] = [];
+  const unreadCount = trace.unreadNumbers.length;
+  const seen = trace.cycles.length + unreadCount;
+  if (seen === 0)
+    return {
+      gc: null,
+      notes: [
+        `GC figures unknown: the cost pass printed no gctrace line (${goVersion}; the testing package's own runtime.GC() prints at least two)`,
+      ],
+    };
+  if (trace.cycles.length === 0) {
+    const first = trace.unread[0]?.text ?? '';
+    return {
+      gc: null,
+      notes: [
+        `GC figures unknown: ${goVersion}'s gctrace lines do not read as heapscope knows them (${unreadCount} like "${first.slice(0, 80)}")`,
+      ],
+    };
+  }
+  if (!(Number.isSafeInteger(ops) && ops > 0)) return { gc: null, notes: [`GC figures unknown: the cost pass ran ${ops} ops`] };
+
+  const depth = benchmark.split('/').length - 1;
+  // Forced cycles the testing package makes before the benchmark's code first runs: main's run1, one per
+  // enclosing benchmark, and the probe; a b.N loop's timed run adds one more.
+  const beforeProbe = 2 + depth;
+  const forced = trace.cycles.filter((c) => c.forced);
+  const ownForced = forced.length > beforeProbe + 1;
+  // The last cycle before the timed run, by number: cycles after it are counted.
+  const boundary: GcCycle | undefined = ownForced ? forced[beforeProbe - 1] : forced[forced.length - 1];
+  if (!boundary) notes.push(`the testing package's runtime.GC() cycles are not in the trace: all ${seen} cycles are counted`);
+  const after = boundary?.number ?? -Infinity;
+  const counted = trace.cycles.filter((c) => c.number > after);
+  // A line that did not read still names its cycle.
+  const cycles = new Set([...counted.map((c) => c.number), ...trace.unreadNumbers.filter((u) => u > after)]).size;
+
+  const stwMs = counted.reduce((t, c) => t + c.clockMs.sweepTermination + c.clockMs.markTermination, 0);
+  const goals = counted.map((c) => c.goalMB).filter((g) => g < NO_GOAL_MB);
+  const peaks = counted.map((c) => Math.max(c.heapMB.start, c.heapMB.end));
+  const offByEnv = gcOffByEnv(env.GOGC);
+  const noGoal = counted.some((c) => c.goalMB >= NO_GOAL_MB) || (counted.length === 0 && (boundary?.goalMB ?? 0) >= NO_GOAL_MB);
+
+  if (offByEnv) {
+    const limit = env.GOMEMLIMIT !== undefined && env.GOMEMLIMIT !== '' && env.GOMEMLIMIT !== 'off';
+    notes.push(
+      limit
+        ? `GC is off (GOGC=${env.GOGC}) except near the memory limit (GOMEMLIMIT=${env.GOMEMLIMIT}): ${cycles} cycles ran`
+        : `GC is off (GOGC=${env.GOGC}): ${cycles === 0 ? 'no cycle ran because collection is disabled, not because none was needed' : `${cycles} cycles ran, each one forced`}`,
+    );
+  } else if (noGoal) {
+    notes.push('GC is off during the timed run (the heap goal is unbounded): the benchmark turns it off itself (debug.SetGCPercent(-1))');
+  }
+  if (ownForced) {
+    const own = counted.filter((c) => c.forced).length;
+    notes.push(
+      `the benchmark forces GC cycles itself (runtime.GC() or debug.FreeOSMemory): ${own} forced cycles are counted, with the b.N = 1 probe's cycles and the testing package's runtime.GC() before the timed run`,
+    );
+  }
+  if (unreadCount > 0) {
+    notes.push(
+      `${unreadCount} gctrace line${unreadCount === 1 ? '' : 's'} did not read (torn by the benchmark's own stderr output, or a format ${goVersion} changed): counted as cycles by their numbers, without their pauses and heap sizes`,
+    );
+  }
+  return {
+    gc: {
+      cycles,
+      cyclesPer1kOps: significant((cycles * 1000) / ops, 3),
+      stwNsPerOp: significant((stwMs * 1e6) / ops, 3),
+      heapGoalBytes: goals.length && !noGoal ? Math.max(...goals) * MIB : null,
+      peakHeapBytes: peaks.length ? Math.max(...peaks) * MIB : null,
+      ops,
+      source: 'gctrace',
+    },
+    notes,
+  };
+}
+
+/** x to n significant digits (the runtime's own times have two). */
+function significant(x: number, n: number): number {
+  return x === 0 ? 0 : Number(x.toPrecision(n));
+}
