@@ -93,8 +93,11 @@ export function gcFigures(input: GcFiguresInput): GcFiguresResult {
   if (!boundary) notes.push(`the testing package's runtime.GC() cycles are not in the trace: all ${seen} cycles are counted`);
   const after = boundary?.number ?? -Infinity;
   const counted = trace.cycles.filter((c) => c.number > after);
-  // A line that did not read still names its cycle.
-  const cycles = new Set([...counted.map((c) => c.number), ...trace.unreadNumbers.filter((u) => u > after)]).size;
+  // A line that did not read still names its cycle (one whose number is damaged is taken as the timed run's).
+  const unreadAfter = trace.unreadNumbers.filter((u) => u === null || u > after);
+  const cycles =
+    new Set([...counted.map((c) => c.number), ...unreadAfter.filter((u) => u !== null)]).size +
+    unreadAfter.filter((u) => u === null).length;
 
   const stwMs = counted.reduce((t, c) => t + c.clockMs.sweepTermination + c.clockMs.markTermination, 0);
   const goals = counted.map((c) => c.goalMB).filter((g) => g < NO_GOAL_MB);

@@ -34,8 +34,8 @@ export interface GcCycle {
 /** A line that starts like a gctrace line (`gc N @`) but whose fields do not read. */
 export interface GcTraceUnread {
   line: number;
-  /** The cycle number after `gc `, so the cycle still counts. */
-  number: number;
+  /** The cycle number after `gc `, so the cycle still counts; null when it is not a safe integer (damage). */
+  number: number | null;
   /** The line from `gc ` on, cut to GC_UNREAD_TEXT_MAX characters. */
   text: string;
 }
@@ -48,8 +48,8 @@ export interface GcTraceParse {
   cycles: GcCycle[];
   /** The first GC_UNREAD_KEPT lines that looked like gctrace lines and did not read. */
   unread: GcTraceUnread[];
-  /** The cycle number of every such line (they still count as cycles). */
-  unreadNumbers: number[];
+  /** The cycle number of every such line (they still count as cycles), null where it is damaged. */
+  unreadNumbers: (number | null)[];
   /** `GC forced` lines: sysmon starts a cycle when none ran for two minutes (forcegcperiod). */
   periodic: number;
   /** Scavenger lines: `scav ...` (GODEBUG=scavtrace=1), `scvg...` (printed with gctrace=1 by older releases). */

@@ -54,7 +54,8 @@ export function parseGcTrace(lines: Iterable<string>): GcTraceParse {
       out.cycles.push(cycle);
       continue;
     }
-    const number = Number(start[1]);
+    const n1 = Number(start[1]);
+    const number = Number.isSafeInteger(n1) ? n1 : null;
     out.unreadNumbers.push(number);
     if (out.unread.length < GC_UNREAD_KEPT) out.unread.push({ line: n, number, text: text.slice(0, GC_UNREAD_TEXT_MAX) });
   }
@@ -89,6 +90,16 @@ function readCycle(text: string, line: number): GcCycle | null {
     line,
   };
   // Digits past what a double holds exactly are damage, not a measurement.
-  const all = [cycle.number, cycle.goalMB, cycle.procs, cycle.heapMB.start, cycle.heapMB.end, cycle.heapMB.live];
-  return all.every((v) => Number.isSafeInteger(v)) ? cycle : null;
+  const counts = [
+    cycle.number,
+    cycle.goalMB,
+    cycle.procs,
+    cycle.heapMB.start,
+    cycle.heapMB.end,
+    cycle.heapMB.live,
+    cycle.stacksMB ?? 0,
+    cycle.globalsMB ?? 0,
+  ];
+  const times = [cycle.atSeconds, cycle.gcCpuPercent, ...Object.values(cycle.clockMs), ...Object.values(cycle.cpuMs)];
+  return counts.every((v) => Number.isSafeInteger(v)) && times.every((v) => Number.isFinite(v)) ? cycle : null;
 }

@@ -14,6 +14,8 @@ import { parseAsmText } from '../../src/parsers/asm-text.js';
 import { parseBenchText } from '../../src/parsers/bench-text.js';
 import { EscapeTextParser, parseEscapeText } from '../../src/parsers/escape-text.js';
 import { parseGoListJson } from '../../src/parsers/go-list-json.js';
+import { parseGcTrace } from '../../src/parsers/gctrace.js';
+import { gcFigures } from '../../src/model/gc-figures.js';
 import { ByteLineSplitter, LineSplitter, splitLines } from '../../src/parsers/line-splitter.js';
 import { parseMemProfile } from '../../src/parsers/pprof.js';
 import { functionEnd } from '../../src/parsers/go-source.js';
@@ -41,6 +43,8 @@ function captures(dir: string, keep: (name: string) => boolean = () => true): st
 const escapeCaptures = captures(join(fixturesDir, 'escape'), (n) => n !== 'go-list.txt');
 const benchCaptures = captures(join(fixturesDir, 'bench'));
 const asmCaptures = captures(join(fixturesDir, 'asm'));
+/** The gctrace captures' stderr (their .bench.txt stdout files are benchmark text). */
+const gctraceCaptures = captures(join(fixturesDir, 'gctrace'), (n) => !n.endsWith('.bench.txt'));
 /** Every heap profile among the fixtures (at least go1.19-seed/mem.pprof), gzipped as written and unzipped. */
 const profiles = filesUnder(fixturesDir, (n) => n.endsWith('.pprof')).flatMap((p) => {
   const data = readFileSync(p);
@@ -355,6 +359,25 @@ describe('fuzz: asm-text', () => {
         const r = parseAsmText(lines);
         for (const c of r.calls) assert.ok(Number.isFinite(c.pc), `pc ${c.pc}`);
         assertFinite(r, 'asm');
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('fuzz: gctrace', () => {
+  it('mangled gctrace captures: never throws, every number finite, the GC figures finite and not negative', () => {
+    fc.assert(
+      fc.property(mangled(gctraceCaptures), fc.constantFrom(1, 5000, 2_000_000), (lines, ops) => {
+        const r = parseGcTrace(lines);
+        assertFinite(r.cycles, 'cycles');
+        for (const c of r.cycles) assert.ok(Number.isInteger(c.line) && c.line >= 1 && c.line <= lines.length);
+        for (const u of r.unread) assert.ok(Number.isInteger(u.line) && u.line >= 1 && u.line <= lines.length);
+        const { gc, notes } = gcFigures({ trace: r, ops, goVersion: 'go1.26.8', benchmark: 'BenchmarkX', env: {} });
+        if (gc) {
+          assertFinite(gc, 'gc');
+          for (const v of [gc.cycles, gc.cyclesPer1kOps, gc.stwNsPerOp, gc.heapGoalBytes ?? 0, gc.peakHeapBytes ?? 0]) assert.ok(v >= 0);
+        } else assert.ok(notes.length > 0, 'figures unknown without a note');
       }),
       { numRuns: RUNS },
     );
