@@ -193,13 +193,18 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
   out.commit();
   mark('rendered and written');
   const over = budgets?.filter((b) => b.over) ?? [];
-  // A budgeted benchmark that did not run (renamed, not selected by --bench, failed) is not a pass.
-  const missing = new Set(budgets?.filter((b) => b.measured === null).map((b) => b.benchmark));
-  if (over.length || missing.size) {
+  // A budgeted benchmark that did not run (renamed, not selected by --bench, failed) is not a pass; nor is a budget
+  // whose figure the run did not measure (a GC budget with --no-cost).
+  const missing = new Set(budgets?.filter((b) => b.measured === null && !b.unmeasured).map((b) => b.benchmark));
+  const unmeasured = budgets?.filter((b) => b.unmeasured) ?? [];
+  if (over.length || missing.size || unmeasured.length) {
     const parts = [
       ...(over.length ? [`${over.length} budget${over.length === 1 ? '' : 's'} exceeded`] : []),
       ...(missing.size
         ? [`${missing.size} budgeted benchmark${missing.size === 1 ? '' : 's'} did not run (${[...missing].map(safeText).join(', ')})`]
+        : []),
+      ...(unmeasured.length
+        ? [`${unmeasured.length} budget${unmeasured.length === 1 ? '' : 's'} not measured: ${safeText(unmeasured[0]!.unmeasured!)}`]
         : []),
     ];
     io.stderr(`heapscope: ${parts.join('; ')} (${safeText(relative(io.cwd, config!.file) || config!.file)})\n`);

@@ -1,15 +1,19 @@
 // Budgets (heapscope.json `budgets`): the most allocs/op and B/op a benchmark may take, held against the median of
-// its timed runs by heapscope bench --check.
+// its timed runs by heapscope bench --check; and the most GC cycles per 1k ops and stop-the-world ns/op, held
+// against the cost pass's figures (BenchmarkReport.gc).
 
 import type { BenchReport } from './bench-report.js';
 import type { Config } from './config.js';
 
 export interface BudgetResult {
   benchmark: string;
-  metric: 'allocs/op' | 'B/op';
+  metric: 'allocs/op' | 'B/op' | 'GC cycles/1k ops' | 'STW ns/op';
   budget: number;
-  /** The median of the timed runs; null when the benchmark did not run (not selected, or it failed). */
+  /** The median of the timed runs (the cost pass's figure for the GC metrics); null when the benchmark did not run
+   *  (not selected, or it failed), or ran without the figure (`unmeasured` says why). */
   measured: number | null;
+  /** Why a benchmark that ran has no figure for the metric. */
+  unmeasured?: string;
   over: boolean;
 }
 
@@ -24,6 +28,14 @@ export function checkBudgets(report: BenchReport, config: Config): BudgetResult[
     };
     one('allocs/op', b.allocsPerOp, bench?.allocsPerOp);
     one('B/op', b.bytesPerOp, bench?.bytesPerOp);
+    const gcAt = out.length;
+    one('GC cycles/1k ops', b.gcCyclesPer1kOps, bench?.gc?.cyclesPer1kOps);
+    one('STW ns/op', b.stwNsPerOp, bench?.gc?.stwNsPerOp);
+    if (bench && !bench.gc) {
+      const why =
+        bench.gc === undefined ? 'no cost pass ran (--no-cost)' : "the cost pass's gctrace did not tell (see the benchmark's notes)";
+      for (const r of out.slice(gcAt)) r.unmeasured = why;
+    }
   }
   return out;
 }

@@ -6,6 +6,9 @@ export const CONFIG_NAMES = ['heapscope.json', 'heapscope.yaml', 'heapscope.yml'
 export interface Budget {
   allocsPerOp?: number;
   bytesPerOp?: number;
+  /** GC cycles per 1,000 ops and stop-the-world ns per op in the cost pass (BenchmarkReport.gc). */
+  gcCyclesPer1kOps?: number;
+  stwNsPerOp?: number;
 }
 
 export interface Config {

@@ -77,7 +77,7 @@ export function renderBenchText(rep: BenchReport, opts: ReportOptions): string {
     out.push(c.bold('Budgets'));
     for (const b of rep.budgets)
       out.push(
-        `  ${b.over ? c.red('over') : b.measured === null ? c.red('not run') : c.green('ok')}  ${q(b.benchmark)} ${b.metric}: ${b.measured === null ? '-' : b.measured} (budget ${b.budget})`,
+        `  ${b.over ? c.red('over') : b.unmeasured ? c.red('not measured') : b.measured === null ? c.red('not run') : c.green('ok')}  ${q(b.benchmark)} ${b.metric}: ${b.measured === null ? '-' : b.measured} (budget ${b.budget})${b.unmeasured ? c.dim(`: ${q(b.unmeasured)}`) : ''}`,
       );
     out.push('');
   }

@@ -125,3 +125,17 @@ test('large files are read in linear time: 40,000 budgets in JSON, 12,000 in YAM
   // 8 s with the yaml package's own duplicate check (quadratic).
   assert.ok(yamlMs < 4000, `${yamlMs.toFixed(0)} ms`);
 });
+
+test('GC budgets: gcCyclesPer1kOps and stwNsPerOp are read, negative or text refused', () => {
+  const r = parse('budgets:\n  BenchmarkA: {gcCyclesPer1kOps: 0.05, stwNsPerOp: 20}\n', 'heapscope.yaml');
+  assert.ok(r.ok);
+  if (!r.ok) return;
+  assert.deepEqual(r.config.budgets['BenchmarkA'], { gcCyclesPer1kOps: 0.05, stwNsPerOp: 20 });
+  const bad = parse('{\n  "budgets": {\n    "BenchmarkA": { "gcCyclesPer1kOps": -1,\n      "stwNsPerOp": "20" }\n  }\n}\n');
+  assert.ok(!bad.ok);
+  if (bad.ok) return;
+  assert.deepEqual([...bad.errors].sort(), [
+    'heapscope.json:3: budgets.BenchmarkA.gcCyclesPer1kOps: must be >= 0',
+    'heapscope.json:4: budgets.BenchmarkA.stwNsPerOp: must be number',
+  ]);
+});
