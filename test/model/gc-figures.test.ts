@@ -125,6 +125,17 @@ describe('gcFigures on captured runs', () => {
     assert.deepEqual(notes, []);
   });
 
+  for (const release of ['go1.26.8', 'go1.27.4']) {
+    it(`${release}: a b.Loop benchmark: the testing package forces two cycles, not three`, () => {
+      const text = raw(release, 'loop');
+      assert.equal(text.split('\n').filter((l) => l.endsWith(' (forced)')).length, 2);
+      const { gc, notes } = gcFigures(input(release, 'loop', 'BenchmarkLoopPointer'));
+      assert.equal(gc?.cycles, timedLines(text, 2).length);
+      assert.ok(gc.cycles > 10);
+      assert.deepEqual(notes, []);
+    });
+  }
+
   it('go1.26.8: a live heap of 200,000 nodes: goal and peak past the 4 MB minimum', () => {
     const { gc } = gcFigures(input('go1.26.8', 'liveheap', 'BenchmarkLiveHeap'));
     assert.ok(gc && gc.heapGoalBytes !== null && gc.heapGoalBytes > 16 * MIB);
