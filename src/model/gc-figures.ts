@@ -113,7 +113,9 @@ export function gcFigures(input: GcFiguresInput): GcFiguresResult {
         : `GC is off (GOGC=${env.GOGC}): ${cycles === 0 ? 'no cycle ran because collection is disabled, not because none was needed' : `${cycles} cycles ran, each one forced`}`,
     );
   } else if (noGoal) {
-    notes.push('GC is off during the timed run (the heap goal is unbounded): the benchmark turns it off itself (debug.SetGCPercent(-1))');
+    notes.push(
+      `GC is off during the timed run (the heap goal is unbounded: GOGC=off, or debug.SetGCPercent(-1) in the benchmark): ${cycles === 0 ? 'no cycle ran because collection is disabled, not because none was needed' : `${cycles} cycles ran`}`,
+    );
   }
   if (ownForced) {
     const own = counted.filter((c) => c.forced).length;
@@ -131,13 +133,18 @@ export function gcFigures(input: GcFiguresInput): GcFiguresResult {
       cycles,
       cyclesPer1kOps: significant((cycles * 1000) / ops, 3),
       stwNsPerOp: significant((stwMs * 1e6) / ops, 3),
-      heapGoalBytes: goals.length && !noGoal ? Math.max(...goals) * MIB : null,
-      peakHeapBytes: peaks.length ? Math.max(...peaks) * MIB : null,
+      heapGoalBytes: goals.length && !noGoal ? largest(goals) * MIB : null,
+      peakHeapBytes: peaks.length ? largest(peaks) * MIB : null,
       ops,
       source: 'gctrace',
     },
     notes,
   };
+}
+
+/** The largest of many numbers (Math.max(...xs) runs out of stack past about 100,000). */
+function largest(xs: number[]): number {
+  return xs.reduce((m, x) => (x > m ? x : m), -Infinity);
 }
 
 /** x to n significant digits (the runtime's own times have two). */
