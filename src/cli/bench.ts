@@ -30,6 +30,7 @@ import { moduleRoot, readGoEnv } from '../runners/go-env.js';
 import { listPackages } from '../runners/go-list.js';
 import { benchPackages } from '../runners/bench-packages.js';
 import { attributeAll } from '../join/attribute.js';
+import { joinCpuCost } from '../join/cpu-cost.js';
 import type { BenchReport } from '../model/bench-report.js';
 import { commandLine, phaseTimer, progressPrinter, useColor, type CliIO } from './terminal.js';
 import type { Outcome } from './outcome.js';
@@ -48,6 +49,8 @@ export interface BenchFlags extends FocusFlags, GivenFlags {
   output?: string;
   check?: boolean;
   cache: boolean;
+  /** --no-cost: false; the cost pass (runners/cost-pass.ts) runs unless so. */
+  cost?: boolean;
   color?: boolean;
   progress?: boolean;
 }
@@ -101,6 +104,7 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
     toolPaths: flags.cache ? ToolPaths.in(defaultCacheDir(io.env), JSON.stringify([goEnv.goroot, goEnv.version, goEnv.gocache])) : null,
     resolveFile,
     onProgress,
+    cost: flags.cost !== false,
   };
   // The test binaries are built first, then timed with nothing else running. The static analysis (of the named
   // packages and the module's packages they import) is planned beside the builds (go list and the content keys
@@ -155,9 +159,9 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
   if (flags.format === 'html') report.listings = runs.flatMap((pr) => pr.listings);
   for (const pr of runs) {
     report.packages.push({ importPath: pr.importPath, dir: pr.dir, errors: pr.errors, notes: pr.notes });
-    report.benchmarks.push(
-      ...attributeAll({ model, asm: pr.asm, libraryAsm: pr.libraryAsm, resolve: resolveFile, symbols: pr.symbols }, pr.benchmarks),
-    );
+    const reps = attributeAll({ model, asm: pr.asm, libraryAsm: pr.libraryAsm, resolve: resolveFile, symbols: pr.symbols }, pr.benchmarks);
+    reps.forEach((rep, i) => joinCpuCost(rep, pr.benchmarks[i]!.cost, resolveFile));
+    report.benchmarks.push(...reps);
   }
   const ctx = nameContext(
     model,
