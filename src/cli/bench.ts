@@ -198,12 +198,19 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
   mark('rendered and written');
   const over = budgets?.filter((b) => b.over) ?? [];
   // A budgeted benchmark that did not run (renamed, not selected by --bench, failed) is not a pass.
-  const missing = new Set(budgets?.filter((b) => b.measured === null).map((b) => b.benchmark));
-  if (over.length || missing.size) {
+  const missing = new Set(budgets?.filter((b) => b.measured === null && !b.unknown).map((b) => b.benchmark));
+  // Nor is a figure the run could not measure (allocCpuShare with --no-cost or too few CPU samples).
+  const unknown = budgets?.filter((b) => b.unknown) ?? [];
+  if (over.length || missing.size || unknown.length) {
     const parts = [
       ...(over.length ? [`${over.length} budget${over.length === 1 ? '' : 's'} exceeded`] : []),
       ...(missing.size
         ? [`${missing.size} budgeted benchmark${missing.size === 1 ? '' : 's'} did not run (${[...missing].map(safeText).join(', ')})`]
+        : []),
+      ...(unknown.length
+        ? [
+            `${unknown.length} budget${unknown.length === 1 ? '' : 's'} not measured (${unknown.map((b) => `${safeText(b.benchmark)} ${b.metric}: ${b.unknown}`).join(', ')})`,
+          ]
         : []),
     ];
     io.stderr(`heapscope: ${parts.join('; ')} (${safeText(relative(io.cwd, config!.file) || config!.file)})\n`);

@@ -6,6 +6,8 @@ export const CONFIG_NAMES = ['heapscope.json', 'heapscope.yaml', 'heapscope.yml'
 export interface Budget {
   allocsPerOp?: number;
   bytesPerOp?: number;
+  /** The most of the benchmark's CPU it may spend in the allocator, 0 to 1 (the cost pass's cpu.allocShare). */
+  allocCpuShare?: number;
 }
 
 export interface Config {
