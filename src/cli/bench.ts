@@ -232,6 +232,10 @@ function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
+function round4(x: number): number {
+  return Math.round(x * 10_000) / 10_000;
+}
+
 /**
  * Per heap site, the most any benchmark charged to the allocations it made: a line's sites are the decisions that
  * made its allocations (its context sites get nothing), and what a callee of another package allocated there is
@@ -246,6 +250,12 @@ function measuredCosts(report: BenchReport, dir: string, flags: BenchFlags): Mea
       const allocsPerOp = own ? round2(own.reduce((t, a) => t + a.allocsPerOp, 0)) : l.allocsPerOp;
       const bytesPerOp = own ? round2(own.reduce((t, a) => t + a.bytesPerOp, 0)) : l.bytesPerOp;
       if (own && own.length === 0) continue;
+      // The allocator's CPU for the line, scaled to its own allocations where a callee's share the line (the cost
+      // pass charges both to it).
+      const cpu =
+        typeof l.cpuShare === 'number'
+          ? { cpuShare: round4(own && l.allocsPerOp > 0 ? (l.cpuShare * allocsPerOp) / l.allocsPerOp : l.cpuShare) }
+          : {};
       const k = `${l.file}:${l.line}`;
       const had = lines.get(k);
       if (pathKind(l.file) === 'module' && l.sites.some((s) => s.heap) && (!had || allocsPerOp > had.allocsPerOp))
@@ -254,11 +264,12 @@ function measuredCosts(report: BenchReport, dir: string, flags: BenchFlags): Mea
           bytesPerOp,
           benchmark: b.name,
           ids: l.sites.filter((s) => s.heap && s.id).map((s) => s.id!),
+          ...cpu,
         });
       for (const s of l.sites) {
         if (!s.id || !s.heap) continue;
         const had = sites.get(s.id);
-        if (!had || allocsPerOp > had.allocsPerOp) sites.set(s.id, { allocsPerOp, bytesPerOp, benchmark: b.name });
+        if (!had || allocsPerOp > had.allocsPerOp) sites.set(s.id, { allocsPerOp, bytesPerOp, benchmark: b.name, ...cpu });
       }
     }
   }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { runCli, TOOLCHAINS } from '../helpers/cli.js';
 import { examplesDir, fixturesDir } from '../helpers/paths.js';
 import type { BenchReport, BenchmarkReport } from '../../src/model/bench-report.js';
+import type { Site } from '../../src/model/types.js';
 
 function named(rep: BenchReport, name: string): BenchmarkReport & { cpu: NonNullable<BenchmarkReport['cpu']> } {
   const b = rep.benchmarks.find((x) => x.name === name);
@@ -24,10 +25,9 @@ const lineAt = (b: BenchmarkReport, file: string, n: number) => {
 
 for (const tc of TOOLCHAINS) {
   test(`${tc.name}: the CPU in the allocator and in GC, per benchmark and per line`, () => {
-    const r = runCli(
-      ['bench', '--format', 'json', '--bench', '^Benchmark(CreateCopy|CreatePointer|Itoa)$', '-C', examplesDir],
-      { env: tc.env },
-    );
+    const r = runCli(['bench', '--format', 'json', '--bench', '^Benchmark(CreateCopy|CreatePointer|Itoa)$', '-C', examplesDir], {
+      env: tc.env,
+    });
     assert.equal(r.code, 0, r.stderr);
     const rep = JSON.parse(r.stdout) as BenchReport;
     if (tc.env['GOTOOLCHAIN']) assert.equal(rep.go.version, tc.env['GOTOOLCHAIN']);
@@ -46,6 +46,15 @@ for (const tc of TOOLCHAINS) {
     const itoa = named(rep, 'BenchmarkItoa');
     const call = lineAt(itoa, 'alloc.go', 111);
     assert.ok(itoa.cpu.allocShare! > 0 && call.cpuShare! > 0 && call.cpuShare! <= itoa.cpu.allocShare!, JSON.stringify([call, itoa.cpu]));
+
+    // analyze ranks by what this bench measured (the measured store): the pointer's site carries its allocator CPU.
+    const a = runCli(['analyze', '--format', 'json', '-C', examplesDir], { env: tc.env });
+    assert.equal(a.code, 0, a.stderr);
+    const sites = (JSON.parse(a.stdout) as { sites: Site[] }).sites.filter((s) => s.file === 'alloc.go' && s.line === 118 && s.heap);
+    assert.ok(
+      sites.length > 0 && sites.every((s) => s.cost?.source === 'measured' && s.cost.cpuShare === ret.cpuShare),
+      JSON.stringify(sites),
+    );
 
     // A million live nodes to mark and a loop that allocates large pointer-free buffers: more CPU in GC than in the allocator.
     const g = runCli(['bench', '--format', 'json', '-C', join(fixturesDir, 'modules', 'gccost')], { env: tc.env });
