@@ -30,6 +30,7 @@ import { moduleRoot, readGoEnv } from '../runners/go-env.js';
 import { listPackages } from '../runners/go-list.js';
 import { benchPackages } from '../runners/bench-packages.js';
 import { attributeAll } from '../join/attribute.js';
+import { joinCpuCost } from '../join/cpu-cost.js';
 import type { BenchReport } from '../model/bench-report.js';
 import { commandLine, phaseTimer, progressPrinter, useColor, type CliIO } from './terminal.js';
 import type { Outcome } from './outcome.js';
@@ -48,6 +49,8 @@ export interface BenchFlags extends FocusFlags, GivenFlags {
   output?: string;
   check?: boolean;
   cache: boolean;
+  /** --no-cost: false; the cost pass (runners/cost-pass.ts) runs unless so. */
+  cost?: boolean;
   color?: boolean;
   progress?: boolean;
 }
@@ -101,6 +104,7 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
     toolPaths: flags.cache ? ToolPaths.in(defaultCacheDir(io.env), JSON.stringify([goEnv.goroot, goEnv.version, goEnv.gocache])) : null,
     resolveFile,
     onProgress,
+    cost: flags.cost !== false,
   };
   // The test binaries are built first, then timed with nothing else running. The static analysis (of the named
   // packages and the module's packages they import) is planned beside the builds (go list and the content keys
@@ -155,9 +159,9 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
   if (flags.format === 'html') report.listings = runs.flatMap((pr) => pr.listings);
   for (const pr of runs) {
     report.packages.push({ importPath: pr.importPath, dir: pr.dir, errors: pr.errors, notes: pr.notes });
-    report.benchmarks.push(
-      ...attributeAll({ model, asm: pr.asm, libraryAsm: pr.libraryAsm, resolve: resolveFile, symbols: pr.symbols }, pr.benchmarks),
-    );
+    const reps = attributeAll({ model, asm: pr.asm, libraryAsm: pr.libraryAsm, resolve: resolveFile, symbols: pr.symbols }, pr.benchmarks);
+    reps.forEach((rep, i) => joinCpuCost(rep, pr.benchmarks[i]!.cost, resolveFile));
+    report.benchmarks.push(...reps);
   }
   const ctx = nameContext(
     model,
@@ -226,6 +230,10 @@ function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
+function round4(x: number): number {
+  return Math.round(x * 10_000) / 10_000;
+}
+
 /**
  * Per heap site, the most any benchmark charged to the allocations it made: a line's sites are the decisions that
  * made its allocations (its context sites get nothing), and what a callee of another package allocated there is
@@ -240,6 +248,12 @@ function measuredCosts(report: BenchReport, dir: string, flags: BenchFlags): Mea
       const allocsPerOp = own ? round2(own.reduce((t, a) => t + a.allocsPerOp, 0)) : l.allocsPerOp;
       const bytesPerOp = own ? round2(own.reduce((t, a) => t + a.bytesPerOp, 0)) : l.bytesPerOp;
       if (own && own.length === 0) continue;
+      // The allocator's CPU for the line, scaled to its own allocations where a callee's share the line (the cost
+      // pass charges both to it).
+      const cpu =
+        typeof l.cpuShare === 'number'
+          ? { cpuShare: round4(own && l.allocsPerOp > 0 ? (l.cpuShare * allocsPerOp) / l.allocsPerOp : l.cpuShare) }
+          : {};
       const k = `${l.file}:${l.line}`;
       const had = lines.get(k);
       if (pathKind(l.file) === 'module' && l.sites.some((s) => s.heap) && (!had || allocsPerOp > had.allocsPerOp))
@@ -248,11 +262,12 @@ function measuredCosts(report: BenchReport, dir: string, flags: BenchFlags): Mea
           bytesPerOp,
           benchmark: b.name,
           ids: l.sites.filter((s) => s.heap && s.id).map((s) => s.id!),
+          ...cpu,
         });
       for (const s of l.sites) {
         if (!s.id || !s.heap) continue;
         const had = sites.get(s.id);
-        if (!had || allocsPerOp > had.allocsPerOp) sites.set(s.id, { allocsPerOp, bytesPerOp, benchmark: b.name });
+        if (!had || allocsPerOp > had.allocsPerOp) sites.set(s.id, { allocsPerOp, bytesPerOp, benchmark: b.name, ...cpu });
       }
     }
   }

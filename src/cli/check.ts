@@ -118,6 +118,8 @@ export async function runCheck(patterns: string[], flags: CheckFlags, io: CliIO)
       timeout: flags.timeout,
       format: 'json',
       cache: flags.cache,
+      // check reads only the allocations measured in noalloc functions: what they cost is not asked.
+      cost: false,
       progress: false,
       // What check asks for stands: the configuration's bench defaults are for heapscope bench itself.
       given: new Set(['bench', 'count', 'timeout', ...(flags.benchtime !== undefined ? ['benchtime'] : [])]),

@@ -283,12 +283,15 @@ function panicArgument(s: Site): boolean {
 /** A site's cost from what a benchmark measured on it: ranked by the bytes it allocates per op (costOrder breaks
  *  ties by allocs/op), so an 80 KB buffer comes before a 16-byte object made five times. */
 export function measuredCost(m: MeasuredSite): SiteCost {
+  const pct = m.cpuShare !== undefined && m.cpuShare > 0 && m.cpuShare < 0.005 ? '<1' : String(Math.round((m.cpuShare ?? 0) * 100));
+  const cpu = m.cpuShare !== undefined ? `, ${pct}% of its CPU in the allocator` : '';
   return {
     source: 'measured',
     score: m.bytesPerOp,
-    basis: `${fmt(m.allocsPerOp)} allocs/op on its line in ${m.benchmark}`,
+    basis: `${fmt(m.allocsPerOp)} allocs/op on its line in ${m.benchmark}${cpu}`,
     allocsPerOp: m.allocsPerOp,
     bytesPerOp: m.bytesPerOp,
     benchmark: m.benchmark,
+    ...(m.cpuShare !== undefined ? { cpuShare: m.cpuShare } : {}),
   };
 }

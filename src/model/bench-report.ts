@@ -7,6 +7,7 @@ import type { FlameNode } from './flame.js';
 import type { AsmListing } from './alloc-types.js';
 import type { BudgetResult } from './budgets.js';
 import type { GcFigures } from './gc-figures.js';
+import type { CpuProfile } from './cpu-classes.js';
 
 /** One profiled run of a benchmark with a fixed iteration count. */
 export interface ProfiledRun {
@@ -15,6 +16,21 @@ export interface ProfiledRun {
   /** allocs/op and B/op the profiled run itself printed. */
   allocsPerOp: number | null;
   bytesPerOp: number | null;
+  error: string | null;
+}
+
+/** The cost pass's run of one benchmark (runners/cost-pass.ts): its CPU profile and its gctrace lines, unparsed. */
+export interface CostRun {
+  /** The iteration count asked for (-test.benchtime=Nx). */
+  iterations: number;
+  /** The iterations the result line printed (the timed loop's N; the testing package's b.N = 1 probe before it is
+   *  not counted); 0 when it printed none. */
+  ops: number;
+  profile: CpuProfile | null;
+  /** The runtime's `gc N @...` lines (GODEBUG=gctrace=1) from the run's stderr, in order. */
+  gctrace: string[];
+  /** Wall-clock seconds the run took, start to exit. */
+  seconds: number;
   error: string | null;
 }
 
@@ -28,6 +44,8 @@ export interface BenchmarkRun {
   skipped?: string;
   /** The benchmark function's lines that run with the timer stopped or before b.ResetTimer (parsers/timer-regions.ts). */
   untimed?: UntimedLines;
+  /** The cost pass's run; absent with --no-cost. */
+  cost?: CostRun;
 }
 
 export interface AllocType {
@@ -104,6 +122,11 @@ export interface BenchLine {
   /** The cause of the line's first site, or, when no site made the allocations, of the allocations that ran. */
   cause: CauseRef | null;
   notes: string[];
+  /** The share of the benchmark's CPU samples spent in the allocator on behalf of this line (join/cpu-cost.ts);
+   *  null when the profile had too few samples to say. Absent when no cost pass ran. */
+  cpuShare?: number | null;
+  /** An estimate: the line's share of the benchmark's allocated bytes times the benchmark's GC share. */
+  gcShareEstimate?: number | null;
 }
 
 export interface BenchFigure {
@@ -134,6 +157,10 @@ export interface BenchmarkReport {
   flame?: FlameNode | null;
   /** What the GC did in the cost pass's timed run (model/gc-figures.ts); null when its gctrace did not tell. */
   gc?: GcFigures | null;
+  /** Where the benchmark's CPU went, from the cost pass's CPU profile (join/cpu-cost.ts): the shares of its samples
+   *  in the allocator and in GC work, null when there were too few samples to say. null when the cost pass failed;
+   *  absent when none ran (--no-cost). */
+  cpu?: { allocShare: number | null; gcShare: number | null; samples: number; seconds: number } | null;
   notes: string[];
 }
 

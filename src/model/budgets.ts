@@ -1,16 +1,16 @@
 // Budgets (heapscope.json `budgets`): the most allocs/op and B/op a benchmark may take, held against the median of
-// its timed runs by heapscope bench --check; and the most GC cycles per 1k ops and stop-the-world ns/op, held
-// against the cost pass's figures (BenchmarkReport.gc).
+// its timed runs by heapscope bench --check; and the most GC cycles per 1k ops, stop-the-world ns/op and share of
+// its CPU in the allocator (allocCpuShare, 0 to 1), held against the cost pass's figures (BenchmarkReport.gc, .cpu).
 
 import type { BenchReport } from './bench-report.js';
 import type { Config } from './config.js';
 
 export interface BudgetResult {
   benchmark: string;
-  metric: 'allocs/op' | 'B/op' | 'GC cycles/1k ops' | 'STW ns/op';
+  metric: 'allocs/op' | 'B/op' | 'GC cycles/1k ops' | 'STW ns/op' | 'allocCpuShare';
   budget: number;
-  /** The median of the timed runs (the cost pass's figure for the GC metrics); null when the benchmark did not run
-   *  (not selected, or it failed), or ran without the figure (`unmeasured` says why). */
+  /** The median of the timed runs (the cost pass's figure for the GC and CPU metrics); null when the benchmark did
+   *  not run (not selected, or it failed), or ran without the figure (`unmeasured` says why). */
   measured: number | null;
   /** Why a benchmark that ran has no figure for the metric. */
   unmeasured?: string;
@@ -35,6 +35,15 @@ export function checkBudgets(report: BenchReport, config: Config): BudgetResult[
       const why =
         bench.gc === undefined ? 'no cost pass ran (--no-cost)' : "the cost pass's gctrace did not tell (see the benchmark's notes)";
       for (const r of out.slice(gcAt)) r.unmeasured = why;
+    }
+    one('allocCpuShare', b.allocCpuShare, bench?.cpu?.allocShare);
+    if (bench && b.allocCpuShare !== undefined && (bench.cpu?.allocShare ?? null) === null) {
+      out[out.length - 1]!.unmeasured =
+        bench.cpu === undefined
+          ? 'no cost pass ran (--no-cost)'
+          : bench.cpu === null
+            ? 'the cost run failed'
+            : `only ${bench.cpu.samples} CPU samples`;
     }
   }
   return out;

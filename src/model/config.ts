@@ -9,6 +9,8 @@ export interface Budget {
   /** GC cycles per 1,000 ops and stop-the-world ns per op in the cost pass (BenchmarkReport.gc). */
   gcCyclesPer1kOps?: number;
   stwNsPerOp?: number;
+  /** The most of the benchmark's CPU it may spend in the allocator, 0 to 1 (the cost pass's cpu.allocShare). */
+  allocCpuShare?: number;
 }
 
 export interface Config {

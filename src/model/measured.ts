@@ -8,6 +8,8 @@ export interface MeasuredSite {
   benchmark: string;
   /** For a line's figures: the ids of the decisions the profile charged them to (the instances that ran). */
   ids?: string[];
+  /** The share of that benchmark's CPU the allocator spent for these allocations (its cost pass), when measured. */
+  cpuShare?: number;
 }
 
 export interface MeasuredCosts {

@@ -12,13 +12,15 @@ export type Group = Site[];
 export const PER_FUNCTION = 2;
 
 /**
- * Highest cost first; measured figures above estimates; equal scores by allocs/op, and estimates by the heap sites
+ * Highest cost first; measured figures above estimates; measured ones by the allocator's CPU where the cost pass
+ * measured it (those without, after), then by score; equal scores by allocs/op, and estimates by the heap sites
  * in the same loop body (or function), then by the call sites naming the function; then (the caller) by position.
  */
 export function costOrder(a: SiteCost | undefined, b: SiteCost | undefined): number {
   const tier = (c: SiteCost | undefined): number => (c ? (c.source === 'measured' ? 2 : 1) : 0);
   return (
     tier(b) - tier(a) ||
+    (b?.cpuShare ?? -1) - (a?.cpuShare ?? -1) ||
     (b?.score ?? 0) - (a?.score ?? 0) ||
     (b?.allocsPerOp ?? 0) - (a?.allocsPerOp ?? 0) ||
     (b?.together ?? 0) - (a?.together ?? 0) ||

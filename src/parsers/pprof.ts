@@ -2,10 +2,12 @@
 // src/runtime/pprof/protomem.go) with the pprof-format package, and returns its samples as stacks of
 // source frames with alloc_objects / alloc_space. Inlined calls are separate frames, innermost first, as
 // a Location's lines are. A corrupt or unexpected profile is reported as an error value, never thrown.
+// A CPU profile (parseCpuProfile) is read the same way.
 
 import { gunzipSync } from 'node:zlib';
 import { Profile } from 'pprof-format';
 import type { AnyProfile, Frame, MemProfile, MemSample } from '../model/profile.js';
+import type { CpuProfile, CpuSample } from '../model/cpu-classes.js';
 
 export type { AnyProfile, Frame, MemProfile, MemSample };
 
@@ -100,4 +102,41 @@ export function parseAnyProfile(data: Uint8Array): AnyProfileResult {
     return { stack, values: s.value.map((v) => Number(v)) };
   });
   return { ok: true, profile: { sampleTypes, samples } };
+}
+
+export type CpuProfileResult = { ok: true; profile: CpuProfile } | { ok: false; error: string };
+
+/**
+ * Reads a CPU profile (`-test.cpuprofile F`, written by runtime/pprof's protobuf writer, src/runtime/pprof/proto.go:
+ * sample types samples/count and cpu/nanoseconds, one sample per SIGPROF tick of 10 ms at the default rate).
+ * Inlined calls are separate frames, innermost first, as in parseMemProfile.
+ */
+export function parseCpuProfile(data: Uint8Array): CpuProfileResult {
+  const d = decode(data);
+  if (!d.ok) return d;
+  const p = d.p;
+  const strings = p.stringTable.strings;
+  const str = (i: number | bigint): string => strings[Number(i)] ?? '';
+  const types = p.sampleType.map((t) => `${str(t.type)}/${str(t.unit)}`);
+  const iCount = types.indexOf('samples/count');
+  const iNanos = types.indexOf('cpu/nanoseconds');
+  if (iCount < 0 || iNanos < 0) return { ok: false, error: `not a CPU profile (sample types: ${types.join(', ') || 'none'})` };
+  const funcs = new Map<number, { name: string; file: string }>();
+  for (const f of p.function) funcs.set(Number(f.id), { name: str(f.name), file: str(f.filename) });
+  const locs = new Map<number, Frame[]>();
+  for (const l of p.location) {
+    locs.set(
+      Number(l.id),
+      l.line.map((ln) => {
+        const f = funcs.get(Number(ln.functionId));
+        return { function: f?.name ?? '?', file: f?.file ?? '', line: Number(ln.line) };
+      }),
+    );
+  }
+  const samples: CpuSample[] = p.sample.map((s) => {
+    const stack: Frame[] = [];
+    for (const id of s.locationId) stack.push(...(locs.get(Number(id)) ?? []));
+    return { stack, count: Number(s.value[iCount] ?? 0), nanos: Number(s.value[iNanos] ?? 0) };
+  });
+  return { ok: true, profile: { samples, periodNs: Number(p.period) || 0, durationNs: Number(p.durationNanos) || 0 } };
 }

@@ -12,6 +12,20 @@ function num(x: number | null, digits = 2): string {
   return Math.abs(x) < 0.01 ? String(Number(x.toPrecision(2))) : x.toFixed(digits);
 }
 
+/** A share as a whole percentage; one below 1% but not nothing as `<1%`. */
+function pct(x: number): string {
+  return x > 0 && x < 0.005 ? '<1%' : `${Math.round(x * 100)}%`;
+}
+
+/** The cost pass's CPU figures of a benchmark in one line (join/cpu-cost.ts); null without a cost pass. */
+function cpuLine(cpu: BenchReport['benchmarks'][number]['cpu']): string | null {
+  if (cpu === undefined) return null;
+  if (cpu === null) return 'cpu: not measured (see the notes)';
+  const of = `${cpu.samples} sample${cpu.samples === 1 ? '' : 's'}, ${num(cpu.seconds)} s of CPU`;
+  if (cpu.allocShare === null || cpu.gcShare === null) return `cpu: shares unknown (${of})`;
+  return `cpu: ${pct(cpu.allocShare)} in the allocator, ${pct(cpu.gcShare)} in GC (${of})`;
+}
+
 export function renderBenchText(rep: BenchReport, opts: ReportOptions): string {
   const c = pc.createColors(opts.color);
   const out: string[] = [];
@@ -24,10 +38,17 @@ export function renderBenchText(rep: BenchReport, opts: ReportOptions): string {
     out.push(
       `${c.bold(q(b.name))} ${c.dim(`${q(b.package)}, ${b.procs} procs`)}: ${num(b.nsPerOp)} ns/op${spread}  ${num(b.bytesPerOp)} B/op  ${num(b.allocsPerOp)} allocs/op`,
     );
+    const cpu = cpuLine(b.cpu);
+    if (cpu) out.push(`  ${c.dim(cpu)}`);
     for (const l of b.lines) {
       const where = l.file ? `${q(l.file)}:${l.line}` : '(runtime)';
       const fn = l.goFunction || l.function ? ` in ${q(l.goFunction ?? l.function!)}` : '';
-      out.push(`  ${where}: ${c.yellow(`${num(l.allocsPerOp)} allocs/op, ${num(l.bytesPerOp)} B/op`)}${fn}`);
+      // What the line's allocations cost: the allocator's CPU on its behalf, and the GC's estimated from its bytes.
+      const cost =
+        l.cpuShare !== undefined && l.cpuShare !== null
+          ? `, ${pct(l.cpuShare)} CPU in allocator${l.gcShareEstimate !== undefined && l.gcShareEstimate !== null ? `, ~${pct(l.gcShareEstimate)} GC (est.)` : ''}`
+          : '';
+      out.push(`  ${where}: ${c.yellow(`${num(l.allocsPerOp)} allocs/op, ${num(l.bytesPerOp)} B/op`)}${fn}${cost}`);
       // How the line allocates, as the profile splits it: each runtime call with its type, each callee.
       for (const a of l.allocations) {
         const what = a.type

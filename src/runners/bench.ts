@@ -24,6 +24,7 @@ import { describeProblem, earlyExitMessage } from './bench-problems.js';
 import { readFile } from 'node:fs/promises';
 import { benchmarkFrame } from '../model/profile.js';
 import { untimedLines } from '../parsers/timer-regions.js';
+import { costPass } from './cost-pass.js';
 import {
   buildTestBinary,
   GROUP_ITERATIONS,
@@ -278,6 +279,9 @@ export async function runBenchmarks(session: BenchSession, opts: BenchOptions, o
       });
     }
   }
+  // The cost pass runs alone too (its gctrace pauses are wall-clock times), before anything else starts.
+  const first = session.packages.find((p) => p.bin !== null);
+  if (opts.cost && first) await costPass(session.packages, opts, dirname(first.bin!));
   // Nothing is timed from here on: the caller may start other work now. The tools are found only now, as each
   // `go tool -n` takes the cores for 0.1–0.2 s, which the builds need more.
   onTimed?.();

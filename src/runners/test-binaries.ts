@@ -39,6 +39,8 @@ export interface BenchOptions {
   onProgress?: (msg: string) => void;
   /** Profiled runs at once (they are not timed); default: the machine's cores and one. */
   parallel?: number;
+  /** Run the cost pass (cost-pass.ts) after the timing passes: heapscope bench, unless --no-cost. */
+  cost?: boolean;
 }
 
 /**

@@ -185,7 +185,7 @@ test('bench with failing, panicking, skipped and slow benchmarks: clear messages
 });
 
 test('a benchmark whose goroutine ends without failing reports 0 iterations: named as measuring nothing, exit 1', () => {
-  const r = runCli(['bench', '--format', 'json', '--benchtime', '100x', '-C', join(fixturesDir, 'modules', 'goexit'), '.']);
+  const r = runCli(['bench', '--format', 'json', '--benchtime', '100x', '--no-cost', '-C', join(fixturesDir, 'modules', 'goexit'), '.']);
   assert.equal(r.code, 1, r.stderr);
   const rep = JSON.parse(r.stdout) as BenchReport;
   const errors = rep.packages.flatMap((p) => p.errors);
@@ -197,6 +197,8 @@ test('a benchmark whose goroutine ends without failing reports 0 iterations: nam
     rep.benchmarks.map((b) => b.name),
     ['BenchmarkAlloc'],
   );
+  // --no-cost: no cost pass, no CPU figures.
+  assert.ok(rep.benchmarks.every((b) => !('cpu' in b)));
 });
 
 test('bench: a test binary that does not compile, nothing matching, and a timeout', () => {
@@ -341,6 +343,14 @@ for (const tc of TOOLCHAINS) {
     assert.deepEqual(
       grow.allocations.map((a) => a.runtime),
       ['growslice'],
+    );
+    // The cost pass ran 2000 iterations of each: a few milliseconds, too few CPU samples for a share, and the note
+    // says how many.
+    const copy = rep.benchmarks.find((b) => b.name === 'BenchmarkCreateCopy')!;
+    assert.ok(copy.cpu && copy.cpu.samples < 20 && copy.cpu.allocShare === null && copy.cpu.gcShare === null, JSON.stringify(copy.cpu));
+    assert.ok(
+      copy.notes.some((n) => n.startsWith(`only ${copy.cpu!.samples} CPU sample`)),
+      JSON.stringify(copy.notes),
     );
   });
 }

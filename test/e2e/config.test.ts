@@ -20,7 +20,8 @@ test('bench --check: budgets against the medians; over is exit 1, within is exit
   const dir = module(
     JSON.stringify({
       budgets: {
-        BenchmarkNewPoint: { allocsPerOp: 0, bytesPerOp: 16 },
+        // allocCpuShare: the cost pass's 200000 iterations of NewPoint are a few ms of CPU, too few samples to say.
+        BenchmarkNewPoint: { allocsPerOp: 0, bytesPerOp: 16, allocCpuShare: 0.9 },
         BenchmarkDescribe: { bytesPerOp: 100000 },
         BenchmarkGone: { allocsPerOp: 1 },
       },
@@ -31,13 +32,17 @@ test('bench --check: budgets against the medians; over is exit 1, within is exit
   );
   const r = runCli(['bench', '--check', '--bench', 'NewPoint|Describe', '--format', 'json'], { cwd: dir });
   assert.equal(r.code, 1, r.stderr);
-  assert.match(r.stderr, /heapscope: 1 budget exceeded; 1 budgeted benchmark did not run \(BenchmarkGone\) \(heapscope\.json\)/);
+  assert.match(
+    r.stderr,
+    /heapscope: 1 budget exceeded; 1 budgeted benchmark did not run \(BenchmarkGone\); 1 budget not measured \(BenchmarkNewPoint allocCpuShare: only \d+ CPU samples\) \(heapscope\.json\)/,
+  );
   const rep = JSON.parse(r.stdout) as BenchReport;
   assert.deepEqual(
     rep.budgets?.map((b) => [b.benchmark, b.metric, b.budget, b.measured, b.over]),
     [
       ['BenchmarkNewPoint', 'allocs/op', 0, 1, true],
       ['BenchmarkNewPoint', 'B/op', 16, 16, false],
+      ['BenchmarkNewPoint', 'allocCpuShare', 0.9, null, false],
       ['BenchmarkDescribe', 'B/op', 100000, rep.benchmarks.find((b) => b.name === 'BenchmarkDescribe')!.bytesPerOp, false],
       ['BenchmarkGone', 'allocs/op', 1, null, false],
     ],
@@ -65,8 +70,8 @@ test('packages made noalloc by the file: every heap site of theirs is a violatio
 
 test('default flags apply unless given on the command line', () => {
   const dir = module(JSON.stringify({ defaults: { top: 1 } }));
-  assert.match(runCli(['analyze'], { cwd: dir }).stdout, /^The 1 costliest of 13 heap sites/m);
-  assert.match(runCli(['analyze', '--top', '3'], { cwd: dir }).stdout, /^The 3 costliest of 13 heap sites/m);
+  assert.match(runCli(['analyze'], { cwd: dir }).stdout, /^The 1 costliest of 14 heap sites/m);
+  assert.match(runCli(['analyze', '--top', '3'], { cwd: dir }).stdout, /^The 3 costliest of 14 heap sites/m);
 });
 
 test('a malformed file: exit 2, one line per problem with its line and key, before anything runs', () => {

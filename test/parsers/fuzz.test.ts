@@ -17,7 +17,7 @@ import { parseGoListJson } from '../../src/parsers/go-list-json.js';
 import { parseGcTrace } from '../../src/parsers/gctrace.js';
 import { gcFigures } from '../../src/model/gc-figures.js';
 import { ByteLineSplitter, LineSplitter, splitLines } from '../../src/parsers/line-splitter.js';
-import { parseMemProfile } from '../../src/parsers/pprof.js';
+import { parseCpuProfile, parseMemProfile } from '../../src/parsers/pprof.js';
 import { functionEnd } from '../../src/parsers/go-source.js';
 import { fixturesDir } from '../helpers/paths.js';
 
@@ -45,7 +45,7 @@ const benchCaptures = captures(join(fixturesDir, 'bench'));
 const asmCaptures = captures(join(fixturesDir, 'asm'));
 /** The gctrace captures' stderr (their .bench.txt stdout files are benchmark text). */
 const gctraceCaptures = captures(join(fixturesDir, 'gctrace'), (n) => !n.endsWith('.bench.txt'));
-/** Every heap profile among the fixtures (at least go1.19-seed/mem.pprof), gzipped as written and unzipped. */
+/** Every profile among the fixtures (heap: at least go1.19-seed/mem.pprof; CPU: cpu/), gzipped as written and unzipped. */
 const profiles = filesUnder(fixturesDir, (n) => n.endsWith('.pprof')).flatMap((p) => {
   const data = readFileSync(p);
   return [new Uint8Array(data), new Uint8Array(gunzipSync(data))];
@@ -429,12 +429,16 @@ describe('fuzz: pprof', () => {
     return new Uint8Array(b);
   }
 
-  it('mangled heap profiles (raw and re-gzipped): never throws, an ok profile has finite numbers', () => {
+  it('mangled heap and CPU profiles (raw and re-gzipped): never throws, an ok profile has finite numbers', () => {
     assert.ok(profiles.length >= 2);
     fc.assert(
       fc.property(fc.constantFrom(...profiles), fc.array(byteOp, { minLength: 1, maxLength: 8 }), fc.boolean(), (data, ops, zip) => {
         const mangled = mutateBytes(data, ops);
-        const r = parseMemProfile(zip ? new Uint8Array(gzipSync(mangled)) : mangled);
+        const bytes = zip ? new Uint8Array(gzipSync(mangled)) : mangled;
+        const cpu = parseCpuProfile(bytes);
+        if (cpu.ok) assertFinite(cpu.profile, 'cpu profile');
+        else assert.equal(typeof cpu.error, 'string');
+        const r = parseMemProfile(bytes);
         if (!r.ok) {
           assert.equal(typeof r.error, 'string');
           return;

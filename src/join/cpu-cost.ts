@@ -1,0 +1,79 @@
+// Where a benchmark's CPU went, from the cost pass's CPU profile (runners/cost-pass.ts): the shares of its samples
+// in the allocator and in GC work (model/cpu-classes.ts), and per line the allocator's CPU spent on the line's
+// behalf. A sample in the allocator is charged to the innermost frame of the analysed module on its stack, as the
+// memory attribution charges an allocation (join/attribute.ts, aggregate): strconv.Itoa's allocation lands on the
+// module's line that called strconv.Itoa.
+//
+// The denominator is the benchmark's own samples (a frame of its function or a closure of it on the stack, mark
+// assists and allocation included) and the GC work of the process's other goroutines (background marking and
+// sweeping, the pauses, the testing package's runtime.GC before each run): what the benchmark cost, not diluted by
+// the process's start-up, the testing package's own work or the scheduler looking for work, which a short
+// benchmark's profile would otherwise be made of in good part. A goroutine the benchmark starts itself runs on a
+// stack of its own and is left out, as in the memory attribution.
+
+import type { BenchLine, BenchmarkReport, CostRun } from '../model/bench-report.js';
+import { classifyStack } from '../model/cpu-classes.js';
+import { benchmarkOwns, type Frame } from '../model/profile.js';
+import { pathKind } from '../model/paths.js';
+
+/** Fewer samples than this say nothing reliable about a share (one sample is 5% of 20): the shares are null. */
+export const MIN_CPU_SAMPLES = 20;
+
+function share(x: number, total: number): number {
+  return Math.round((x / total) * 10_000) / 10_000;
+}
+
+/** Sets the benchmark's `cpu` and its lines' `cpuShare` and `gcShareEstimate` from its cost run; nothing without one. */
+export function joinCpuCost(rep: BenchmarkReport, cost: CostRun | undefined, resolve: (f: string) => string): void {
+  if (!cost) return;
+  if (!cost.profile) {
+    rep.cpu = null;
+    rep.notes.push(`no CPU figures: ${cost.error ?? 'the cost run wrote no CPU profile'}`);
+    return;
+  }
+  const owns = benchmarkOwns(rep.name.split('/')[0]!);
+  const resolved = new Map<string, string>();
+  const moduleFrame = (stack: Frame[]): string | null => {
+    for (const f of stack) {
+      let file = resolved.get(f.file);
+      if (file === undefined) resolved.set(f.file, (file = resolve(f.file)));
+      if (pathKind(file) === 'module') return `${file}:${f.line}`;
+    }
+    return null;
+  };
+  let total = 0;
+  let alloc = 0;
+  let gc = 0;
+  const byLine = new Map<string, number>();
+  for (const s of cost.profile.samples) {
+    const cls = classifyStack(s.stack);
+    if (cls !== 'gc' && !s.stack.some((f) => owns(f.function))) continue;
+    total += s.count;
+    if (cls === 'gc') gc += s.count;
+    else if (cls === 'alloc') {
+      alloc += s.count;
+      const key = moduleFrame(s.stack);
+      if (key) byLine.set(key, (byLine.get(key) ?? 0) + s.count);
+    }
+  }
+  const known = total >= MIN_CPU_SAMPLES;
+  const seconds = Math.round(total * cost.profile.periodNs) / 1e9;
+  const gcShare = known ? share(gc, total) : null;
+  rep.cpu = { allocShare: known ? share(alloc, total) : null, gcShare, samples: total, seconds };
+  if (!known) {
+    rep.notes.push(
+      `only ${total} CPU sample${total === 1 ? '' : 's'} of the benchmark in its cost run (${MIN_CPU_SAMPLES} needed): its shares of CPU in the allocator and in GC are unknown (a longer --benchtime gives more)`,
+    );
+  }
+  // A line's GC estimate: its share of the bytes the benchmark allocates (what the GC must sweep and, while they
+  // live, mark), times the benchmark's GC share.
+  const lines: BenchLine[] = [...rep.lines, ...(rep.untimed ?? [])];
+  const bytes = Math.max(
+    rep.bytesPerOp ?? 0,
+    rep.lines.reduce((t, l) => t + l.bytesPerOp, 0),
+  );
+  for (const l of lines) {
+    l.cpuShare = known ? share(byLine.get(`${l.file}:${l.line}`) ?? 0, total) : null;
+    l.gcShareEstimate = gcShare === null ? null : bytes > 0 ? Math.round(gcShare * (l.bytesPerOp / bytes) * 10_000) / 10_000 : 0;
+  }
+}

@@ -1,0 +1,121 @@
+// The cost pass: after the timing passes, one more run of each benchmark, one at a time with nothing else of
+// heapscope's running, under the CPU profiler (-test.cpuprofile) and with the runtime's GC trace on
+// (GODEBUG=gctrace=1), at the runtime's default memory profile rate. Its CPU profile says where the benchmark's CPU
+// went (join/cpu-cost.ts); its gctrace lines, kept unparsed, are read by the GC model. Neither instrument runs during
+// the timed runs: the profiler's 100 Hz signal and the trace's writes would touch the timings a little.
+
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { BenchTextParser } from '../parsers/bench-text.js';
+import { parseCpuProfile } from '../parsers/pprof.js';
+import type { BenchmarkRun, CostRun } from '../model/bench-report.js';
+import type { BenchResult } from '../model/alloc-types.js';
+import { run } from './process.js';
+import { exitStatus } from './bench-problems.js';
+import { exactBenchPattern, runLimitMs, type BenchOptions } from './test-binaries.js';
+
+/**
+ * The longest a cost run is meant to take, in seconds of the timing pass's ns/op: about as long as the timing run
+ * itself, and never more than this. 1 s is about 100 samples of a single-goroutine benchmark at the profiler's
+ * 100 Hz (a share to within a few percent) and roughly what one default -benchtime run takes.
+ */
+export const COST_BUDGET_S = 1;
+
+/** More gctrace lines than this (a benchmark doing a GC every few microseconds) are counted, not kept. */
+const MAX_GCTRACE_LINES = 100_000;
+
+/**
+ * The cost run's iteration count: the timing pass's final b.N (its last run's), cut so the run takes about
+ * min(that run's time, COST_BUDGET_S) at the ns/op it measured.
+ */
+export function costIterations(result: BenchResult): number {
+  const last = result.runs[result.runs.length - 1];
+  if (!last || last.iterations <= 0) return 0;
+  const ns = last.metrics['ns/op'];
+  if (ns === undefined || !(ns > 0)) return last.iterations;
+  return Math.max(1, Math.min(last.iterations, Math.floor((COST_BUDGET_S * 1e9) / ns)));
+}
+
+/** GODEBUG with gctrace=1 after whatever the user set (the runtime takes the last value of a repeated key). */
+export function withGcTrace(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const user = env.GODEBUG?.trim();
+  return { ...env, GODEBUG: user ? `${user},gctrace=1` : 'gctrace=1' };
+}
+
+/** One cost run of one benchmark; `file` is where the CPU profile goes, removed before this returns. */
+export async function costRun(
+  bin: string,
+  cwd: string,
+  opts: BenchOptions,
+  name: string,
+  iterations: number,
+  file: string,
+): Promise<CostRun> {
+  const exact = exactBenchPattern(name);
+  const parser = new BenchTextParser();
+  const gctrace: string[] = [];
+  const start = performance.now();
+  const r = await run(
+    bin,
+    [
+      '-test.run=^$',
+      `-test.bench=${exact.bench}`,
+      `-test.skip=${exact.skip}`,
+      '-test.benchmem',
+      '-test.count=1',
+      `-test.benchtime=${iterations}x`,
+      `-test.timeout=${opts.timeout}`,
+      `-test.cpuprofile=${file}`,
+    ],
+    {
+      cwd,
+      env: withGcTrace(opts.env),
+      // Results go to stdout, the runtime's trace to stderr (fd 2, written by the runtime itself).
+      onStdoutLine: (l) => parser.push(l),
+      onStderrLine: (l) => {
+        if (l.startsWith('gc ') && gctrace.length < MAX_GCTRACE_LINES) gctrace.push(l);
+      },
+      timeoutMs: runLimitMs(opts.timeout),
+    },
+  );
+  const seconds = (performance.now() - start) / 1000;
+  const res = parser.end().packages[0]?.benchmarks.find((b) => b.name === name)?.runs[0];
+  const base = { iterations, ops: res?.iterations ?? 0, gctrace, seconds };
+  try {
+    if (r.timedOut) return { ...base, profile: null, error: `the cost run did not finish in time (--timeout ${opts.timeout})` };
+    let data: Buffer;
+    try {
+      data = await readFile(file);
+    } catch {
+      return { ...base, profile: null, error: `no CPU profile was written (${exitStatus(r.code, r.signal)})` };
+    }
+    const p = parseCpuProfile(data);
+    if (!p.ok) return { ...base, profile: null, error: `CPU profile unreadable: ${p.error}` };
+    if (!res) return { ...base, profile: p.profile, error: `the cost run printed no result (${exitStatus(r.code, r.signal)})` };
+    return { ...base, profile: p.profile, error: null };
+  } finally {
+    await rm(file, { force: true });
+  }
+}
+
+/**
+ * The cost pass of every benchmark that ran, one at a time, after the timing passes: each benchmark gets `cost`.
+ * `dir` is a temporary directory of the caller's for the profiles.
+ */
+export async function costPass(
+  packages: { bin: string | null; dir: string; benchmarks: BenchmarkRun[] }[],
+  opts: BenchOptions,
+  dir: string,
+): Promise<void> {
+  let n = 0;
+  for (const pr of packages) {
+    if (!pr.bin) continue;
+    for (const b of pr.benchmarks) {
+      const iterations = costIterations(b.result);
+      if (iterations === 0) continue;
+      opts.onProgress?.(`measuring the cost of ${b.result.name}`);
+      b.cost = await costRun(pr.bin, pr.dir, opts, b.result.name, iterations, join(dir, `cost${++n}.pprof`));
+    }
+  }
+}
