@@ -137,3 +137,36 @@ test('cost panel of CreatePointer and CreateCopy: the report\u2019s figures with
     await page.context().close();
   }
 });
+
+test('a cost run too short to sample: the shares are unknown with the count that says why, no CPU flame graph', async () => {
+  const file = join(tempDir('heapscope-browser-cost-'), 'short.html');
+  const r = runCli([
+    'bench',
+    '--format',
+    'html',
+    '-o',
+    file,
+    '--bench',
+    '^BenchmarkCreatePointer$',
+    '--benchtime',
+    '1x',
+    '-C',
+    examplesDir,
+  ]);
+  assert.equal(r.code, 0, r.stderr);
+  const { data } = pageParts(readFileSync(file, 'utf8'));
+  const b = bench(data, 'BenchmarkCreatePointer');
+  assert.equal(b.cpu.allocShare, null, JSON.stringify(b.cpu));
+  const { page, problems } = await openReport(browser(), `file://${file}`);
+  await page.locator('[data-testid="bench-row"][data-name="BenchmarkCreatePointer"]').click();
+  const panel = page.locator('[data-testid="cost-panel"]');
+  const share = panel.locator('[data-testid="cost-alloc-share"]');
+  assert.equal(await share.getAttribute('data-value'), 'null');
+  assert.match(await share.innerText(), new RegExp(`^CPU in the allocator\tunknown\t.*\tonly ${b.cpu.samples} samples?: 20 are needed`));
+  assert.equal(await panel.locator('[data-testid="cost-gc-share"]').getAttribute('data-value'), 'null');
+  // Without a sample there is no graph, and the panel says so (a GC worker's sample alone would make one).
+  await panel.locator(b.cpuFlame === null ? '[data-testid="cost-no-flame"]' : '[data-testid="cpu-flame"]').waitFor();
+  assert.equal(await panel.locator('[data-testid="cost-line"] td[data-key="cpuShare"]').first().innerText(), 'unknown');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});

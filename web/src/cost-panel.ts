@@ -201,6 +201,14 @@ export function costPanel(app: App, b: PageBenchmark): HTMLElement {
     );
   if (figures.length) parts.push(figureTable(figures));
   if (b.cpuFlame) parts.push(el('h4', null, 'Where the CPU went'), cpuFlameView(app, b.cpuFlame, name));
+  else if (b.cpuFlame === null)
+    parts.push(
+      el(
+        'p',
+        { class: 'note', testid: 'cost-no-flame' },
+        'No CPU flame graph: the cost run\u2019s profile holds no sample of the benchmark.',
+      ),
+    );
   if (b.lines.some((l) => l.cpuShare !== undefined)) parts.push(lineTable(app, b.lines));
   return el('section', { class: 'block cost-panel', testid: 'cost-panel' }, el('h3', null, 'Cost'), ...parts);
 }
