@@ -31,10 +31,17 @@ interface Figure {
   caveat: string;
 }
 
-/** The 95% margin of a share of n samples (normal approximation to the binomial), in percentage points. */
+/** The 95% margin of a share of n samples: the normal approximation to the binomial, or at a share of 0 or 1 (where
+ *  that gives ±0) the rule of three. */
 function margin(p: number, n: number): string {
-  return `±${num(Math.round(196 * Math.sqrt((p * (1 - p)) / n) * 10) / 10)} points (95%, ${num(n)} samples)`;
+  const of = `(95%, ${num(n)} samples)`;
+  if (p === 0) return `at most ${percent(Math.min(1, 3 / n))} ${of}`;
+  if (p === 1) return `at least ${percent(Math.max(0, 1 - 3 / n))} ${of}`;
+  return `±${num(Math.round(196 * Math.sqrt((p * (1 - p)) / n) * 10) / 10)} points ${of}`;
 }
+
+/** Three significant digits below 1 (0.0785 cycles per 1,000 ops), else as num. */
+const small = (x: number): string => (x > 0 && x < 1 ? String(Number(x.toPrecision(3))) : num(x));
 
 function cpuFigures(b: PageBenchmark): Figure[] {
   const cpu = b.cpu!;
@@ -71,28 +78,35 @@ function cpuFigures(b: PageBenchmark): Figure[] {
 function gcFigures(b: PageBenchmark): Figure[] {
   const gc = b.gc!;
   const source = 'cost pass: GODEBUG=gctrace=1';
-  const over = `over the cost run's ${num(gc.ops)} ops`;
+  const over = `in the cost run's timed loop of ${num(gc.ops)} ops (the testing package's forced cycles before it left out)`;
   const heap = (key: string, label: string, v: number | null, what: string): Figure => ({
     key,
     label,
     text: v === null ? 'unknown' : bytes(v),
     value: v,
     source,
-    caveat: v === null ? 'no GC cycle in the cost run to report it' : what,
+    caveat: v === null ? 'no GC cycle ran in the timed loop (or GC was off)' : what,
   });
   return [
     { key: 'gc-cycles', label: 'GC cycles', text: num(gc.cycles), value: gc.cycles, source, caveat: over },
-    { key: 'gc-per-1k', label: 'GC cycles per 1,000 ops', text: num(gc.cyclesPer1kOps), value: gc.cyclesPer1kOps, source, caveat: over },
+    {
+      key: 'gc-per-1k',
+      label: 'GC cycles per 1,000 ops',
+      text: small(gc.cyclesPer1kOps),
+      value: gc.cyclesPer1kOps,
+      source,
+      caveat: 'the same cycles',
+    },
     {
       key: 'stw',
       label: 'Stop-the-world per op',
-      text: `${num(gc.stwNsPerOp)} ns`,
+      text: `${small(gc.stwNsPerOp)} ns`,
       value: gc.stwNsPerOp,
       source,
-      caveat: `the sweep-termination and mark-termination pauses, wall clock, ${over}`,
+      caveat: 'the same cycles\u2019 sweep-termination and mark-termination pauses, wall clock',
     },
-    heap('heap-goal', 'Heap goal', gc.heapGoalBytes, 'the GC\u2019s target heap size, as gctrace prints it'),
-    heap('peak-heap', 'Peak heap', gc.peakHeapBytes, 'the largest heap a GC cycle started from, as gctrace prints it'),
+    heap('heap-goal', 'Heap goal', gc.heapGoalBytes, 'the largest goal a cycle of the timed loop was paced against (MiB precision)'),
+    heap('peak-heap', 'Peak heap', gc.peakHeapBytes, 'the largest heap a cycle saw at the start or end of marking (MiB precision)'),
   ];
 }
 
