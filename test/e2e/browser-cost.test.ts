@@ -103,8 +103,14 @@ test('cost panel of CreatePointer and CreateCopy: the report\u2019s figures with
       title,
       /^runtime\.mallocgc \S+malloc\.go:\d+\nallocator\nself \d+ samples? \([\d.]+ ms, [\d.]+ ns\/op\), [\d.]+% of the root\ntotal \d+ samples? /,
     );
-    // The text alternative lists it with its kind.
+    // The text alternative lists it with its kind; by total, the root comes first with 100%.
     assert.equal(await flame.locator('[data-testid="cpu-frame-row"][data-kind="alloc"][data-name="runtime.mallocgc"]').count(), 1);
+    await flame.locator('[data-testid="cpu-frames"] summary').click();
+    await flame.locator('[data-testid="cpu-sort-total"]').click();
+    assert.match(
+      await flame.locator('[data-testid="cpu-frame-row"]').first().innerText(),
+      /^\d+ [\d.]+%\t\d+ 100\.0%\tother code\tBenchmarkCreatePointer \(cost run\)$/,
+    );
 
     await panel.evaluate((e) => e.scrollIntoView());
     await page.screenshot({ path: join(artifacts, `bench-cost-${colorScheme}.png`) });

@@ -89,32 +89,50 @@ function frameTable(data: CpuFrame, flame: PageCpuFlame): HTMLElement {
     f.children.forEach((c) => walk(c, below));
   };
   walk(data, new Set());
-  const sorted = [...rows.values()].sort((a, b) => b.self - a.self || b.total - a.total || (a.f.full < b.f.full ? -1 : 1));
+  const list = [...rows.values()];
+  let key: 'self' | 'total' = 'self';
+  const body = el('tbody');
+  const heads = (['self', 'total'] as const).map((k) => {
+    const b = el('button', { type: 'button', class: 'link', testid: `cpu-sort-${k}` }, k);
+    b.addEventListener('click', () => {
+      key = k;
+      render();
+    });
+    return el('th', { scope: 'col' }, b);
+  });
+  function render(): void {
+    heads.forEach((th, i) => th.setAttribute('aria-sort', i === (key === 'self' ? 0 : 1) ? 'descending' : 'none'));
+    const other = key === 'self' ? 'total' : 'self';
+    list.sort((a, b) => b[key] - a[key] || b[other] - a[other] || (a.f.full < b.f.full ? -1 : 1));
+    body.replaceChildren(
+      ...list.map((r) =>
+        el(
+          'tr',
+          { testid: 'cpu-frame-row', 'data-kind': r.f.kind, 'data-name': r.f.full },
+          el('td', { class: 'n' }, num(r.self), el('span', { class: 'pct' }, ` ${pct(r.self, data.samples)}`)),
+          el('td', { class: 'n' }, num(r.total), el('span', { class: 'pct' }, ` ${pct(r.total, data.samples)}`)),
+          el('td', null, KIND_LABEL[r.f.kind]),
+          el('td', { class: 'name', title: `${r.f.full} ${r.f.where}` }, r.f.short),
+        ),
+      ),
+    );
+  }
+  render();
   return el(
     'details',
     { class: 'cpu-frames', testid: 'cpu-frames' },
-    el('summary', null, 'The flame graph as a table'),
+    el('summary', null, 'The flame graph as a table (top functions by CPU)'),
     el(
       'table',
       { class: 'top-table' },
-      el('caption', { class: 'note' }, `Per function and kind, from the ${num(data.samples)} samples of the root; % of the root.`),
-      el('thead', null, el('tr', null, ...['self', 'total', 'kind', 'function'].map((h) => el('th', { scope: 'col' }, h)))),
       el(
-        'tbody',
-        null,
-        ...sorted.map((r) =>
-          el(
-            'tr',
-            { testid: 'cpu-frame-row', 'data-kind': r.f.kind, 'data-name': r.f.full },
-            el('td', { class: 'n' }, num(r.self), el('span', { class: 'pct' }, ` ${pct(r.self, data.samples)}`)),
-            el('td', { class: 'n' }, num(r.total), el('span', { class: 'pct' }, ` ${pct(r.total, data.samples)}`)),
-            el('td', null, KIND_LABEL[r.f.kind]),
-            el('td', { class: 'name', title: `${r.f.full} ${r.f.where}` }, r.f.short),
-          ),
-        ),
+        'caption',
+        { class: 'note' },
+        `Samples per function and kind, of the ${num(data.samples)} of the root (${num(flame.periodNs / 1e6)} ms of CPU each): self in the function itself, total in it and what it called; % of the root. Click a heading to sort.`,
       ),
+      el('thead', null, el('tr', null, ...heads, el('th', { scope: 'col' }, 'kind'), el('th', { scope: 'col' }, 'function'))),
+      body,
     ),
-    el('p', { class: 'note' }, `CPU time per sample: ${num(flame.periodNs / 1e6)} ms.`),
   );
 }
 
