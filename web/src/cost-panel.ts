@@ -206,13 +206,7 @@ export function costPanel(app: App, b: PageBenchmark): HTMLElement {
   if (b.cpu === null)
     parts.push(el('p', { class: 'note', testid: 'cost-no-cpu' }, 'No CPU figures: the cost run failed (the notes above say why).'));
   if (b.gc === null)
-    parts.push(
-      el(
-        'p',
-        { class: 'note', testid: 'cost-no-gc' },
-        'No GC figures: the cost run\u2019s GC trace could not be read (the notes above say why).',
-      ),
-    );
+    parts.push(el('p', { class: 'note', testid: 'cost-no-gc' }, 'No GC figures for this benchmark (the notes above say why).'));
   if (figures.length) parts.push(figureTable(figures));
   if (b.cpuFlame) parts.push(el('h4', null, 'Where the CPU went'), cpuFlameView(app, b.cpuFlame, name));
   else if (b.cpuFlame === null)
