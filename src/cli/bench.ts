@@ -31,6 +31,7 @@ import { listPackages } from '../runners/go-list.js';
 import { benchPackages } from '../runners/bench-packages.js';
 import { attributeAll } from '../join/attribute.js';
 import { joinCpuCost } from '../join/cpu-cost.js';
+import { cpuFlameGraph } from '../model/cpu-flame.js';
 import type { BenchReport } from '../model/bench-report.js';
 import { commandLine, phaseTimer, progressPrinter, useColor, type CliIO } from './terminal.js';
 import type { Outcome } from './outcome.js';
@@ -160,7 +161,11 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
   for (const pr of runs) {
     report.packages.push({ importPath: pr.importPath, dir: pr.dir, errors: pr.errors, notes: pr.notes });
     const reps = attributeAll({ model, asm: pr.asm, libraryAsm: pr.libraryAsm, resolve: resolveFile, symbols: pr.symbols }, pr.benchmarks);
-    reps.forEach((rep, i) => joinCpuCost(rep, pr.benchmarks[i]!.cost, resolveFile));
+    reps.forEach((rep, i) => {
+      const cost = pr.benchmarks[i]!.cost;
+      joinCpuCost(rep, cost, resolveFile);
+      if (cost?.profile) rep.cpuFlame = cpuFlameGraph(rep.name, cost.profile, cost.ops, resolveFile);
+    });
     report.benchmarks.push(...reps);
   }
   const ctx = nameContext(

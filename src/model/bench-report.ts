@@ -8,6 +8,7 @@ import type { AsmListing } from './alloc-types.js';
 import type { BudgetResult } from './budgets.js';
 import type { GcFigures } from './gc-figures.js';
 import type { CpuProfile } from './cpu-classes.js';
+import type { CpuFlame } from './cpu-flame.js';
 
 /** One profiled run of a benchmark with a fixed iteration count. */
 export interface ProfiledRun {
@@ -161,6 +162,9 @@ export interface BenchmarkReport {
    *  in the allocator and in GC work, null when there were too few samples to say. null when the cost pass failed;
    *  absent when none ran (--no-cost). */
   cpu?: { allocShare: number | null; gcShare: number | null; samples: number; seconds: number } | null;
+  /** The cost pass's CPU profile as a flame graph (model/cpu-flame.ts): the benchmark's stacks and the GC work
+   *  beside it, frames marked allocator, GC or other. Absent when no cost run wrote a profile. */
+  cpuFlame?: CpuFlame | null;
   notes: string[];
 }
 

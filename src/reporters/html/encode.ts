@@ -6,12 +6,16 @@ import { costliest, type RankedEntry } from '../../model/ranking.js';
 import type { AnalysisModel, CauseRef, Position, Site } from '../../model/types.js';
 import type { BenchReport, BenchLine } from '../../model/bench-report.js';
 import type { FlameNode } from '../../model/flame.js';
+import type { CpuFlameNode } from '../../model/cpu-flame.js';
+import { pathKind } from '../../model/paths.js';
 import type { AsmListing } from '../../model/alloc-types.js';
 import { VERSION } from '../../version.js';
 import {
   PAGE_DATA_VERSION,
   type PageAsmFunction,
   type PageBenchmark,
+  type PageCpuFlameNode,
+  type PageGc,
   type PageData,
   type PageFlameNode,
   type PagePos,
@@ -326,6 +330,21 @@ function encodeLine(enc: Encoder, l: BenchLine): PageBenchmark['lines'][number] 
     cause: enc.cause(l.cause),
     notes: l.notes.map((n) => s.of(n)),
     ...(l.amortised ? { amortised: true } : {}),
+    ...(l.cpuShare !== undefined ? { cpuShare: l.cpuShare } : {}),
+    ...(l.gcShareEstimate !== undefined ? { gcShareEstimate: l.gcShareEstimate } : {}),
+  };
+}
+
+function encodeCpuFlame(enc: Encoder, n: CpuFlameNode): PageCpuFlameNode {
+  const mod = pathKind(n.file) === 'module';
+  return {
+    name: enc.strings.of(n.name),
+    file: mod ? enc.file(n.file) : -1,
+    at: mod || !n.file ? 0 : enc.strings.of(`${n.file}:${n.line}`),
+    line: n.line,
+    kind: n.kind,
+    samples: n.samples,
+    children: n.children.map((c) => encodeCpuFlame(enc, c)),
   };
 }
 
@@ -369,5 +388,9 @@ function benchmarks(enc: Encoder, report: BenchReport): PageBenchmark[] {
     lines: b.lines.map((l) => encodeLine(enc, l)),
     flame: b.flame ? encodeFlame(enc, b.flame) : null,
     notes: b.notes.map((n) => s.of(n)),
+    ...(b.cpu !== undefined ? { cpu: b.cpu } : {}),
+    // BenchmarkReport.gc is helper GC's field (issue 23), typed here until it is on the model.
+    ...((b as { gc?: PageGc | null }).gc !== undefined ? { gc: (b as { gc?: PageGc | null }).gc } : {}),
+    ...(b.cpuFlame !== undefined ? { cpuFlame: b.cpuFlame && { ...b.cpuFlame, root: encodeCpuFlame(enc, b.cpuFlame.root) } } : {}),
   }));
 }

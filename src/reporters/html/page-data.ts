@@ -179,6 +179,10 @@ export interface PageBenchLine {
   cause: number;
   notes: Str[];
   amortised?: boolean;
+  /** The benchmark's CPU in the allocator for this line, and the line's estimated share of its GC work (BenchLine);
+   *  null when the CPU profile had too few samples, absent when no cost pass ran. */
+  cpuShare?: number | null;
+  gcShareEstimate?: number | null;
 }
 
 /** A node of a benchmark's allocation flame graph: a frame, with allocs/op and B/op of everything below it. */
@@ -202,6 +206,41 @@ export interface PageBenchmark {
   lines: PageBenchLine[];
   flame: PageFlameNode | null;
   notes: Str[];
+  /** The cost pass's figures (BenchmarkReport.cpu and .gc): null when the pass failed, absent when it did not run. */
+  cpu?: { allocShare: number | null; gcShare: number | null; samples: number; seconds: number } | null;
+  gc?: PageGc | null;
+  cpuFlame?: PageCpuFlame | null;
+}
+
+/** The GC's figures from the cost run's gctrace lines (BenchmarkReport.gc). */
+export interface PageGc {
+  cycles: number;
+  cyclesPer1kOps: number;
+  stwNsPerOp: number;
+  heapGoalBytes: number | null;
+  peakHeapBytes: number | null;
+  ops: number;
+  source: 'gctrace';
+}
+
+/** A frame of the CPU flame graph (model/cpu-flame.ts), its samples and what it was doing. */
+export interface PageCpuFlameNode {
+  name: Str;
+  /** A file index for a frame of the module, else -1 with the position as text in `at` ('' without one): the
+   *  runtime's and libraries' files are not put in the page for the frames they have. */
+  file: number;
+  at: Str;
+  line: number;
+  kind: 'alloc' | 'gc' | 'other';
+  samples: number;
+  children: PageCpuFlameNode[];
+}
+
+export interface PageCpuFlame {
+  periodNs: number;
+  ops: number;
+  outside: number;
+  root: PageCpuFlameNode;
 }
 
 export interface PageAsmFunction {
