@@ -47,6 +47,8 @@ export interface BenchFlags extends FocusFlags, GivenFlags {
   format: string;
   output?: string;
   check?: boolean;
+  /** Record every allocation in the profiled runs (model/sampling.ts): never sample. */
+  exact?: boolean;
   cache: boolean;
   color?: boolean;
   progress?: boolean;
@@ -101,6 +103,7 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
     toolPaths: flags.cache ? ToolPaths.in(defaultCacheDir(io.env), JSON.stringify([goEnv.goroot, goEnv.version, goEnv.gocache])) : null,
     resolveFile,
     onProgress,
+    exact: !!flags.exact,
   };
   // The test binaries are built first, then timed with nothing else running. The static analysis (of the named
   // packages and the module's packages they import) is planned beside the builds (go list and the content keys

@@ -102,6 +102,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       .option('--benchtime <t>', 'as go test -benchtime (1s, 20000x); applies to the timing pass')
       .option('--timeout <d>', TIMEOUT_HELP, '10m')
       .option('--check', "fail (exit 1) when a benchmark takes more allocs/op or B/op than its budget in the module's heapscope.json")
+      .option('--exact', 'record every allocation in the profiled runs, however long they take (default: sample where that would be slow)')
       .addOption(
         new Option('--format <format>', 'output format (html: one self-contained page)').choices(formatsFor('bench')).default('text'),
       )
@@ -118,6 +119,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       `
 Timings come from a plain run with -benchmem. Per-line figures come from two further runs of each benchmark
 with every allocation recorded (-memprofilerate=1) and fixed iteration counts; their difference removes setup.
+Where recording every allocation would take long, the two runs record a sample (a larger -memprofilerate) and
+each line's figures are estimates with a 95% interval; --exact records every allocation all the same.
 ${EXIT_HELP.replace('some packages did not compile', 'a test binary did not compile or ended before its benchmarks, or a benchmark failed, panicked, exited, timed out or matched nothing')}`,
     )
     .action(async (patterns: string[], flags: BenchFlags, cmd: Command) => {

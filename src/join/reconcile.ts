@@ -6,6 +6,7 @@
 
 import type { BenchmarkReport, ProfiledRun } from '../model/bench-report.js';
 import { isTinyAllocation } from '../model/size-classes.js';
+import { sampledNotes, type SampledTotals } from './sampled.js';
 
 function round(x: number): number {
   return Math.round(x * 100) / 100;
@@ -17,11 +18,21 @@ export interface Unshown {
   bytes: number;
 }
 
-export function reconcile(rep: BenchmarkReport, high: ProfiledRun, unshown: Unshown = { allocs: 0, bytes: 0 }): void {
+export function reconcile(
+  rep: BenchmarkReport,
+  high: ProfiledRun,
+  unshown: Unshown = { allocs: 0, bytes: 0 },
+  /** Sampled runs (rep.sampling): the lines' intervals, which decide whether they agree with go test. */
+  sampled?: SampledTotals,
+): void {
   const [n1, n2] = rep.profiledIterations!;
-  rep.notes.push(
-    `per-line figures come from two runs with every allocation recorded (${n1} and ${n2} iterations); timings from the plain run`,
-  );
+  if (sampled) {
+    if (sampledNotes(rep, sampled, unshown)) return;
+  } else {
+    rep.notes.push(
+      `per-line figures come from two runs with every allocation recorded (${n1} and ${n2} iterations); timings from the plain run`,
+    );
+  }
   const lines = round(rep.lines.reduce((s, l) => s + l.allocsPerOp, 0));
   const lineBytes = round(rep.lines.reduce((s, l) => s + l.bytesPerOp, 0));
   const measured = rep.allocsPerOp;

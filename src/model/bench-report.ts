@@ -103,6 +103,16 @@ export interface BenchLine {
   /** The cause of the line's first site, or, when no site made the allocations, of the allocations that ran. */
   cause: CauseRef | null;
   notes: string[];
+  /** When the profiled runs sampled (BenchmarkReport.sampling): the line's allocations they recorded (both runs),
+   *  and the 95% intervals of its per-op figures, which are estimates. */
+  sampling?: LineSampling;
+}
+
+/** A sampled line's figures: allocsPerOp and bytesPerOp are estimates within these 95% intervals. */
+export interface LineSampling {
+  samples: number;
+  allocsPerOp: [number, number];
+  bytesPerOp: [number, number];
 }
 
 export interface BenchFigure {
@@ -123,6 +133,10 @@ export interface BenchmarkReport {
   runs: number;
   /** Iteration counts of the two profiled runs the per-line figures come from. */
   profiledIterations: [number, number] | null;
+  /** Present when the profiled runs recorded a sample of the allocations rather than every one: one in about
+   *  every `rate` bytes (-test.memprofilerate), `samples` recorded in the two runs; the lines' figures are
+   *  then estimates, each with its interval (BenchLine.sampling). Absent: every allocation was recorded. */
+  sampling?: { rate: number; samples: number };
   /** Allocations per benchmark call outside the loop (setup, the b.N = 1 probe), from the same two runs. */
   setup: { allocs: number; bytes: number } | null;
   lines: BenchLine[];

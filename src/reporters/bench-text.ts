@@ -27,7 +27,13 @@ export function renderBenchText(rep: BenchReport, opts: ReportOptions): string {
     for (const l of b.lines) {
       const where = l.file ? `${q(l.file)}:${l.line}` : '(runtime)';
       const fn = l.goFunction || l.function ? ` in ${q(l.goFunction ?? l.function!)}` : '';
-      out.push(`  ${where}: ${c.yellow(`${num(l.allocsPerOp)} allocs/op, ${num(l.bytesPerOp)} B/op`)}${fn}`);
+      // Sampled: the estimate's 95% interval, from the allocations the runs recorded on the line.
+      const est = l.sampling
+        ? c.dim(
+            ` (sampled, 95%: ${num(l.sampling.allocsPerOp[0])}…${num(l.sampling.allocsPerOp[1])} allocs/op, ${num(l.sampling.bytesPerOp[0])}…${num(l.sampling.bytesPerOp[1])} B/op; ${l.sampling.samples} recorded)`,
+          )
+        : '';
+      out.push(`  ${where}: ${c.yellow(`${l.sampling ? '~' : ''}${num(l.allocsPerOp)} allocs/op, ${num(l.bytesPerOp)} B/op`)}${est}${fn}`);
       // How the line allocates, as the profile splits it: each runtime call with its type, each callee.
       for (const a of l.allocations) {
         const what = a.type

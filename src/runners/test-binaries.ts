@@ -1,6 +1,6 @@
 // Everything heapscope does with one test binary: build it with the assembly listing, read its symbols, time its
-// benchmarks, and profile them with every allocation recorded, alone or several together. bench.ts decides which
-// binaries and benchmarks, in which order.
+// benchmarks, and profile them with every allocation recorded (or a sample of them, model/sampling.ts), alone or
+// several together. bench.ts decides which binaries and benchmarks, in which order.
 
 import { readFile, rm } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
@@ -19,6 +19,9 @@ import { GRACE_MS } from './process-groups.js';
 import { exitStatus, OutputTail } from './bench-problems.js';
 import type { ToolPaths } from '../cache/tool-paths.js';
 import { isAbsolute } from 'node:path';
+import type { BenchResult } from '../model/alloc-types.js';
+import { summarizeBenchmark } from '../model/stats.js';
+import { profilePlan, RECORD_COST_S, type ProfilePlan } from '../model/sampling.js';
 
 export interface BenchOptions {
   /** Keep the instructions of the functions that allocate (the HTML report's assembly pane). */
@@ -39,6 +42,8 @@ export interface BenchOptions {
   onProgress?: (msg: string) => void;
   /** Profiled runs at once (they are not timed); default: the machine's cores and one. */
   parallel?: number;
+  /** Record every allocation in the profiled runs, however long they take (--exact); else costly ones sample. */
+  exact?: boolean;
 }
 
 /**
@@ -103,7 +108,7 @@ export function profileIterations(nsPerOp: number, allocsPerOp: number, requeste
   // floor of 100, fastjson's BenchmarkParse/canada/stdjson-struct (31 ms and 392,511 allocations per op) spent
   // minutes in profiled runs that go test finishes in a second; with a fixed floor of 8, the 1.7 ms
   // BenchmarkParse/citm/fastjson (a parser that reuses its memory) got a slope of warm-up noise.
-  const perOp = nsPerOp * 1e-9 + allocsPerOp * 1e-5;
+  const perOp = nsPerOp * 1e-9 + allocsPerOp * RECORD_COST_S;
   const floor = Math.max(8, Math.min(100, Math.round(2 / Math.max(perOp, 1e-9))));
   const high = Math.max(floor, Math.min(5000, Math.round(0.005 / Math.max(perOp, 1e-9))));
   return withRequested([Math.max(2, Math.round(high / 4)), high], perOp, requested);
@@ -129,6 +134,20 @@ function withRequested(counts: [number, number], perOp: number, requested: numbe
   if (requested === null || requested <= counts[1]) return counts;
   const high = Math.max(counts[1], Math.min(requested, Math.round(REQUESTED_BUDGET_S / Math.max(perOp, 1e-9))));
   return [Math.max(2, Math.round(high / 4)), high];
+}
+
+/**
+ * How a benchmark is profiled, from its timed runs: the runs of profileIterations, or, when those would cost more
+ * than the budget and `exact` is not asked for, fewer iterations or a sampled pair (model/sampling.ts).
+ */
+export function planFor(result: BenchResult, requested: number | null, exact: boolean): ProfilePlan {
+  const s = summarizeBenchmark(result);
+  const nsPerOp = s['ns/op']?.median ?? 1000;
+  const allocsPerOp = s['allocs/op']?.median ?? 1;
+  const iterations = profileIterations(nsPerOp, allocsPerOp, requested);
+  if (exact) return { iterations, rate: 1 };
+  const timedSeconds = result.runs.reduce((t, r) => t + r.iterations * (r.metrics['ns/op'] ?? 0) * 1e-9, 0);
+  return profilePlan({ nsPerOp, allocsPerOp, bytesPerOp: s['B/op']?.median ?? 0, timedSeconds }, iterations);
 }
 
 /** The iteration counts of the runs that profile short benchmarks together. */
@@ -457,6 +476,8 @@ export async function profiledRun(
   name: string,
   iterations: number,
   file: string,
+  /** -test.memprofilerate: 1 records every allocation; a larger rate samples (model/sampling.ts). */
+  rate = 1,
 ): Promise<ProfiledRun> {
   const exact = exactBenchPattern(name);
   const r = await runBinary(
@@ -472,7 +493,7 @@ export async function profiledRun(
       `-test.benchtime=${iterations}x`,
       `-test.timeout=${opts.timeout}`,
       `-test.memprofile=${file}`,
-      '-test.memprofilerate=1',
+      `-test.memprofilerate=${rate}`,
     ],
     false,
   );
