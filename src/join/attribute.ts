@@ -350,6 +350,8 @@ function attributeOne(
   // A line only in the shorter run (sampled: recorded there by chance) is no per-op figure; its samples still count.
   const samples = [...b.values()].reduce((t, x) => t + x.samples, 0) + [...a.values()].reduce((t, x) => t + x.samples, 0);
   if (rate > 1) rep.sampling = { rate, samples };
+  // The shorter run recorded every allocation and took longer than the budget: the longer one sampled.
+  if (rate > 1 && low.profile.rate !== rate) rep.sampling!.lowRate = low.profile.rate;
   if (rate > 1 && samples < MIN_SAMPLES) {
     rep.notes.push(tooFewSamples(rep));
     return rep;
@@ -363,7 +365,9 @@ function attributeOne(
     // frame of the module: a lazy table the runtime builds once can land in one profiled run and not the other.
     // Sampled, the count apart is an estimate, and the interval says how sure the line is instead.
     const floor = Math.max(sl.agg.file ? MIN_ALLOCS_PER_OP : MIN_RUNTIME_PER_OP, sl.sampled ? 0 : MIN_ALLOCS_APART / dn);
-    if (sl.perOp < floor && (sl.bytesPerOp < MIN_BYTES_PER_OP || !sl.agg.file)) {
+    // Sampled, a line whose interval holds zero in both measures is not told apart from noise.
+    const noise = sl.sampled !== null && sl.perOp <= sl.sampled.allocs && sl.bytesPerOp <= sl.sampled.bytes;
+    if (noise || (sl.perOp < floor && (sl.bytesPerOp < MIN_BYTES_PER_OP || !sl.agg.file))) {
       if (!sl.agg.untimed) {
         dropped.allocs += sl.perOp;
         dropped.bytes += sl.bytesPerOp;

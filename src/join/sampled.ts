@@ -54,30 +54,43 @@ export function sampledLine(
 
 /**
  * The notes of a sampled benchmark: where its figures come from, and whether the lines' sum agrees with what go test
- * measured within the sum's interval. Returns true when it does (both counts and bytes), and nothing else needs
- * saying; else reconcile() goes on to look for the reasons it looks for in exact runs.
+ * measured within the sum's interval, allocations and bytes apart. What agrees needs no other reason; for what does
+ * not, reconcile() goes on to look for the reasons it looks for in exact runs (tiny objects, setup, growth).
  */
-export function sampledNotes(rep: BenchmarkReport, totals: SampledTotals, unshown: { allocs: number; bytes: number }): boolean {
+export function sampledNotes(
+  rep: BenchmarkReport,
+  totals: SampledTotals,
+  unshown: { allocs: number; bytes: number },
+): { allocs: boolean; bytes: boolean } {
   const [n1, n2] = rep.profiledIterations!;
   const s = rep.sampling!;
+  const how =
+    s.lowRate !== undefined
+      ? `the shorter run (${n1} iterations, -test.memprofilerate=${s.lowRate}) took longer than planned, so the longer one (${n2}) recorded one allocation in about every ${s.rate} bytes`
+      : `two runs (${n1} and ${n2} iterations) that recorded one allocation in about every ${s.rate} bytes (-test.memprofilerate=${s.rate})`;
   rep.notes.push(
-    `sampled: the per-line figures come from two runs (${n1} and ${n2} iterations) that recorded one allocation in about every ${s.rate} bytes ` +
-      `(-test.memprofilerate=${s.rate}; ${s.samples} recorded), each scaled up by the chance it had of being recorded: they are estimates, ` +
-      `each line's with its 95% interval (recording every allocation would have taken too long; --exact does it); timings from the plain run`,
+    `sampled: the per-line figures come from ${how} (${s.samples} recorded), each scaled up by the chance it had of being recorded: they are estimates, ` +
+      `each line's with its 95% interval, and lines whose interval holds zero are left out (recording every allocation would have taken too long; --exact does it); timings from the plain run`,
   );
   const lines = rep.lines.reduce((t, l) => t + l.allocsPerOp, 0);
   const bytes = rep.lines.reduce((t, l) => t + l.bytesPerOp, 0);
   const ha = Math.sqrt(totals.allocs2);
   const hb = Math.sqrt(totals.bytes2);
-  // go test truncates both figures to integers; what no line shows (below the lines' floor) may make up the rest.
+  // go test truncates both figures to integers; what no line shows (noise, below the lines' floor) may make up the rest.
   const within = (sum: number, half: number, measured: number | null, hidden: number): boolean =>
-    measured === null || Math.abs(sum - measured) <= half + 1 + hidden || Math.abs(sum + hidden - measured) <= half + 1;
-  const ok = within(lines, ha, rep.allocsPerOp, unshown.allocs) && within(bytes, hb, rep.bytesPerOp, unshown.bytes);
-  if (ok) {
+    measured !== null && (Math.abs(sum - measured) <= half + 1 || Math.abs(sum + hidden - measured) <= half + 1);
+  const agrees = { allocs: within(lines, ha, rep.allocsPerOp, unshown.allocs), bytes: within(bytes, hb, rep.bytesPerOp, unshown.bytes) };
+  const said = [
+    agrees.allocs ? `${round(lines)} ± ${round(ha)} allocs/op` : null,
+    agrees.bytes ? `${round(bytes)} ± ${round(hb)} B/op` : null,
+  ].filter((x) => x !== null);
+  if (said.length) {
     rep.notes.push(
-      `the lines add up to ${round(lines)} ± ${round(ha)} allocs/op and ${round(bytes)} ± ${round(hb)} B/op (95%), ` +
-        `which holds the benchmark's measured ${rep.allocsPerOp ?? '?'} allocs/op and ${rep.bytesPerOp ?? '?'} B/op`,
+      `the lines add up to ${said.join(' and ')} (95%), which holds the benchmark's measured ` +
+        [agrees.allocs ? `${rep.allocsPerOp} allocs/op` : null, agrees.bytes ? `${rep.bytesPerOp} B/op` : null]
+          .filter((x) => x !== null)
+          .join(' and '),
     );
   }
-  return ok;
+  return agrees;
 }

@@ -136,7 +136,13 @@ export interface BenchmarkReport {
   /** Present when the profiled runs recorded a sample of the allocations rather than every one: one in about
    *  every `rate` bytes (-test.memprofilerate), `samples` recorded in the two runs; the lines' figures are
    *  then estimates, each with its interval (BenchLine.sampling). Absent: every allocation was recorded. */
-  sampling?: { rate: number; samples: number };
+  sampling?: {
+    rate: number;
+    samples: number;
+    /** The shorter run's rate, when it differs: it recorded at the plan's rate and took longer than the budget of
+     *  both runs (allocations the timed figures did not show), so the longer one sampled at `rate`. */
+    lowRate?: number;
+  };
   /** Allocations per benchmark call outside the loop (setup, the b.N = 1 probe), from the same two runs. */
   setup: { allocs: number; bytes: number } | null;
   lines: BenchLine[];

@@ -35,6 +35,21 @@ export interface ProfilePlan {
   rate: number;
 }
 
+/** What a benchmark's two profiled runs may take, in seconds. */
+export function profileBudget(f: ProfileFigures): number {
+  return Math.max(BUDGET_S, BUDGET_SHARE * f.timedSeconds);
+}
+
+/**
+ * The rate for the longer run when the shorter one, planned from the timed figures, took longer than the whole
+ * pair's budget: its allocations were more than the timed runs' per-op figures said (a parser's warm-up of 73 MB,
+ * once per process, behind fastjson's 0 allocs/op). The longer run records about SAMPLES_TARGET of as many bytes
+ * as the shorter one allocated, scaled to its iterations; each run's estimates stay unbiased at its own rate.
+ */
+export function rateAfterOverrun(lowBytes: number, iterations: [number, number]): number {
+  return Math.max(1, Math.floor((lowBytes * (iterations[1] / iterations[0])) / SAMPLES_TARGET));
+}
+
 /** Estimated seconds of the two profiled runs of a plan (the benchmark's work and the recording). */
 export function planCost(f: ProfileFigures, plan: ProfilePlan): number {
   const [n1, n2] = plan.iterations;
@@ -56,7 +71,7 @@ function pair(n2: number, max: number): [number, number] {
  */
 export function profilePlan(f: ProfileFigures, exact: [number, number]): ProfilePlan {
   const exactPlan: ProfilePlan = { iterations: exact, rate: 1 };
-  const budget = Math.max(BUDGET_S, BUDGET_SHARE * f.timedSeconds);
+  const budget = profileBudget(f);
   if (planCost(f, exactPlan) <= budget) return exactPlan;
   const perOp = Math.max(f.nsPerOp * 1e-9, 1e-9);
   const fewer: ProfilePlan = { iterations: pair(budget / (1.25 * (perOp + f.allocsPerOp * RECORD_COST_S)), exact[1]), rate: 1 };

@@ -33,6 +33,7 @@ import {
   profiledGroupRun,
   profiledRun,
   planFor,
+  profiledPair,
   profileIterations,
   requestedIterations,
   readSymbols,
@@ -210,7 +211,7 @@ export async function runBenchmarks(session: BenchSession, opts: BenchOptions, o
     // A benchmark that died in its timed run can still print a line with 0 iterations: nothing was measured.
     const dir = dirname(bin);
     const file = (): string => join(dir, `p${++profiles}.pprof`);
-    const alone: { entry: BenchmarkRun; n1: number; n2: number; rate?: number }[] = [];
+    const alone: { entry: BenchmarkRun; n1: number; n2: number; rate?: number; budget?: number | null }[] = [];
     const together: BenchmarkRun[] = [];
     const costs: number[] = [];
     for (const r of results.filter((x) => x.runs.some((run) => run.iterations > 0))) {
@@ -228,10 +229,20 @@ export async function runBenchmarks(session: BenchSession, opts: BenchOptions, o
       if (plan.rate === 1 && !r.name.includes('/') && cost < 0.1) {
         together.push(entry);
         costs.push(cost / GROUP_ITERATIONS[1]);
-      } else alone.push({ entry, n1, n2, rate: plan.rate });
+      } else alone.push({ entry, n1, n2, rate: plan.rate, budget: plan.budget });
     }
-    const profileAlone = (x: { entry: BenchmarkRun; n1: number; n2: number; rate?: number }) => {
+    const profileAlone = (x: { entry: BenchmarkRun; n1: number; n2: number; rate?: number; budget?: number | null }) => {
       const [f1, f2] = [file(), file()];
+      // Without --exact, one run after the other: the longer one samples if the shorter overran (profiledPair).
+      if (x.budget) {
+        const plan = { iterations: [x.n1, x.n2] as [number, number], rate: x.rate ?? 1, budget: x.budget };
+        profileJob(pr, bin, async () => {
+          progress(`profiling ${x.entry.result.name}`);
+          Object.assign(x.entry, await profiledPair(bin, pr.dir, opts, x.entry.result.name, plan, [f1, f2]));
+          await readUntimed(x.entry);
+        });
+        return;
+      }
       profileJob(pr, bin, async () => {
         progress(`profiling ${x.entry.result.name}`);
         x.entry.low = await profiledRun(bin, pr.dir, opts, x.entry.result.name, x.n1, f1, x.rate);

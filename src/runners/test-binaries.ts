@@ -21,7 +21,7 @@ import type { ToolPaths } from '../cache/tool-paths.js';
 import { isAbsolute } from 'node:path';
 import type { BenchResult } from '../model/alloc-types.js';
 import { summarizeBenchmark } from '../model/stats.js';
-import { profilePlan, RECORD_COST_S, type ProfilePlan } from '../model/sampling.js';
+import { profileBudget, profilePlan, rateAfterOverrun, RECORD_COST_S, type ProfilePlan } from '../model/sampling.js';
 
 export interface BenchOptions {
   /** Keep the instructions of the functions that allocate (the HTML report's assembly pane). */
@@ -140,14 +140,35 @@ function withRequested(counts: [number, number], perOp: number, requested: numbe
  * How a benchmark is profiled, from its timed runs: the runs of profileIterations, or, when those would cost more
  * than the budget and `exact` is not asked for, fewer iterations or a sampled pair (model/sampling.ts).
  */
-export function planFor(result: BenchResult, requested: number | null, exact: boolean): ProfilePlan {
+export function planFor(result: BenchResult, requested: number | null, exact: boolean): ProfilePlan & { budget: number | null } {
   const s = summarizeBenchmark(result);
   const nsPerOp = s['ns/op']?.median ?? 1000;
   const allocsPerOp = s['allocs/op']?.median ?? 1;
   const iterations = profileIterations(nsPerOp, allocsPerOp, requested);
-  if (exact) return { iterations, rate: 1 };
+  if (exact) return { iterations, rate: 1, budget: null };
   const timedSeconds = result.runs.reduce((t, r) => t + r.iterations * (r.metrics['ns/op'] ?? 0) * 1e-9, 0);
-  return profilePlan({ nsPerOp, allocsPerOp, bytesPerOp: s['B/op']?.median ?? 0, timedSeconds }, iterations);
+  const f = { nsPerOp, allocsPerOp, bytesPerOp: s['B/op']?.median ?? 0, timedSeconds };
+  return { ...profilePlan(f, iterations), budget: profileBudget(f) };
+}
+
+/**
+ * A benchmark's two profiled runs one after the other (without --exact): when the shorter one, recording at the
+ * plan's rate, takes longer than the budget of both (allocations the timed figures did not show: a warm-up, a
+ * cache filled once per process), the longer one samples at a rate chosen from what the shorter one allocated.
+ */
+export async function profiledPair(
+  bin: string,
+  cwd: string,
+  opts: BenchOptions,
+  name: string,
+  plan: ProfilePlan & { budget: number },
+  files: [string, string],
+): Promise<{ low: ProfiledRun; high: ProfiledRun }> {
+  const t0 = performance.now();
+  const low = await profiledRun(bin, cwd, opts, name, plan.iterations[0], files[0], plan.rate);
+  const overran = (performance.now() - t0) / 1000 > plan.budget;
+  const rate = overran && low.profile ? Math.max(plan.rate, rateAfterOverrun(profileBytes(low.profile), plan.iterations)) : plan.rate;
+  return { low, high: await profiledRun(bin, cwd, opts, name, plan.iterations[1], files[1], rate) };
 }
 
 /** The iteration counts of the runs that profile short benchmarks together. */

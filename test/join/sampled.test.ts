@@ -117,3 +117,30 @@ test('exact runs carry no sampling; sampled runs with too few allocations record
   assert.match(thin.notes.join('\n'), /no per-line figures: the sampled profiled runs .* recorded 12 allocations, too few .* --exact/);
   assert.equal(thin.allocsPerOp, 10000);
 });
+
+test('a line whose interval holds zero is left out; a shorter run that overran records exactly, the longer one samples', () => {
+  const rate = 576;
+  const q = -Math.expm1(-32 / rate);
+  // Line 30: one sample in each run, no per-op growth: noise.
+  const rep = run(
+    rate,
+    profile(1, [
+      { line: 21, objects: 30000, size: 32 },
+      { line: 30, objects: 1, size: 32 },
+    ]),
+    profile(rate, [
+      { line: 21, objects: 120000, size: 32 },
+      { line: 30, objects: Math.round(1 / q), size: 32 },
+    ]),
+    [5, 20],
+  );
+  assert.deepEqual(
+    rep.lines.map((l) => l.line),
+    [21],
+  );
+  assert.equal(rep.sampling?.lowRate, 1);
+  assert.match(rep.notes[0]!, /^sampled: .*the shorter run \(5 iterations, -test\.memprofilerate=1\) took longer than planned/);
+  // The exact shorter run adds no variance: the half-width is the longer run's alone.
+  const half = (1.96 * Math.sqrt((120000 * (1 - q)) / q)) / 15;
+  assert.ok(Math.abs(rep.lines[0]!.sampling!.allocsPerOp[1] - (6000 + half)) < 0.01);
+});
