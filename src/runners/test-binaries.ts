@@ -21,7 +21,7 @@ import type { ToolPaths } from '../cache/tool-paths.js';
 import { isAbsolute } from 'node:path';
 import type { BenchResult } from '../model/alloc-types.js';
 import { summarizeBenchmark } from '../model/stats.js';
-import { profileBudget, profilePlan, rateAfterOverrun, RECORD_COST_S, type ProfilePlan } from '../model/sampling.js';
+import { profileBudget, profilePlan, rateAfterOverrun, RECORD_COST_S, sampledCount, type ProfilePlan } from '../model/sampling.js';
 
 export interface BenchOptions {
   /** Keep the instructions of the functions that allocate (the HTML report's assembly pane). */
@@ -151,10 +151,20 @@ export function planFor(result: BenchResult, requested: number | null, exact: bo
   return { ...profilePlan(f, iterations), budget: profileBudget(f) };
 }
 
+/** Seconds at least before a shorter profiled run that overran is stopped (see profiledPair). */
+const OVERRUN_AFTER_S = 2;
+/** The rate it is run again at: objects of 4 KiB and more recorded nearly always, 64-byte ones once in 65. */
+const OVERRUN_RATE = 4096;
+
 /**
- * A benchmark's two profiled runs one after the other (without --exact): when the shorter one, recording at the
- * plan's rate, takes longer than the budget of both (allocations the timed figures did not show: a warm-up, a
- * cache filled once per process), the longer one samples at a rate chosen from what the shorter one allocated.
+ * A benchmark's two profiled runs one after the other (without --exact). When the shorter one recorded more
+ * allocations than the budget of both allows (allocations the timed figures did not show: a warm-up, a cache
+ * filled once per process), the longer one samples at a rate chosen from what the shorter one allocated: judged
+ * by the count recorded, not by the time taken, which other work on the machine stretches. A shorter run that
+ * takes several times the budget is stopped and run again at OVERRUN_RATE: fastjson's
+ * BenchmarkParse/canada/fastjson (0 allocs/op timed; 73 MB and 114,000 allocations of parser warm-up in each
+ * process) took 5.9 s for 5 iterations at rate 1, 1.9 s of it on the CPU (its RunParallel goroutines wait on the
+ * profiler's lock), and 1.1 s at rate 4096.
  */
 export async function profiledPair(
   bin: string,
@@ -165,9 +175,18 @@ export async function profiledPair(
   files: [string, string],
 ): Promise<{ low: ProfiledRun; high: ProfiledRun }> {
   const t0 = performance.now();
-  const low = await profiledRun(bin, cwd, opts, name, plan.iterations[0], files[0], plan.rate);
-  const overran = (performance.now() - t0) / 1000 > plan.budget;
-  const rate = overran && low.profile ? Math.max(plan.rate, rateAfterOverrun(profileBytes(low.profile), plan.iterations)) : plan.rate;
+  const limit = Math.max(OVERRUN_AFTER_S, 3 * plan.budget) * 1000;
+  const stoppable = plan.rate < OVERRUN_RATE;
+  let low = await profiledRun(bin, cwd, opts, name, plan.iterations[0], files[0], plan.rate, stoppable ? limit : undefined);
+  const stopped = stoppable && !low.profile && performance.now() - t0 >= limit;
+  if (stopped) low = await profiledRun(bin, cwd, opts, name, plan.iterations[0], files[0], OVERRUN_RATE);
+  const recorded = low.profile
+    ? low.profile.samples.reduce((t, x) => t + sampledCount(x.allocObjects, x.allocBytes, low.profile!.rate).samples, 0)
+    : 0;
+  const overran = stopped || recorded * RECORD_COST_S > plan.budget;
+  // Never more exact than the shorter run: the longer one's rate is the sampled figures' rate.
+  const lowRate = low.profile?.rate ?? plan.rate;
+  const rate = overran && low.profile ? Math.max(lowRate, rateAfterOverrun(profileBytes(low.profile), plan.iterations)) : plan.rate;
   return { low, high: await profiledRun(bin, cwd, opts, name, plan.iterations[1], files[1], rate) };
 }
 
@@ -393,6 +412,8 @@ async function runBinary(
   args: string[],
   /** Read stdout and stderr in the order written (the timing pass, which reports panics); a profiled run needs only its result. */
   ordered = true,
+  /** A shorter limit than --timeout's, in ms (a profiled run that is stopped and run again another way). */
+  limitMs?: number,
 ): Promise<{
   parsed: BenchPackage | null;
   timedOut: boolean;
@@ -412,7 +433,9 @@ async function runBinary(
     tail.push(l);
     parser.push(l);
   };
-  const ro = { cwd, env: opts.env, onStdoutLine: onLine, onStderrLine: onLine, timeoutMs: runLimitMs(opts.timeout) };
+  const limit = runLimitMs(opts.timeout);
+  const timeoutMs = limitMs !== undefined && (limit === 0 || limitMs < limit) ? limitMs : limit;
+  const ro = { cwd, env: opts.env, onStdoutLine: onLine, onStderrLine: onLine, timeoutMs };
   // Results go to stdout and a panic to stderr: read from two pipes, a panic can be read before the results
   // printed ahead of it (under load), and the parser then files them under the wrong benchmark or drops them.
   // One pipe for both keeps the order the binary wrote in, as go test does.
@@ -499,6 +522,8 @@ export async function profiledRun(
   file: string,
   /** -test.memprofilerate: 1 records every allocation; a larger rate samples (model/sampling.ts). */
   rate = 1,
+  /** Stop the run after this many ms (it is then run again another way) rather than at --timeout's limit. */
+  limitMs?: number,
 ): Promise<ProfiledRun> {
   const exact = exactBenchPattern(name);
   const r = await runBinary(
@@ -517,6 +542,7 @@ export async function profiledRun(
       `-test.memprofilerate=${rate}`,
     ],
     false,
+    limitMs,
   );
   const res = r.parsed?.benchmarks.find((b) => b.name === name)?.runs[0];
   const base = { iterations, allocsPerOp: res?.metrics['allocs/op'] ?? null, bytesPerOp: res?.metrics['B/op'] ?? null };
