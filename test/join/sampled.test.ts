@@ -6,6 +6,7 @@ import { attribute } from '../../src/join/attribute.js';
 import type { AnalysisModel } from '../../src/model/types.js';
 import type { MemProfile } from '../../src/model/profile.js';
 import type { ProfiledRun } from '../../src/model/bench-report.js';
+import { renderBenchText } from '../../src/reporters/bench-text.js';
 
 const model: AnalysisModel = {
   schemaVersion: 1,
@@ -92,6 +93,15 @@ test('sampled runs: per-line estimates with 95% intervals, the rate and samples,
   assert.match(rep.notes[0]!, /^sampled: .*memprofilerate=576/);
   assert.ok(rep.notes.some((n) => /^the lines add up to 10000 ± [\d.]+ allocs\/op/.test(n)));
   assert.ok(!rep.lines.some((l) => l.oneOff));
+  // The text report marks the estimate and prints its interval.
+  const text = renderBenchText(
+    { schemaVersion: 1, go: model.go, root: '/m', benchmarks: [rep], packages: [] },
+    { color: false, verbose: false, cwd: '/m' },
+  );
+  assert.match(
+    text,
+    /x\.go:21: ~6000 allocs\/op, 192000 B\/op \(sampled, 95%: [\d.]+…[\d.]+ allocs\/op, [\d.]+…[\d.]+ B\/op; \d+ recorded\)/,
+  );
 });
 
 test('exact runs carry no sampling; sampled runs with too few allocations recorded give no lines and say why', () => {
