@@ -49,6 +49,8 @@ export interface BenchFlags extends FocusFlags, GivenFlags {
   format: string;
   output?: string;
   check?: boolean;
+  /** Record every allocation in the profiled runs (model/sampling.ts): never sample. */
+  exact?: boolean;
   cache: boolean;
   /** --no-cost: false; the cost pass (runners/cost-pass.ts) runs unless so. */
   cost?: boolean;
@@ -106,6 +108,7 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
     resolveFile,
     onProgress,
     cost: flags.cost !== false,
+    exact: !!flags.exact,
   };
   // The test binaries are built first, then timed with nothing else running. The static analysis (of the named
   // packages and the module's packages they import) is planned beside the builds (go list and the content keys

@@ -121,6 +121,8 @@ export async function runCheck(patterns: string[], flags: CheckFlags, io: CliIO)
       // check reads only the allocations measured in noalloc functions: what they cost is not asked.
       cost: false,
       progress: false,
+      // A noalloc function's one allocation must not fall between samples: every allocation is recorded.
+      exact: true,
       // What check asks for stands: the configuration's bench defaults are for heapscope bench itself.
       given: new Set(['bench', 'count', 'timeout', ...(flags.benchtime !== undefined ? ['benchtime'] : [])]),
     };

@@ -103,6 +103,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       .option('--timeout <d>', TIMEOUT_HELP, '10m')
       .option('--check', "fail (exit 1) when a benchmark takes more allocs/op or B/op than its budget in the module's heapscope.json")
       .option('--no-cost', 'skip the cost pass (one CPU-profiled, GC-traced run per benchmark): no cpu and gc figures')
+      .option('--exact', 'record every allocation in the profiled runs, however long they take (default: sample where that would be slow)')
       .addOption(
         new Option('--format <format>', 'output format (html: one self-contained page)').choices(formatsFor('bench')).default('text'),
       )
@@ -121,6 +122,8 @@ Timings come from a plain run with -benchmem. Per-line figures come from two fur
 with every allocation recorded (-memprofilerate=1) and fixed iteration counts; their difference removes setup.
 The cost pass (skipped with --no-cost) runs each benchmark once more, for about as long as its timed run and at
 most 1 s, under the CPU profiler and GODEBUG=gctrace=1: the shares of CPU in the allocator and in GC, GC cycles.
+Where recording every allocation would take long, the two runs record a sample (a larger -memprofilerate) and
+each line's figures are estimates with a 95% interval; --exact records every allocation all the same.
 ${EXIT_HELP.replace('some packages did not compile', 'a test binary did not compile or ended before its benchmarks, or a benchmark failed, panicked, exited, timed out or matched nothing')}`,
     )
     .action(async (patterns: string[], flags: BenchFlags, cmd: Command) => {

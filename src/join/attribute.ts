@@ -7,6 +7,9 @@
 // was: the binary's symbol table gives the function, the -S listing the calls in it and their offsets. So each
 // line's allocations are split exactly as the profile splits them, each with the type and the compiled instance
 // (a generic function's shape) that made it, and only those; a line is never given another instance's types.
+//
+// Runs that sampled (model/sampling.ts) carry figures pprof has already scaled to estimates; the same slope of them is
+// the per-op estimate, and each line also gets the 95% interval of its slope from the allocations recorded.
 
 import type { AllocType, BenchLine, BenchmarkReport, BenchmarkRun, LineAllocation, ProfiledRun } from '../model/bench-report.js';
 import type { AsmAllocCall } from '../model/alloc-types.js';
@@ -22,6 +25,8 @@ import { cause as causeOf, type CauseId } from '../model/causes.js';
 import { pathKind } from '../model/paths.js';
 import { decidesCall, describeCall } from './alloc-calls.js';
 import { reconcile } from './reconcile.js';
+import { sampledCount, slopeHalfWidth } from '../model/sampling.js';
+import { MIN_SAMPLES, sampledLine, tooFewSamples, type SampledTotals } from './sampled.js';
 
 /** Lines below both of these per op are noise from the runtime (GC, pools) rather than the loop. */
 const MIN_ALLOCS_PER_OP = 0.01;
@@ -51,6 +56,10 @@ interface LineAgg {
   function: string | null;
   objects: number;
   bytes: number;
+  /** Allocations recorded, and the variance of the objects and bytes estimates (0 when every one was recorded). */
+  samples: number;
+  varObjects: number;
+  varBytes: number;
   parts: Map<string, Part>;
 }
 
@@ -80,11 +89,26 @@ export function aggregate(
     const lineKey = `${untimed ? 'untimed|' : ''}${charged ? `${file}:${charged.line}` : ':0'}`;
     let agg = out.get(lineKey);
     if (!agg) {
-      agg = { file, line: charged?.line ?? 0, untimed, function: charged?.function ?? null, objects: 0, bytes: 0, parts: new Map() };
+      agg = {
+        file,
+        line: charged?.line ?? 0,
+        untimed,
+        function: charged?.function ?? null,
+        objects: 0,
+        bytes: 0,
+        samples: 0,
+        varObjects: 0,
+        varBytes: 0,
+        parts: new Map(),
+      };
       out.set(lineKey, agg);
     }
     agg.objects += s.allocObjects;
     agg.bytes += s.allocBytes;
+    const counted = sampledCount(s.allocObjects, s.allocBytes, profile.rate);
+    agg.samples += counted.samples;
+    agg.varObjects += counted.varObjects;
+    agg.varBytes += counted.varBytes;
     // How: the module's code called the allocator itself (its CALL, by address), or a function outside the module did.
     let part: Omit<Part, 'objects' | 'bytes'>;
     const direct = charged !== null && inner === charged ? callAt(inner, map) : null;
@@ -219,6 +243,8 @@ interface LineSlope {
   lowParts: Map<string, Part> | undefined;
   /** The line's allocations in the shorter run. */
   lowObjects: number | undefined;
+  /** Sampled runs: the allocations recorded in both, and the 95% half-widths of perOp and bytesPerOp. */
+  sampled: { samples: number; allocs: number; bytes: number } | null;
 }
 
 type Slopes = Map<string, LineSlope>;
@@ -289,6 +315,8 @@ function attributeOne(
   const map = addressMap(high.profile, input.symbols ?? null, bySymbol);
   const a = aggregate(low.profile, input.resolve, map, run.untimed);
   const b = aggregate(high.profile, input.resolve, map, run.untimed);
+  const rate = high.profile.rate;
+  const totals: SampledTotals = { allocs2: 0, bytes2: 0 };
 
   let setupAllocs = 0;
   let setupBytes = 0;
@@ -309,7 +337,24 @@ function attributeOne(
       const q = lo?.parts.get(pk);
       parts.set(pk, { part: p, n: (p.objects - (q?.objects ?? 0)) / dn, bytes: (p.bytes - (q?.bytes ?? 0)) / dn });
     }
-    slopes.set(key, { agg: hi, perOp, bytesPerOp, parts, lowParts: lo?.parts, lowObjects: lo?.objects });
+    const sampled =
+      rate > 1
+        ? {
+            samples: hi.samples + (lo?.samples ?? 0),
+            allocs: slopeHalfWidth(hi.varObjects, lo?.varObjects ?? 0, dn),
+            bytes: slopeHalfWidth(hi.varBytes, lo?.varBytes ?? 0, dn),
+          }
+        : null;
+    slopes.set(key, { agg: hi, perOp, bytesPerOp, parts, lowParts: lo?.parts, lowObjects: lo?.objects, sampled });
+  }
+  // A line only in the shorter run (sampled: recorded there by chance) is no per-op figure; its samples still count.
+  const samples = [...b.values()].reduce((t, x) => t + x.samples, 0) + [...a.values()].reduce((t, x) => t + x.samples, 0);
+  if (rate > 1) rep.sampling = { rate, samples };
+  // The shorter run recorded every allocation and took longer than the budget: the longer one sampled.
+  if (rate > 1 && low.profile.rate !== rate) rep.sampling!.lowRate = low.profile.rate;
+  if (rate > 1 && samples < MIN_SAMPLES) {
+    rep.notes.push(tooFewSamples(rep));
+    return rep;
   }
   removeSiblings(rep, slopes, high, done);
   done.set(rep.name, { slopes, bytesPerOp: rep.bytesPerOp ?? 0 });
@@ -318,8 +363,11 @@ function attributeOne(
   for (const sl of slopes.values()) {
     // Amortised growth allocates rarely but much (0.005 allocs/op, 33 B/op): kept for its bytes. Not so without a
     // frame of the module: a lazy table the runtime builds once can land in one profiled run and not the other.
-    const floor = Math.max(sl.agg.file ? MIN_ALLOCS_PER_OP : MIN_RUNTIME_PER_OP, MIN_ALLOCS_APART / dn);
-    if (sl.perOp < floor && (sl.bytesPerOp < MIN_BYTES_PER_OP || !sl.agg.file)) {
+    // Sampled, the count apart is an estimate, and the interval says how sure the line is instead.
+    const floor = Math.max(sl.agg.file ? MIN_ALLOCS_PER_OP : MIN_RUNTIME_PER_OP, sl.sampled ? 0 : MIN_ALLOCS_APART / dn);
+    // Sampled, a line whose interval holds zero in both measures is not told apart from noise.
+    const noise = sl.sampled !== null && sl.perOp <= sl.sampled.allocs && sl.bytesPerOp <= sl.sampled.bytes;
+    if (noise || (sl.perOp < floor && (sl.bytesPerOp < MIN_BYTES_PER_OP || !sl.agg.file))) {
       if (!sl.agg.untimed) {
         dropped.allocs += sl.perOp;
         dropped.bytes += sl.bytesPerOp;
@@ -327,6 +375,7 @@ function attributeOne(
       continue;
     }
     const line = lineReport(sl, run, input, sitesAt, callsAt);
+    if (sl.sampled) sampledLine(line, sl.perOp, sl.sampled, sl.agg.untimed ? null : totals);
     if (sl.agg.untimed) {
       line.notes.push(
         `setup: runs outside the timed loop (before b.ResetTimer or under b.StopTimer), ${round(sl.perOp)} allocs and ${round(sl.bytesPerOp)} B per b.N that go test does not count; not in the per-op lines`,
@@ -337,7 +386,7 @@ function attributeOne(
     // Fewer than MIN_ALLOCS_APART allocations more in the longer run, not as a slice or map grows: a one-off (a pool
     // refilled after a GC, a cache filled once) that the profiled runs' N makes look like a per-op share.
     const apart = sl.agg.objects - (sl.lowObjects ?? 0);
-    if (sl.perOp < 0.99 && apart < MIN_ALLOCS_APART && !line.amortised) {
+    if (!sl.sampled && sl.perOp < 0.99 && apart < MIN_ALLOCS_APART && !line.amortised) {
       line.oneOff = true;
       line.notes.push(
         `one-off: ${apart} allocation${apart === 1 ? '' : 's'} more in the longer profiled run (${high.iterations} iterations) than in the shorter (${low.iterations}), not one per op: its per-op share shrinks as N grows (a pool refilled after a GC, a cache filled once; run with a larger --benchtime Nx to see it fall)`,
@@ -351,7 +400,7 @@ function attributeOne(
       y.allocsPerOp - x.allocsPerOp || y.bytesPerOp - x.bytesPerOp || (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line),
   );
   rep.setup = { allocs: round(setupAllocs), bytes: round(setupBytes) };
-  reconcile(rep, high, dropped);
+  reconcile(rep, high, dropped, rep.sampling ? totals : undefined);
   const owns = benchmarkOwns(rep.name.split('/')[0]!);
   rep.flame = flameGraph(
     rep.name,

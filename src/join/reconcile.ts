@@ -6,6 +6,7 @@
 
 import type { BenchmarkReport, ProfiledRun } from '../model/bench-report.js';
 import { isTinyAllocation } from '../model/size-classes.js';
+import { sampledNotes, type SampledTotals } from './sampled.js';
 
 function round(x: number): number {
   return Math.round(x * 100) / 100;
@@ -17,11 +18,21 @@ export interface Unshown {
   bytes: number;
 }
 
-export function reconcile(rep: BenchmarkReport, high: ProfiledRun, unshown: Unshown = { allocs: 0, bytes: 0 }): void {
+export function reconcile(
+  rep: BenchmarkReport,
+  high: ProfiledRun,
+  unshown: Unshown = { allocs: 0, bytes: 0 },
+  /** Sampled runs (rep.sampling): the lines' intervals, which decide whether they agree with go test. */
+  sampled?: SampledTotals,
+): void {
   const [n1, n2] = rep.profiledIterations!;
-  rep.notes.push(
-    `per-line figures come from two runs with every allocation recorded (${n1} and ${n2} iterations); timings from the plain run`,
-  );
+  // Sampled: a sum within its interval of what go test measured needs no other reason.
+  const agrees = sampled ? sampledNotes(rep, sampled, unshown) : { allocs: false, bytes: false };
+  if (!sampled) {
+    rep.notes.push(
+      `per-line figures come from two runs with every allocation recorded (${n1} and ${n2} iterations); timings from the plain run`,
+    );
+  }
   const lines = round(rep.lines.reduce((s, l) => s + l.allocsPerOp, 0));
   const lineBytes = round(rep.lines.reduce((s, l) => s + l.bytesPerOp, 0));
   const measured = rep.allocsPerOp;
@@ -48,7 +59,7 @@ export function reconcile(rep: BenchmarkReport, high: ProfiledRun, unshown: Unsh
       ? `; ${round(unshown.allocs)} allocs/op and ${round(unshown.bytes)} B/op are in no line (each below 0.01 allocs/op and 8 B/op: one-offs, the runtime's and the testing package's own)`
       : '';
 
-  if (measured !== null) {
+  if (measured !== null && !agrees.allocs) {
     // allocs/op and B/op are printed truncated: a sum of 1.99 is "1 allocs/op".
     // allocs/op is printed truncated (a sum of 1.99 is "1 allocs/op"); a slope of 0.99 is one per op with noise.
     const agrees = Math.abs(lines - measured) < 0.02 || measured === Math.floor(lines + 0.005);
@@ -114,7 +125,7 @@ export function reconcile(rep: BenchmarkReport, high: ProfiledRun, unshown: Unsh
     }
   }
 
-  if (measuredBytes === null) return;
+  if (measuredBytes === null || agrees.bytes) return;
   const gap = measuredBytes - lineBytes;
   const amortised = rep.lines.filter((l) => l.allocsPerOp < 1 && l.bytesPerOp >= 1);
   if (measured === 0 && measuredBytes > 0 && amortised.length) {

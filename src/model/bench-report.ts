@@ -128,6 +128,16 @@ export interface BenchLine {
   cpuShare?: number | null;
   /** An estimate: the line's share of the benchmark's allocated bytes times the benchmark's GC share. */
   gcShareEstimate?: number | null;
+  /** When the profiled runs sampled (BenchmarkReport.sampling): the line's allocations they recorded (both runs),
+   *  and the 95% intervals of its per-op figures, which are estimates. */
+  sampling?: LineSampling;
+}
+
+/** A sampled line's figures: allocsPerOp and bytesPerOp are estimates within these 95% intervals. */
+export interface LineSampling {
+  samples: number;
+  allocsPerOp: [number, number];
+  bytesPerOp: [number, number];
 }
 
 export interface BenchFigure {
@@ -148,6 +158,16 @@ export interface BenchmarkReport {
   runs: number;
   /** Iteration counts of the two profiled runs the per-line figures come from. */
   profiledIterations: [number, number] | null;
+  /** Present when the profiled runs recorded a sample of the allocations rather than every one: one in about
+   *  every `rate` bytes (-test.memprofilerate), `samples` recorded in the two runs; the lines' figures are
+   *  then estimates, each with its interval (BenchLine.sampling). Absent: every allocation was recorded. */
+  sampling?: {
+    rate: number;
+    samples: number;
+    /** The shorter run's rate, when it differs: it recorded at the plan's rate and took longer than the budget of
+     *  both runs (allocations the timed figures did not show), so the longer one sampled at `rate`. */
+    lowRate?: number;
+  };
   /** Allocations per benchmark call outside the loop (setup, the b.N = 1 probe), from the same two runs. */
   setup: { allocs: number; bytes: number } | null;
   lines: BenchLine[];

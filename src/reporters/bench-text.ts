@@ -48,7 +48,13 @@ export function renderBenchText(rep: BenchReport, opts: ReportOptions): string {
         l.cpuShare !== undefined && l.cpuShare !== null
           ? `, ${pct(l.cpuShare)} CPU in allocator${l.gcShareEstimate !== undefined && l.gcShareEstimate !== null ? `, ~${pct(l.gcShareEstimate)} GC (est.)` : ''}`
           : '';
-      out.push(`  ${where}: ${c.yellow(`${num(l.allocsPerOp)} allocs/op, ${num(l.bytesPerOp)} B/op`)}${fn}${cost}`);
+      // Sampled: the estimate's 95% interval, from the allocations the runs recorded on the line.
+      const est = l.sampling
+        ? c.dim(
+            ` (sampled, 95%: ${num(l.sampling.allocsPerOp[0])}…${num(l.sampling.allocsPerOp[1])} allocs/op, ${num(l.sampling.bytesPerOp[0])}…${num(l.sampling.bytesPerOp[1])} B/op; ${l.sampling.samples} recorded)`,
+          )
+        : '';
+      out.push(`  ${where}: ${c.yellow(`${l.sampling ? '~' : ''}${num(l.allocsPerOp)} allocs/op, ${num(l.bytesPerOp)} B/op`)}${est}${fn}${cost}`);
       // How the line allocates, as the profile splits it: each runtime call with its type, each callee.
       for (const a of l.allocations) {
         const what = a.type

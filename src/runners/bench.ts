@@ -1,7 +1,8 @@
 // Runs benchmarks the way heapscope needs them, for every package with tests:
 //   1. one test binary each, built beside the static analysis with the module's assembly listing;
 //   2. a timing pass per binary, one at a time, with nothing else running: timings come only from here;
-//   3. profiled runs with every allocation recorded (-test.memprofilerate=1) at two iteration counts N1 < N2,
+//   3. profiled runs with every allocation recorded (-test.memprofilerate=1) at two iteration counts N1 < N2
+//      (or, where that would cost too much and --exact is not given, a sample of them: model/sampling.ts),
 //      several at once since they are not timed: short top-level benchmarks together, split per benchmark,
 //      the others alone. A line's allocations grow as setup + perOp × N, so the difference between the two
 //      profiles divided by N2 − N1 is the exact per-op figure, whatever the benchmark does around its loop.
@@ -32,6 +33,8 @@ import {
   groupIterations,
   profiledGroupRun,
   profiledRun,
+  planFor,
+  profiledPair,
   profileIterations,
   requestedIterations,
   readSymbols,
@@ -209,7 +212,7 @@ export async function runBenchmarks(session: BenchSession, opts: BenchOptions, o
     // A benchmark that died in its timed run can still print a line with 0 iterations: nothing was measured.
     const dir = dirname(bin);
     const file = (): string => join(dir, `p${++profiles}.pprof`);
-    const alone: { entry: BenchmarkRun; n1: number; n2: number }[] = [];
+    const alone: { entry: BenchmarkRun; n1: number; n2: number; rate?: number; budget?: number | null }[] = [];
     const together: BenchmarkRun[] = [];
     const costs: number[] = [];
     for (const r of results.filter((x) => x.runs.some((run) => run.iterations > 0))) {
@@ -221,22 +224,33 @@ export async function runBenchmarks(session: BenchSession, opts: BenchOptions, o
         entry.skipped = 'not profiled: the timed runs measured 0 B/op and 0 allocs/op';
         continue;
       }
-      const [n1, n2] = profileIterations(s['ns/op']?.median ?? 1000, s['allocs/op']?.median ?? 1, requested);
+      const plan = planFor(r, requested, !!opts.exact);
+      const [n1, n2] = plan.iterations;
       const cost = ((s['ns/op']?.median ?? 1e6) * 1e-9 + (s['allocs/op']?.median ?? 1) * 1e-5) * GROUP_ITERATIONS[1];
-      if (!r.name.includes('/') && cost < 0.1) {
+      if (plan.rate === 1 && !r.name.includes('/') && cost < 0.1) {
         together.push(entry);
         costs.push(cost / GROUP_ITERATIONS[1]);
-      } else alone.push({ entry, n1, n2 });
+      } else alone.push({ entry, n1, n2, rate: plan.rate, budget: plan.budget });
     }
-    const profileAlone = (x: { entry: BenchmarkRun; n1: number; n2: number }) => {
+    const profileAlone = (x: { entry: BenchmarkRun; n1: number; n2: number; rate?: number; budget?: number | null }) => {
       const [f1, f2] = [file(), file()];
+      // Without --exact, one run after the other: the longer one samples if the shorter overran (profiledPair).
+      if (x.budget) {
+        const plan = { iterations: [x.n1, x.n2] as [number, number], rate: x.rate ?? 1, budget: x.budget };
+        profileJob(pr, bin, async () => {
+          progress(`profiling ${x.entry.result.name}`);
+          Object.assign(x.entry, await profiledPair(bin, pr.dir, opts, x.entry.result.name, plan, [f1, f2]));
+          await readUntimed(x.entry);
+        });
+        return;
+      }
       profileJob(pr, bin, async () => {
         progress(`profiling ${x.entry.result.name}`);
-        x.entry.low = await profiledRun(bin, pr.dir, opts, x.entry.result.name, x.n1, f1);
+        x.entry.low = await profiledRun(bin, pr.dir, opts, x.entry.result.name, x.n1, f1, x.rate);
         await readUntimed(x.entry);
       });
       profileJob(pr, bin, async () => {
-        x.entry.high = await profiledRun(bin, pr.dir, opts, x.entry.result.name, x.n2, f2);
+        x.entry.high = await profiledRun(bin, pr.dir, opts, x.entry.result.name, x.n2, f2, x.rate);
       });
     };
     for (const x of alone) profileAlone(x);

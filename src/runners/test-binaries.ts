@@ -1,6 +1,6 @@
 // Everything heapscope does with one test binary: build it with the assembly listing, read its symbols, time its
-// benchmarks, and profile them with every allocation recorded, alone or several together. bench.ts decides which
-// binaries and benchmarks, in which order.
+// benchmarks, and profile them with every allocation recorded (or a sample of them, model/sampling.ts), alone or
+// several together. bench.ts decides which binaries and benchmarks, in which order.
 
 import { readFile, rm } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
@@ -19,6 +19,9 @@ import { GRACE_MS } from './process-groups.js';
 import { exitStatus, OutputTail } from './bench-problems.js';
 import type { ToolPaths } from '../cache/tool-paths.js';
 import { isAbsolute } from 'node:path';
+import type { BenchResult } from '../model/alloc-types.js';
+import { summarizeBenchmark } from '../model/stats.js';
+import { profileBudget, profilePlan, rateAfterOverrun, RECORD_COST_S, sampledCount, type ProfilePlan } from '../model/sampling.js';
 
 export interface BenchOptions {
   /** Keep the instructions of the functions that allocate (the HTML report's assembly pane). */
@@ -41,6 +44,8 @@ export interface BenchOptions {
   parallel?: number;
   /** Run the cost pass (cost-pass.ts) after the timing passes: heapscope bench, unless --no-cost. */
   cost?: boolean;
+  /** Record every allocation in the profiled runs, however long they take (--exact); else costly ones sample. */
+  exact?: boolean;
 }
 
 /**
@@ -105,7 +110,7 @@ export function profileIterations(nsPerOp: number, allocsPerOp: number, requeste
   // floor of 100, fastjson's BenchmarkParse/canada/stdjson-struct (31 ms and 392,511 allocations per op) spent
   // minutes in profiled runs that go test finishes in a second; with a fixed floor of 8, the 1.7 ms
   // BenchmarkParse/citm/fastjson (a parser that reuses its memory) got a slope of warm-up noise.
-  const perOp = nsPerOp * 1e-9 + allocsPerOp * 1e-5;
+  const perOp = nsPerOp * 1e-9 + allocsPerOp * RECORD_COST_S;
   const floor = Math.max(8, Math.min(100, Math.round(2 / Math.max(perOp, 1e-9))));
   const high = Math.max(floor, Math.min(5000, Math.round(0.005 / Math.max(perOp, 1e-9))));
   return withRequested([Math.max(2, Math.round(high / 4)), high], perOp, requested);
@@ -131,6 +136,60 @@ function withRequested(counts: [number, number], perOp: number, requested: numbe
   if (requested === null || requested <= counts[1]) return counts;
   const high = Math.max(counts[1], Math.min(requested, Math.round(REQUESTED_BUDGET_S / Math.max(perOp, 1e-9))));
   return [Math.max(2, Math.round(high / 4)), high];
+}
+
+/**
+ * How a benchmark is profiled, from its timed runs: the runs of profileIterations, or, when those would cost more
+ * than the budget and `exact` is not asked for, fewer iterations or a sampled pair (model/sampling.ts).
+ */
+export function planFor(result: BenchResult, requested: number | null, exact: boolean): ProfilePlan & { budget: number | null } {
+  const s = summarizeBenchmark(result);
+  const nsPerOp = s['ns/op']?.median ?? 1000;
+  const allocsPerOp = s['allocs/op']?.median ?? 1;
+  const iterations = profileIterations(nsPerOp, allocsPerOp, requested);
+  if (exact) return { iterations, rate: 1, budget: null };
+  const timedSeconds = result.runs.reduce((t, r) => t + r.iterations * (r.metrics['ns/op'] ?? 0) * 1e-9, 0);
+  const f = { nsPerOp, allocsPerOp, bytesPerOp: s['B/op']?.median ?? 0, timedSeconds };
+  return { ...profilePlan(f, iterations), budget: profileBudget(f) };
+}
+
+/** Seconds at least before a shorter profiled run that overran is stopped (see profiledPair). */
+const OVERRUN_AFTER_S = 2;
+/** The rate it is run again at: objects of 4 KiB and more recorded nearly always, 64-byte ones once in 65. */
+const OVERRUN_RATE = 4096;
+
+/**
+ * A benchmark's two profiled runs one after the other (without --exact). When the shorter one recorded more
+ * allocations than the budget of both allows (allocations the timed figures did not show: a warm-up, a cache
+ * filled once per process), the longer one samples at a rate chosen from what the shorter one allocated: judged
+ * by the count recorded, not by the time taken, which other work on the machine stretches. A shorter run that
+ * takes several times the budget is stopped and run again at OVERRUN_RATE: fastjson's
+ * BenchmarkParse/canada/fastjson (0 allocs/op timed; 73 MB and 114,000 allocations of parser warm-up in each
+ * process) took 5.9 s for 5 iterations at rate 1, 1.9 s of it on the CPU (its RunParallel goroutines wait on the
+ * profiler's lock), and 1.1 s at rate 4096.
+ */
+export async function profiledPair(
+  bin: string,
+  cwd: string,
+  opts: BenchOptions,
+  name: string,
+  plan: ProfilePlan & { budget: number },
+  files: [string, string],
+): Promise<{ low: ProfiledRun; high: ProfiledRun }> {
+  const t0 = performance.now();
+  const limit = Math.max(OVERRUN_AFTER_S, 3 * plan.budget) * 1000;
+  const stoppable = plan.rate < OVERRUN_RATE;
+  let low = await profiledRun(bin, cwd, opts, name, plan.iterations[0], files[0], plan.rate, stoppable ? limit : undefined);
+  const stopped = stoppable && !low.profile && performance.now() - t0 >= limit;
+  if (stopped) low = await profiledRun(bin, cwd, opts, name, plan.iterations[0], files[0], OVERRUN_RATE);
+  const recorded = low.profile
+    ? low.profile.samples.reduce((t, x) => t + sampledCount(x.allocObjects, x.allocBytes, low.profile!.rate).samples, 0)
+    : 0;
+  const overran = stopped || recorded * RECORD_COST_S > plan.budget;
+  // Never more exact than the shorter run: the longer one's rate is the sampled figures' rate.
+  const lowRate = low.profile?.rate ?? plan.rate;
+  const rate = overran && low.profile ? Math.max(lowRate, rateAfterOverrun(profileBytes(low.profile), plan.iterations)) : plan.rate;
+  return { low, high: await profiledRun(bin, cwd, opts, name, plan.iterations[1], files[1], rate) };
 }
 
 /** The iteration counts of the runs that profile short benchmarks together. */
@@ -355,6 +414,8 @@ async function runBinary(
   args: string[],
   /** Read stdout and stderr in the order written (the timing pass, which reports panics); a profiled run needs only its result. */
   ordered = true,
+  /** A shorter limit than --timeout's, in ms (a profiled run that is stopped and run again another way). */
+  limitMs?: number,
 ): Promise<{
   parsed: BenchPackage | null;
   timedOut: boolean;
@@ -374,7 +435,9 @@ async function runBinary(
     tail.push(l);
     parser.push(l);
   };
-  const ro = { cwd, env: opts.env, onStdoutLine: onLine, onStderrLine: onLine, timeoutMs: runLimitMs(opts.timeout) };
+  const limit = runLimitMs(opts.timeout);
+  const timeoutMs = limitMs !== undefined && (limit === 0 || limitMs < limit) ? limitMs : limit;
+  const ro = { cwd, env: opts.env, onStdoutLine: onLine, onStderrLine: onLine, timeoutMs };
   // Results go to stdout and a panic to stderr: read from two pipes, a panic can be read before the results
   // printed ahead of it (under load), and the parser then files them under the wrong benchmark or drops them.
   // One pipe for both keeps the order the binary wrote in, as go test does.
@@ -459,6 +522,10 @@ export async function profiledRun(
   name: string,
   iterations: number,
   file: string,
+  /** -test.memprofilerate: 1 records every allocation; a larger rate samples (model/sampling.ts). */
+  rate = 1,
+  /** Stop the run after this many ms (it is then run again another way) rather than at --timeout's limit. */
+  limitMs?: number,
 ): Promise<ProfiledRun> {
   const exact = exactBenchPattern(name);
   const r = await runBinary(
@@ -474,9 +541,10 @@ export async function profiledRun(
       `-test.benchtime=${iterations}x`,
       `-test.timeout=${opts.timeout}`,
       `-test.memprofile=${file}`,
-      '-test.memprofilerate=1',
+      `-test.memprofilerate=${rate}`,
     ],
     false,
+    limitMs,
   );
   const res = r.parsed?.benchmarks.find((b) => b.name === name)?.runs[0];
   const base = { iterations, allocsPerOp: res?.metrics['allocs/op'] ?? null, bytesPerOp: res?.metrics['B/op'] ?? null };
