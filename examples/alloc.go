@@ -110,3 +110,10 @@ func CreateCopy() BigStruct {
 func Itoa(n int) string {
 	return strconv.Itoa(n)
 }
+
+// CreatePointer returns the same struct through a pointer: the struct outlives the call, so each call allocates it.
+//
+//go:noinline
+func CreatePointer() *BigStruct {
+	return &BigStruct{A: 1, B: 2, C: 3, D: "a", E: "b", F: "c"}
+}

@@ -96,3 +96,11 @@ func BenchmarkItoa(b *testing.B) {
 		sinkString = Itoa(i + 1000)
 	}
 }
+
+var sinkBigPtr *BigStruct
+
+func BenchmarkCreatePointer(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		sinkBigPtr = CreatePointer()
+	}
+}
