@@ -33,9 +33,10 @@ type summary struct {
 	Events     int   `json:"events"`
 	// Goroutines that came to exist during the trace (GoCreate), not the ones it found running.
 	GoroutinesCreated int `json:"goroutinesCreated"`
-	// Where the benchmark's last run (the timed loop at b.N) begins, in ns from the first event: every figure
-	// below is of the trace from there on, leaving out the testing package's own runtime.GC() calls and b.N probes.
+	// Where the benchmark's last run (the timed loop at b.N) begins and ends, in ns from the first event: every
+	// figure below is of that span, leaving out the testing package's own runtime.GC() calls and b.N probes.
 	WindowStartNs int64 `json:"windowStartNs"`
+	WindowEndNs   int64 `json:"windowEndNs"`
 	// GC cycles whose mark phase began in the window (runtime.GC() calls of the benchmark's own included).
 	GCCycles int `json:"gcCycles"`
 	// The GC's stop-the-world pauses (sweep termination, mark termination): how many and their total.
@@ -100,16 +101,21 @@ func summarise(path string) (s *summary, err error) {
 		return nil, errors.New("the trace holds no events")
 	}
 	first, last := events[0].Time(), events[len(events)-1].Time()
-	start := timedStart(events)
+	start, end := timedRun(events)
 	s.Events = len(events)
 	s.DurationNs = int64(last.Sub(first))
 	s.WindowStartNs = int64(start.Sub(first))
+	s.WindowEndNs = int64(end.Sub(first))
 	// Open ranges: STW and assists per goroutine (their scope), the GC's mark phase globally.
 	stwBegin := map[trace.GoID]trace.Time{}
 	assistBegin := map[trace.GoID]trace.Time{}
 	var heap [][2]int64
+	var heapBefore int64 = -1
 	for _, ev := range events {
-		if ev.Time() < start {
+		if ev.Time() < start && ev.Kind() == trace.EventMetric && ev.Metric().Name == "/memory/classes/heap/objects:bytes" {
+			heapBefore = int64(ev.Metric().Value.Uint64())
+		}
+		if ev.Time() < start || ev.Time() > end {
 			continue
 		}
 		switch ev.Kind() {
@@ -157,19 +163,27 @@ func summarise(path string) (s *summary, err error) {
 			}
 		}
 	}
-	// Assists still open when the trace ended count up to its end.
+	// Assists still open when the run ended count up to its end.
 	for _, t := range assistBegin {
-		s.AssistNs += int64(last.Sub(t))
+		s.AssistNs += int64(end.Sub(t))
+	}
+	// The heap is sampled when it changes much (at GC events): the value in force when the run began starts the
+	// series, and the last one ends it at the run's end, so that a run without a GC still has its (flat) line.
+	if heapBefore >= 0 && (len(heap) == 0 || heap[0][0] > 0) {
+		heap = append([][2]int64{{0, heapBefore}}, heap...)
+	}
+	if n := len(heap); n > 0 && heap[n-1][0] < int64(end.Sub(start)) {
+		heap = append(heap, [2]int64{int64(end.Sub(start)), heap[n-1][1]})
 	}
 	s.Heap = downsample(heap, maxHeapPoints)
 	// Utilisation over the whole trace (the computation needs its beginning: GOMAXPROCS, goroutine states), then
 	// the MMU of the timed run's part of it.
 	util := mmu.MutatorUtilizationV2(events, mmu.UtilSTW|mmu.UtilBackground|mmu.UtilAssist|mmu.UtilSweep)
-	windowNs := int64(last.Sub(start))
+	windowNs := int64(end.Sub(start))
 	for name, w := range map[string]time.Duration{"1ms": time.Millisecond, "10ms": 10 * time.Millisecond} {
 		s.MMU[name] = nil
 		if len(util) > 0 && windowNs >= int64(w) {
-			v := mmu.NewMMUCurve(trimUtil(util, int64(start))).MMU(w)
+			v := mmu.NewMMUCurve(trimUtil(util, int64(start), int64(end))).MMU(w)
 			s.MMU[name] = &v
 		}
 	}
@@ -180,19 +194,26 @@ func isGCSTW(name string) bool {
 	return strings.HasPrefix(name, "stop-the-world") && strings.Contains(name, "GC")
 }
 
-// timedStart is where the benchmark's last run begins: the testing package runs each b.N in a new goroutine
-// that first calls runtime.GC() (testing's runN) and then the benchmark. That goroutine is the one that waited
-// for the trace's last forced GC cycle (a benchmark calling runtime.GC() itself waits on its own goroutine too);
-// the run begins when the first cycle it waited for has ended (its mark-termination pause). Without a forced
-// cycle (not a test binary's benchmark run), the whole trace.
-func timedStart(events []trace.Event) trace.Time {
+// timedRun is the benchmark's last run, the timed loop at its final b.N. The testing package runs each b.N in
+// a new goroutine that calls runtime.GC() (testing's runN), then b.StartTimer (runtime.ReadMemStats, a
+// "read mem stats" pause) before the loop and b.StopTimer (another) after it. That goroutine is the one that
+// waited for the trace's last forced GC cycle (a benchmark calling runtime.GC() itself waits on its own goroutine
+// too); the run begins at its first memory-statistics pause after the first cycle it waited for, and ends at its
+// last. Without these marks (not a test binary's benchmark run), the whole trace.
+func timedRun(events []trace.Event) (start, end trace.Time) {
+	start, end = events[0].Time(), events[len(events)-1].Time()
 	type cycle struct {
 		waiter trace.GoID
 		end    trace.Time
 	}
 	var cycles []cycle
 	inMark := false
-	stwOpen := map[trace.GoID]bool{}
+	type pause struct {
+		g          trace.GoID
+		begin, end trace.Time
+	}
+	var stats []pause
+	open := map[trace.GoID]trace.Time{}
 	for _, ev := range events {
 		switch ev.Kind() {
 		case trace.EventStateTransition:
@@ -206,21 +227,27 @@ func timedStart(events []trace.Event) trace.Time {
 			}
 		case trace.EventRangeActive, trace.EventRangeBegin, trace.EventRangeEnd:
 			rg := ev.Range()
-			switch {
-			case rg.Name == "GC concurrent mark phase":
+			if rg.Name == "GC concurrent mark phase" {
 				inMark = ev.Kind() != trace.EventRangeEnd
 				if inMark {
 					cycles = append(cycles, cycle{waiter: trace.NoGoroutine})
 				}
-			case isGCSTW(rg.Name) && rg.Scope.Kind == trace.ResourceGoroutine:
-				g := rg.Scope.Goroutine()
-				if ev.Kind() != trace.EventRangeEnd {
-					stwOpen[g] = true
-				} else if stwOpen[g] && len(cycles) > 0 && strings.Contains(rg.Name, "mark termination") {
-					cycles[len(cycles)-1].end = ev.Time()
-					delete(stwOpen, g)
-				}
+				break
 			}
+			if rg.Scope.Kind != trace.ResourceGoroutine || !strings.HasPrefix(rg.Name, "stop-the-world") {
+				break
+			}
+			g := rg.Scope.Goroutine()
+			if ev.Kind() != trace.EventRangeEnd {
+				open[g] = ev.Time()
+				break
+			}
+			if b, ok := open[g]; ok && strings.Contains(rg.Name, "mark termination") && len(cycles) > 0 {
+				cycles[len(cycles)-1].end = ev.Time()
+			} else if ok && rg.Name == "stop-the-world (read mem stats)" {
+				stats = append(stats, pause{g, b, ev.Time()})
+			}
+			delete(open, g)
 		}
 	}
 	runner := trace.NoGoroutine
@@ -228,32 +255,54 @@ func timedStart(events []trace.Event) trace.Time {
 		runner = cycles[i].waiter
 	}
 	if runner == trace.NoGoroutine {
-		return events[0].Time()
+		return start, end
 	}
+	var after trace.Time
 	for _, c := range cycles {
 		if c.waiter == runner && c.end != 0 {
-			return c.end
+			after = c.end
+			break
 		}
 	}
-	return events[0].Time()
+	if after == 0 {
+		return start, end
+	}
+	start = after
+	var own []pause
+	for _, p := range stats {
+		if p.g == runner && p.begin >= after {
+			own = append(own, p)
+		}
+	}
+	if len(own) > 0 {
+		start = own[0].end
+	}
+	if len(own) > 1 {
+		end = own[len(own)-1].begin
+	}
+	return start, end
 }
 
-// trimUtil cuts a utilisation function to the times from t on, the value in force at t starting it.
-func trimUtil(util [][]mmu.MutatorUtil, t int64) [][]mmu.MutatorUtil {
+// trimUtil cuts a utilisation function to the times from t to u, the value in force at t starting it and a
+// final 0 at u (as MutatorUtilizationV2 ends each function: no window reaches past it).
+func trimUtil(util [][]mmu.MutatorUtil, t, u int64) [][]mmu.MutatorUtil {
 	out := make([][]mmu.MutatorUtil, 0, len(util))
-	for _, u := range util {
-		if len(u) == 0 || u[len(u)-1].Time < t {
+	for _, f := range util {
+		if len(f) == 0 || f[len(f)-1].Time < t {
 			continue
 		}
 		i := 0
-		for i+1 < len(u) && u[i+1].Time <= t {
+		for i+1 < len(f) && f[i+1].Time <= t {
 			i++
 		}
-		cut := append([]mmu.MutatorUtil{}, u[i:]...)
-		if cut[0].Time < t {
-			cut[0].Time = t
+		cut := []mmu.MutatorUtil{{Time: t, Util: f[i].Util}}
+		for _, m := range f[i+1:] {
+			if m.Time >= u {
+				break
+			}
+			cut = append(cut, m)
 		}
-		out = append(out, cut)
+		out = append(out, append(cut, mmu.MutatorUtil{Time: u, Util: 0}))
 	}
 	return out
 }

@@ -36,6 +36,9 @@ import type { Outcome } from './outcome.js';
 import { checkBenchPattern, checkBenchtime, checkCount, checkTimeout, commandDir } from './flag-checks.js';
 import { measuredCost } from '../join/focus.js';
 import { safeText } from '../model/safe-text.js';
+import { joinTrace } from '../model/trace-summary.js';
+import { compareBenchmarks } from '../model/compare.js';
+import { compareSelection } from './compare-flags.js';
 
 export interface BenchFlags extends FocusFlags, GivenFlags {
   C?: string;
@@ -50,6 +53,10 @@ export interface BenchFlags extends FocusFlags, GivenFlags {
   cache: boolean;
   color?: boolean;
   progress?: boolean;
+  /** A trace pass per benchmark (runners/trace-pass.ts). */
+  trace?: boolean;
+  /** Two benchmark names to set side by side (cli/compare-flags.ts). */
+  compare?: string[];
 }
 
 export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO): Promise<Outcome> {
@@ -74,6 +81,13 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
   const goEnv = await readGoEnv(dir, io.env);
   // Only the packages whose tests declare a benchmark --bench selects are built, analysed and run.
   const listed = await listPackages({ dir, env: io.env, patterns: given, tags: flags.tags });
+  const compare = compareSelection(
+    flags.compare,
+    listed.filter((p) => !p.DepOnly && !p.Error),
+    flags.bench,
+    flags.given?.has('bench') ?? false,
+  );
+  if (compare) flags.bench = compare.bench;
   const chosen = benchPackages(
     listed.filter((p) => !p.DepOnly && (p.TestGoFiles?.length || p.XTestGoFiles?.length || p.Error)),
     flags.bench,
@@ -101,6 +115,15 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
     toolPaths: flags.cache ? ToolPaths.in(defaultCacheDir(io.env), JSON.stringify([goEnv.goroot, goEnv.version, goEnv.gocache])) : null,
     resolveFile,
     onProgress,
+    ...(flags.trace
+      ? {
+          trace: {
+            cacheDir: flags.cache ? defaultCacheDir(io.env) : null,
+            goVersion: goEnv.version,
+            ...(compare ? { sameIterations: compare.names } : {}),
+          },
+        }
+      : {}),
   };
   // The test binaries are built first, then timed with nothing else running. The static analysis (of the named
   // packages and the module's packages they import) is planned beside the builds (go list and the content keys
@@ -155,9 +178,12 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
   if (flags.format === 'html') report.listings = runs.flatMap((pr) => pr.listings);
   for (const pr of runs) {
     report.packages.push({ importPath: pr.importPath, dir: pr.dir, errors: pr.errors, notes: pr.notes });
-    report.benchmarks.push(
-      ...attributeAll({ model, asm: pr.asm, libraryAsm: pr.libraryAsm, resolve: resolveFile, symbols: pr.symbols }, pr.benchmarks),
+    const reports = attributeAll(
+      { model, asm: pr.asm, libraryAsm: pr.libraryAsm, resolve: resolveFile, symbols: pr.symbols },
+      pr.benchmarks,
     );
+    reports.forEach((r, i) => joinTrace(r, pr.benchmarks[i]!));
+    report.benchmarks.push(...reports);
   }
   const ctx = nameContext(
     model,
@@ -187,6 +213,7 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
     source: pageSourceReader(sources),
     ...(flags.format === 'html' ? { page: pageAssets() } : {}),
   };
+  if (compare) shown.compare = compareBenchmarks(compare.names[0], compare.names[1], report.benchmarks);
   const budgets = flags.check && config ? checkBudgets(report, config) : null;
   if (budgets) shown.budgets = budgets;
   for (const c of render(shown, opts)) out.write(c);

@@ -102,6 +102,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       .option('--benchtime <t>', 'as go test -benchtime (1s, 20000x); applies to the timing pass')
       .option('--timeout <d>', TIMEOUT_HELP, '10m')
       .option('--check', "fail (exit 1) when a benchmark takes more allocs/op or B/op than its budget in the module's heapscope.json")
+      .option('--trace', "also record each benchmark's execution trace in a run of its own and summarise it (GC cycles, pauses, MMU)")
+      .option('--compare <benchmarks...>', 'set two benchmarks side by side (A B: full names or unique suffixes), with the ratio B/A')
       .addOption(
         new Option('--format <format>', 'output format (html: one self-contained page)').choices(formatsFor('bench')).default('text'),
       )

@@ -6,6 +6,8 @@ import type { MemProfile, UntimedLines } from './profile.js';
 import type { FlameNode } from './flame.js';
 import type { AsmListing } from './alloc-types.js';
 import type { BudgetResult } from './budgets.js';
+import type { TraceFigures, TraceOutcome } from './trace-summary.js';
+import type { BenchCompare } from './compare.js';
 
 /** One profiled run of a benchmark with a fixed iteration count. */
 export interface ProfiledRun {
@@ -27,6 +29,8 @@ export interface BenchmarkRun {
   skipped?: string;
   /** The benchmark function's lines that run with the timer stopped or before b.ResetTimer (parsers/timer-regions.ts). */
   untimed?: UntimedLines;
+  /** bench --trace: the trace pass's outcome (runners/trace-pass.ts). */
+  trace?: TraceOutcome;
 }
 
 export interface AllocType {
@@ -131,6 +135,8 @@ export interface BenchmarkReport {
   untimed?: BenchLine[];
   /** The profile's stacks below the benchmark function, per op (the HTML report's flame graph). */
   flame?: FlameNode | null;
+  /** bench --trace: the execution trace's summary; null when the pass gave nothing (a note says why). */
+  trace?: TraceFigures | null;
   notes: string[];
 }
 
@@ -142,6 +148,8 @@ export interface BenchReport {
   packages: { importPath: string; dir: string; errors: string[]; notes: string[] }[];
   /** bench --check: each budget of the configuration file against the benchmark's median. */
   budgets?: BudgetResult[];
+  /** bench --compare A B: A beside B, the ratio B/A per row. */
+  compare?: BenchCompare;
   /** The assembly of the functions that allocate, for the HTML report (left out of the JSON: it is large). */
   listings?: AsmListing[];
 }

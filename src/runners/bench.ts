@@ -24,6 +24,7 @@ import { describeProblem, earlyExitMessage } from './bench-problems.js';
 import { readFile } from 'node:fs/promises';
 import { benchmarkFrame } from '../model/profile.js';
 import { untimedLines } from '../parsers/timer-regions.js';
+import { runTracePasses } from './trace-pass.js';
 import {
   buildTestBinary,
   GROUP_ITERATIONS,
@@ -277,6 +278,10 @@ export async function runBenchmarks(session: BenchSession, opts: BenchOptions, o
         await settle();
       });
     }
+  }
+  // The trace passes are timed too (pauses, utilisation): one at a time, before anything else starts.
+  if (opts.trace && session.packages.some((p) => p.bin)) {
+    await runTracePasses(session.packages, dirname(session.packages.find((p) => p.bin)!.bin!), { ...opts, trace: opts.trace });
   }
   // Nothing is timed from here on: the caller may start other work now. The tools are found only now, as each
   // `go tool -n` takes the cores for 0.1–0.2 s, which the builds need more.

@@ -17,6 +17,7 @@ import { SymbolTable } from '../model/symbols.js';
 import { capture, run } from './process.js';
 import { GRACE_MS } from './process-groups.js';
 import { exitStatus, OutputTail } from './bench-problems.js';
+import type { TraceOptions } from '../model/trace-summary.js';
 import type { ToolPaths } from '../cache/tool-paths.js';
 import { isAbsolute } from 'node:path';
 
@@ -39,6 +40,8 @@ export interface BenchOptions {
   onProgress?: (msg: string) => void;
   /** Profiled runs at once (they are not timed); default: the machine's cores and one. */
   parallel?: number;
+  /** bench --trace: a trace pass of each benchmark (trace-pass.ts). */
+  trace?: TraceOptions;
 }
 
 /**
