@@ -5,6 +5,7 @@ import { el, fill, linkButton, section } from './dom.js';
 import { causeId, num } from './format.js';
 import { flameView, toFrames } from './flame.js';
 import { topTable } from './top-table.js';
+import { traceView } from './trace-view.js';
 import type { App } from './state.js';
 
 function metric(app: App, b: PageBenchmark, name: string): string {
@@ -108,6 +109,7 @@ export function benchView(app: App): { element: HTMLElement; render(dataChanged:
       el('h3', null, m.s(b.name)),
       b.setup ? el('p', { class: 'note' }, `Setup outside the loop: ${num(b.setup.allocs)} allocs, ${num(b.setup.bytes)} B.`) : null,
       ...b.notes.map((n) => el('p', { class: 'note' }, m.s(n))),
+      traceView(b.trace),
       b.flame
         ? flameView(app, b.flame, { allocs: median(app, b, 'allocs/op'), bytes: median(app, b, 'B/op') })
         : el('p', { class: 'note' }, 'No allocation profile for this benchmark.'),

@@ -369,5 +369,6 @@ function benchmarks(enc: Encoder, report: BenchReport): PageBenchmark[] {
     lines: b.lines.map((l) => encodeLine(enc, l)),
     flame: b.flame ? encodeFlame(enc, b.flame) : null,
     notes: b.notes.map((n) => s.of(n)),
+    ...(b.trace !== undefined ? { trace: b.trace } : {}),
   }));
 }

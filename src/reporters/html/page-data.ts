@@ -202,6 +202,22 @@ export interface PageBenchmark {
   lines: PageBenchLine[];
   flame: PageFlameNode | null;
   notes: Str[];
+  /** bench --trace: the execution trace's summary (null: the pass gave nothing, a note says why). */
+  trace?: PageTrace | null;
+}
+
+/** A benchmark's execution-trace figures (model/trace-summary.ts TraceFigures): numbers only. */
+export interface PageTrace {
+  gcCycles: number;
+  stwEvents: number;
+  stwTotalNs: number;
+  assistNs: number;
+  goroutinesCreated: number;
+  /** [ns since the timed run began, bytes of live heap objects]. */
+  heap: [number, number][];
+  mmu: { '1ms': number | null; '10ms': number | null };
+  ops: number;
+  windowNs: number;
 }
 
 export interface PageAsmFunction {
