@@ -1,0 +1,92 @@
+// bench --trace --compare on the examples' copy-versus-pointer twin, on the installed Go and on go1.27.4: the
+// pointer's timed run has GC cycles and pauses, the copy's none; both traced with the same b.N; the comparison's
+// rows and ratios. With --bench given too, its benchmarks run beside the two (BenchmarkAsync: goroutines).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runCli, TOOLCHAINS } from '../helpers/cli.js';
+import { examplesDir } from '../helpers/paths.js';
+
+interface Trace {
+  gcCycles: number;
+  stwEvents: number;
+  stwTotalNs: number;
+  assistNs: number;
+  goroutinesCreated: number;
+  heap: [number, number][];
+  mmu: { '1ms': number | null; '10ms': number | null };
+  ops: number;
+}
+interface Report {
+  benchmarks: { name: string; nsPerOp: number; trace?: Trace | null; notes: string[] }[];
+  compare: { a: string; b: string; rows: { id: string; a: number | null; b: number | null; ratio: number | null }[]; notes: string[] };
+}
+
+for (const tc of TOOLCHAINS) {
+  test(`bench --trace --compare CreateCopy CreatePointer (${tc.name})`, () => {
+    const r = runCli(
+      ['bench', '-C', examplesDir, '--bench', 'Async', '--trace', '--compare', 'BenchmarkCreateCopy', 'CreatePointer', '--format', 'json'],
+      { env: tc.env },
+    );
+    assert.equal(r.code, 0, r.stderr);
+    const rep = JSON.parse(r.stdout) as Report;
+    assert.deepEqual(rep.benchmarks.map((b) => b.name).sort(), ['BenchmarkAsync', 'BenchmarkCreateCopy', 'BenchmarkCreatePointer']);
+    const by = (n: string): Trace => {
+      const t = rep.benchmarks.find((b) => b.name === n)?.trace;
+      assert.ok(t, `${n} has no trace: ${JSON.stringify(rep.benchmarks.find((b) => b.name === n)?.notes)}`);
+      return t;
+    };
+    const copy = by('BenchmarkCreateCopy');
+    const ptr = by('BenchmarkCreatePointer');
+    assert.equal(copy.gcCycles, 0);
+    assert.equal(copy.stwTotalNs, 0);
+    assert.ok(ptr.gcCycles > 0, `pointer: ${ptr.gcCycles} GC cycles`);
+    assert.equal(ptr.stwEvents, 2 * ptr.gcCycles);
+    assert.ok(ptr.stwTotalNs > copy.stwTotalNs);
+    assert.ok(ptr.heap.length > 2 && ptr.heap.length <= 200);
+    assert.equal(copy.ops, ptr.ops, 'the compared pair is traced with the same b.N');
+    // Async starts a goroutine per op.
+    assert.ok(by('BenchmarkAsync').goroutinesCreated >= by('BenchmarkAsync').ops);
+
+    assert.equal(rep.compare.a, 'BenchmarkCreateCopy');
+    assert.equal(rep.compare.b, 'BenchmarkCreatePointer');
+    assert.deepEqual(rep.compare.notes, []);
+    const row = (id: string) => rep.compare.rows.find((x) => x.id === id)!;
+    assert.deepEqual(
+      rep.compare.rows.map((x) => x.id),
+      [
+        'nsPerOp',
+        'bytesPerOp',
+        'allocsPerOp',
+        ...rep.compare.rows.map((x) => x.id).filter((id) => id.startsWith('gc.') || id.startsWith('cpu.')),
+        'trace.ops',
+        'trace.gcCycles',
+        'trace.stwEvents',
+        'trace.stwTotalNs',
+        'trace.assistNs',
+        'trace.goroutinesCreated',
+        'trace.mmu.1ms',
+        'trace.mmu.10ms',
+      ],
+    );
+    const ns = row('nsPerOp');
+    assert.ok(ns.a! > 0 && Math.abs(ns.ratio! - ns.b! / ns.a!) < 1e-9);
+    assert.deepEqual(row('bytesPerOp'), { id: 'bytesPerOp', label: 'B/op', a: 0, b: 80, ratio: null });
+    assert.deepEqual(row('trace.gcCycles'), { id: 'trace.gcCycles', label: 'trace: GC cycles', a: 0, b: ptr.gcCycles, ratio: null });
+    assert.equal(row('trace.ops').ratio, 1);
+    assert.equal(row('trace.mmu.10ms').a, 1);
+  });
+}
+
+test('bench --compare: names it cannot resolve are usage errors (exit 2)', () => {
+  for (const [args, message] of [
+    [['BenchmarkCreateCopy'], /--compare takes two benchmark names, A and B \(given 1\)/],
+    [['CreateCopy', 'NoSuch'], /--compare NoSuch: no benchmark is named so or ends so/],
+    [['CreateCopy', 'er'], /--compare er: 4 benchmarks end so \(/],
+    [['CreateCopy', 'BenchmarkCreateCopy'], /--compare names BenchmarkCreateCopy twice/],
+  ] as const) {
+    const r = runCli(['bench', '-C', examplesDir, '--compare', ...args]);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, message);
+    assert.equal(r.stdout, '');
+  }
+});
