@@ -5,6 +5,9 @@
 // code (./mmu, copied from internal/trace). A trace it cannot read prints {"error": "..."} and exits 1.
 //
 // Usage: tracesum <trace file>
+//
+// The whole trace is held in memory (the MMU computation takes every event at once), about 400 bytes an event:
+// a trace of more than maxEvents is refused (heapscope traces a shorter run instead).
 package main
 
 import (
@@ -14,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -24,6 +28,9 @@ import (
 
 // maxHeapPoints bounds the heap-over-time series: the report draws it, it does not need every GC's samples.
 const maxHeapPoints = 200
+
+// maxEvents bounds the helper's memory (about 400 MB); heapscope's trace passes aim well below it.
+const maxEvents = 1_000_000
 
 type summary struct {
 	// Version of this output's shape: the TS parser refuses any other.
@@ -73,7 +80,7 @@ func summarise(path string) (s *summary, err error) {
 	// The reader is meant to return errors on damaged input, but a panic in it must still end in one JSON line.
 	defer func() {
 		if p := recover(); p != nil {
-			s, err = nil, fmt.Errorf("the trace reader failed: %v", p)
+			s, err = nil, fmt.Errorf("go/tracesum failed: %v (%s)", p, firstFrame(debug.Stack()))
 		}
 	}()
 	f, err := os.Open(path)
@@ -96,6 +103,9 @@ func summarise(path string) (s *summary, err error) {
 			return nil, fmt.Errorf("after %d events: %w", len(events), err)
 		}
 		events = append(events, ev)
+		if len(events) > maxEvents {
+			return nil, fmt.Errorf("too large: more than %d events", maxEvents)
+		}
 	}
 	if len(events) == 0 {
 		return nil, errors.New("the trace holds no events")
@@ -188,6 +198,17 @@ func summarise(path string) (s *summary, err error) {
 		}
 	}
 	return s, nil
+}
+
+// firstFrame is where in go/tracesum a panic happened: the first frame of ours (or the trace reader's) below it.
+func firstFrame(stack []byte) string {
+	lines := strings.Split(string(stack), "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "panic(") && i+3 < len(lines) {
+			return strings.TrimSpace(lines[i+2]) + " " + strings.TrimSpace(strings.Fields(lines[i+3])[0])
+		}
+	}
+	return "no stack"
 }
 
 func isGCSTW(name string) bool {

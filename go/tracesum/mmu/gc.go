@@ -5,9 +5,9 @@
 // Copied from the Go toolchain's src/internal/trace/gc.go (go1.26.8; identical in go1.27.4), which
 // golang.org/x/exp/trace does not export: the same MMU computation `go tool trace` shows on its /mmu page.
 // Changes: the package name, the trace types imported from golang.org/x/exp/trace (a dot import, so the body
-// below is the toolchain's text), and one fix marked "heapscope:" (a background mark worker counted once per
-// scheduling, not twice: without it the utilisation falls to 0 for good after the first GC cycle's workers run
-// twice, as heapscope saw on go1.26.8 traces).
+// below is the toolchain's text), and two fixes marked "heapscope:": a background mark worker counted once per
+// scheduling, not twice (without it the utilisation falls to 0 for good once a GC cycle's workers have run
+// twice, as heapscope saw on go1.26.8 traces), and a goroutine's transition without a P not charged to P -1.
 
 package mmu
 
@@ -226,7 +226,9 @@ func MutatorUtilizationV2(events []Event, flags UtilFlags) [][]MutatorUtil {
 			}
 			old, new := st.Goroutine()
 			g := st.Resource.Goroutine()
-			if inGC[g] || bgMark[g] {
+			// heapscope: only on a P. A goroutine leaving a syscall whose P was taken has none (ProcID -1), and
+			// indexing ps with it panicked on a go1.26.8 trace (the examples' BenchmarkBuffer).
+			if (inGC[g] || bgMark[g]) && ev.Proc() != NoProc {
 				if !old.Executing() && new.Executing() {
 					// Started running while doing GC things.
 					ps[ev.Proc()].gc++
