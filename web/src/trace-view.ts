@@ -77,9 +77,13 @@ function heapChart(t: PageTrace): HTMLElement {
 /** The trace summary of one benchmark, or why it has none. */
 export function traceView(t: PageTrace | null | undefined): HTMLElement | null {
   if (t === undefined) return null; // bench ran without --trace
-  if (t === null) return section('Execution trace', el('p', { class: 'note' }, 'No trace summary: see the notes above.'));
+  if (t === null) {
+    const none = section('Execution trace', el('p', { class: 'note' }, 'No trace summary: see the notes above.'));
+    none.dataset.testid = 'trace';
+    return none;
+  }
   const row = (k: string, v: string): HTMLElement[] => [el('dt', null, k), el('dd', { class: 'n' }, v)];
-  return section(
+  const block = section(
     'Execution trace',
     el(
       'dl',
@@ -94,4 +98,6 @@ export function traceView(t: PageTrace | null | undefined): HTMLElement | null {
     ),
     heapChart(t),
   );
+  block.dataset.testid = 'trace';
+  return block;
 }
