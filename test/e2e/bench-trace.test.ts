@@ -77,6 +77,18 @@ for (const tc of TOOLCHAINS) {
   });
 }
 
+test('bench --trace on a run too short for the MMU windows: null MMUs and a note saying so', () => {
+  const r = runCli(['bench', '-C', examplesDir, '--trace', '--bench', 'CreateCopy$', '--benchtime', '1x', '--format', 'json']);
+  assert.equal(r.code, 0, r.stderr);
+  const b = (JSON.parse(r.stdout) as Report).benchmarks[0]!;
+  assert.equal(b.trace?.ops, 1);
+  assert.deepEqual(b.trace?.mmu, { '1ms': null, '10ms': null });
+  assert.ok(
+    b.notes.some((n) => /^the traced run lasted \d+ µs: too short for the minimum mutator utilisation at 1 ms and 10 ms$/.test(n)),
+    JSON.stringify(b.notes),
+  );
+});
+
 test('bench --compare: names it cannot resolve are usage errors (exit 2)', () => {
   for (const [args, message] of [
     [['BenchmarkCreateCopy'], /--compare takes two benchmark names, A and B \(given 1\)/],
