@@ -295,7 +295,7 @@ Stop with Ctrl-C (exit 130).`,
 The cache (HEAPSCOPE_CACHE, else $XDG_CACHE_HOME/heapscope or ~/.cache/heapscope) holds each package's parsed
 compiler output, keyed by its files, its imports' keys, the toolchain, flags, build tags, GOEXPERIMENT and
 the like, PGO profiles, overlays and the cgo environment; the last finished report of each command line; the
-figures heapscope bench measured (measured/); its go/srcfacts helper (bin/); and the commits heapscope diff
+figures heapscope bench measured (measured/); its go/srcfacts and go/tracesum helpers (bin/); and the commits heapscope diff
 unpacked (revisions/). All of it is kept under HEAPSCOPE_CACHE_LIMIT (default 2G; bytes, or K, M, G,
 1024-based): every run that adds to it and takes it over the bound removes the least recently used entries
 until it is at three quarters of the bound. clean removes all of it.`,
