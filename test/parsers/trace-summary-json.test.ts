@@ -1,6 +1,7 @@
 // go/tracesum's output against its reader: captured output (test/fixtures/trace/README.md says how), then what
 // the reader must refuse.
 import { test } from 'node:test';
+import fc from 'fast-check';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -63,4 +64,26 @@ test('go/tracesum output the reader refuses, each with its reason', () => {
   // A run shorter than the windows: null MMUs read.
   const short = parseTraceSummary(JSON.stringify({ ...good, mmu: { '1ms': null, '10ms': null } }));
   assert.ok(short.ok && short.summary.mmu['1ms'] === null);
+});
+
+test('go/tracesum output cut, spliced or with a figure changed: read or refused with a reason, never thrown', () => {
+  const texts = ['CreateCopy', 'CreatePointer'].flatMap((b) => ['go1.26.8', 'go1.27.4'].map((tc) => captured(`${b}.${tc}.json`)));
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...texts),
+      fc.nat(),
+      fc.nat(),
+      fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('-1', '1e400', 'null', '[]', '{}', '0.5', '"x"')),
+      (text, i, j, insert) => {
+        const a = i % text.length;
+        const b = a + (j % (text.length - a + 1));
+        const r = parseTraceSummary(text.slice(0, a) + insert + text.slice(b));
+        if (r.ok) {
+          assert.ok(r.summary.heap.length <= 200 && r.summary.windowEndNs <= r.summary.durationNs);
+          for (const v of Object.values(r.summary.mmu)) assert.ok(v === null || (v >= 0 && v <= 1));
+        } else assert.ok(r.error.length > 0);
+      },
+    ),
+    { numRuns: 2000 },
+  );
 });
