@@ -73,7 +73,10 @@ for (const tc of TOOLCHAINS) {
     assert.deepEqual(row('bytesPerOp'), { id: 'bytesPerOp', label: 'B/op', a: 0, b: 80, ratio: null });
     assert.deepEqual(row('trace.gcCycles'), { id: 'trace.gcCycles', label: 'trace: GC cycles', a: 0, b: ptr.gcCycles, ratio: null });
     assert.equal(row('trace.ops').ratio, 1);
-    assert.equal(row('trace.mmu.10ms').a, 1);
+    // No GC in the copy's loop: the mutator keeps (almost) every 10 ms window, a sweep of a few µs aside; the
+    // pointer's cycles take a share of them.
+    const mmu = row('trace.mmu.10ms');
+    assert.ok(mmu.a! > 0.95 && mmu.b! < mmu.a!, JSON.stringify(mmu));
   });
 }
 
