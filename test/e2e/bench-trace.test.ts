@@ -40,7 +40,8 @@ for (const tc of TOOLCHAINS) {
     assert.equal(copy.gcCycles, 0);
     assert.equal(copy.stwTotalNs, 0);
     assert.ok(ptr.gcCycles > 0, `pointer: ${ptr.gcCycles} GC cycles`);
-    assert.equal(ptr.stwEvents, 2 * ptr.gcCycles);
+    // Two pauses a cycle; a cycle across the loop's start or end brings one of its two.
+    assert.ok(Math.abs(ptr.stwEvents - 2 * ptr.gcCycles) <= 1, `${ptr.stwEvents} pauses, ${ptr.gcCycles} cycles`);
     assert.ok(ptr.stwTotalNs > copy.stwTotalNs);
     assert.ok(ptr.heap.length > 2 && ptr.heap.length <= 200);
     assert.equal(copy.ops, ptr.ops, 'the compared pair is traced with the same b.N');
