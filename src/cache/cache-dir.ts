@@ -1,7 +1,7 @@
 // The cache directory as a whole: what is in it, how big it is, keeping it under its bound, emptying it. Only
 // files heapscope writes are counted or removed (HEAPSCOPE_CACHE may point anywhere, even at a directory that
 // holds other things): facts shards (two hex digits), runs/, results/, tools.json, measured/ (bench's figures),
-// bin/ (the go/srcfacts helper), and revisions/ (the trees of git commits heapscope diff analysed, one directory
+// bin/ (the go/srcfacts and go/tracesum helpers), and revisions/ (the trees of git commits heapscope diff analysed, one directory
 // per commit, counted and removed as a whole).
 //
 // The bound is enforced at the end of every run that added to the cache. Walking the cache costs 15–100 ms per
@@ -137,7 +137,7 @@ export function cacheEntries(dir: string): CacheEntry[] {
     if (/^[0-9a-f]{2}$/.test(n)) files(n, /^[0-9a-f]{64}\.json(\.\d+\.tmp)?$/, 'facts');
     else if (n === 'runs' || n === 'results') files(n, /^[0-9a-f]+\.(json|out)(\.\d+\.tmp)?$/, n);
     else if (n === 'measured') files(n, /^[0-9a-f]{32}\.json(\.\d+\.tmp)?$/, 'measured');
-    else if (n === 'bin') files(n, /^srcfacts-[\w.-]+$/, 'bin');
+    else if (n === 'bin') files(n, /^(srcfacts|tracesum)-[\w.-]+$/, 'bin');
     else if (/^tools\.json(\.\d+\.tmp)?$/.test(n)) add(join(dir, n), 'tools');
     else if (n === 'revisions')
       for (const f of list(join(dir, n))) {

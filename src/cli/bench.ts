@@ -38,6 +38,9 @@ import type { Outcome } from './outcome.js';
 import { checkBenchPattern, checkBenchtime, checkCount, checkTimeout, commandDir } from './flag-checks.js';
 import { measuredCost } from '../join/focus.js';
 import { safeText } from '../model/safe-text.js';
+import { joinTrace } from '../model/trace-summary.js';
+import { compareBenchmarks } from '../model/compare.js';
+import { compareSelection } from './compare-flags.js';
 
 export interface BenchFlags extends FocusFlags, GivenFlags {
   C?: string;
@@ -56,6 +59,10 @@ export interface BenchFlags extends FocusFlags, GivenFlags {
   cost?: boolean;
   color?: boolean;
   progress?: boolean;
+  /** A trace pass per benchmark (runners/trace-pass.ts). */
+  trace?: boolean;
+  /** Two benchmark names to set side by side (cli/compare-flags.ts). */
+  compare?: string[];
 }
 
 export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO): Promise<Outcome> {
@@ -80,6 +87,13 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
   const goEnv = await readGoEnv(dir, io.env);
   // Only the packages whose tests declare a benchmark --bench selects are built, analysed and run.
   const listed = await listPackages({ dir, env: io.env, patterns: given, tags: flags.tags });
+  const compare = compareSelection(
+    flags.compare,
+    listed.filter((p) => !p.DepOnly && !p.Error),
+    flags.bench,
+    flags.given?.has('bench') ?? false,
+  );
+  if (compare) flags.bench = compare.bench;
   const chosen = benchPackages(
     listed.filter((p) => !p.DepOnly && (p.TestGoFiles?.length || p.XTestGoFiles?.length || p.Error)),
     flags.bench,
@@ -109,6 +123,15 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
     onProgress,
     cost: flags.cost !== false,
     exact: !!flags.exact,
+    ...(flags.trace
+      ? {
+          trace: {
+            cacheDir: flags.cache ? defaultCacheDir(io.env) : null,
+            goVersion: goEnv.version,
+            ...(compare ? { sameIterations: compare.names } : {}),
+          },
+        }
+      : {}),
   };
   // The test binaries are built first, then timed with nothing else running. The static analysis (of the named
   // packages and the module's packages they import) is planned beside the builds (go list and the content keys
@@ -165,9 +188,11 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
     report.packages.push({ importPath: pr.importPath, dir: pr.dir, errors: pr.errors, notes: pr.notes });
     const reps = attributeAll({ model, asm: pr.asm, libraryAsm: pr.libraryAsm, resolve: resolveFile, symbols: pr.symbols }, pr.benchmarks);
     reps.forEach((rep, i) => {
-      const cost = pr.benchmarks[i]!.cost;
+      const run = pr.benchmarks[i]!;
+      const cost = run.cost;
       joinCpuCost(rep, cost, resolveFile);
       if (cost?.profile) rep.cpuFlame = cpuFlameGraph(rep.name, cost.profile, cost.ops, resolveFile);
+      joinTrace(rep, run);
     });
     report.benchmarks.push(...reps);
   }
@@ -199,6 +224,7 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
     source: pageSourceReader(sources),
     ...(flags.format === 'html' ? { page: pageAssets() } : {}),
   };
+  if (compare) shown.compare = compareBenchmarks(compare.names[0], compare.names[1], report.benchmarks);
   const budgets = flags.check && config ? checkBudgets(report, config) : null;
   if (budgets) shown.budgets = budgets;
   for (const c of render(shown, opts)) out.write(c);

@@ -104,6 +104,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       .option('--check', "fail (exit 1) when a benchmark takes more allocs/op or B/op than its budget in the module's heapscope.json")
       .option('--no-cost', 'skip the cost pass (one CPU-profiled, GC-traced run per benchmark): no cpu and gc figures')
       .option('--exact', 'record every allocation in the profiled runs, however long they take (default: sample where that would be slow)')
+      .option('--trace', "also record each benchmark's execution trace in a run of its own and summarise it (GC cycles, pauses, MMU)")
+      .option('--compare <benchmarks...>', 'set two benchmarks side by side (A B: full names or unique suffixes), with the ratio B/A')
       .addOption(
         new Option('--format <format>', 'output format (html: one self-contained page)').choices(formatsFor('bench')).default('text'),
       )
@@ -299,7 +301,7 @@ Stop with Ctrl-C (exit 130).`,
 The cache (HEAPSCOPE_CACHE, else $XDG_CACHE_HOME/heapscope or ~/.cache/heapscope) holds each package's parsed
 compiler output, keyed by its files, its imports' keys, the toolchain, flags, build tags, GOEXPERIMENT and
 the like, PGO profiles, overlays and the cgo environment; the last finished report of each command line; the
-figures heapscope bench measured (measured/); its go/srcfacts helper (bin/); and the commits heapscope diff
+figures heapscope bench measured (measured/); its go/srcfacts and go/tracesum helpers (bin/); and the commits heapscope diff
 unpacked (revisions/). All of it is kept under HEAPSCOPE_CACHE_LIMIT (default 2G; bytes, or K, M, G,
 1024-based): every run that adds to it and takes it over the bound removes the least recently used entries
 until it is at three quarters of the bound. clean removes all of it.`,

@@ -9,6 +9,8 @@ import type { BudgetResult } from './budgets.js';
 import type { GcFigures } from './gc-figures.js';
 import type { CpuProfile } from './cpu-classes.js';
 import type { CpuFlame } from './cpu-flame.js';
+import type { TraceFigures, TraceOutcome } from './trace-summary.js';
+import type { BenchCompare } from './compare.js';
 
 /** One profiled run of a benchmark with a fixed iteration count. */
 export interface ProfiledRun {
@@ -47,6 +49,8 @@ export interface BenchmarkRun {
   untimed?: UntimedLines;
   /** The cost pass's run; absent with --no-cost. */
   cost?: CostRun;
+  /** bench --trace: the trace pass's outcome (runners/trace-pass.ts). */
+  trace?: TraceOutcome;
 }
 
 export interface AllocType {
@@ -185,6 +189,8 @@ export interface BenchmarkReport {
   /** The cost pass's CPU profile as a flame graph (model/cpu-flame.ts): the benchmark's stacks and the GC work
    *  beside it, frames marked allocator, GC or other. Absent when no cost run wrote a profile. */
   cpuFlame?: CpuFlame | null;
+  /** bench --trace: the execution trace's summary; null when the pass gave nothing (a note says why). */
+  trace?: TraceFigures | null;
   notes: string[];
 }
 
@@ -196,6 +202,8 @@ export interface BenchReport {
   packages: { importPath: string; dir: string; errors: string[]; notes: string[] }[];
   /** bench --check: each budget of the configuration file against the benchmark's median. */
   budgets?: BudgetResult[];
+  /** bench --compare A B: A beside B, the ratio B/A per row. */
+  compare?: BenchCompare;
   /** The assembly of the functions that allocate, for the HTML report (left out of the JSON: it is large). */
   listings?: AsmListing[];
 }

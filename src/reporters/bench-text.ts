@@ -5,6 +5,7 @@ import pc from 'picocolors';
 import type { BenchReport } from '../model/bench-report.js';
 import { safeText as q } from '../model/safe-text.js';
 import type { ReportOptions } from './registry.js';
+import { renderCompareText, traceLine } from './compare-text.js';
 
 function num(x: number | null, digits = 2): string {
   if (x === null) return '?';
@@ -40,6 +41,7 @@ export function renderBenchText(rep: BenchReport, opts: ReportOptions): string {
     );
     const cpu = cpuLine(b.cpu);
     if (cpu) out.push(`  ${c.dim(cpu)}`);
+    if (b.trace) out.push(`  ${c.cyan(traceLine(b.trace))}`);
     for (const l of b.lines) {
       const where = l.file ? `${q(l.file)}:${l.line}` : '(runtime)';
       const fn = l.goFunction || l.function ? ` in ${q(l.goFunction ?? l.function!)}` : '';
@@ -108,6 +110,7 @@ export function renderBenchText(rep: BenchReport, opts: ReportOptions): string {
       );
     out.push('');
   }
+  if (rep.compare) out.push(...renderCompareText(rep.compare, c), '');
   out.push(
     `${rep.benchmarks.length} benchmark${rep.benchmarks.length === 1 ? '' : 's'} measured with ${q(rep.go.version)} ${q(rep.go.goos)}/${q(rep.go.goarch)}`,
   );

@@ -26,6 +26,7 @@ import { readFile } from 'node:fs/promises';
 import { benchmarkFrame } from '../model/profile.js';
 import { untimedLines } from '../parsers/timer-regions.js';
 import { costPass } from './cost-pass.js';
+import { runTracePasses } from './trace-pass.js';
 import {
   buildTestBinary,
   GROUP_ITERATIONS,
@@ -296,6 +297,10 @@ export async function runBenchmarks(session: BenchSession, opts: BenchOptions, o
   // The cost pass runs alone too (its gctrace pauses are wall-clock times), before anything else starts.
   const first = session.packages.find((p) => p.bin !== null);
   if (opts.cost && first) await costPass(session.packages, opts, dirname(first.bin!));
+  // The trace passes are timed too (pauses, utilisation): one at a time, before anything else starts.
+  if (opts.trace && session.packages.some((p) => p.bin)) {
+    await runTracePasses(session.packages, dirname(session.packages.find((p) => p.bin)!.bin!), { ...opts, trace: opts.trace });
+  }
   // Nothing is timed from here on: the caller may start other work now. The tools are found only now, as each
   // `go tool -n` takes the cores for 0.1–0.2 s, which the builds need more.
   onTimed?.();

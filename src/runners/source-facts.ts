@@ -55,7 +55,7 @@ const GOARCH: Partial<Record<string, string>> = { x64: 'amd64', ia32: '386' };
  * The go command's environment for building the helper for this machine, whatever the user's build targets: set
  * explicitly, since values written with `go env -w` apply when a variable is merely unset.
  */
-function helperEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+export function helperEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const e: NodeJS.ProcessEnv = {
     ...env,
     GOWORK: 'off',

@@ -17,6 +17,7 @@ import { SymbolTable } from '../model/symbols.js';
 import { capture, run } from './process.js';
 import { GRACE_MS } from './process-groups.js';
 import { exitStatus, OutputTail } from './bench-problems.js';
+import type { TraceOptions } from '../model/trace-summary.js';
 import type { ToolPaths } from '../cache/tool-paths.js';
 import { isAbsolute } from 'node:path';
 import type { BenchResult } from '../model/alloc-types.js';
@@ -46,6 +47,8 @@ export interface BenchOptions {
   cost?: boolean;
   /** Record every allocation in the profiled runs, however long they take (--exact); else costly ones sample. */
   exact?: boolean;
+  /** bench --trace: a trace pass of each benchmark (trace-pass.ts). */
+  trace?: TraceOptions;
 }
 
 /**

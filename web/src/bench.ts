@@ -6,6 +6,7 @@ import { causeId, num } from './format.js';
 import { flameView, toFrames } from './flame.js';
 import { topTable } from './top-table.js';
 import { costPanel } from './cost-panel.js';
+import { traceView } from './trace-view.js';
 import type { App } from './state.js';
 
 function metric(app: App, b: PageBenchmark, name: string): string {
@@ -110,6 +111,7 @@ export function benchView(app: App): { element: HTMLElement; render(dataChanged:
       b.setup ? el('p', { class: 'note' }, `Setup outside the loop: ${num(b.setup.allocs)} allocs, ${num(b.setup.bytes)} B.`) : null,
       ...b.notes.map((n) => el('p', { class: 'note' }, m.s(n))),
       costPanel(app, b),
+      traceView(b.trace),
       b.flame
         ? flameView(app, b.flame, { allocs: median(app, b, 'allocs/op'), bytes: median(app, b, 'B/op') })
         : el('p', { class: 'note' }, 'No allocation profile for this benchmark.'),

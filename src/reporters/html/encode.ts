@@ -15,7 +15,6 @@ import {
   type PageAsmFunction,
   type PageBenchmark,
   type PageCpuFlameNode,
-  type PageGc,
   type PageData,
   type PageFlameNode,
   type PagePos,
@@ -389,8 +388,8 @@ function benchmarks(enc: Encoder, report: BenchReport): PageBenchmark[] {
     flame: b.flame ? encodeFlame(enc, b.flame) : null,
     notes: b.notes.map((n) => s.of(n)),
     ...(b.cpu !== undefined ? { cpu: b.cpu } : {}),
-    // BenchmarkReport.gc is helper GC's field (issue 23), typed here until it is on the model.
-    ...((b as { gc?: PageGc | null }).gc !== undefined ? { gc: (b as { gc?: PageGc | null }).gc } : {}),
+    ...(b.gc !== undefined ? { gc: b.gc } : {}),
     ...(b.cpuFlame !== undefined ? { cpuFlame: b.cpuFlame && { ...b.cpuFlame, root: encodeCpuFlame(enc, b.cpuFlame.root) } } : {}),
+    ...(b.trace !== undefined ? { trace: b.trace } : {}),
   }));
 }

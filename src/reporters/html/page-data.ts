@@ -210,6 +210,8 @@ export interface PageBenchmark {
   cpu?: { allocShare: number | null; gcShare: number | null; samples: number; seconds: number } | null;
   gc?: PageGc | null;
   cpuFlame?: PageCpuFlame | null;
+  /** bench --trace: the execution trace's summary (null: the pass gave nothing, a note says why). */
+  trace?: PageTrace | null;
 }
 
 /** The GC's figures from the cost run's gctrace lines (BenchmarkReport.gc). */
@@ -241,6 +243,20 @@ export interface PageCpuFlame {
   ops: number;
   outside: number;
   root: PageCpuFlameNode;
+}
+
+/** A benchmark's execution-trace figures (model/trace-summary.ts TraceFigures): numbers only. */
+export interface PageTrace {
+  gcCycles: number;
+  stwEvents: number;
+  stwTotalNs: number;
+  assistNs: number;
+  goroutinesCreated: number;
+  /** [ns since the timed run began, bytes of live heap objects]. */
+  heap: [number, number][];
+  mmu: { '1ms': number | null; '10ms': number | null };
+  ops: number;
+  windowNs: number;
 }
 
 export interface PageAsmFunction {
