@@ -38,6 +38,21 @@ test('a report: select a site, see its flow and its allocation call in the assem
   assert.match(await call.innerText(), /convT64[\s\S]*int[\s\S]*8 B/);
   await page.screenshot({ path: join(artifacts, 'report-site.png') });
 
+  // Positions in the notes' text are links to their lines, in files the report carries: alloc_test.go:39 is
+  // where Describe is inlined into BenchmarkDescribe.
+  const notePos = detail.locator('[data-testid="note-pos"]');
+  const files = await page.locator('[data-testid="tree-file"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-file')));
+  for (const f of await notePos.evaluateAll((ls) => ls.map((l) => l.getAttribute('data-file'))))
+    assert.ok(files.includes(f), `${f} in ${files}`);
+  const inlinedAt = notePos.filter({ hasText: /^alloc_test\.go:39:\d+$/ }).first();
+  await inlinedAt.click();
+  await page.waitForFunction(() => {
+    const v = document.querySelector('[data-testid="source-view"]');
+    return v?.getAttribute('data-file') === 'alloc_test.go' && v?.getAttribute('data-line') === '39';
+  });
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('[data-testid="source-view"]')?.getAttribute('data-line') === '43');
+
   // A step of the compiler's flow in another place: the source view goes there.
   const steps = detail.locator('[data-testid="chain-step"]');
   assert.ok((await steps.count()) >= 2);

@@ -326,6 +326,7 @@ function encodeLine(enc: Encoder, l: BenchLine): PageBenchmark['lines'][number] 
     cause: enc.cause(l.cause),
     notes: l.notes.map((n) => s.of(n)),
     ...(l.amortised ? { amortised: true } : {}),
+    ...(l.profiledAllocsPerOp !== undefined ? { profiledAllocsPerOp: l.profiledAllocsPerOp } : {}),
   };
 }
 

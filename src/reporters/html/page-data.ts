@@ -179,6 +179,9 @@ export interface PageBenchLine {
   cause: number;
   notes: Str[];
   amortised?: boolean;
+  /** Set when allocsPerOp includes an estimate of tiny objects (under 16 B, no pointers) sharing 16-byte blocks:
+   *  the profile counts blocks, and this is its own count. */
+  profiledAllocsPerOp?: number;
 }
 
 /** A node of a benchmark's allocation flame graph: a frame, with allocs/op and B/op of everything below it. */
