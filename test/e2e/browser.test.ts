@@ -116,8 +116,16 @@ test('a real module on the newest Go: go.uber.org/zap with go1.27.4, every ranke
   const file = join(tempDir('heapscope-browser-'), 'zap.html');
   const r = runCli(['analyze', '--format', 'html', '--asm', '-o', file, '-C', zap, './...'], { env: { GOTOOLCHAIN: 'go1.27.4' } });
   assert.equal(r.code, 0, r.stderr);
-  const { page, problems } = await open(`file://${file}`);
+  const { page, problems } = await openReport(browser(), `file://${file}`, { width: 1440, height: 900 });
   assert.match(await page.locator('header').innerText(), /go1\.27\.4/);
+  // The right column stays in the window (it grew to 6,199 px): the detail scrolls on its own and the assembly
+  // shows under it in the first view.
+  await page.locator('[data-testid="asm-pane"] .asm-body > *').first().waitFor();
+  const right = await page.evaluate(() => {
+    const box = (s: string) => document.querySelector(s)!.getBoundingClientRect();
+    return { right: box('aside.right').bottom, asm: box('[data-testid="asm-pane"]').top, page: document.documentElement.scrollHeight };
+  });
+  assert.ok(right.right <= 900 && right.page <= 900 && right.asm < 900 - 100, JSON.stringify(right));
   const items = page.locator('[data-testid="summary-item"]');
   const n = Math.min(await items.count(), 10);
   assert.ok(n >= 5);
