@@ -46,6 +46,26 @@ async function assertFirstView(page: Page, view: string): Promise<void> {
   assert.ok((await page.locator('[data-testid="source-view"]').getAttribute('data-file'))?.endsWith(where), `${view}: ${where} open`);
 }
 
+/** The summary's charts: by cause, by package, measured and cold, in the window, their labels agreeing with the
+ *  count tables (the cause table's first row is the chart's first part). */
+async function assertCharts(page: Page, view: string): Promise<void> {
+  for (const name of ['cause', 'package', 'measured', 'cold']) {
+    const chart = page.locator(`[data-testid="chart-${name}"]`);
+    const box = await chart.boundingBox();
+    assert.ok(box && box.y + box.height <= 900, `${view}: chart ${name} in view`);
+    assert.match((await chart.locator('[role="img"]').getAttribute('aria-label')) ?? '', /^[\w ]+, \w+: \S+ [\d,]+ \(\d+%\)/);
+  }
+  const causes = await page
+    .locator('[data-testid="summary-counts"] table.counts')
+    .first()
+    .locator('tr')
+    .evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent ?? '')));
+  const total = causes.reduce((t, r) => t + Number(r[0]!.replace(/,/g, '')), 0);
+  assert.equal(Number(await page.locator('[data-testid="chart-cause"]').getAttribute('data-total')), total, `${view}: ${causes}`);
+  const label = (await page.locator('[data-testid="chart-cause"] [role="img"]').getAttribute('aria-label')) ?? '';
+  assert.ok(label.includes(`: ${causes[0]![1]} ${causes[0]![0]} (`), `${view}: ${label}`);
+}
+
 test('axe finds no serious or critical violation in the four views (analyze, bench, serve, playground), light and dark, at 1440 and 800 px; the first view has a site open', async (t) => {
   const dir = tempDir('heapscope-a11y-');
   const analyze = join(dir, 'analyze.html');
@@ -76,6 +96,15 @@ test('axe finds no serious or critical violation in the four views (analyze, ben
         const { page, problems } = await openReport(browser(), url, { width, colorScheme, bypassCSP: true });
         const name = `${view}-${colorScheme}-${width}`;
         if (view !== 'playground') await assertFirstView(page, name);
+        // Made without --asm: the assembly pane names the flag that adds it.
+        if (view === 'analyze') assert.match(await page.locator('[data-testid="asm-hint"]').innerText(), /run with --asm /);
+        // At a glance: four charts in view, each an image whose label lists its parts with the tables' counts.
+        if (view !== 'playground' && width === 1440) await assertCharts(page, name);
+        // Before its first run the playground says so, instead of showing an empty result.
+        if (view === 'playground') {
+          assert.match(await page.locator('[data-testid="summary-placeholder"]').innerText(), /Nothing analysed yet/);
+          assert.equal(await page.locator('[data-testid="overview"], [data-testid="summary-counts"]').count(), 0);
+        }
         if (view === 'bench') {
           // A benchmark opened: its tables and flame graph beside the site still open.
           await page.locator('[data-testid="bench-row"]').first().click();

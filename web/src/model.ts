@@ -17,6 +17,11 @@ export class Model {
     this.heapCount = n;
   }
 
+  /** Nothing analysed yet (the playground before its first run): no package, no command. */
+  get blank(): boolean {
+    return this.data.packages.length === 0 && this.data.command === '';
+  }
+
   s(i: number | undefined): string {
     return i === undefined ? '' : (this.data.strings[i] ?? '');
   }

@@ -289,7 +289,9 @@ export function sourceView(app: App): { element: HTMLElement; render(): void } {
       const { file, line } = app.sel;
       if (file < 0) {
         element.dataset.file = '';
-        title.textContent = 'Select a heap allocation in the summary, a file, or a search result.';
+        title.textContent = app.model.blank
+          ? 'The snippet’s code shows here once it has run.'
+          : 'Select a heap allocation in the summary, a file, or a search result.';
         return;
       }
       if (
