@@ -36,6 +36,15 @@ test('a report: select a site, see its flow and its allocation call in the assem
   const call = page.locator('[data-testid="asm-pane"] [data-testid="asm-call"]').first();
   await call.waitFor();
   assert.match(await call.innerText(), /convT64[\s\S]*int[\s\S]*8 B/);
+  // Readable whole at any width: the annotation wraps under the call inside the listing, not cut off at its right.
+  await page.setViewportSize({ width: 1200, height: 900 });
+  const fits = await call.evaluate((row) => {
+    const note = row.querySelector('.asm-alloc')!.getBoundingClientRect();
+    const box = row.closest('.asm-listing')!.getBoundingClientRect();
+    return note.left >= box.left && note.right <= box.right;
+  });
+  assert.ok(fits);
+  await page.setViewportSize({ width: 1500, height: 900 });
   await page.screenshot({ path: join(artifacts, 'report-site.png') });
 
   // Positions in the notes' text are links to their lines, in files the report carries: alloc_test.go:39 is
