@@ -91,6 +91,15 @@ export class Model {
     return x ? (this.groups.get(x.group) ?? [site]) : [];
   }
 
+  /** A file outside the module root is named by its absolute path (`/usr/local/go/src/internal/dag/parse.go`):
+   *  in a narrow list, its package's import path and the rest (`internal/dag/parse.go`) say as much. */
+  shortPosText(p: PagePos, pkg: number): string {
+    const path = this.filePath(p[0]);
+    const dir = this.s(this.data.packages[pkg]?.dir);
+    if (!path.startsWith('/') || !dir || !path.startsWith(`${dir}/`)) return this.posText(p, false);
+    return `${this.packagePath(pkg)}${path.slice(dir.length)}:${p[1]}`;
+  }
+
   posText(p: PagePos, column = true): string {
     const path = this.filePath(p[0]);
     if (!path) return '(no position)';

@@ -75,7 +75,7 @@ export function searchBox(app: App): { element: HTMLElement; reset(): void } {
       'div',
       { class: 'search-result', testid: 'search-result', 'data-site-id': m.siteId(i) },
       el('div', { class: 'expr' }, m.s(x.expr), el('span', { class: 'cause-id' }, causeId(m, x.cause))),
-      el('div', { class: 'where' }, `${m.s(x.function)} · ${m.posText(x.pos, false)}`),
+      el('div', { class: 'where', title: m.posText(x.pos) }, `${m.s(x.function)} · ${m.shortPosText(x.pos, x.package)}`),
     );
     r.addEventListener('mousedown', (e) => e.preventDefault());
     r.addEventListener('click', () => choose(i));

@@ -57,7 +57,7 @@ export function summaryView(app: App): { element: HTMLElement; overview: HTMLEle
         el(
           'div',
           { class: 'line' },
-          el('span', { class: 'where' }, m.posText(x.pos, false)),
+          el('span', { class: 'where', title: m.posText(x.pos) }, m.shortPosText(x.pos, x.package)),
           el('span', { class: 'fn', title: m.s(x.function) }, m.s(x.function)),
           el('span', { class: 'cost', title: costText(m, x) }, costText(m, x)),
         ),
