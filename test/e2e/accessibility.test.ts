@@ -1,7 +1,8 @@
 // The report's pages for everyone: axe-core finds no serious or critical violation in the analyze report, a bench
 // report, serve's page and its playground, in light and dark, at 1440 and 800 px; the first view has the costliest site open; the
 // keyboard reaches the detail by a skip link and moves through the ranked list, the search results, the file tree
-// and the benchmarks. Screenshots of each view go to test-artifacts/ (a11y-<view>-<scheme>-<width>.png).
+// and the benchmarks. Screenshots of each view go to test-artifacts/ (a11y-<view>-<scheme>-<width>.png, and the
+// bench report's flame graph and top table as a11y-bench-<part>-<scheme>-<width>.png).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync } from 'node:fs';
@@ -46,6 +47,26 @@ async function assertFirstView(page: Page, view: string): Promise<void> {
   assert.ok((await page.locator('[data-testid="source-view"]').getAttribute('data-file'))?.endsWith(where), `${view}: ${where} open`);
 }
 
+/** The summary's charts: by cause, by package, measured and cold, in the window, their labels agreeing with the
+ *  count tables (the cause table's first row is the chart's first part). */
+async function assertCharts(page: Page, view: string): Promise<void> {
+  for (const name of ['cause', 'package', 'measured', 'cold']) {
+    const chart = page.locator(`[data-testid="chart-${name}"]`);
+    const box = await chart.boundingBox();
+    assert.ok(box && box.y + box.height <= 900, `${view}: chart ${name} in view`);
+    assert.match((await chart.locator('[role="img"]').getAttribute('aria-label')) ?? '', /^[\w ]+, \w+: \S+ [\d,]+ \(\d+%\)/);
+  }
+  const causes = await page
+    .locator('[data-testid="summary-counts"] table.counts')
+    .first()
+    .locator('tr')
+    .evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent ?? '')));
+  const total = causes.reduce((t, r) => t + Number(r[0]!.replace(/,/g, '')), 0);
+  assert.equal(Number(await page.locator('[data-testid="chart-cause"]').getAttribute('data-total')), total, `${view}: ${causes}`);
+  const label = (await page.locator('[data-testid="chart-cause"] [role="img"]').getAttribute('aria-label')) ?? '';
+  assert.ok(label.includes(`: ${causes[0]![1]} ${causes[0]![0]} (`), `${view}: ${label}`);
+}
+
 test('axe finds no serious or critical violation in the four views (analyze, bench, serve, playground), light and dark, at 1440 and 800 px; the first view has a site open', async (t) => {
   const dir = tempDir('heapscope-a11y-');
   const analyze = join(dir, 'analyze.html');
@@ -71,19 +92,55 @@ test('axe finds no serious or critical violation in the four views (analyze, ben
   for (const [view, url] of views)
     for (const colorScheme of ['light', 'dark'] as const)
       for (const width of [1440, 800]) {
-        // The playground shares the report's parts: two of its four combinations keep the test within a minute.
-        if (view === 'playground' && (colorScheme === 'light') !== (width === 1440)) continue;
+        // The playground shares the report's parts: axe on two of its four combinations keeps the test within a minute.
+        const axe = view !== 'playground' || (colorScheme === 'light') === (width === 1440);
         const { page, problems } = await openReport(browser(), url, { width, colorScheme, bypassCSP: true });
         const name = `${view}-${colorScheme}-${width}`;
         if (view !== 'playground') await assertFirstView(page, name);
+        // The header: the product named once, the command readable (shortened only with its whole text in the title).
+        if (view !== 'playground') {
+          assert.match(await page.locator('header .brand').innerText(), /^heapscope \d+\.\d+\.\d+$/);
+          const command = await page.locator('header .command').evaluate((c) => [c.textContent, c.getAttribute('title'), c.clientWidth]);
+          assert.ok(command[0] === command[1] && /^heapscope (analyze|bench|serve)/.test(String(command[0])), `${name}: ${command}`);
+          assert.ok(Number(command[2]) >= 150, `${name}: the command ${command[2]} px wide`);
+        }
+        // Made without --asm: the assembly pane names the flag that adds it.
+        if (view === 'analyze') assert.match(await page.locator('[data-testid="asm-hint"]').innerText(), /run with --asm /);
+        // At a glance: four charts in view, each an image whose label lists its parts with the tables' counts.
+        if (view !== 'playground' && width === 1440) await assertCharts(page, name);
+        // Before its first run the playground says so, instead of showing an empty result.
+        if (view === 'playground') {
+          assert.match(await page.locator('[data-testid="summary-placeholder"]').innerText(), /Nothing analysed yet/);
+          assert.equal(await page.locator('[data-testid="overview"], [data-testid="summary-counts"]').count(), 0);
+        }
         if (view === 'bench') {
           // A benchmark opened: its tables and flame graph beside the site still open.
           await page.locator('[data-testid="bench-row"]').first().click();
           await page.waitForFunction(() => /bench=.*site=|site=.*bench=/.test(location.hash));
           await page.locator('[data-testid="site-detail"] [data-testid="site-headline"]').waitFor();
         }
-        for (const v of await axeViolations(page)) found.push(`${name}: ${v}`);
+        if (axe) for (const v of await axeViolations(page)) found.push(`${name}: ${v}`);
         await page.screenshot({ path: join(artifacts, `a11y-${name}.png`) });
+        if (view === 'bench')
+          for (const part of ['flame', 'top-table']) {
+            await page.locator(`[data-testid="${part}"]`).scrollIntoViewIfNeeded();
+            await page.screenshot({ path: join(artifacts, `a11y-${view}-${part}-${colorScheme}-${width}.png`) });
+          }
+        // Nothing wider than the window, and the code pane within its column (the editor scrolls inside it).
+        const widths = await page.evaluate(() => {
+          const code = document.querySelector('[data-testid="source-view"]')!;
+          const column = code.closest('main')!.getBoundingClientRect();
+          return {
+            page: document.documentElement.scrollWidth,
+            window: window.innerWidth,
+            code: [code.scrollWidth, code.clientWidth],
+            right: [code.getBoundingClientRect().right, column.right],
+          };
+        });
+        assert.ok(
+          widths.page <= widths.window && widths.code[0]! <= widths.code[1]! && widths.right[0]! <= widths.right[1]! + 0.5,
+          `${name}: ${JSON.stringify(widths)}`,
+        );
         assert.deepEqual(problems, [], name);
         // The ranked list is dense: at 1440x900 many more than four sites show without scrolling.
         if (width === 1440 && view === 'analyze') {

@@ -97,6 +97,21 @@ test('bench report of the examples: flame in its column with short names, hover,
     [...cums].sort((a, b) => b - a),
   );
 
+  // Itoa's four strings share a 16-byte block: the line's allocs/op is an estimate, marked (with the profile's
+  // 0.25 blocks/op in its title) in the line list, the top table and the gutter, and said in the legends.
+  assert.match((await page.locator('[data-testid="tiny-legend"]').textContent()) ?? '', /tiny objects .*16-byte blocks/);
+  const lineMark = page.locator('[data-testid="bench-line"]', { hasText: 'alloc.go:111' }).locator('[data-testid="tiny-mark"]');
+  assert.equal(await lineMark.count(), 1, 'one mark: allocs/op is estimated, B/op is not');
+  assert.equal(await lineMark.getAttribute('data-profiled'), '0.25');
+  assert.match((await lineMark.getAttribute('title')) ?? '', /profile counts 0\.25 blocks\/op here, heapscope estimates [\d.]+ allocs\/op/);
+  const topMark = page.locator('[data-testid="top-row"][data-name="example.com/heapscope/examples.Itoa"] [data-testid="tiny-mark"]');
+  assert.equal(await topMark.getAttribute('data-profiled'), '0.25');
+  await page.locator('[data-testid="bench-line"] button', { hasText: 'alloc.go:111' }).first().click();
+  const gutterMark = page.locator('[data-testid="gutter-bench"] [data-testid="tiny-mark"]');
+  await gutterMark.waitFor();
+  assert.equal(await gutterMark.getAttribute('data-profiled'), '0.25');
+  assert.match((await page.locator('[data-testid="gutter-legend"]').textContent()) ?? '', /≈ marks allocs\/op estimated/);
+
   // By line, as `top -lines`: each row a function at one line.
   await page.locator('[data-testid="top-by-line"]').check();
   assert.ok(
@@ -117,7 +132,7 @@ test('bench report of the examples: flame in its column with short names, hover,
   assert.ok(Math.abs(Number(await mark.getAttribute('data-bytes')) - 81920) <= 1);
   assert.equal(Number(await mark.getAttribute('data-allocs')), 1);
   assert.match((await mark.textContent()) ?? '', /^1 · 80K B$/);
-  assert.match((await page.locator('[data-testid="gutter-legend"]').textContent()) ?? '', /allocs\/op · B\/op .* by BenchmarkLarge/);
+  assert.match((await page.locator('[data-testid="gutter-legend"]').textContent()) ?? '', /allocs\/op · B\/op .* by BenchmarkLarge [^≈]*$/);
   assert.equal(await page.locator('[data-testid="gutter-heap"]').count(), 0, 'no decision counts in a bench report');
   await page.screenshot({ path: join(artifacts, 'bench-gutter.png') });
   assert.deepEqual(problems, []);

@@ -36,7 +36,31 @@ test('a report: select a site, see its flow and its allocation call in the assem
   const call = page.locator('[data-testid="asm-pane"] [data-testid="asm-call"]').first();
   await call.waitFor();
   assert.match(await call.innerText(), /convT64[\s\S]*int[\s\S]*8 B/);
+  // Readable whole at any width: the annotation wraps under the call inside the listing, not cut off at its right.
+  await page.setViewportSize({ width: 1200, height: 900 });
+  const fits = await call.evaluate((row) => {
+    const note = row.querySelector('.asm-alloc')!.getBoundingClientRect();
+    const box = row.closest('.asm-listing')!.getBoundingClientRect();
+    return note.left >= box.left && note.right <= box.right;
+  });
+  assert.ok(fits);
+  await page.setViewportSize({ width: 1500, height: 900 });
   await page.screenshot({ path: join(artifacts, 'report-site.png') });
+
+  // Positions in the notes' text are links to their lines, in files the report carries: alloc_test.go:39 is
+  // where Describe is inlined into BenchmarkDescribe.
+  const notePos = detail.locator('[data-testid="note-pos"]');
+  const files = await page.locator('[data-testid="tree-file"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-file')));
+  for (const f of await notePos.evaluateAll((ls) => ls.map((l) => l.getAttribute('data-file'))))
+    assert.ok(files.includes(f), `${f} in ${files}`);
+  const inlinedAt = notePos.filter({ hasText: /^alloc_test\.go:39:\d+$/ }).first();
+  await inlinedAt.click();
+  await page.waitForFunction(() => {
+    const v = document.querySelector('[data-testid="source-view"]');
+    return v?.getAttribute('data-file') === 'alloc_test.go' && v?.getAttribute('data-line') === '39';
+  });
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('[data-testid="source-view"]')?.getAttribute('data-line') === '43');
 
   // A step of the compiler's flow in another place: the source view goes there.
   const steps = detail.locator('[data-testid="chain-step"]');
@@ -101,8 +125,16 @@ test('a real module on the newest Go: go.uber.org/zap with go1.27.4, every ranke
   const file = join(tempDir('heapscope-browser-'), 'zap.html');
   const r = runCli(['analyze', '--format', 'html', '--asm', '-o', file, '-C', zap, './...'], { env: { GOTOOLCHAIN: 'go1.27.4' } });
   assert.equal(r.code, 0, r.stderr);
-  const { page, problems } = await open(`file://${file}`);
+  const { page, problems } = await openReport(browser(), `file://${file}`, { width: 1440, height: 900 });
   assert.match(await page.locator('header').innerText(), /go1\.27\.4/);
+  // The right column stays in the window (it grew to 6,199 px): the detail scrolls on its own and the assembly
+  // shows under it in the first view.
+  await page.locator('[data-testid="asm-pane"] .asm-body > *').first().waitFor();
+  const right = await page.evaluate(() => {
+    const box = (s: string) => document.querySelector(s)!.getBoundingClientRect();
+    return { right: box('aside.right').bottom, asm: box('[data-testid="asm-pane"]').top, page: document.documentElement.scrollHeight };
+  });
+  assert.ok(right.right <= 900 && right.page <= 900 && right.asm < 900 - 100, JSON.stringify(right));
   const items = page.locator('[data-testid="summary-item"]');
   const n = Math.min(await items.count(), 10);
   assert.ok(n >= 5);

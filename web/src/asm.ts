@@ -88,7 +88,22 @@ export function asmPane(app: App): { element: HTMLElement; render(): void } {
     // A file and a playground result carry their assembly; serve's report asks for a package's when needed.
     if (app.mode === 'file' || app.mode === 'playground') {
       if (!m.data.asm) {
-        body.replaceChildren(el('p', { class: 'note' }, 'Assembly comes with `heapscope bench --format html` or `heapscope serve`.'));
+        // Name the flag: the listing is one more build, so analyze leaves it out unless asked.
+        body.replaceChildren(
+          el(
+            'p',
+            { class: 'note', testid: 'asm-hint' },
+            'This report has no assembly: run with ',
+            el('code', null, '--asm'),
+            ' (',
+            el('code', null, 'heapscope analyze --format html --asm'),
+            ') to see the instructions; ',
+            el('code', null, 'heapscope bench --format html'),
+            ' and ',
+            el('code', null, 'heapscope serve'),
+            ' show them too.',
+          ),
+        );
         return;
       }
       const f = fromData(m, site);

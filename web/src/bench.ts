@@ -2,8 +2,9 @@
 
 import type { PageBenchLine, PageBenchmark } from '../../src/reporters/html/page-data.js';
 import { el, fill, linkButton, section } from './dom.js';
-import { causeId, num } from './format.js';
+import { causeId, num, TINY_LEGEND, tinyMark } from './format.js';
 import { flameView, toFrames } from './flame.js';
+import { withPositionLinks } from './note-links.js';
 import { topTable } from './top-table.js';
 import { costPanel } from './cost-panel.js';
 import { traceView } from './trace-view.js';
@@ -83,7 +84,12 @@ export function benchView(app: App): { element: HTMLElement; render(dataChanged:
               'data-file': m.filePath(l.file),
               'data-line': l.line,
             }),
+            key === 'allocsPerOp' && l.profiledAllocsPerOp !== undefined ? ' ' : null,
+            key === 'allocsPerOp' && l.profiledAllocsPerOp !== undefined ? tinyMark(l.profiledAllocsPerOp, l.allocsPerOp) : null,
             el('span', { class: 'n' }, key === 'allocsPerOp' ? ` ${num(l.allocsPerOp)} allocs/op` : ` ${num(l.bytesPerOp)} B/op`),
+            key === 'allocsPerOp' && l.profiledAllocsPerOp !== undefined
+              ? el('span', { class: 'note' }, ` (profile: ${num(l.profiledAllocsPerOp)} blocks/op)`)
+              : null,
             l.amortised ? el('span', { class: 'note' }, ' amortised') : null,
             el('div', { class: 'fn' }, m.s(l.function), m.s(l.innermost) && l.innermost !== l.function ? ` → ${m.s(l.innermost)}` : ''),
             l.types.length ? el('div', { class: 'types' }, l.types.map((t) => m.s(t)).join(', ')) : null,
@@ -105,17 +111,20 @@ export function benchView(app: App): { element: HTMLElement; render(dataChanged:
       detail.replaceChildren(el('p', { class: 'note' }, 'Select a benchmark to see its allocating lines and flame graph.'));
       return;
     }
+    // Lines whose allocs/op estimate tiny objects the profile counts as shared blocks, by "file:line".
+    const tiny = new Map(b.lines.filter((l) => l.profiledAllocsPerOp !== undefined).map((l) => [`${l.file}:${l.line}`, l] as const));
     fill(
       detail,
       el('h3', null, m.s(b.name)),
+      tiny.size ? el('p', { class: 'note', testid: 'tiny-legend' }, TINY_LEGEND) : null,
       b.setup ? el('p', { class: 'note' }, `Setup outside the loop: ${num(b.setup.allocs)} allocs, ${num(b.setup.bytes)} B.`) : null,
-      ...b.notes.map((n) => el('p', { class: 'note' }, m.s(n))),
+      ...b.notes.map((n) => el('p', { class: 'note' }, ...withPositionLinks(app, m.s(n)))),
       costPanel(app, b),
       traceView(b.trace),
       b.flame
         ? flameView(app, b.flame, { allocs: median(app, b, 'allocs/op'), bytes: median(app, b, 'B/op') })
         : el('p', { class: 'note' }, 'No allocation profile for this benchmark.'),
-      b.flame ? topTable(app, toFrames(app, b.flame)) : null,
+      b.flame ? topTable(app, toFrames(app, b.flame), tiny) : null,
       el(
         'div',
         { class: 'bench-rankings' },

@@ -4,6 +4,7 @@ import type { PagePos, PageSite } from '../../src/reporters/html/page-data.js';
 import { el, fill, linkButton, section } from './dom.js';
 import { causeId, costText, headline } from './format.js';
 import type { Model } from './model.js';
+import { withPositionLinks } from './note-links.js';
 import type { App } from './state.js';
 
 const KIND: Record<PageSite['kind'], string> = {
@@ -41,6 +42,7 @@ export function siteDetail(app: App): { element: HTMLElement; render(): void } {
 
   function render(i: number): void {
     const m = app.model;
+    const linked = (t: number | undefined) => withPositionLinks(app, m.s(t));
     const x = m.site(i);
     if (!x) {
       element.replaceChildren(el('p', { class: 'empty' }, 'No site selected.'));
@@ -72,15 +74,15 @@ export function siteDetail(app: App): { element: HTMLElement; render(): void } {
         x.cost ? el('dt', null, 'cost') : null,
         x.cost ? el('dd', { testid: 'site-cost' }, costText(m, x)) : null,
         x.allocates ? el('dt', null, 'allocates') : null,
-        x.allocates ? el('dd', null, x.allocates, x.allocatesReason !== undefined ? `: ${m.s(x.allocatesReason)}` : '') : null,
+        x.allocates ? el('dd', null, x.allocates, x.allocatesReason !== undefined ? ': ' : '', ...linked(x.allocatesReason)) : null,
         x.cold ? el('dt', null, 'cold') : null,
-        x.cold ? el('dd', null, m.s(x.cold)) : null,
+        x.cold ? el('dd', null, ...linked(x.cold)) : null,
         x.inlinedFrom !== undefined ? el('dt', null, 'inlined from') : null,
         x.inlinedFrom !== undefined ? el('dd', null, m.s(x.inlinedFrom)) : null,
       ),
       causeBlock(m, x.cause, 'Cause'),
-      x.detail !== undefined ? el('p', { class: 'detail' }, m.s(x.detail)) : null,
-      x.notes?.length ? section('Notes', el('ul', null, ...x.notes.map((n) => el('li', null, m.s(n))))) : null,
+      x.detail !== undefined ? el('p', { class: 'detail' }, ...linked(x.detail)) : null,
+      x.notes?.length ? section('Notes', el('ul', null, ...x.notes.map((n) => el('li', null, ...linked(n))))) : null,
       x.flow.length
         ? section(
             "The compiler's flow",

@@ -1,6 +1,7 @@
 // Short texts shared by the views.
 
 import type { PageSite } from '../../src/reporters/html/page-data.js';
+import { el } from './dom.js';
 import type { Model } from './model.js';
 
 export function num(n: number): string {
@@ -41,4 +42,22 @@ export function headline(m: Model, x: PageSite): string {
 export function causeId(m: Model, cause: number): string {
   const c = m.data.causes[cause];
   return c ? m.s(c.id) : '';
+}
+
+/** What the ≈ mark next to an allocs/op figure means: the memory profile counts 16-byte blocks, not tiny objects. */
+export const TINY_LEGEND =
+  '≈ marks allocs/op estimated where tiny objects (under 16 B, without pointers) share 16-byte blocks: the memory profile counts the blocks.';
+
+/** The ≈ mark of an allocs/op figure where tiny objects share blocks: heapscope's estimate and the profile's count. */
+export function tinyMark(profiled: number, estimated: number): HTMLElement {
+  return el(
+    'abbr',
+    {
+      class: 'tiny-mark',
+      testid: 'tiny-mark',
+      'data-profiled': profiled,
+      title: `Tiny objects share 16-byte blocks: the memory profile counts ${num(profiled)} blocks/op here, heapscope estimates ${num(estimated)} allocs/op`,
+    },
+    '≈',
+  );
 }

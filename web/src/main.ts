@@ -73,9 +73,9 @@ async function start(): Promise<void> {
   const layout = el(
     'div',
     { class: `layout${mode === 'playground' ? ' with-playground' : ''}` },
-    el('aside', { class: 'left', 'aria-label': 'Ranked sites and files' }, summary.element, tree.element),
+    el('aside', { class: 'left', 'aria-label': 'Ranked sites and files' }, summary.element, summary.overview, tree.element),
     centre,
-    el('aside', { class: 'right', 'aria-label': 'The selected site', tabindex: 0 }, detail.element, asm.element),
+    el('aside', { class: 'right', 'aria-label': 'The selected site' }, detail.element, asm.element),
   );
   // The skip link moves the focus, not the address: the hash names the selection.
   detail.element.id = 'site-detail';

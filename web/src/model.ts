@@ -17,6 +17,11 @@ export class Model {
     this.heapCount = n;
   }
 
+  /** Nothing analysed yet (the playground before its first run): no package, no command. */
+  get blank(): boolean {
+    return this.data.packages.length === 0 && this.data.command === '';
+  }
+
   s(i: number | undefined): string {
     return i === undefined ? '' : (this.data.strings[i] ?? '');
   }
@@ -84,6 +89,15 @@ export class Model {
     }
     const x = this.data.sites[site];
     return x ? (this.groups.get(x.group) ?? [site]) : [];
+  }
+
+  /** A file outside the module root is named by its absolute path (`/usr/local/go/src/internal/dag/parse.go`):
+   *  in a narrow list, its package's import path and the rest (`internal/dag/parse.go`) say as much. */
+  shortPosText(p: PagePos, pkg: number): string {
+    const path = this.filePath(p[0]);
+    const dir = this.s(this.data.packages[pkg]?.dir);
+    if (!path.startsWith('/') || !dir || !path.startsWith(`${dir}/`)) return this.posText(p, false);
+    return `${this.packagePath(pkg)}${path.slice(dir.length)}:${p[1]}`;
   }
 
   posText(p: PagePos, column = true): string {

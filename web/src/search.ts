@@ -75,7 +75,7 @@ export function searchBox(app: App): { element: HTMLElement; reset(): void } {
       'div',
       { class: 'search-result', testid: 'search-result', 'data-site-id': m.siteId(i) },
       el('div', { class: 'expr' }, m.s(x.expr), el('span', { class: 'cause-id' }, causeId(m, x.cause))),
-      el('div', { class: 'where' }, `${m.s(x.function)} · ${m.posText(x.pos, false)}`),
+      el('div', { class: 'where', title: m.posText(x.pos) }, `${m.s(x.function)} · ${m.shortPosText(x.pos, x.package)}`),
     );
     r.addEventListener('mousedown', (e) => e.preventDefault());
     r.addEventListener('click', () => choose(i));
@@ -92,8 +92,8 @@ export function searchBox(app: App): { element: HTMLElement; reset(): void } {
     results = [];
     for (let i = 0; i < h.length; i++) if (words.every((w) => h[i]!.includes(w))) results.push(i);
     results.sort((a, b) => order[a]! - order[b]!);
-    // The panel is as tall as its results, up to 420 px.
-    list.element.style.height = `${Math.min(420, results.length * 40)}px`;
+    // The panel is as tall as its results, up to the window's height under the header.
+    list.element.style.height = `${Math.min(Math.max(200, window.innerHeight - 120), results.length * 40)}px`;
     count.textContent = `${results.length} heap site${results.length === 1 ? '' : 's'}`;
     show(true);
     list.setCount(results.length);

@@ -9,7 +9,7 @@ import { syntaxHighlighting } from '@codemirror/language';
 import { go } from '@codemirror/lang-go';
 import { codeHighlight } from './cm-styles.js';
 import { el } from './dom.js';
-import { headline, num } from './format.js';
+import { headline, num, TINY_LEGEND, tinyMark } from './format.js';
 import type { App } from './state.js';
 
 class DecisionMarker extends GutterMarker {
@@ -41,19 +41,22 @@ class DecisionMarker extends GutterMarker {
   }
 }
 
-/** A line's measured figures per op (one benchmark's, or the sum of every benchmark's). */
+/** A line's measured figures per op (one benchmark's, or the sum of every benchmark's); profiled is the memory
+ *  profile's own allocs/op where the figure estimates tiny objects sharing blocks. */
 class MeasuredMarker extends GutterMarker {
   constructor(
     readonly allocs: number,
     readonly bytes: number,
     readonly of: string,
+    readonly profiled: number | null,
   ) {
     super();
   }
   override eq(o: MeasuredMarker): boolean {
-    return o.allocs === this.allocs && o.bytes === this.bytes && o.of === this.of;
+    return o.allocs === this.allocs && o.bytes === this.bytes && o.of === this.of && o.profiled === this.profiled;
   }
   override toDOM(): Node {
+    const tiny = this.profiled !== null ? `; allocs/op estimated, the profile counts ${num(this.profiled)} 16-byte blocks/op` : '';
     return el(
       'span',
       {
@@ -61,8 +64,9 @@ class MeasuredMarker extends GutterMarker {
         testid: 'gutter-bench',
         'data-allocs': this.allocs,
         'data-bytes': this.bytes,
-        title: `${num(this.allocs)} allocs/op, ${num(this.bytes)} B/op (${this.of})`,
+        title: `${num(this.allocs)} allocs/op, ${num(this.bytes)} B/op (${this.of})${tiny}`,
       },
+      this.profiled !== null ? tinyMark(this.profiled, this.allocs) : null,
       `${short(this.allocs)} · ${short(this.bytes)} B`,
     );
   }
@@ -75,6 +79,14 @@ function short(x: number): string {
   if (x >= 10) return String(Math.round(x));
   if (x >= 1) return String(Math.round(x * 10) / 10);
   return String(Number(x.toPrecision(1))).replace(/^0\./, '.');
+}
+
+interface LineFigures {
+  allocs: number;
+  bytes: number;
+  /** The profile's own allocs/op, and whether allocs includes a tiny-object estimate. */
+  profiled: number;
+  estimated: boolean;
 }
 
 const selectLine = StateEffect.define<number>();
@@ -107,19 +119,21 @@ export function sourceView(app: App): { element: HTMLElement; render(): void } {
   let listedLine = 0;
 
   /** In a bench report, each line's figures: the selected benchmark's, or else every benchmark's summed. */
-  function measured(file: number): { lines: Map<number, { allocs: number; bytes: number }>; of: string; one: boolean } | null {
+  function measured(file: number): { lines: Map<number, LineFigures>; of: string; one: boolean } | null {
     const m = app.model;
     const list = m.data.benchmarks ?? [];
     if (!list.length) return null;
     const one = list[app.sel.bench];
     const of = one ? m.s(one.name) : `summed over ${list.length} benchmarks`;
-    const lines = new Map<number, { allocs: number; bytes: number }>();
+    const lines = new Map<number, LineFigures>();
     for (const b of one ? [one] : list)
       for (const l of b.lines) {
         if (l.file !== file) continue;
-        const x = lines.get(l.line) ?? { allocs: 0, bytes: 0 };
+        const x = lines.get(l.line) ?? { allocs: 0, bytes: 0, profiled: 0, estimated: false };
         x.allocs += l.allocsPerOp;
         x.bytes += l.bytesPerOp;
+        x.profiled += l.profiledAllocsPerOp ?? l.allocsPerOp;
+        x.estimated ||= l.profiledAllocsPerOp !== undefined;
         lines.set(l.line, x);
       }
     return { lines, of, one: !!one };
@@ -128,8 +142,9 @@ export function sourceView(app: App): { element: HTMLElement; render(): void } {
   function extensions(file: number): Extension[] {
     const lines = app.model.linesOf(file);
     const bench = measured(file);
+    const tiny = bench && [...bench.lines.values()].some((x) => x.estimated) ? ` ${TINY_LEGEND}` : '';
     legend.textContent = bench
-      ? `Gutter: allocs/op · B/op measured on each line, ${bench.one ? `by ${bench.of} (select another benchmark in the table)` : `${bench.of} (select one in the table to see its own)`}.`
+      ? `Gutter: allocs/op · B/op measured on each line, ${bench.one ? `by ${bench.of} (select another benchmark in the table)` : `${bench.of} (select one in the table to see its own)`}.${tiny}`
       : 'Gutter: the red number counts the heap allocations the compiler decided on the line (each decision once, however many instances inlining or generics made); ● marks decisions that all stay on the stack.';
     const markers = (state: EditorState) => {
       const ranges = [];
@@ -137,9 +152,12 @@ export function sourceView(app: App): { element: HTMLElement; render(): void } {
         for (const [line, x] of [...bench.lines].sort((a, b) => a[0] - b[0])) {
           if (line < 1 || line > state.doc.lines) continue;
           ranges.push(
-            new MeasuredMarker(Math.round(x.allocs * 1000) / 1000, Math.round(x.bytes * 100) / 100, bench.of).range(
-              state.doc.line(line).from,
-            ),
+            new MeasuredMarker(
+              Math.round(x.allocs * 1000) / 1000,
+              Math.round(x.bytes * 100) / 100,
+              bench.of,
+              x.estimated ? Math.round(x.profiled * 1000) / 1000 : null,
+            ).range(state.doc.line(line).from),
           );
         }
         return RangeSet.of(ranges);
@@ -271,7 +289,9 @@ export function sourceView(app: App): { element: HTMLElement; render(): void } {
       const { file, line } = app.sel;
       if (file < 0) {
         element.dataset.file = '';
-        title.textContent = 'Select a heap allocation in the summary, a file, or a search result.';
+        title.textContent = app.model.blank
+          ? 'The snippet’s code shows here once it has run.'
+          : 'Select a heap allocation in the summary, a file, or a search result.';
         return;
       }
       if (

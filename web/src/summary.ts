@@ -1,17 +1,38 @@
-// The left column's top: the ranked decisions, then how the hot heap sites split by cause and by package.
+// The left column's top: the ranked decisions, then how the hot heap sites split by cause and by package (charts
+// under the list, tables in it).
 
 import { el, section } from './dom.js';
 import { causeId, costText, num } from './format.js';
+import { overviewCharts, tally, type Tally } from './overview.js';
 import type { App } from './state.js';
 
-export function summaryView(app: App): { element: HTMLElement; render(dataChanged: boolean): void } {
+export function summaryView(app: App): { element: HTMLElement; overview: HTMLElement; render(dataChanged: boolean): void } {
   const element = el('div', { class: 'summary', testid: 'summary' });
+  // The charts sit under the ranked list's scroll, always in view.
+  const overview = el('div', { class: 'overview-host' });
   let items: HTMLElement[] = [];
   let built = false;
 
   function build(): void {
     const m = app.model;
     const d = m.data;
+    if (m.blank) {
+      // Before the playground's first run: a placeholder that cannot be taken for a result with no allocation.
+      element.replaceChildren(
+        el(
+          'div',
+          { class: 'placeholder', testid: 'summary-placeholder' },
+          el('h2', null, 'Nothing analysed yet'),
+          el(
+            'p',
+            null,
+            'Pick an example or write Go code in the editor, then press Run: the heap allocations the compiler decides show here, costliest first.',
+          ),
+        ),
+      );
+      items = [];
+      return;
+    }
     const list = el('ol', { class: 'ranking', role: 'listbox', 'aria-label': 'Costliest heap allocations' });
     items = m.ranking().map((r) => {
       const x = d.sites[r.site]!;
@@ -36,7 +57,7 @@ export function summaryView(app: App): { element: HTMLElement; render(dataChange
         el(
           'div',
           { class: 'line' },
-          el('span', { class: 'where' }, m.posText(x.pos, false)),
+          el('span', { class: 'where', title: m.posText(x.pos) }, m.shortPosText(x.pos, x.package)),
           el('span', { class: 'fn', title: m.s(x.function) }, m.s(x.function)),
           el('span', { class: 'cost', title: costText(m, x) }, costText(m, x)),
         ),
@@ -73,51 +94,38 @@ export function summaryView(app: App): { element: HTMLElement; render(dataChange
       );
   }
 
-  /** Counts over all heap sites: kept apart from the ranking so they fill in after the first paint. */
-  function counts(): HTMLElement {
-    const m = app.model;
-    const byCause = new Map<string, number>();
-    const byPkg = new Map<string, number>();
-    const p = m.data.preview;
-    if (p) {
-      for (const [k, n] of p.byCause) byCause.set(k || '(no cause)', n);
-      for (const [k, n] of p.byPackage) byPkg.set(k, n);
-    } else
-      for (let i = 0; i < m.heapCount; i++) {
-        const x = m.data.sites[i]!;
-        if (x.cold || x.allocates === 'never') continue;
-        const c = x.cause >= 0 ? causeId(m, x.cause) : '(no cause)';
-        const pkg = m.packagePath(x.package);
-        byCause.set(c, (byCause.get(c) ?? 0) + 1);
-        byPkg.set(pkg, (byPkg.get(pkg) ?? 0) + 1);
-      }
+  /** Counts over all heap sites, as tables (the charts' numbers): kept apart from the ranking so they fill in after
+   *  the first paint. */
+  function counts(t: Tally): HTMLElement {
     const table = (title: string, rows: [string, number][]) =>
       section(
         title,
         el(
           'table',
           { class: 'counts' },
-          ...rows
-            .sort((a, b) => b[1] - a[1])
-            .slice(0, 30)
-            .map(([k, n]) => el('tr', null, el('td', { class: 'n' }, num(n)), el('td', null, k))),
+          ...rows.slice(0, 30).map(([k, n]) => el('tr', null, el('td', { class: 'n' }, num(n)), el('td', null, k))),
         ),
       );
     return el(
       'div',
       { class: 'count-tables', testid: 'summary-counts' },
-      table('Hot heap sites by cause', [...byCause]),
-      table('Hot heap sites by package', [...byPkg]),
+      table('Hot heap sites by cause', t.byCause),
+      table('Hot heap sites by package', t.byPackage),
+      t.measured ? table('Allocating heap sites, measured or estimated', t.measured) : null,
+      t.cold ? table('Allocating heap sites, hot or cold', t.cold) : null,
     );
   }
 
   return {
     element,
+    overview,
     render(dataChanged) {
       if (dataChanged || !built) {
         built = true;
         build();
-        element.appendChild(counts());
+        const t = app.model.blank ? null : tally(app);
+        if (t) element.appendChild(counts(t));
+        overview.replaceChildren(...(t ? [overviewCharts(t)] : []));
       }
       const sel = String(app.sel.site);
       const selected = items.find((it) => it.dataset.site === sel);

@@ -1,8 +1,9 @@
 // A benchmark's top table, as pprof's `top`: each function of its flame graph with flat (allocated in the function
 // itself) and cumulative (in it and everything it called) allocs/op and B/op, sortable by any column.
 
+import type { PageBenchLine } from '../../src/reporters/html/page-data.js';
 import { el } from './dom.js';
-import { num } from './format.js';
+import { num, tinyMark } from './format.js';
 import type { Frame } from './flame.js';
 import type { App } from './state.js';
 
@@ -18,13 +19,16 @@ export interface TopRow {
   flatBytes: number;
   cumAllocs: number;
   cumBytes: number;
+  /** A benchmark line the function runs at whose allocs/op estimates tiny objects sharing 16-byte blocks: the
+   *  table's allocs/op, the profile's, count the blocks. */
+  tiny?: PageBenchLine;
 }
 
 const sum = (fs: Frame[], k: 'allocs' | 'bytes') => fs.reduce((t, c) => t + c[k], 0);
 
 /** The functions of the graph, the benchmark's own (the root) among them: flat is a frame's own share (its total less its children's), cumulative its
  *  total, counted once per stack when a function calls itself. */
-export function topRows(root: Frame, byLine = false): TopRow[] {
+export function topRows(root: Frame, byLine = false, tiny: ReadonlyMap<string, PageBenchLine> = new Map()): TopRow[] {
   const rows = new Map<string, TopRow & { widest: number }>();
   const walk = (f: Frame, above: Set<string>) => {
     // By line, as pprof's `top -lines`: a function's frames at different lines are rows of their own.
@@ -50,6 +54,7 @@ export function topRows(root: Frame, byLine = false): TopRow[] {
       r.cumAllocs += f.allocs;
       r.cumBytes += f.bytes;
     }
+    r.tiny ??= tiny.get(`${f.file}:${f.line}`);
     if (f.file >= 0 && f.bytes > r.widest) {
       r.widest = f.bytes;
       r.file = f.file;
@@ -75,12 +80,12 @@ const COLUMNS: [Key, string][] = [
   ['name', 'function'],
 ];
 
-export function topTable(app: App, root: Frame): HTMLElement {
-  let rows = topRows(root);
+export function topTable(app: App, root: Frame, tiny: ReadonlyMap<string, PageBenchLine> = new Map()): HTMLElement {
+  let rows = topRows(root, false, tiny);
   let key: Key = 'flatBytes';
   const byLine = el('input', { type: 'checkbox', testid: 'top-by-line' });
   byLine.addEventListener('change', () => {
-    rows = topRows(root, byLine.checked);
+    rows = topRows(root, byLine.checked, tiny);
     render();
   });
   const body = el('tbody');
@@ -111,7 +116,12 @@ export function topTable(app: App, root: Frame): HTMLElement {
           el('td', { class: 'n' }, num(r.flatBytes), el('span', { class: 'pct' }, pct(r.flatBytes, root.bytes))),
           el('td', { class: 'n' }, num(r.flatAllocs)),
           el('td', { class: 'n' }, num(r.cumBytes), el('span', { class: 'pct' }, pct(r.cumBytes, root.bytes))),
-          el('td', { class: 'n' }, num(r.cumAllocs)),
+          el(
+            'td',
+            { class: 'n' },
+            r.tiny ? tinyMark(r.tiny.profiledAllocsPerOp ?? r.cumAllocs, r.tiny.allocsPerOp) : null,
+            num(r.cumAllocs),
+          ),
           el('td', { class: 'name' }, name),
         );
       }),

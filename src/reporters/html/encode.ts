@@ -331,6 +331,7 @@ function encodeLine(enc: Encoder, l: BenchLine): PageBenchmark['lines'][number] 
     ...(l.amortised ? { amortised: true } : {}),
     ...(l.cpuShare !== undefined ? { cpuShare: l.cpuShare } : {}),
     ...(l.gcShareEstimate !== undefined ? { gcShareEstimate: l.gcShareEstimate } : {}),
+    ...(l.profiledAllocsPerOp !== undefined ? { profiledAllocsPerOp: l.profiledAllocsPerOp } : {}),
   };
 }
 

@@ -183,6 +183,9 @@ export interface PageBenchLine {
    *  null when the CPU profile had too few samples, absent when no cost pass ran. */
   cpuShare?: number | null;
   gcShareEstimate?: number | null;
+  /** Set when allocsPerOp includes an estimate of tiny objects (under 16 B, no pointers) sharing 16-byte blocks:
+   *  the profile counts blocks, and this is its own count. */
+  profiledAllocsPerOp?: number;
 }
 
 /** A node of a benchmark's allocation flame graph: a frame, with allocs/op and B/op of everything below it. */
