@@ -25,17 +25,18 @@ import { reporter } from '../reporters/registry.js';
 import { defaultCacheDir } from '../cache/model-cache.js';
 import { ToolPaths } from '../cache/tool-paths.js';
 import { ModulePaths } from '../runners/paths.js';
-import { prepareBenchmarks, runBenchmarks, type PackageBenchRun } from '../runners/bench.js';
+import { parseGoDuration, prepareBenchmarks, runBenchmarks, type PackageBenchRun } from '../runners/bench.js';
 import { moduleRoot, readGoEnv } from '../runners/go-env.js';
 import { listPackages } from '../runners/go-list.js';
 import { benchPackages } from '../runners/bench-packages.js';
 import { attributeAll } from '../join/attribute.js';
 import { joinCpuCost } from '../join/cpu-cost.js';
+import { joinGcCost } from '../join/gc-cost.js';
 import { cpuFlameGraph } from '../model/cpu-flame.js';
 import type { BenchReport } from '../model/bench-report.js';
 import { commandLine, phaseTimer, progressPrinter, useColor, type CliIO } from './terminal.js';
 import type { Outcome } from './outcome.js';
-import { checkBenchPattern, checkBenchtime, checkCount, checkTimeout, commandDir } from './flag-checks.js';
+import { checkBenchPattern, checkBenchtime, checkCostTime, checkCount, checkTimeout, commandDir } from './flag-checks.js';
 import { measuredCost } from '../join/focus.js';
 import { safeText } from '../model/safe-text.js';
 import { joinTrace } from '../model/trace-summary.js';
@@ -57,6 +58,8 @@ export interface BenchFlags extends FocusFlags, GivenFlags {
   cache: boolean;
   /** --no-cost: false; the cost pass (runners/cost-pass.ts) runs unless so. */
   cost?: boolean;
+  /** --cost-time: how long the cost pass runs each benchmark at most (a Go duration). */
+  costTime?: string;
   color?: boolean;
   progress?: boolean;
   /** A trace pass per benchmark (runners/trace-pass.ts). */
@@ -74,6 +77,7 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
     throw new UsageError('--check needs budgets: no heapscope.json, heapscope.yaml or heapscope.yml at the module root');
   const count = checkCount(flags.count);
   checkTimeout(flags.timeout);
+  if (flags.costTime !== undefined) checkCostTime(flags.costTime);
   if (flags.benchtime !== undefined) checkBenchtime(flags.benchtime);
   checkBenchPattern(flags.bench);
   const choice = checkFocusFlags(flags);
@@ -122,6 +126,7 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
     resolveFile,
     onProgress,
     cost: flags.cost !== false,
+    ...(flags.costTime !== undefined ? { costSeconds: parseGoDuration(flags.costTime)! / 1000 } : {}),
     exact: !!flags.exact,
     ...(flags.trace
       ? {
@@ -191,6 +196,7 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
       const run = pr.benchmarks[i]!;
       const cost = run.cost;
       joinCpuCost(rep, cost, resolveFile);
+      joinGcCost(rep, cost, model.go.version, { GOGC: io.env.GOGC, GOMEMLIMIT: io.env.GOMEMLIMIT });
       if (cost?.profile) rep.cpuFlame = cpuFlameGraph(rep.name, cost.profile, cost.ops, resolveFile);
       joinTrace(rep, run);
     });

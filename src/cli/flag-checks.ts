@@ -14,6 +14,12 @@ export function checkTimeout(value: string): void {
   if (ms < 0) throw new UsageError(`--timeout ${value}: must not be negative`, 'as in 10m, or 0 for no limit');
 }
 
+/** --cost-time: a Go duration above zero. */
+export function checkCostTime(value: string): void {
+  const ms = parseGoDuration(value);
+  if (ms === null || !(ms > 0)) throw new UsageError(`--cost-time ${value}: not a Go duration above zero`, 'as in 500ms or 2s');
+}
+
 /** --benchtime as the testing package reads it (testing/benchmark.go, durationOrCountFlag): `Nx` or a duration, above zero. */
 export function checkBenchtime(value: string): void {
   const count = /^\+?(\d+)x$/.exec(value);

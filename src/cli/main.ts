@@ -103,6 +103,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       .option('--timeout <d>', TIMEOUT_HELP, '10m')
       .option('--check', "fail (exit 1) when a benchmark takes more allocs/op or B/op than its budget in the module's heapscope.json")
       .option('--no-cost', 'skip the cost pass (one CPU-profiled, GC-traced run per benchmark): no cpu and gc figures')
+      .option('--cost-time <duration>', 'how long the cost pass runs each benchmark at most (default 500ms: ~50 CPU samples)')
       .option('--exact', 'record every allocation in the profiled runs, however long they take (default: sample where that would be slow)')
       .option('--trace', "also record each benchmark's execution trace in a run of its own and summarise it (GC cycles, pauses, MMU)")
       .option('--compare <benchmarks...>', 'set two benchmarks side by side (A B: full names or unique suffixes), with the ratio B/A')
@@ -123,7 +124,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 Timings come from a plain run with -benchmem. Per-line figures come from two further runs of each benchmark
 with every allocation recorded (-memprofilerate=1) and fixed iteration counts; their difference removes setup.
 The cost pass (skipped with --no-cost) runs each benchmark once more, for about as long as its timed run and at
-most 1 s, under the CPU profiler and GODEBUG=gctrace=1: the shares of CPU in the allocator and in GC, GC cycles.
+most --cost-time (500ms), under the CPU profiler and GODEBUG=gctrace=1: the shares of CPU in the allocator and in GC, GC cycles.
 Where recording every allocation would take long, the two runs record a sample (a larger -memprofilerate) and
 each line's figures are estimates with a 95% interval; --exact records every allocation all the same.
 ${EXIT_HELP.replace('some packages did not compile', 'a test binary did not compile or ended before its benchmarks, or a benchmark failed, panicked, exited, timed out or matched nothing')}`,

@@ -7,6 +7,7 @@ import type { FlameNode } from './flame.js';
 import type { AsmListing } from './alloc-types.js';
 import type { BudgetResult } from './budgets.js';
 import type { GcFigures } from './gc-figures.js';
+import type { GcTraceParse } from './gc-trace.js';
 import type { CpuProfile } from './cpu-classes.js';
 import type { CpuFlame } from './cpu-flame.js';
 import type { TraceFigures, TraceOutcome } from './trace-summary.js';
@@ -32,6 +33,8 @@ export interface CostRun {
   profile: CpuProfile | null;
   /** The runtime's `gc N @...` lines (GODEBUG=gctrace=1) from the run's stderr, in order. */
   gctrace: string[];
+  /** The same lines parsed (parsers/gctrace.ts). */
+  gcTrace?: GcTraceParse;
   /** Wall-clock seconds the run took, start to exit. */
   seconds: number;
   error: string | null;

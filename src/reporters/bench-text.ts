@@ -1,6 +1,7 @@
 // The terminal report of `heapscope bench`: per benchmark the measured figures, then the lines that make
 // its allocations, sorted by allocs/op, each with cause, types and sizes.
 
+import { renderGcLine } from './gc-text.js';
 import pc from 'picocolors';
 import type { BenchReport } from '../model/bench-report.js';
 import { safeText as q } from '../model/safe-text.js';
@@ -41,6 +42,8 @@ export function renderBenchText(rep: BenchReport, opts: ReportOptions): string {
     );
     const cpu = cpuLine(b.cpu);
     if (cpu) out.push(`  ${c.dim(cpu)}`);
+    const gc = renderGcLine(b.gc);
+    if (gc) out.push(`  ${c.dim(gc)}`);
     if (b.trace) out.push(`  ${c.cyan(traceLine(b.trace))}`);
     for (const l of b.lines) {
       const where = l.file ? `${q(l.file)}:${l.line}` : '(runtime)';
@@ -56,7 +59,9 @@ export function renderBenchText(rep: BenchReport, opts: ReportOptions): string {
             ` (sampled, 95%: ${num(l.sampling.allocsPerOp[0])}…${num(l.sampling.allocsPerOp[1])} allocs/op, ${num(l.sampling.bytesPerOp[0])}…${num(l.sampling.bytesPerOp[1])} B/op; ${l.sampling.samples} recorded)`,
           )
         : '';
-      out.push(`  ${where}: ${c.yellow(`${l.sampling ? '~' : ''}${num(l.allocsPerOp)} allocs/op, ${num(l.bytesPerOp)} B/op`)}${est}${fn}${cost}`);
+      out.push(
+        `  ${where}: ${c.yellow(`${l.sampling ? '~' : ''}${num(l.allocsPerOp)} allocs/op, ${num(l.bytesPerOp)} B/op`)}${est}${fn}${cost}`,
+      );
       // How the line allocates, as the profile splits it: each runtime call with its type, each callee.
       for (const a of l.allocations) {
         const what = a.type

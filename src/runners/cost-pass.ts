@@ -4,6 +4,7 @@
 // went (join/cpu-cost.ts); its gctrace lines, kept unparsed, are read by the GC model. Neither instrument runs during
 // the timed runs: the profiler's 100 Hz signal and the trace's writes would touch the timings a little.
 
+import { parseGcTrace } from '../parsers/gctrace.js';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,10 +18,14 @@ import { exactBenchPattern, runLimitMs, type BenchOptions } from './test-binarie
 
 /**
  * The longest a cost run is meant to take, in seconds of the timing pass's ns/op: about as long as the timing run
- * itself, and never more than this. 1 s is about 100 samples of a single-goroutine benchmark at the profiler's
- * 100 Hz (a share to within a few percent) and roughly what one default -benchtime run takes.
+ * itself, and never more than this (--cost-time sets it). 0.5 s is about 50 samples of a single-goroutine benchmark
+ * at the profiler's 100 Hz, a share to within about ±14 points at worst (95%); 1 s halved that margin but took
+ * heapscope bench on the examples from 1.3x to 2.0x `go test -bench` (measured alternately, 3 rounds).
  */
-export const COST_BUDGET_S = 1;
+export const COST_BUDGET_S = 0.5;
+
+/** A line with a gctrace cycle in it, or the runtime's 'GC forced' line. */
+const GC_LINE = /\bgc \d+ @|GC forced/;
 
 /** More gctrace lines than this (a benchmark doing a GC every few microseconds) are counted, not kept. */
 const MAX_GCTRACE_LINES = 100_000;
@@ -29,12 +34,12 @@ const MAX_GCTRACE_LINES = 100_000;
  * The cost run's iteration count: the timing pass's final b.N (its last run's), cut so the run takes about
  * min(that run's time, COST_BUDGET_S) at the ns/op it measured.
  */
-export function costIterations(result: BenchResult): number {
+export function costIterations(result: BenchResult, budgetS = COST_BUDGET_S): number {
   const last = result.runs[result.runs.length - 1];
   if (!last || last.iterations <= 0) return 0;
   const ns = last.metrics['ns/op'];
   if (ns === undefined || !(ns > 0)) return last.iterations;
-  return Math.max(1, Math.min(last.iterations, Math.floor((COST_BUDGET_S * 1e9) / ns)));
+  return Math.max(1, Math.min(last.iterations, Math.floor((budgetS * 1e9) / ns)));
 }
 
 /** GODEBUG with gctrace=1 after whatever the user set (the runtime takes the last value of a repeated key). */
@@ -74,14 +79,15 @@ export async function costRun(
       // Results go to stdout, the runtime's trace to stderr (fd 2, written by the runtime itself).
       onStdoutLine: (l) => parser.push(l),
       onStderrLine: (l) => {
-        if (l.startsWith('gc ') && gctrace.length < MAX_GCTRACE_LINES) gctrace.push(l);
+        // A gc line can follow the benchmark's own output on the same line (parsers/gctrace.ts reads it there).
+        if (GC_LINE.test(l) && gctrace.length < MAX_GCTRACE_LINES) gctrace.push(l);
       },
       timeoutMs: runLimitMs(opts.timeout),
     },
   );
   const seconds = (performance.now() - start) / 1000;
   const res = parser.end().packages[0]?.benchmarks.find((b) => b.name === name)?.runs[0];
-  const base = { iterations, ops: res?.iterations ?? 0, gctrace, seconds };
+  const base = { iterations, ops: res?.iterations ?? 0, gctrace, gcTrace: parseGcTrace(gctrace), seconds };
   try {
     if (r.timedOut) return { ...base, profile: null, error: `the cost run did not finish in time (--timeout ${opts.timeout})` };
     let data: Buffer;
@@ -112,7 +118,7 @@ export async function costPass(
   for (const pr of packages) {
     if (!pr.bin) continue;
     for (const b of pr.benchmarks) {
-      const iterations = costIterations(b.result);
+      const iterations = costIterations(b.result, opts.costSeconds);
       if (iterations === 0) continue;
       opts.onProgress?.(`measuring the cost of ${b.result.name}`);
       b.cost = await costRun(pr.bin, pr.dir, opts, b.result.name, iterations, join(dir, `cost${++n}.pprof`));

@@ -45,6 +45,8 @@ export interface BenchOptions {
   parallel?: number;
   /** Run the cost pass (cost-pass.ts) after the timing passes: heapscope bench, unless --no-cost. */
   cost?: boolean;
+  /** Seconds the cost pass runs each benchmark at most (--cost-time; cost-pass.ts COST_BUDGET_S when unset). */
+  costSeconds?: number;
   /** Record every allocation in the profiled runs, however long they take (--exact); else costly ones sample. */
   exact?: boolean;
   /** bench --trace: a trace pass of each benchmark (trace-pass.ts). */
