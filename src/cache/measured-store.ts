@@ -72,7 +72,12 @@ export function readMeasured(cacheDir: string, root: string): { costs: MeasuredC
         const m = e[1] as Partial<MeasuredSite> | null;
         if (!m || typeof m.allocsPerOp !== 'number' || typeof m.bytesPerOp !== 'number' || typeof m.benchmark !== 'string') return null;
         const ids = Array.isArray(m.ids) && m.ids.every((x) => typeof x === 'string') ? m.ids : undefined;
-        const cpu = typeof m.cpuShare === 'number' && m.cpuShare >= 0 && m.cpuShare <= 1 ? { cpuShare: m.cpuShare } : {};
+        const cpu = {
+          ...(typeof m.cpuShare === 'number' && m.cpuShare >= 0 && m.cpuShare <= 1 ? { cpuShare: m.cpuShare } : {}),
+          ...(typeof m.costNsPerOp === 'number' && Number.isFinite(m.costNsPerOp) && m.costNsPerOp >= 0
+            ? { costNsPerOp: m.costNsPerOp }
+            : {}),
+        };
         out.set(e[0], { allocsPerOp: m.allocsPerOp, bytesPerOp: m.bytesPerOp, benchmark: m.benchmark, ...(ids ? { ids } : {}), ...cpu });
       }
       return out;

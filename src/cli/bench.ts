@@ -248,7 +248,9 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
         ? [`${missing.size} budgeted benchmark${missing.size === 1 ? '' : 's'} did not run (${[...missing].map(safeText).join(', ')})`]
         : []),
       ...(unmeasured.length
-        ? [`${unmeasured.length} budget${unmeasured.length === 1 ? '' : 's'} not measured: ${safeText(unmeasured[0]!.unmeasured!)}`]
+        ? [
+            `${unmeasured.length} budget${unmeasured.length === 1 ? '' : 's'} not measured (${unmeasured.map((b) => `${safeText(b.benchmark)} ${b.metric}: ${safeText(b.unmeasured!)}`).join(', ')})`,
+          ]
         : []),
     ];
     io.stderr(`heapscope: ${parts.join('; ')} (${safeText(relative(io.cwd, config!.file) || config!.file)})\n`);
@@ -290,10 +292,11 @@ function measuredCosts(report: BenchReport, dir: string, flags: BenchFlags): Mea
       if (own && own.length === 0) continue;
       // The allocator's CPU for the line, scaled to its own allocations where a callee's share the line (the cost
       // pass charges both to it).
-      const cpu =
-        typeof l.cpuShare === 'number'
-          ? { cpuShare: round4(own && l.allocsPerOp > 0 ? (l.cpuShare * allocsPerOp) / l.allocsPerOp : l.cpuShare) }
-          : {};
+      const part = own && l.allocsPerOp > 0 ? allocsPerOp / l.allocsPerOp : 1;
+      const cpu = {
+        ...(typeof l.cpuShare === 'number' ? { cpuShare: round4(l.cpuShare * part) } : {}),
+        ...(typeof l.costNsPerOp === 'number' ? { costNsPerOp: round4(l.costNsPerOp * part) } : {}),
+      };
       const k = `${l.file}:${l.line}`;
       const had = lines.get(k);
       if (pathKind(l.file) === 'module' && l.sites.some((s) => s.heap) && (!had || allocsPerOp > had.allocsPerOp))

@@ -72,8 +72,15 @@ export function joinCpuCost(rep: BenchmarkReport, cost: CostRun | undefined, res
     rep.bytesPerOp ?? 0,
     rep.lines.reduce((t, l) => t + l.bytesPerOp, 0),
   );
+  // The CPU a sample stands for, per op of the cost run: what turns shares into time comparable across benchmarks.
+  const nsPerSampleOp = cost.ops > 0 ? cost.profile.periodNs / cost.ops : null;
   for (const l of lines) {
-    l.cpuShare = known ? share(byLine.get(`${l.file}:${l.line}`) ?? 0, total) : null;
+    const own = byLine.get(`${l.file}:${l.line}`) ?? 0;
+    l.cpuShare = known ? share(own, total) : null;
     l.gcShareEstimate = gcShare === null ? null : bytes > 0 ? Math.round(gcShare * (l.bytesPerOp / bytes) * 10_000) / 10_000 : 0;
+    l.costNsPerOp =
+      known && nsPerSampleOp !== null && l.gcShareEstimate !== null
+        ? Math.round((own + l.gcShareEstimate * total) * nsPerSampleOp * 100) / 100
+        : null;
   }
 }

@@ -284,7 +284,8 @@ function panicArgument(s: Site): boolean {
  *  ties by allocs/op), so an 80 KB buffer comes before a 16-byte object made five times. */
 export function measuredCost(m: MeasuredSite): SiteCost {
   const pct = m.cpuShare !== undefined && m.cpuShare > 0 && m.cpuShare < 0.005 ? '<1' : String(Math.round((m.cpuShare ?? 0) * 100));
-  const cpu = m.cpuShare !== undefined ? `, ${pct}% of its CPU in the allocator` : '';
+  const ns = m.costNsPerOp !== undefined ? `, ${fmt(m.costNsPerOp)} ns/op of CPU in allocation and GC` : '';
+  const cpu = m.cpuShare !== undefined ? `, ${pct}% of its CPU in the allocator${ns}` : '';
   return {
     source: 'measured',
     score: m.bytesPerOp,
@@ -293,5 +294,6 @@ export function measuredCost(m: MeasuredSite): SiteCost {
     bytesPerOp: m.bytesPerOp,
     benchmark: m.benchmark,
     ...(m.cpuShare !== undefined ? { cpuShare: m.cpuShare } : {}),
+    ...(m.costNsPerOp !== undefined ? { costNsPerOp: m.costNsPerOp } : {}),
   };
 }

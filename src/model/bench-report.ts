@@ -135,6 +135,9 @@ export interface BenchLine {
   cpuShare?: number | null;
   /** An estimate: the line's share of the benchmark's allocated bytes times the benchmark's GC share. */
   gcShareEstimate?: number | null;
+  /** CPU ns per op the line's allocations cost: the allocator's, measured, plus the line's estimated share of the GC
+   *  (gcShareEstimate); comparable across benchmarks, unlike the shares. null with too few samples. */
+  costNsPerOp?: number | null;
   /** When the profiled runs sampled (BenchmarkReport.sampling): the line's allocations they recorded (both runs),
    *  and the 95% intervals of its per-op figures, which are estimates. */
   sampling?: LineSampling;

@@ -10,6 +10,8 @@ export interface MeasuredSite {
   ids?: string[];
   /** The share of that benchmark's CPU the allocator spent for these allocations (its cost pass), when measured. */
   cpuShare?: number;
+  /** CPU ns per op these allocations cost in that benchmark (allocator measured + GC estimated; BenchLine.costNsPerOp). */
+  costNsPerOp?: number;
 }
 
 export interface MeasuredCosts {

@@ -20,7 +20,7 @@ export function costOrder(a: SiteCost | undefined, b: SiteCost | undefined): num
   const tier = (c: SiteCost | undefined): number => (c ? (c.source === 'measured' ? 2 : 1) : 0);
   return (
     tier(b) - tier(a) ||
-    (b?.cpuShare ?? -1) - (a?.cpuShare ?? -1) ||
+    (b?.costNsPerOp ?? -1) - (a?.costNsPerOp ?? -1) ||
     (b?.score ?? 0) - (a?.score ?? 0) ||
     (b?.allocsPerOp ?? 0) - (a?.allocsPerOp ?? 0) ||
     (b?.together ?? 0) - (a?.together ?? 0) ||

@@ -97,6 +97,9 @@ export interface SiteCost {
   /** Measured only: the share of the benchmark's CPU spent in the allocator for the site's line (bench's cost
    *  pass); measured sites with it rank by it first (docs/ranking.md). */
   cpuShare?: number;
+  /** Measured only: CPU ns per op the site's allocations cost (allocator measured + GC estimated): measured sites
+   *  with it rank by it first (docs/ranking.md). */
+  costNsPerOp?: number;
   /** The profile the figure comes from (--profile). */
   profile?: string;
   /** Estimated only, to break ties between equal scores: heap sites that allocate in the same innermost loop body

@@ -43,7 +43,19 @@ function bench(data: PageData, name: string): PageBenchmark & { cpu: NonNullable
 
 test('cost panel of CreatePointer and CreateCopy: the report\u2019s figures with their pass, a CPU flame with allocator frames, keyboard, lines by CPU, axe light and dark', async () => {
   const file = join(tempDir('heapscope-browser-cost-'), 'cost.html');
-  const r = runCli(['bench', '--format', 'html', '-o', file, '--bench', '^BenchmarkCreate(Copy|Pointer)$', '-C', examplesDir]);
+  const r = runCli([
+    'bench',
+    '--format',
+    'html',
+    '-o',
+    file,
+    '--cost-time',
+    '2s',
+    '--bench',
+    '^BenchmarkCreate(Copy|Pointer)$',
+    '-C',
+    examplesDir,
+  ]);
   assert.equal(r.code, 0, r.stderr);
   const { data } = pageParts(readFileSync(file, 'utf8'));
   const ptr = bench(data, 'BenchmarkCreatePointer');

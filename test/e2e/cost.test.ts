@@ -13,7 +13,7 @@ import type { Site } from '../../src/model/types.js';
 function named(rep: BenchReport, name: string): BenchmarkReport & { cpu: NonNullable<BenchmarkReport['cpu']> } {
   const b = rep.benchmarks.find((x) => x.name === name);
   assert.ok(b, `${name} reported`);
-  // The default 1 s of benchmark: about 100 samples (50 on a machine shared with other work), above the 20 a share needs.
+  // --cost-time 2s: about 200 samples (100 on a machine shared with other work), well above the 20 a share needs.
   assert.ok(b.cpu && b.cpu.allocShare !== null && b.cpu.gcShare !== null, `${name}: ${JSON.stringify(b.cpu)} ${b.notes.join('; ')}`);
   return b as BenchmarkReport & { cpu: NonNullable<BenchmarkReport['cpu']> };
 }
@@ -25,9 +25,12 @@ const lineAt = (b: BenchmarkReport, file: string, n: number) => {
 
 for (const tc of TOOLCHAINS) {
   test(`${tc.name}: the CPU in the allocator and in GC, per benchmark and per line`, () => {
-    const r = runCli(['bench', '--format', 'json', '--bench', '^Benchmark(CreateCopy|CreatePointer|Itoa)$', '-C', examplesDir], {
-      env: tc.env,
-    });
+    const r = runCli(
+      ['bench', '--format', 'json', '--cost-time', '2s', '--bench', '^Benchmark(CreateCopy|CreatePointer|Itoa)$', '-C', examplesDir],
+      {
+        env: tc.env,
+      },
+    );
     assert.equal(r.code, 0, r.stderr);
     const rep = JSON.parse(r.stdout) as BenchReport;
     if (tc.env['GOTOOLCHAIN']) assert.equal(rep.go.version, tc.env['GOTOOLCHAIN']);
@@ -42,6 +45,8 @@ for (const tc of TOOLCHAINS) {
     const ret = lineAt(ptr, 'alloc.go', 118);
     assert.ok(ret.cpuShare! >= ptr.cpu.allocShare! * 0.8 && ret.cpuShare! <= ptr.cpu.allocShare!, JSON.stringify([ret, ptr.cpu]));
     assert.ok(ret.gcShareEstimate! > 0 && ret.gcShareEstimate! <= ptr.cpu.gcShare!, JSON.stringify(ret));
+    // In time: the allocator's and the estimated GC's CPU per op, no more than the benchmark's ns/op times its procs.
+    assert.ok(ret.costNsPerOp! > 0 && ret.costNsPerOp! <= ptr.nsPerOp! * ptr.procs, JSON.stringify([ret.costNsPerOp, ptr.nsPerOp]));
     // Itoa allocates inside strconv: its allocator CPU lands on the module's line that called strconv.Itoa.
     const itoa = named(rep, 'BenchmarkItoa');
     const call = lineAt(itoa, 'alloc.go', 111);
@@ -52,12 +57,13 @@ for (const tc of TOOLCHAINS) {
     assert.equal(a.code, 0, a.stderr);
     const sites = (JSON.parse(a.stdout) as { sites: Site[] }).sites.filter((s) => s.file === 'alloc.go' && s.line === 118 && s.heap);
     assert.ok(
-      sites.length > 0 && sites.every((s) => s.cost?.source === 'measured' && s.cost.cpuShare === ret.cpuShare),
+      sites.length > 0 &&
+        sites.every((s) => s.cost?.source === 'measured' && s.cost.cpuShare === ret.cpuShare && s.cost.costNsPerOp === ret.costNsPerOp),
       JSON.stringify(sites),
     );
 
     // A million live nodes to mark and a loop that allocates large pointer-free buffers: more CPU in GC than in the allocator.
-    const g = runCli(['bench', '--format', 'json', '-C', join(fixturesDir, 'modules', 'gccost')], { env: tc.env });
+    const g = runCli(['bench', '--format', 'json', '--cost-time', '2s', '-C', join(fixturesDir, 'modules', 'gccost')], { env: tc.env });
     assert.equal(g.code, 0, g.stderr);
     const live = named(JSON.parse(g.stdout) as BenchReport, 'BenchmarkLiveHeap');
     assert.ok(live.cpu.gcShare! > live.cpu.allocShare!, JSON.stringify(live.cpu));

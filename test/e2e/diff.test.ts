@@ -19,7 +19,7 @@ const git = (cwd: string, ...args: string[]): string => {
 };
 
 /** A repository whose module is in a subdirectory: commit 1 the examples, commit 2 ten lines above and one new heap site. */
-function repo(): { top: string; mod: string } {
+function repo(): { top: string; mod: string; freshLine: number } {
   const top = join(tempDir('heapscope-diff-repo-'), 'r');
   const mod = join(top, 'go', 'examples');
   cpSync(examplesDir, mod, { recursive: true });
@@ -33,11 +33,13 @@ function repo(): { top: string; mod: string } {
       '\nfunc Fresh() *[16]byte { var b [16]byte; return &b }\n',
   );
   git(top, 'commit', '-qam', 'one more heap site');
-  return { top, mod };
+  // The line Fresh landed on: the file's last.
+  const freshLine = readFileSync(file, 'utf8').trimEnd().split('\n').length;
+  return { top, mod, freshLine };
 }
 
 test('two commits: one site added (lines moved are not changes); the tree and repository untouched', () => {
-  const { top, mod } = repo();
+  const { top, mod, freshLine } = repo();
   const before = { status: git(top, 'status', '--porcelain'), worktrees: git(top, 'worktree', 'list'), files: readdirSync(mod).sort() };
   const r = runCli(['diff', 'HEAD~1', 'HEAD', '--format', 'json'], { cwd: mod });
   assert.equal(r.code, 1, r.stderr);
@@ -45,7 +47,7 @@ test('two commits: one site added (lines moved are not changes); the tree and re
   assert.equal(d.matchedBy, 'identity');
   assert.deepEqual(
     d.added.map((s) => [s.file, s.line, s.function, s.expr, s.cause?.id]),
-    [['alloc.go', 124, 'Fresh', 'b', 'returned-address']],
+    [['alloc.go', freshLine, 'Fresh', 'b', 'returned-address']],
   );
   assert.deepEqual(d.removed, []);
   assert.deepEqual(d.changed, []);
@@ -71,7 +73,7 @@ test('two commits: one site added (lines moved are not changes); the tree and re
   // A revision's text report shows the added site where the user's tree has it.
   const text = runCli(['diff', 'HEAD~1'], { cwd: mod });
   assert.equal(text.code, 1);
-  assert.match(text.stdout, /^alloc\.go:124:\d+: b moved to heap in Fresh: its address is returned/m);
+  assert.match(text.stdout, new RegExp(`^alloc\\.go:${freshLine}:\\d+: b moved to heap in Fresh: its address is returned`, 'm'));
 });
 
 test('bad input: unknown revision, shallow clone, no repository, a release that cannot be fetched: exit 2, one line', () => {
