@@ -22,7 +22,7 @@ export interface FocusFlags {
 export interface FocusChoice {
   filters: SiteFilters;
   top: number;
-  sort: 'cost' | 'position';
+  sort: 'cost' | 'allocs' | 'position';
 }
 
 export const DEFAULT_TOP = 10;
@@ -33,8 +33,11 @@ export function addFocusOptions(cmd: Command, what: { top: boolean }): Command {
   if (what.top) {
     cmd.option('--top <n>', `how many sites the summary at the top ranks (0: no summary)`, String(DEFAULT_TOP));
     cmd.addOption(
-      new Option('--sort <order>', 'list sites by cost (most expensive first) or by position in the source')
-        .choices(['cost', 'position'])
+      new Option(
+        '--sort <order>',
+        'list sites by cost (most expensive first: CPU time where bench measured it, then B/op), by measured allocs/op, or by position',
+      )
+        .choices(['cost', 'allocs', 'position'])
         .default('position'),
     );
   }
@@ -83,7 +86,7 @@ export function checkFocusFlags(flags: FocusFlags): FocusChoice {
   return {
     filters: { all: !!flags.all, causes, packages: flags.package ?? [], functionRe, minAllocs },
     top,
-    sort: flags.sort === 'cost' ? 'cost' : 'position',
+    sort: flags.sort === 'cost' || flags.sort === 'allocs' ? flags.sort : 'position',
   };
 }
 

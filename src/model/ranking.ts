@@ -11,15 +11,21 @@ export type Group = Site[];
 /** Entries of one function in the summary's ranking: ten appends of one switch would fill the screen with one fix. */
 export const PER_FUNCTION = 2;
 
+/** What a cost ranking orders by first among measured sites: CPU time where the cost pass measured it (the
+ *  default), or the count of allocations per op (`--sort allocs`). */
+export type CostKey = 'time' | 'allocs';
+
 /**
- * Highest cost first; measured figures above estimates; measured ones by the allocator's CPU where the cost pass
- * measured it (those without, after), then by score; equal scores by allocs/op, and estimates by the heap sites
- * in the same loop body (or function), then by the call sites naming the function; then (the caller) by position.
+ * Highest cost first; measured figures above estimates; measured ones by the CPU ns/op their allocations cost
+ * where the cost pass measured it (those without, after), then by score (B/op); equal scores by allocs/op, and
+ * estimates by the heap sites in the same loop body (or function), then by the call sites naming the function;
+ * then (the caller) by position. By `allocs`: measured ones by allocs/op first, then as above.
  */
-export function costOrder(a: SiteCost | undefined, b: SiteCost | undefined): number {
+export function costOrder(a: SiteCost | undefined, b: SiteCost | undefined, key: CostKey = 'time'): number {
   const tier = (c: SiteCost | undefined): number => (c ? (c.source === 'measured' ? 2 : 1) : 0);
   return (
     tier(b) - tier(a) ||
+    (key === 'allocs' ? (b?.allocsPerOp ?? 0) - (a?.allocsPerOp ?? 0) : 0) ||
     (b?.costNsPerOp ?? -1) - (a?.costNsPerOp ?? -1) ||
     (b?.score ?? 0) - (a?.score ?? 0) ||
     (b?.allocsPerOp ?? 0) - (a?.allocsPerOp ?? 0) ||
@@ -46,9 +52,9 @@ export function groupsOf(list: Site[]): Group[] {
 }
 
 /** Groups with a position one can open first (a made-up position last, whatever its cost), then by cost. */
-export function byCost(gs: Group[]): Group[] {
+export function byCost(gs: Group[], key: CostKey = 'time'): Group[] {
   const positioned = (g: Group): number => (isRealFile(g[0]!.file) && g[0]!.line > 0 ? 0 : 1);
-  return gs.sort((a, b) => positioned(a) - positioned(b) || costOrder(groupCost(a), groupCost(b)) || comparePositions(a[0]!, b[0]!));
+  return gs.sort((a, b) => positioned(a) - positioned(b) || costOrder(groupCost(a), groupCost(b), key) || comparePositions(a[0]!, b[0]!));
 }
 
 export interface RankedEntry {

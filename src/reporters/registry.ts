@@ -33,7 +33,7 @@ export interface ReportOptions {
   cwd: string;
   /** Sites the summary at the top ranks (0: none); the order of the listing. */
   top?: number;
-  sort?: 'cost' | 'position';
+  sort?: 'cost' | 'allocs' | 'position';
   /** The command line, shown in the HTML report. */
   command?: string;
   /** The files the HTML report may show, and their bytes (runners/source-access.ts decides which). */

@@ -144,7 +144,7 @@ export function* renderTextChunks(model: AnalysisModel, opts: ReportOptions): Ge
     out.push('');
   }
 
-  const sortGroups = (gs: Group[]): Group[] => (opts.sort === 'cost' ? byCost(gs) : gs);
+  const sortGroups = (gs: Group[]): Group[] => (opts.sort === 'cost' ? byCost(gs) : opts.sort === 'allocs' ? byCost(gs, 'allocs') : gs);
   const instantiations = groupBy(model.instantiations ?? [], (i) => i.package);
   const notAnalysed = groupBy(model.notAnalysed ?? [], (n) => n.package);
   for (const p of model.packages) {

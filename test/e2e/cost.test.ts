@@ -47,6 +47,11 @@ for (const tc of TOOLCHAINS) {
     assert.ok(ret.gcShareEstimate! > 0 && ret.gcShareEstimate! <= ptr.cpu.gcShare!, JSON.stringify(ret));
     // In time: the allocator's and the estimated GC's CPU per op, no more than the benchmark's ns/op times its procs.
     assert.ok(ret.costNsPerOp! > 0 && ret.costNsPerOp! <= ptr.nsPerOp! * ptr.procs, JSON.stringify([ret.costNsPerOp, ptr.nsPerOp]));
+    // The GC's figures from the same run's gctrace: the copy needs no cycle in its timed run, the pointer many,
+    // each with its two stop-the-world pauses.
+    assert.equal(copy.gc?.cycles, 0, JSON.stringify(copy.gc));
+    assert.ok(ptr.gc && ptr.gc.cycles > 0 && ptr.gc.stwNsPerOp > 0 && ptr.gc.cyclesPer1kOps > 0, JSON.stringify(ptr.gc));
+    assert.ok(ptr.gc.heapGoalBytes! > 0 && ptr.gc.peakHeapBytes! > 0 && ptr.gc.ops > 0, JSON.stringify(ptr.gc));
     // Itoa allocates inside strconv: its allocator CPU lands on the module's line that called strconv.Itoa.
     const itoa = named(rep, 'BenchmarkItoa');
     const call = lineAt(itoa, 'alloc.go', 111);
@@ -66,7 +71,22 @@ for (const tc of TOOLCHAINS) {
     const g = runCli(['bench', '--format', 'json', '--cost-time', '2s', '-C', join(fixturesDir, 'modules', 'gccost')], { env: tc.env });
     assert.equal(g.code, 0, g.stderr);
     const live = named(JSON.parse(g.stdout) as BenchReport, 'BenchmarkLiveHeap');
+    assert.ok(live.gc && live.gc.cycles > 0, JSON.stringify(live.gc));
     assert.ok(live.cpu.gcShare! > live.cpu.allocShare!, JSON.stringify(live.cpu));
     assert.ok(lineAt(live, 'gccost.go', 37).cpuShare! > 0);
   });
 }
+
+test('GOGC=off: the pointer runs no GC cycle, and the benchmark says GC is off, not that none was needed', () => {
+  const r = runCli(['bench', '--format', 'json', '--benchtime', '200ms', '--bench', '^BenchmarkCreatePointer$', '-C', examplesDir], {
+    env: { GOGC: 'off' },
+  });
+  assert.equal(r.code, 0, r.stderr);
+  const ptr = (JSON.parse(r.stdout) as BenchReport).benchmarks.find((b) => b.name === 'BenchmarkCreatePointer')!;
+  assert.equal(ptr.gc?.cycles, 0, JSON.stringify(ptr.gc));
+  assert.equal(ptr.gc?.heapGoalBytes, null, JSON.stringify(ptr.gc));
+  assert.ok(
+    ptr.notes.some((n) => n.includes('GOGC=off')),
+    ptr.notes.join('\n'),
+  );
+});

@@ -21,3 +21,15 @@ test('measured sites rank by CPU ns/op where measured, then by B/op; estimates l
   const order = Object.keys(costs).sort((a, b) => costOrder(costs[a], costs[b]));
   assert.deepEqual(order, ['buffer', 'pointer', 'cheap', 'big', 'small', 'loop']);
 });
+
+test('--sort allocs: measured sites by allocs/op first, then as the cost ranking; estimates still last', () => {
+  const costs: Record<string, SiteCost> = {
+    slowOnce: { source: 'measured', score: 81920, basis: '', allocsPerOp: 1, bytesPerOp: 81920, costNsPerOp: 16000 },
+    manySmall: { source: 'measured', score: 80, basis: '', allocsPerOp: 5, bytesPerOp: 80, costNsPerOp: 90 },
+    twoSmall: { source: 'measured', score: 32, basis: '', allocsPerOp: 2, bytesPerOp: 32 },
+    loop: { source: 'estimated', score: 100, basis: '' },
+  };
+  const by = (key: 'time' | 'allocs'): string[] => Object.keys(costs).sort((a, b) => costOrder(costs[a], costs[b], key));
+  assert.deepEqual(by('time'), ['slowOnce', 'manySmall', 'twoSmall', 'loop']);
+  assert.deepEqual(by('allocs'), ['manySmall', 'twoSmall', 'slowOnce', 'loop']);
+});
