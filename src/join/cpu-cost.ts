@@ -26,6 +26,16 @@ function share(x: number, total: number): number {
 /** Sets the benchmark's `cpu` and its lines' `cpuShare` and `gcShareEstimate` from its cost run; nothing without one. */
 export function joinCpuCost(rep: BenchmarkReport, cost: CostRun | undefined, resolve: (f: string) => string): void {
   if (!cost) return;
+  if (!cost.profile && cost.cpuSkipped && !cost.error) {
+    rep.cpu = { allocShare: null, gcShare: null, samples: 0, seconds: 0 };
+    rep.notes.push(`only 0 CPU samples of the benchmark in its cost run (${MIN_CPU_SAMPLES} needed): ${cost.cpuSkipped}`);
+    for (const l of [...rep.lines, ...(rep.untimed ?? [])]) {
+      l.cpuShare = null;
+      l.gcShareEstimate = null;
+      l.costNsPerOp = null;
+    }
+    return;
+  }
   if (!cost.profile) {
     rep.cpu = null;
     rep.notes.push(`no CPU figures: ${cost.error ?? 'the cost run wrote no CPU profile'}`);

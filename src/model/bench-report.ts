@@ -33,6 +33,8 @@ export interface CostRun {
   profile: CpuProfile | null;
   /** The runtime's `gc N @...` lines (GODEBUG=gctrace=1) from the run's stderr, in order. */
   gctrace: string[];
+  /** Why the run had no CPU profile on purpose (too short for a share: it traced the GC only). */
+  cpuSkipped?: string;
   /** The same lines parsed (parsers/gctrace.ts). */
   gcTrace?: GcTraceParse;
   /** Wall-clock seconds the run took, start to exit. */

@@ -48,14 +48,32 @@ export function withGcTrace(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { ...env, GODEBUG: user ? `${user},gctrace=1` : 'gctrace=1' };
 }
 
-/** One cost run of one benchmark; `file` is where the CPU profile goes, removed before this returns. */
+/**
+ * A cost run shorter than this gives fewer CPU samples than a share needs (20 at the profiler's 100 Hz, the join's
+ * MIN_CPU_SAMPLES): such a run (a short --benchtime) records the GC's trace only, over a quarter of the iterations.
+ * At -benchtime 100ms on the examples the CPU-profiled runs took heapscope bench from 1.2x to 2.1x `go test -bench`
+ * for shares it could not give.
+ */
+const CPU_PROFILE_MIN_S = 0.2;
+
+/** The cost run's plan: its iteration count, and whether it runs long enough to be worth a CPU profile. */
+export function costPlan(result: BenchResult, budgetS = COST_BUDGET_S): { iterations: number; cpu: boolean } {
+  const iterations = costIterations(result, budgetS);
+  const ns = result.runs[result.runs.length - 1]?.metrics['ns/op'];
+  if (iterations === 0 || ns === undefined || !(ns > 0)) return { iterations, cpu: true };
+  if (iterations * ns * 1e-9 >= CPU_PROFILE_MIN_S) return { iterations, cpu: true };
+  return { iterations: Math.max(1, Math.floor(iterations / 4)), cpu: false };
+}
+
+/** One cost run of one benchmark; `file` is where the CPU profile goes (removed before this returns), or null for a
+ *  run that records the GC's trace only. */
 export async function costRun(
   bin: string,
   cwd: string,
   opts: BenchOptions,
   name: string,
   iterations: number,
-  file: string,
+  file: string | null,
 ): Promise<CostRun> {
   const exact = exactBenchPattern(name);
   const parser = new BenchTextParser();
@@ -71,7 +89,7 @@ export async function costRun(
       '-test.count=1',
       `-test.benchtime=${iterations}x`,
       `-test.timeout=${opts.timeout}`,
-      `-test.cpuprofile=${file}`,
+      ...(file ? [`-test.cpuprofile=${file}`] : []),
     ],
     {
       cwd,
@@ -88,6 +106,15 @@ export async function costRun(
   const seconds = (performance.now() - start) / 1000;
   const res = parser.end().packages[0]?.benchmarks.find((b) => b.name === name)?.runs[0];
   const base = { iterations, ops: res?.iterations ?? 0, gctrace, gcTrace: parseGcTrace(gctrace), seconds };
+  if (!file) {
+    const ran = res ? `${Math.round(seconds * 1000)} ms` : 'no result';
+    return {
+      ...base,
+      profile: null,
+      error: r.timedOut ? `the cost run did not finish in time (--timeout ${opts.timeout})` : null,
+      cpuSkipped: `its timed run lasted under ${CPU_PROFILE_MIN_S * 1000} ms, so the cost run traced the GC only (${ran}); a longer --benchtime gives CPU shares`,
+    };
+  }
   try {
     if (r.timedOut) return { ...base, profile: null, error: `the cost run did not finish in time (--timeout ${opts.timeout})` };
     let data: Buffer;
@@ -118,10 +145,11 @@ export async function costPass(
   for (const pr of packages) {
     if (!pr.bin) continue;
     for (const b of pr.benchmarks) {
-      const iterations = costIterations(b.result, opts.costSeconds);
-      if (iterations === 0) continue;
+      const plan = costPlan(b.result, opts.costSeconds);
+      if (plan.iterations === 0) continue;
       opts.onProgress?.(`measuring the cost of ${b.result.name}`);
-      b.cost = await costRun(pr.bin, pr.dir, opts, b.result.name, iterations, join(dir, `cost${++n}.pprof`));
+      const file = plan.cpu ? join(dir, `cost${++n}.pprof`) : null;
+      b.cost = await costRun(pr.bin, pr.dir, opts, b.result.name, plan.iterations, file);
     }
   }
 }
