@@ -198,7 +198,7 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
       joinCpuCost(rep, cost, resolveFile);
       joinGcCost(rep, cost, model.go.version, { GOGC: io.env.GOGC, GOMEMLIMIT: io.env.GOMEMLIMIT });
       if (cost?.profile) rep.cpuFlame = cpuFlameGraph(rep.name, cost.profile, cost.ops, resolveFile);
-      else if (cost?.cpuSkipped) rep.cpuFlame = null;
+      else if (cost?.cpuSkipped || cost?.noAllocation) rep.cpuFlame = null;
       joinTrace(rep, run);
     });
     report.benchmarks.push(...reps);

@@ -4,7 +4,8 @@
 // memory attribution charges an allocation (join/attribute.ts, aggregate): strconv.Itoa's allocation lands on the
 // module's line that called strconv.Itoa.
 //
-// The denominator is the benchmark's own samples (a frame of its function or a closure of it on the stack, mark
+// The denominator is the benchmark's own samples (a frame of its function or a closure of it on the stack, or what
+// testing.(*B).runN called: model/cpu-classes.ts benchmarkTop; mark
 // assists and allocation included) and the GC work of the process's other goroutines (background marking and
 // sweeping, the pauses, the testing package's runtime.GC before each run): what the benchmark cost, not diluted by
 // the process's start-up, the testing package's own work or the scheduler looking for work, which a short
@@ -12,7 +13,7 @@
 // stack of its own and is left out, as in the memory attribution.
 
 import type { BenchLine, BenchmarkReport, CostRun } from '../model/bench-report.js';
-import { classifyStack } from '../model/cpu-classes.js';
+import { benchmarkTop, classifyStack } from '../model/cpu-classes.js';
 import { benchmarkOwns, type Frame } from '../model/profile.js';
 import { pathKind } from '../model/paths.js';
 
@@ -26,6 +27,10 @@ function share(x: number, total: number): number {
 /** Sets the benchmark's `cpu` and its lines' `cpuShare` and `gcShareEstimate` from its cost run; nothing without one. */
 export function joinCpuCost(rep: BenchmarkReport, cost: CostRun | undefined, resolve: (f: string) => string): void {
   if (!cost) return;
+  if (cost.noAllocation) {
+    rep.cpu = { allocShare: 0, gcShare: 0, samples: 0, seconds: 0 };
+    return;
+  }
   if (!cost.profile && cost.cpuSkipped && !cost.error) {
     rep.cpu = { allocShare: null, gcShare: null, samples: 0, seconds: 0 };
     rep.notes.push(`only 0 CPU samples of the benchmark in its cost run (${MIN_CPU_SAMPLES} needed): ${cost.cpuSkipped}`);
@@ -57,7 +62,7 @@ export function joinCpuCost(rep: BenchmarkReport, cost: CostRun | undefined, res
   const byLine = new Map<string, number>();
   for (const s of cost.profile.samples) {
     const cls = classifyStack(s.stack);
-    if (cls !== 'gc' && !s.stack.some((f) => owns(f.function))) continue;
+    if (cls !== 'gc' && benchmarkTop(s.stack, owns) < 0) continue;
     total += s.count;
     if (cls === 'gc') gc += s.count;
     else if (cls === 'alloc') {

@@ -11,6 +11,11 @@ export function joinGcCost(
   goVersion: string,
   env: { GOGC?: string | undefined; GOMEMLIMIT?: string | undefined },
 ): void {
+  if (cost?.noAllocation) {
+    rep.gc = { cycles: 0, cyclesPer1kOps: 0, stwNsPerOp: 0, heapGoalBytes: null, peakHeapBytes: null, ops: 0, source: 'no-allocation' };
+    rep.notes.push('no cost run: the timed run measured 0 allocs/op and 0 B/op, so its CPU and GC figures are 0');
+    return;
+  }
   if (!cost?.gcTrace) return;
   if (cost.ops <= 0) {
     rep.gc = null;

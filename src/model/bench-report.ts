@@ -25,6 +25,8 @@ export interface ProfiledRun {
 
 /** The cost pass's run of one benchmark (runners/cost-pass.ts): its CPU profile and its gctrace lines, unparsed. */
 export interface CostRun {
+  /** No run: the timed run measured 0 allocs/op and 0 B/op, so the allocator and the GC had nothing to do. */
+  noAllocation?: boolean;
   /** The iteration count asked for (-test.benchtime=Nx). */
   iterations: number;
   /** The iterations the result line printed (the timed loop's N; the testing package's b.N = 1 probe before it is

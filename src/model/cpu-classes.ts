@@ -136,3 +136,19 @@ export function classifyStack(stack: Frame[]): CpuClass | null {
   }
   return alloc ? 'alloc' : null;
 }
+
+/** The testing package's frame that calls a benchmark's function with b.N (run1's probe and the timed runs). */
+const RUN_N = 'testing.(*B).runN';
+
+/**
+ * Where the benchmark's own code starts on a CPU sample's stack (innermost first): the outermost frame `owns`
+ * names (the benchmark function or one of its closures), or else the frame testing.(*B).runN called, for a
+ * sub-benchmark whose body is a function of another name (`b.Run("x", func(b) { benchmarkParse(b, s) })` in
+ * fastjson runs benchmarkParse.func1, which the benchmark's name does not match); -1 when the sample is not the
+ * benchmark's. In a cost run only the selected benchmark runs b.N times; its parents run once, to call b.Run.
+ */
+export function benchmarkTop(stack: readonly { function: string }[], owns: (fn: string) => boolean): number {
+  for (let i = stack.length - 1; i >= 0; i--) if (owns(stack[i]!.function)) return i;
+  for (let i = stack.length - 1; i > 0; i--) if (stack[i]!.function === RUN_N) return i - 1;
+  return -1;
+}

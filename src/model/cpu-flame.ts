@@ -5,7 +5,7 @@
 // other goroutines (background marking and sweeping, the pauses) is beside it under the root, so the root is the
 // same `samples` the shares are taken over, and a frame's width over the root's is its share of them.
 
-import { isAllocFunction, isGcFunction, type CpuClass, type CpuProfile } from './cpu-classes.js';
+import { benchmarkTop, isAllocFunction, isGcFunction, type CpuClass, type CpuProfile } from './cpu-classes.js';
 import { benchmarkOwns, type Frame } from './profile.js';
 
 export type CpuFrameKind = CpuClass | 'other';
@@ -65,8 +65,7 @@ export function cpuFlameGraph(benchmark: string, profile: CpuProfile, ops: numbe
   let outside = 0;
   for (const s of profile.samples) {
     // Innermost first: the benchmark's frame is the outermost one it owns.
-    let top = -1;
-    for (let i = s.stack.length - 1; i >= 0 && top < 0; i--) if (owns(s.stack[i]!.function)) top = i;
+    let top = benchmarkTop(s.stack, owns);
     if (top < 0) {
       // Another goroutine's: counted when it does GC work, as the shares count it.
       if (!s.stack.some((f) => isGcFunction(f.function))) {

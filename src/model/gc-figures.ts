@@ -28,7 +28,8 @@ export interface GcFigures {
   peakHeapBytes: number | null;
   /** Iterations of the timed run. */
   ops: number;
-  source: 'gctrace';
+  /** `no-allocation`: no cost run, as the timed run measured 0 allocs/op and 0 B/op (every figure 0). */
+  source: 'gctrace' | 'no-allocation';
 }
 
 export interface GcFiguresInput {

@@ -74,6 +74,18 @@ export async function runTracePasses(
         tool.path,
       );
     }
+    // A compared benchmark whose trace was too large was traced again with fewer ops: trace the others of the pair
+    // with as many, so the pair's figures stay comparable row by row.
+    const ops = same.map((t) => t.entry.trace?.figures?.ops ?? null);
+    if (same.length > 1 && ops.every((n) => n !== null) && new Set(ops).size > 1) {
+      const n = Math.min(...(ops as number[]));
+      for (const t of same) {
+        if (t.entry.trace!.figures!.ops === n) continue;
+        progress(`tracing ${t.entry.result.name} again`);
+        const again = await tracePass(t.bin, t.dir, opts, t.entry.result.name, n, join(tmp, `t${++i}.trace`), tool.path, false);
+        t.entry.trace = { ...again, notes: [`traced with ${n} ops, as the benchmark it is compared with`, ...again.notes] };
+      }
+    }
   } finally {
     await tool.cleanup();
   }

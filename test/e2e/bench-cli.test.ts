@@ -345,12 +345,18 @@ for (const tc of TOOLCHAINS) {
       ['growslice'],
     );
     // The cost pass ran 2000 iterations of each: a few milliseconds, too few CPU samples for a share, and the note
-    // says how many.
-    const copy = rep.benchmarks.find((b) => b.name === 'BenchmarkCreateCopy')!;
-    assert.ok(copy.cpu && copy.cpu.samples < 20 && copy.cpu.allocShare === null && copy.cpu.gcShare === null, JSON.stringify(copy.cpu));
+    // says how many (a GC-only run: 0). A benchmark that allocated nothing has no cost run, and its figures are 0.
+    const ptr = rep.benchmarks.find((b) => b.name === 'BenchmarkCreatePointer')!;
+    assert.ok(ptr.cpu && ptr.cpu.samples < 20 && ptr.cpu.allocShare === null && ptr.cpu.gcShare === null, JSON.stringify(ptr.cpu));
     assert.ok(
-      copy.notes.some((n) => n.startsWith(`only ${copy.cpu!.samples} CPU sample`)),
-      JSON.stringify(copy.notes),
+      ptr.notes.some((n) => n.startsWith(`only ${ptr.cpu!.samples} CPU sample`)),
+      JSON.stringify(ptr.notes),
+    );
+    assert.ok(ptr.gc && ptr.gc.source === 'gctrace' && ptr.gc.ops > 0, JSON.stringify(ptr.gc));
+    const copy = rep.benchmarks.find((b) => b.name === 'BenchmarkCreateCopy')!;
+    assert.deepEqual(
+      [copy.cpu, copy.gc?.cycles, copy.gc?.source],
+      [{ allocShare: 0, gcShare: 0, samples: 0, seconds: 0 }, 0, 'no-allocation'],
     );
   });
 }

@@ -2,7 +2,8 @@
 // on a test binary run with -test.cpuprofile), written innermost first.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { classifyStack } from '../../src/model/cpu-classes.js';
+import { benchmarkTop, classifyStack } from '../../src/model/cpu-classes.js';
+import { benchmarkOwns } from '../../src/model/profile.js';
 
 const stack = (...fns: string[]) => fns.map((f) => ({ function: f, file: '', line: 0 }));
 const pkg = 'example.com/heapscope/examples';
@@ -149,4 +150,24 @@ test('allocation and GC work told apart on go1.26.8 and go1.27.4 stacks', () => 
     ['scheduler', ['runtime.findRunnable', 'runtime.schedule', 'runtime.park_m', 'runtime.mcall'], null],
   ];
   for (const [name, fns, want] of cases) assert.equal(classifyStack(stack(...fns)), want, name);
+});
+
+test('benchmarkTop: the benchmark function or its closure, else what testing.(*B).runN called (a sub-benchmark body of another name)', () => {
+  const owns = benchmarkOwns('BenchmarkParse');
+  const st = (...fns: string[]) => fns.map((f) => ({ function: f }));
+  // fastjson's BenchmarkParse/small/stdjson-map: b.Run("small", func(b) { benchmarkParse(b, s) }) nests b.Run again.
+  const sub = st(
+    'runtime.mallocgc',
+    'encoding/json.Unmarshal',
+    'github.com/valyala/fastjson.benchmarkStdJSONParseMap',
+    'github.com/valyala/fastjson.benchmarkParse.func1',
+    'testing.(*B).runN',
+    'testing.(*B).launch',
+    'runtime.goexit',
+  );
+  assert.equal(benchmarkTop(sub, owns), 3);
+  // The benchmark's own closure wins over the runner's frame.
+  assert.equal(benchmarkTop(st('runtime.newobject', 'example.com/m.BenchmarkParse.func1', 'testing.(*B).runN'), owns), 1);
+  // A GC worker or another goroutine: not the benchmark's.
+  assert.equal(benchmarkTop(st('runtime.scanobject', 'runtime.gcDrain', 'runtime.gcBgMarkWorker', 'runtime.goexit'), owns), -1);
 });

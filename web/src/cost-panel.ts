@@ -43,9 +43,12 @@ function margin(p: number, n: number): string {
 /** Three significant digits below 1 (0.0785 cycles per 1,000 ops), else as num. */
 const small = (x: number): string => (x > 0 && x < 1 ? String(Number(x.toPrecision(3))) : num(x));
 
+/** The pass a benchmark's cost figures come from: none ran for one that allocated nothing in its timed run. */
+const NO_ALLOCATION = 'timed run: 0 allocs/op and 0 B/op (no cost run needed)';
+
 function cpuFigures(b: PageBenchmark): Figure[] {
   const cpu = b.cpu!;
-  const source = 'cost pass: CPU profile (-test.cpuprofile)';
+  const source = b.gc?.source === 'no-allocation' ? NO_ALLOCATION : 'cost pass: CPU profile (-test.cpuprofile)';
   const share = (key: string, label: string, v: number | null, what: string): Figure => ({
     key,
     label,
@@ -77,7 +80,7 @@ function cpuFigures(b: PageBenchmark): Figure[] {
 
 function gcFigures(b: PageBenchmark): Figure[] {
   const gc = b.gc!;
-  const source = 'cost pass: GODEBUG=gctrace=1';
+  const source = gc.source === 'no-allocation' ? NO_ALLOCATION : 'cost pass: GODEBUG=gctrace=1';
   const over = `in the cost run's timed loop of ${num(gc.ops)} ops (the testing package's forced cycles before it left out)`;
   const heap = (key: string, label: string, v: number | null, what: string): Figure => ({
     key,
@@ -209,6 +212,8 @@ export function costPanel(app: App, b: PageBenchmark): HTMLElement {
     parts.push(el('p', { class: 'note', testid: 'cost-no-gc' }, 'No GC figures for this benchmark (the notes above say why).'));
   if (figures.length) parts.push(figureTable(figures));
   if (b.cpuFlame) parts.push(el('h4', null, 'Where the CPU went'), cpuFlameView(app, b.cpuFlame, name));
+  else if (b.gc?.source === 'no-allocation')
+    parts.push(el('p', { class: 'note', testid: 'cost-no-flame' }, 'No CPU flame graph: nothing allocated, so no cost run.'));
   else if (b.cpuFlame === null)
     parts.push(
       el(

@@ -225,7 +225,7 @@ export interface PageGc {
   heapGoalBytes: number | null;
   peakHeapBytes: number | null;
   ops: number;
-  source: 'gctrace';
+  source: 'gctrace' | 'no-allocation';
 }
 
 /** A frame of the CPU flame graph (model/cpu-flame.ts), its samples and what it was doing. */
