@@ -37,4 +37,5 @@ export default tseslint.config(
   layer(['src/join/**'], ['parsers', 'runners', 'reporters', 'cli', 'cache'], 'the join reads the model only'),
   layer(['src/reporters/**'], ['parsers', 'runners', 'cli', 'cache', 'serve'], 'a reporter renders the model only'),
   layer(['src/serve/**'], ['parsers', 'join', 'cli', 'cache'], 'the server is handed its model by the CLI'),
+  layer(['src/pipeline/**'], ['cli', 'serve'], 'the engine is called by the front ends, never the other way'),
 );

@@ -12,7 +12,7 @@ import { runAB } from '../runners/ab-bench.js';
 import { compareBenchmark, type AbBenchmark } from '../model/ab.js';
 import { checkBenchPattern, checkBenchtime, checkCount, checkTimeout } from './flag-checks.js';
 import { openOutput, writeWhole } from './output.js';
-import { focusModel, loadModel } from './load-model.js';
+import { focusModel, loadModel } from '../pipeline/load-model.js';
 import { diffModels } from '../join/diff.js';
 import type { DiffReport, DiffSide } from '../model/diff.js';
 import type { AnalysisModel } from '../model/types.js';

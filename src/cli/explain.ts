@@ -6,7 +6,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors/errors.js';
 import { ModulePaths, underDir } from '../runners/paths.js';
 import { removeTempDir, tempDir } from '../runners/temp-dirs.js';
-import { focusModel, loadModel } from './load-model.js';
+import { focusModel, loadModel } from '../pipeline/load-model.js';
 import { listPackages } from '../runners/go-list.js';
 import { benchPackages } from '../runners/bench-packages.js';
 import { checkFiltersMatch, checkFocusFlags, type FocusFlags } from './focus-flags.js';

@@ -16,7 +16,9 @@ const allowed: Record<string, string[]> = {
   cache: ['model', 'cache'],
   errors: ['errors'],
   runners: ['model', 'parsers', 'runners', 'errors', 'cache'],
-  cli: ['model', 'parsers', 'join', 'reporters', 'runners', 'cache', 'errors', 'serve', 'cli'],
+  // The engine: one function per job, called by every front end; it never reaches the CLI.
+  pipeline: ['model', 'parsers', 'join', 'reporters', 'runners', 'cache', 'errors', 'pipeline'],
+  cli: ['model', 'parsers', 'join', 'reporters', 'runners', 'cache', 'errors', 'serve', 'pipeline', 'cli'],
   // heapscope serve's server: it is handed its model by the CLI, and renders and runs like the layers below it.
   serve: ['model', 'reporters', 'runners', 'errors', 'serve'],
 };
