@@ -5,6 +5,7 @@
 export { analyze, type AnalyzeJobOptions, type AnalyzeResult } from './analyze.js';
 export { check, type CheckJobOptions, type CheckResult } from './check.js';
 export { bench, type BenchJobOptions, type BenchResult } from './bench.js';
+export { analyzeModel, type ModelJobOptions, type ModelResult } from './model.js';
 export { defaultFocus, DEFAULT_TOP, type EngineOptions, type FocusChoice, type Outcome, type Output, type Problem } from './options.js';
 // The model, built and focused, for front ends that keep it in memory (heapscope serve, the language server).
 export { loadModel, joinRun, focusModel, measuredFigures, type FocusSetup } from './load-model.js';
