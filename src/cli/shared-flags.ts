@@ -59,7 +59,7 @@ export async function writeOutput(
   out: Destination,
   io: CliIO,
 ): Promise<Outcome> {
-  const after = new Set<Problem['kind']>(['packages', 'benchmarks', 'budgets', 'directives']);
+  const after = new Set<Problem['kind']>(['packages', 'benchmarks', 'budgets', 'directives', 'position']);
   printProblems(
     r.problems.filter((p) => !after.has(p.kind)),
     io,

@@ -83,7 +83,7 @@ export interface BenchResult {
 export async function bench(options: BenchJobOptions): Promise<BenchResult> {
   const o = resolveOptions(options);
   const { dir, patterns: given } = o;
-  const io = { env: o.env, cwd: o.cwd };
+  const host = { env: o.env, cwd: o.cwd };
   const onProgress = o.onProgress;
   const mark = o.phase;
   const format = options.format ?? 'json';
@@ -109,10 +109,10 @@ export async function bench(options: BenchJobOptions): Promise<BenchResult> {
   const cacheDir = o.cacheDir;
   const problems: Problem[] = [];
   o.signal?.throwIfAborted();
-  const goEnv = await readGoEnv(dir, io.env);
+  const goEnv = await readGoEnv(dir, host.env);
   o.signal?.throwIfAborted();
   // Only the packages whose tests declare a benchmark --bench selects are built, analysed and run.
-  const listed = await listPackages({ dir, env: io.env, patterns: given, tags: flags.tags });
+  const listed = await listPackages({ dir, env: host.env, patterns: given, tags: flags.tags });
   const compare = compareSelection(
     options.compare,
     listed.filter((p) => !p.DepOnly && !p.Error),
@@ -142,7 +142,7 @@ export async function bench(options: BenchJobOptions): Promise<BenchResult> {
     benchtime: flags.benchtime,
     timeout: flags.timeout,
     tags: flags.tags,
-    env: io.env,
+    env: host.env,
     toolPaths: cacheDir ? ToolPaths.in(cacheDir, JSON.stringify([goEnv.goroot, goEnv.version, goEnv.gocache])) : null,
     resolveFile,
     onProgress,
@@ -170,7 +170,7 @@ export async function bench(options: BenchJobOptions): Promise<BenchResult> {
     tests: true,
     moduleDeps: true,
     cacheDir: cacheDir,
-    env: io.env,
+    env: host.env,
     onProgress,
     goEnv,
   }).then(
@@ -188,7 +188,7 @@ export async function bench(options: BenchJobOptions): Promise<BenchResult> {
         : executePlan(p.plan).then(
             async (run) => {
               const model = joinRun(run);
-              await focusModel(model, run, { cacheDir: cacheDir, env: io.env });
+              await focusModel(model, run, { cacheDir: cacheDir, env: host.env });
               return { ok: { model, sources: run.sources } };
             },
             (error: unknown) => ({ error }),
@@ -217,7 +217,7 @@ export async function bench(options: BenchJobOptions): Promise<BenchResult> {
       const run = pr.benchmarks[i]!;
       const cost = run.cost;
       joinCpuCost(rep, cost, resolveFile);
-      joinGcCost(rep, cost, model.go.version, { GOGC: io.env.GOGC, GOMEMLIMIT: io.env.GOMEMLIMIT });
+      joinGcCost(rep, cost, model.go.version, { GOGC: host.env.GOGC, GOMEMLIMIT: host.env.GOMEMLIMIT });
       if (cost?.profile) rep.cpuFlame = cpuFlameGraph(rep.name, cost.profile, cost.ops, resolveFile);
       joinTrace(rep, run);
     });
@@ -246,7 +246,7 @@ export async function bench(options: BenchJobOptions): Promise<BenchResult> {
   const opts = {
     color: !!options.color,
     verbose: false,
-    cwd: io.cwd,
+    cwd: host.cwd,
     command: options.command ?? 'heapscope bench',
     source: pageSourceReader(sources),
     ...(format === 'html' ? { page: pageAssets() } : {}),
@@ -273,7 +273,7 @@ export async function bench(options: BenchJobOptions): Promise<BenchResult> {
           ]
         : []),
     ];
-    problems.push({ kind: 'budgets', message: `${parts.join('; ')} (${safeText(relative(io.cwd, config!.file) || config!.file)})` });
+    problems.push({ kind: 'budgets', message: `${parts.join('; ')} (${safeText(relative(host.cwd, config!.file) || config!.file)})` });
     return done('partial');
   }
   const failed = report.packages.filter((p) => p.errors.length);

@@ -35,8 +35,10 @@ export type Outcome = 'ok' | 'partial' | 'fatal';
 export interface Problem {
   /** go: a line of the go command's output; source: the source structure could not be read (the report is
    *  complete without it); asm: the assembly listing; packages, benchmarks, budgets, directives: the summary of
-   *  what failed, which the CLI prints after the report; bench: what the bench job check ran had to say. */
-  kind: 'go' | 'source' | 'asm' | 'bench' | 'packages' | 'benchmarks' | 'budgets' | 'directives';
+   *  what failed, which the CLI prints after the report; bench: what the bench job check ran had to say;
+   *  position: explain's line holds nothing the compiler decides; note: anything else said before the report
+   *  (diff's working tree with changes, a submodule left out, a side's go output, a benchmark that did not run). */
+  kind: 'go' | 'source' | 'asm' | 'bench' | 'packages' | 'benchmarks' | 'budgets' | 'directives' | 'position' | 'note';
   /** As the go command or the source printed it: not escaped for a terminal (safe-text.ts does that). */
   message: string;
 }
