@@ -2,6 +2,16 @@
 // rules (the model imports nothing of the layers that use it; parsers and the join see only the model).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { readFileSync } from 'node:fs';
+
+/** docs/architecture.md's layer table (also read by test/model/layers.test.ts): layer -> the layers it may import. */
+function layerTable() {
+  const text = readFileSync(new URL('./docs/architecture.md', import.meta.url), 'utf8');
+  const table = text.slice(text.indexOf('<!-- layers:'), text.indexOf('<!-- layers end -->'));
+  const rows = [...table.matchAll(/^\| ([a-z]+) +\| ([a-z, ]+?) +\| (yes|no) +\|/gm)];
+  return new Map(rows.map((m) => [m[1], m[2].split(', ')]));
+}
+const layers = layerTable();
 
 /** Import patterns a layer may not use, relative to the importing file's folder under src/. */
 const layer = (files, forbidden, why) => ({
@@ -28,13 +38,14 @@ export default tseslint.config(
       'prefer-const': 'error',
     },
   },
-  layer(
-    ['src/model/**'],
-    ['parsers', 'join', 'runners', 'reporters', 'cli', 'cache'],
-    'the model imports nothing of the layers that use it',
-  ),
-  layer(['src/parsers/**'], ['join', 'runners', 'reporters', 'cli', 'cache'], 'a parser is pure: text in, model out'),
-  layer(['src/join/**'], ['parsers', 'runners', 'reporters', 'cli', 'cache'], 'the join reads the model only'),
-  layer(['src/reporters/**'], ['parsers', 'runners', 'cli', 'cache', 'serve'], 'a reporter renders the model only'),
-  layer(['src/serve/**'], ['parsers', 'join', 'cli', 'cache'], 'the server is handed its model by the CLI'),
+  // Each layer may not import the layers its row of the table leaves out.
+  ...[...layers]
+    .filter(([, may]) => may.length < layers.size)
+    .map(([name, may]) =>
+      layer(
+        [`src/${name}/**`],
+        [...layers.keys()].filter((l) => !may.includes(l)),
+        `docs/architecture.md: ${name} may import ${may.join(', ')}`,
+      ),
+    ),
 );

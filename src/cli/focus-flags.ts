@@ -5,8 +5,8 @@
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors/errors.js';
 import { CAUSES } from '../model/causes.js';
-import { packagePatternError, unmatchedFilters, type SiteFilters } from '../model/filters.js';
-import type { AnalysisModel } from '../model/types.js';
+import { packagePatternError } from '../model/filters.js';
+import { DEFAULT_TOP, type FocusChoice } from '../pipeline/options.js';
 import { re2SyntaxError } from './re2-syntax.js';
 
 export interface FocusFlags {
@@ -19,13 +19,7 @@ export interface FocusFlags {
   all?: boolean;
 }
 
-export interface FocusChoice {
-  filters: SiteFilters;
-  top: number;
-  sort: 'cost' | 'allocs' | 'position';
-}
-
-export const DEFAULT_TOP = 10;
+export type { FocusChoice };
 
 const collect = (v: string, prev: string[] | undefined): string[] => [...(prev ?? []), ...v.split(',').filter((x) => x !== '')];
 
@@ -96,19 +90,4 @@ export function focusKey(c: FocusChoice): unknown[] {
   return [c.top, c.sort, f.all, f.causes, f.packages, f.functionRe?.source ?? null, f.minAllocs];
 }
 
-/** After the analysis: a filter that matches nothing in the analysed packages is a usage error naming the flag. */
-export function checkFiltersMatch(model: AnalysisModel, filters: SiteFilters, cwd: string): void {
-  const [first] = unmatchedFilters(model, filters, cwd);
-  if (!first) return;
-  throw new UsageError(
-    first.message,
-    first.flag === '--package'
-      ? `the analysed packages: ${packageList(model)}`
-      : 'it is matched against function names as the reports print them, such as NewPoint or (*Buffer).Write',
-  );
-}
-
-function packageList(model: AnalysisModel): string {
-  const names = model.packages.map((p) => p.importPath);
-  return names.length > 5 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', ') || 'none';
-}
+export { checkFiltersMatch } from '../pipeline/filters-match.js';

@@ -29,6 +29,7 @@ function given(cmd: Command): Set<string> {
 import { exitCode, EXIT_BUG, type Outcome } from './outcome.js';
 import type { CliIO } from './terminal.js';
 import { addFocusOptions } from './focus-flags.js';
+import { addRunOptions, addTargetOptions } from './shared-flags.js';
 
 export type { CliIO };
 
@@ -62,62 +63,49 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run heapscope --help for usage)');
 
-  addFocusOptions(
+  const analyze = addTargetOptions(
     program
       .command('analyze')
       .description("run the compiler's escape analysis on packages and explain every heap allocation")
-      .argument('[packages...]', 'package patterns as for go build (default ./...)')
-      .option('-C <dir>', 'run in DIR (like go -C)')
-      .option('--tags <tags>', 'comma-separated build tags, as go build -tags')
-      .option('--tests', 'include _test.go files (compiles the test variants of the packages)')
-      .option('--profile <file>', 'rank by this CPU or memory profile (pprof, as go build -pgo takes) instead of heapscope bench figures')
-      .addOption(
-        new Option('--format <format>', 'output format (html: one self-contained page)').choices(formatsFor('analyze')).default('text'),
-      )
-      .option('-o, --output <file>', 'write the report to FILE (whole or not at all) instead of standard output')
-      .option('--asm', 'html: include the assembly of the functions that allocate (one more build of their packages with -S)')
-      .option('--write-baseline <file>', 'also record the heap sites that allocate in FILE, for heapscope check --baseline')
-      .option('-v, --verbose', 'list compiler lines heapscope did not recognise')
-      .option('--no-cache', "ignore and do not write heapscope's parsed-result cache")
-      .option('--color', 'force colour in text output')
-      .option('--no-color', 'never colour text output')
-      .option('--progress', 'show progress on stderr (default: when stderr is a terminal)')
-      .option('--no-progress', 'never show progress'),
-    { top: true },
+      .argument('[packages...]', 'package patterns as for go build (default ./...)'),
+    'comma-separated build tags, as go build -tags',
   )
+    .option('--tests', 'include _test.go files (compiles the test variants of the packages)')
+    .option('--profile <file>', 'rank by this CPU or memory profile (pprof, as go build -pgo takes) instead of heapscope bench figures')
+    .addOption(
+      new Option('--format <format>', 'output format (html: one self-contained page)').choices(formatsFor('analyze')).default('text'),
+    )
+    .option('-o, --output <file>', 'write the report to FILE (whole or not at all) instead of standard output')
+    .option('--asm', 'html: include the assembly of the functions that allocate (one more build of their packages with -S)')
+    .option('--write-baseline <file>', 'also record the heap sites that allocate in FILE, for heapscope check --baseline')
+    .option('-v, --verbose', 'list compiler lines heapscope did not recognise');
+  addFocusOptions(addRunOptions(analyze), { top: true })
     .addHelpText('after', EXIT_HELP)
     .action(async (patterns: string[], flags: AnalyzeFlags, cmd: Command) => {
       outcome = await runAnalyze(patterns, { ...flags, given: given(cmd) }, io);
     });
 
-  addFocusOptions(
+  const bench = addTargetOptions(
     program
       .command('bench')
       .description('run benchmarks and attribute every allocs/op to the source line, type and compiler decision that make it')
-      .argument('[packages...]', 'package patterns (default ./...)')
-      .option('-C <dir>', 'run in DIR (like go -C)')
-      .option('--tags <tags>', 'comma-separated build tags')
-      .option('--bench <regexp>', 'benchmarks to run, as go test -bench', '.')
-      .option('--count <n>', 'runs of each benchmark for the timings (median and spread)', '1')
-      .option('--benchtime <t>', 'as go test -benchtime (1s, 20000x); applies to the timing pass')
-      .option('--timeout <d>', TIMEOUT_HELP, '10m')
-      .option('--check', "fail (exit 1) when a benchmark takes more allocs/op or B/op than its budget in the module's heapscope.json")
-      .option('--no-cost', 'skip the cost pass (one CPU-profiled, GC-traced run per benchmark): no cpu and gc figures')
-      .option('--cost-time <duration>', 'how long the cost pass runs each benchmark at most (default 500ms: ~50 CPU samples)')
-      .option('--exact', 'record every allocation in the profiled runs, however long they take (default: sample where that would be slow)')
-      .option('--trace', "also record each benchmark's execution trace in a run of its own and summarise it (GC cycles, pauses, MMU)")
-      .option('--compare <benchmarks...>', 'set two benchmarks side by side (A B: full names or unique suffixes), with the ratio B/A')
-      .addOption(
-        new Option('--format <format>', 'output format (html: one self-contained page)').choices(formatsFor('bench')).default('text'),
-      )
-      .option('-o, --output <file>', 'write the report to FILE (whole or not at all) instead of standard output')
-      .option('--no-cache', "ignore and do not write heapscope's parsed-result cache")
-      .option('--color', 'force colour in text output')
-      .option('--no-color', 'never colour text output')
-      .option('--progress', 'show progress on stderr (default: when stderr is a terminal)')
-      .option('--no-progress', 'never show progress'),
-    { top: false },
+      .argument('[packages...]', 'package patterns (default ./...)'),
   )
+    .option('--bench <regexp>', 'benchmarks to run, as go test -bench', '.')
+    .option('--count <n>', 'runs of each benchmark for the timings (median and spread)', '1')
+    .option('--benchtime <t>', 'as go test -benchtime (1s, 20000x); applies to the timing pass')
+    .option('--timeout <d>', TIMEOUT_HELP, '10m')
+    .option('--check', "fail (exit 1) when a benchmark takes more allocs/op or B/op than its budget in the module's heapscope.json")
+    .option('--no-cost', 'skip the cost pass (one CPU-profiled, GC-traced run per benchmark): no cpu and gc figures')
+    .option('--cost-time <duration>', 'how long the cost pass runs each benchmark at most (default 500ms: ~50 CPU samples)')
+    .option('--exact', 'record every allocation in the profiled runs, however long they take (default: sample where that would be slow)')
+    .option('--trace', "also record each benchmark's execution trace in a run of its own and summarise it (GC cycles, pauses, MMU)")
+    .option('--compare <benchmarks...>', 'set two benchmarks side by side (A B: full names or unique suffixes), with the ratio B/A')
+    .addOption(
+      new Option('--format <format>', 'output format (html: one self-contained page)').choices(formatsFor('bench')).default('text'),
+    )
+    .option('-o, --output <file>', 'write the report to FILE (whole or not at all) instead of standard output');
+  addFocusOptions(addRunOptions(bench), { top: false })
     .addHelpText(
       'after',
       `
@@ -133,49 +121,38 @@ ${EXIT_HELP.replace('some packages did not compile', 'a test binary did not comp
       outcome = await runBench(patterns, { ...flags, given: given(cmd) }, io);
     });
 
-  addFocusOptions(
+  const explain = addTargetOptions(
     program
       .command('explain')
       .description('everything heapscope knows about one source line: decisions, causes, inlining, allocated types, runtime figures')
       .argument(
         '<file:line>',
         'a source position (FILE:LINE, or FILE:LINE:COL as reports print it), relative to the current directory (or -C DIR)',
-      )
-      .option('-C <dir>', 'run in DIR')
-      .option('--tags <tags>', 'comma-separated build tags')
-      .option('--bench <regexp>', 'also run these benchmarks of the package and show their figures for the line')
-      .option('--timeout <d>', `with --bench: ${TIMEOUT_HELP}`, '10m')
-      .addOption(new Option('--format <format>', 'output format').choices(formatsFor('explain')).default('text'))
-      .option('--no-cache', "ignore and do not write heapscope's parsed-result cache")
-      .option('--color', 'force colour')
-      .option('--no-color', 'never colour')
-      .option('--progress', 'show progress on stderr (default: when stderr is a terminal)')
-      .option('--no-progress', 'never show progress'),
-    { top: false },
+      ),
   )
+    .option('--bench <regexp>', 'also run these benchmarks of the package and show their figures for the line')
+    .option('--timeout <d>', `with --bench: ${TIMEOUT_HELP}`, '10m')
+    .addOption(new Option('--format <format>', 'output format').choices(formatsFor('explain')).default('text'));
+  addFocusOptions(addRunOptions(explain), { top: false })
     .addHelpText('after', EXIT_HELP)
     .action(async (position: string, flags: ExplainFlags) => {
       outcome = await runExplain(position, flags, io);
     });
 
-  program
-    .command('check')
-    .description('check the //heapscope: directives of packages, and with --baseline the heap sites new against a baseline')
-    .argument('[packages...]', 'package patterns as for go build (default ./...)')
-    .option('-C <dir>', 'run in DIR (like go -C)')
-    .option('--tags <tags>', 'comma-separated build tags')
+  const check = addTargetOptions(
+    program
+      .command('check')
+      .description('check the //heapscope: directives of packages, and with --baseline the heap sites new against a baseline')
+      .argument('[packages...]', 'package patterns as for go build (default ./...)'),
+  )
     .option('--tests', 'include _test.go files (and their directives)')
     .option('--baseline <file>', 'also fail on heap sites not in this baseline (heapscope analyze --write-baseline FILE)')
     .option('--bench <regexp>', 'also run these benchmarks: an allocation they measure in a //heapscope:noalloc function fails')
     .option('--benchtime <t>', 'with --bench: as go test -benchtime')
     .option('--timeout <d>', `with --bench: ${TIMEOUT_HELP}`, '10m')
     .addOption(new Option('--format <format>', 'output format').choices(formatsFor('check')).default('text'))
-    .option('-o, --output <file>', 'write the report to FILE (whole or not at all) instead of standard output')
-    .option('--no-cache', "ignore and do not write heapscope's parsed-result cache")
-    .option('--color', 'force colour in text output')
-    .option('--no-color', 'never colour text output')
-    .option('--progress', 'show progress on stderr (default: when stderr is a terminal)')
-    .option('--no-progress', 'never show progress')
+    .option('-o, --output <file>', 'write the report to FILE (whole or not at all) instead of standard output');
+  addRunOptions(check)
     .addHelpText(
       'after',
       `
@@ -200,13 +177,13 @@ Exit codes:
       outcome = await runCheck(patterns, { ...flags, given: given(cmd) }, io);
     });
 
-  program
-    .command('diff')
-    .description('heap sites added, removed and changed between two revisions, or between two Go releases')
-    .argument('[revisions...]', 'A [B]: two revisions (B: the working tree by default); packages after --')
-    .usage('[flags] A [B] [-- packages]  |  --go go1.X.Y --go go1.Z.W [A] [-- packages]')
-    .option('-C <dir>', 'run in DIR (like go -C)')
-    .option('--tags <tags>', 'comma-separated build tags')
+  const diff = addTargetOptions(
+    program
+      .command('diff')
+      .description('heap sites added, removed and changed between two revisions, or between two Go releases')
+      .argument('[revisions...]', 'A [B]: two revisions (B: the working tree by default); packages after --')
+      .usage('[flags] A [B] [-- packages]  |  --go go1.X.Y --go go1.Z.W [A] [-- packages]'),
+  )
     .option('--tests', 'include _test.go files')
     .option('--go <release>', 'compare two Go releases on the same code (give it twice; fetched through GOTOOLCHAIN)', collectValues)
     .option('--bench <regexp>', 'also run these benchmarks on both sides, interleaved, and compare them as benchstat does')
@@ -223,12 +200,8 @@ Exit codes:
       "with --bench: also write both sides' raw go test output to PREFIX.from.txt and PREFIX.to.txt (for benchstat)",
     )
     .addOption(new Option('--format <format>', 'output format').choices(formatsFor('diff')).default('text'))
-    .option('-o, --output <file>', 'write the report to FILE (whole or not at all) instead of standard output')
-    .option('--no-cache', "ignore and do not write heapscope's parsed-result cache")
-    .option('--color', 'force colour in text output')
-    .option('--no-color', 'never colour text output')
-    .option('--progress', 'show progress on stderr (default: when stderr is a terminal)')
-    .option('--no-progress', 'never show progress')
+    .option('-o, --output <file>', 'write the report to FILE (whole or not at all) instead of standard output');
+  addRunOptions(diff)
     .addHelpText(
       'after',
       `
@@ -266,18 +239,15 @@ Exit codes:
       );
     });
 
-  addFocusOptions(
+  const serve = addTargetOptions(
     program
       .command('serve')
       .description('serve the HTML report from a local server, updated as files change, with a playground for snippets')
-      .argument('[packages...]', 'package patterns as for go build (default ./...)')
-      .option('-C <dir>', 'run in DIR (like go -C)')
-      .option('--tags <tags>', 'comma-separated build tags')
-      .option('--tests', 'include _test.go files')
-      .option('--port <n>', 'port on 127.0.0.1 (0: a free port chosen at random)', '0')
-      .option('--no-cache', "ignore and do not write heapscope's parsed-result cache"),
-    { top: false },
+      .argument('[packages...]', 'package patterns as for go build (default ./...)'),
   )
+    .option('--tests', 'include _test.go files')
+    .option('--port <n>', 'port on 127.0.0.1 (0: a free port chosen at random)', '0');
+  addFocusOptions(addRunOptions(serve, { terminal: false }), { top: false })
     .addHelpText(
       'after',
       `

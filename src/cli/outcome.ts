@@ -3,9 +3,9 @@
 // number (EXIT_ON_SIGNAL in runners/process-groups.ts, where the signal is handled).
 import { EXIT } from '../errors/errors.js';
 
-/** - ok: everything was done as asked; - partial: some packages or benchmarks failed, the rest is reported (for
- *  check: a violation); - fatal: the command could not do its job, though it reported what it could (exit 2). */
-export type Outcome = 'ok' | 'partial' | 'fatal';
+/** How a command's work went: the engine's outcome (pipeline/options.ts). */
+export type { Outcome } from '../pipeline/options.js';
+import type { Outcome } from '../pipeline/options.js';
 
 export function exitCode(o: Outcome | 'fatal'): number {
   return o === 'ok' ? EXIT.ok : o === 'partial' ? EXIT.partial : EXIT.fatal;

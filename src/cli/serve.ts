@@ -5,24 +5,20 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LiveAnalysis } from '../serve/live-analysis.js';
-import { focusModel, loadModel } from './load-model.js';
-import { filterModel } from '../model/filters.js';
+import { analyzeModel } from '../pipeline/model.js';
 import { startServer } from '../serve/server.js';
-import { checkFiltersMatch, checkFocusFlags, type FocusFlags } from './focus-flags.js';
+import { checkFocusFlags, type FocusFlags } from './focus-flags.js';
 import { commandDir } from './flag-checks.js';
-import { defaultCacheDir } from '../cache/model-cache.js';
 import { commandLine, type CliIO } from './terminal.js';
 import { UsageError } from '../errors/errors.js';
 import { hookSignals } from '../runners/process-groups.js';
 import { pageAssets } from '../runners/page-assets.js';
 import type { Outcome } from './outcome.js';
+import type { SharedFlags } from './shared-flags.js';
 
-export interface ServeFlags extends FocusFlags {
-  C?: string;
-  tags?: string;
+export interface ServeFlags extends FocusFlags, Omit<SharedFlags, 'color' | 'progress'> {
   tests?: boolean;
   port: string;
-  cache: boolean;
 }
 
 /** The bundled examples module, offered by the playground. */
@@ -52,21 +48,21 @@ export async function runServe(patterns: string[], flags: ServeFlags, io: CliIO)
   const choice = checkFocusFlags(flags);
   const assets = pageAssets();
   hookSignals();
-  const cacheDir = flags.cache ? defaultCacheDir(io.env) : null;
   let server: Awaited<ReturnType<typeof startServer>> | null = null;
   const live = new LiveAnalysis({
-    load: async () => {
-      const { run, model } = await loadModel({
+    load: async (signal) => {
+      const { run, report } = await analyzeModel({
+        signal,
         dir,
-        patterns: patterns.length ? patterns : ['./...'],
+        cwd: io.cwd,
+        patterns,
         tags: flags.tags,
         tests: !!flags.tests,
-        cacheDir,
+        cache: flags.cache,
         env: io.env,
+        focus: choice,
       });
-      await focusModel(model, run, { cacheDir, env: io.env });
-      checkFiltersMatch(model, choice.filters, dir);
-      return { run, model: filterModel(model, choice.filters, dir) };
+      return { run, model: report };
     },
     command: commandLine(io),
     tree: dir,

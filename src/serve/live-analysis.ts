@@ -24,8 +24,9 @@ export interface LiveState {
 }
 
 export interface LiveOptions {
-  /** One analysis as the CLI makes it (the compiler's run through the cache, joined, focused and filtered). */
-  load: () => Promise<{ run: AnalyzeRun; model: AnalysisModel }>;
+  /** One analysis as the engine makes it (pipeline/model.ts: the compiler's run through the cache, joined, focused
+   *  and filtered); the signal is aborted when the server closes. */
+  load: (signal: AbortSignal) => Promise<{ run: AnalyzeRun; model: AnalysisModel }>;
   /** The directory served: every directory under it is watched, so that a package made after the start is seen. */
   tree: string;
   /** Watched on their own (the module root above the tree, for go.mod and go.work): also while no analysis has
@@ -90,7 +91,7 @@ export class LiveAnalysis {
     this.opts.onUpdate(s);
     let run: AnalyzeRun;
     try {
-      const loaded = await this.opts.load();
+      const loaded = await this.opts.load(this.controller.signal);
       run = loaded.run;
       const model = loaded.model;
       const sources = run.sources;

@@ -1,4 +1,4 @@
-// The layering in STYLE.md, enforced: the model imports nothing of the other layers; parsers import only the
+// The layering of docs/architecture.md's table (which eslint.config.js reads too), enforced: the model imports nothing of the other layers; parsers import only the
 // model (and libraries); nothing but runners and the CLI starts processes or reads files outside a parser's
 // input; reporters never reach runners.
 import { test } from 'node:test';
@@ -8,18 +8,15 @@ import { join } from 'node:path';
 import { repoRoot } from '../helpers/paths.js';
 
 const src = join(repoRoot, 'src');
-const allowed: Record<string, string[]> = {
-  model: ['model'],
-  parsers: ['model', 'parsers'],
-  join: ['model', 'join'],
-  reporters: ['model', 'reporters'],
-  cache: ['model', 'cache'],
-  errors: ['errors'],
-  runners: ['model', 'parsers', 'runners', 'errors', 'cache'],
-  cli: ['model', 'parsers', 'join', 'reporters', 'runners', 'cache', 'errors', 'serve', 'cli'],
-  // heapscope serve's server: it is handed its model by the CLI, and renders and runs like the layers below it.
-  serve: ['model', 'reporters', 'runners', 'errors', 'serve'],
-};
+/** docs/architecture.md's layer table, the one eslint.config.js reads too: layer -> the layers it may import, and
+ *  whether it may do I/O. */
+function layerTable(): Map<string, { may: string[]; io: boolean }> {
+  const text = readFileSync(join(repoRoot, 'docs', 'architecture.md'), 'utf8');
+  const table = text.slice(text.indexOf('<!-- layers:'), text.indexOf('<!-- layers end -->'));
+  const rows = [...table.matchAll(/^\| ([a-z]+) +\| ([a-z, ]+?) +\| (yes|no) +\|/gm)];
+  return new Map(rows.map((m) => [m[1]!, { may: m[2]!.split(', '), io: m[3] === 'yes' }]));
+}
+const allowed = layerTable();
 
 /** The .ts files of a layer, its subfolders' too (reporters/html). */
 function filesOf(dir: string): string[] {
@@ -29,11 +26,23 @@ function filesOf(dir: string): string[] {
   });
 }
 
+test('the layer table is read whole', () => {
+  // Every layer of src/ and nothing else, each allowed to import itself.
+  const dirs = readdirSync(src).filter((d) => statSync(join(src, d)).isDirectory());
+  assert.deepEqual([...allowed.keys()].sort(), dirs.sort());
+  for (const [name, row] of allowed) assert.ok(row.may.includes(name), name);
+  assert.deepEqual(
+    [...allowed].filter(([, r]) => !r.io).map(([n]) => n),
+    ['model', 'parsers', 'join', 'reporters', 'errors'],
+  );
+});
+
 test('imports follow the layers', () => {
   const problems: string[] = [];
   for (const layer of readdirSync(src).filter((d) => statSync(join(src, d)).isDirectory())) {
-    const ok = allowed[layer];
-    assert.ok(ok, `layer ${layer} is listed in this test`);
+    const row = allowed.get(layer);
+    assert.ok(row, `layer ${layer} has a row in docs/architecture.md's layer table`);
+    const ok = row.may;
     for (const path of filesOf(join(src, layer))) {
       const file = path.slice(join(src, layer).length + 1);
       const text = readFileSync(path, 'utf8');
@@ -41,7 +50,7 @@ test('imports follow the layers', () => {
       const up = '\\.\\./'.repeat(file.split('/').length);
       for (const m of text.matchAll(new RegExp(`from '${up}([a-z-]+)/`, 'g')))
         if (!ok.includes(m[1]!)) problems.push(`${layer}/${file} imports ${m[1]}`);
-      if (layer === 'parsers' || layer === 'model' || layer === 'join' || layer === 'reporters') {
+      if (!row.io) {
         if (/from 'node:(child_process|fs|fs\/promises)'/.test(text)) problems.push(`${layer}/${file} does I/O`);
       }
     }
