@@ -25,7 +25,7 @@ const layer = (files, forbidden, why) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test/fixtures/', 'examples/'] },
+  { ignores: ['dist/', 'node_modules/', 'test/fixtures/', 'examples/', 'editors/vscode/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
