@@ -37,4 +37,13 @@ export default tseslint.config(
   layer(['src/join/**'], ['parsers', 'runners', 'reporters', 'cli', 'cache'], 'the join reads the model only'),
   layer(['src/reporters/**'], ['parsers', 'runners', 'cli', 'cache', 'serve'], 'a reporter renders the model only'),
   layer(['src/serve/**'], ['parsers', 'join', 'cli', 'cache'], 'the server is handed its model by the CLI'),
+  // heapscope lsp reaches the engine through one file only (src/lsp/engine-adapter.ts).
+  {
+    ...layer(
+      ['src/lsp/**'],
+      ['parsers', 'join', 'runners', 'reporters', 'cli', 'cache', 'serve'],
+      'the language server calls the engine through engine-adapter.ts',
+    ),
+    ignores: ['src/lsp/engine-adapter.ts'],
+  },
 );
