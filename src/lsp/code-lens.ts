@@ -20,7 +20,7 @@ export function lensTitle(a: ModuleAnalysis, sites: ModuleAnalysis['model']['sit
     if (m.allocsPerOp > top) [top, bench] = [m.allocsPerOp, m.benchmark];
   }
   const head = `${sites.length} heap allocation${sites.length === 1 ? '' : 's'}`;
-  return bench ? `${head} · ${allocs} allocs/op in ${bench}` : `${head} · not measured`;
+  return bench ? `${head} · ${Number(allocs.toFixed(2))} allocs/op in ${bench}` : `${head} · not measured`;
 }
 
 export function codeLenses(a: ModuleAnalysis, file: string, lines: string[], pkgDir: (file: string) => string): CodeLens[] {

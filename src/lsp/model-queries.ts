@@ -2,6 +2,7 @@
 
 import type { FunctionInfo, Site } from '../model/types.js';
 import type { ModuleAnalysis } from './engine-adapter.js';
+import { utf16Column } from './positions.js';
 
 export const allocating = (s: Site): boolean => s.heap && s.allocates !== 'never';
 
@@ -31,7 +32,7 @@ export function functionAt(a: ModuleAnalysis, file: string, line: number, lineTe
   return functionsOf(a, file).find((f) => {
     if (f.line !== line) return false;
     const name = shortName(f);
-    const start = lineText.indexOf(name, Math.max(0, f.column - 1 - 2));
+    const start = lineText.indexOf(name, Math.max(0, utf16Column(lineText, f.column) - 2));
     return start >= 0 && character >= start && character <= start + name.length;
   });
 }
