@@ -18,6 +18,8 @@ export interface LspClient {
   stderr: () => string;
   /** Resolves with the first diagnostics published for `uri` (after this call) for which `ok` holds. */
   diagnostics: (uri: string, ok: (d: Diagnostic[]) => boolean, timeoutMs?: number) => Promise<Diagnostic[]>;
+  /** The same, or the latest published already when `ok` holds for them. */
+  published: (uri: string, ok: (d: Diagnostic[]) => boolean) => Promise<Diagnostic[]>;
   latest: Map<string, Diagnostic[]>;
   /** Requests the server made of the client (method names), in order. */
   serverRequests: string[];
@@ -49,16 +51,22 @@ export function startLsp(opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): 
   });
   conn.onNotification(() => undefined);
   conn.listen();
+  const wait = (uri: string, ok: (d: Diagnostic[]) => boolean, timeoutMs: number, already: boolean): Promise<Diagnostic[]> =>
+    new Promise((done, fail) => {
+      const now = latest.get(uri);
+      if (already && now && ok(now)) return done(now);
+      const t = setTimeout(() => fail(new Error(`no diagnostics for ${uri} in ${timeoutMs} ms; stderr: ${err}`)), timeoutMs);
+      waiters.push({ uri, ok, done: (d) => (clearTimeout(t), done(d)) });
+    });
+  // An editor's server outlives nothing: a test that fails half-way must not leave it running.
+  process.on('exit', () => proc.kill('SIGKILL'));
   return {
     conn,
     proc,
     stderr: () => err,
     latest,
     serverRequests,
-    diagnostics: (uri, ok, timeoutMs = 120_000) =>
-      new Promise((done, fail) => {
-        const t = setTimeout(() => fail(new Error(`no diagnostics for ${uri} in ${timeoutMs} ms; stderr: ${err}`)), timeoutMs);
-        waiters.push({ uri, ok, done: (d) => (clearTimeout(t), done(d)) });
-      }),
+    diagnostics: (uri, ok, timeoutMs = 120_000) => wait(uri, ok, timeoutMs, false),
+    published: (uri, ok) => wait(uri, ok, 120_000, true),
   };
 }
