@@ -22,7 +22,8 @@ function figures(m: MeasuredSite): string {
     m.costNsPerOp !== undefined ? `${m.costNsPerOp.toFixed(1)} ns/op of CPU` : '',
     m.cpuShare !== undefined ? `${(m.cpuShare * 100).toFixed(1)}% of its CPU` : '',
   ].filter(Boolean);
-  return `${m.allocsPerOp} allocs/op, ${m.bytesPerOp} B/op in ${m.benchmark}${cpu.length ? ` (${cpu.join(', ')})` : ''}`;
+  const each = m.allocsPerOp > 0 ? ` (about ${Math.round(m.bytesPerOp / m.allocsPerOp)} B each)` : '';
+  return `${m.allocsPerOp} allocs/op, ${m.bytesPerOp} B/op${each} in ${m.benchmark}${cpu.length ? ` (${cpu.join(', ')})` : ''}`;
 }
 
 export function siteHover(a: ModuleAnalysis, sites: Site[]): string {
