@@ -16,6 +16,7 @@ import { cacheLimit, DEFAULT_LIMIT, enforceBounds } from '../cache/cache-dir.js'
 import { runServe, type ServeFlags } from './serve.js';
 import { runCheck, type CheckFlags } from './check.js';
 import { runDiff, type DiffFlags } from './diff.js';
+import { runLsp } from '../lsp/server.js';
 
 /** --timeout means the same on every command that runs test binaries (runners/test-binaries.ts runLimitMs). */
 const TIMEOUT_HELP = `limit for each test binary run, as go test -timeout; heapscope kills the run's whole process tree itself ${GRACE_MS / 1000} s past it (0: none)`;
@@ -261,6 +262,14 @@ Stop with Ctrl-C (exit 130).`,
     )
     .action(async (patterns: string[], flags: ServeFlags) => {
       outcome = await runServe(patterns, flags, io);
+    });
+
+  program
+    .command('lsp')
+    .description('the language server (LSP 3.17 over standard input and output) for editors: see docs/editors.md')
+    .option('--stdio', 'talk over standard input and output (the default and only transport)')
+    .action(async () => {
+      outcome = await runLsp(io.env);
     });
 
   const cache = program

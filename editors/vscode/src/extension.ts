@@ -142,10 +142,19 @@ async function measureFunction(): Promise<void> {
     );
     return;
   }
-  const position = client.code2ProtocolConverter.asPosition(editor.selection.active);
-  const uri = client.code2ProtocolConverter.asUri(editor.document.uri);
+  // The server's measure command takes what its code lens carries (the module, the package, the function): use the
+  // nearest lens at or above the cursor, so the request is the lens's own.
+  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri)) ?? [];
+  const line = editor.selection.active.line;
+  const lens = lenses
+    .filter((l) => l.command?.command === SERVER_MEASURE_COMMAND && l.range.start.line <= line)
+    .sort((x, y) => y.range.start.line - x.range.start.line)[0];
+  if (!lens?.command) {
+    void vscode.window.showInformationMessage('heapscope: no function with heap allocations at or above the cursor.');
+    return;
+  }
   await client.sendRequest(ExecuteCommandRequest.type, {
     command: SERVER_MEASURE_COMMAND,
-    arguments: [{ uri, position }],
+    arguments: lens.command.arguments ?? [],
   });
 }

@@ -1,0 +1,268 @@
+// heapscope lsp: the wiring of the language server (stdio, LSP 3.17). Diagnostics are built per module analysis
+// (modules.ts), hovers, lenses and code actions are answered from the model in memory. Freshness: a document whose
+// unsaved text no longer matches the text the analysis read gets no diagnostics on the lines that changed, and none
+// at all once lines were added or removed; the save that follows re-analyses (through heapscope's cache) and
+// publishes again.
+
+import { dirname } from 'node:path';
+import {
+  CodeLensRefreshRequest,
+  createConnection,
+  DidChangeWatchedFilesNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { findCause } from '../model/causes.js';
+import { DEFAULT_SETTINGS, readSettings, type LspSettings } from './config.js';
+import { buildDiagnostics, SOURCE } from './diagnostics.js';
+import { absOf, modelFileOf, pathOf, readText, uriOf } from './files.js';
+import { findModules, moduleAbove, ModuleState } from './modules.js';
+import { functionAt, sitesOnLine } from './model-queries.js';
+import { functionHover, siteHover } from './hover.js';
+import { codeLenses, MEASURE_COMMAND, OPEN_REPORT_COMMAND } from './code-lens.js';
+import { codeActions } from './code-actions.js';
+import { splitLines } from './positions.js';
+import { measurePackage, stopMeasures } from './measure.js';
+import { VERSION } from '../version.js';
+
+export function runLsp(env: NodeJS.ProcessEnv): Promise<never> {
+  const connection = createConnection(process.stdin, process.stdout);
+  const documents = new TextDocuments(TextDocument);
+  const modules = new Map<string, ModuleState>();
+  let settings: LspSettings = DEFAULT_SETTINGS;
+  let canPullConfig = false;
+  let canRefreshLenses = false;
+  /** What each file's diagnostics were built against: its text as analysed, and all of them before filtering. */
+  const published = new Map<string, { root: string; text: string; diagnostics: Diagnostic[] }>();
+
+  const moduleOf = (abs: string): ModuleState | undefined => {
+    let best: ModuleState | undefined;
+    for (const m of modules.values()) if (abs.startsWith(m.root + '/') && (!best || m.root.length > best.root.length)) best = m;
+    return best;
+  };
+  const ensureModule = (root: string): ModuleState => {
+    let m = modules.get(root);
+    if (!m) {
+      m = new ModuleState(root, () => ({ tests: settings.tests, ...(settings.tags ? { tags: settings.tags } : {}), env }), publishModule);
+      modules.set(root, m);
+    }
+    return m;
+  };
+
+  /** The diagnostics a file may show now: all when the editor's text is what was analysed, none on changed lines. */
+  function visible(uri: string): Diagnostic[] {
+    const p = published.get(uri);
+    if (!p) return [];
+    const doc = documents.get(uri);
+    if (!doc || doc.getText() === p.text) return p.diagnostics;
+    const now = splitLines(doc.getText());
+    const then = splitLines(p.text);
+    if (now.length !== then.length) return [];
+    return p.diagnostics.filter((d) => d.range.start.line === d.range.end.line && now[d.range.start.line] === then[d.range.start.line]);
+  }
+  const send = (uri: string): void => void connection.sendDiagnostics({ uri, diagnostics: visible(uri) });
+
+  function publishModule(m: ModuleState): void {
+    const texts = new Map<string, string | null>();
+    const textOf = (abs: string): string | null => {
+      if (!texts.has(abs)) texts.set(abs, readText(abs));
+      return texts.get(abs)!;
+    };
+    const byFile = new Map<string, Diagnostic[]>();
+    if (m.analysis) {
+      const started = Date.now();
+      for (const [abs, ds] of buildDiagnostics(m.analysis, settings, textOf, (id) => findCause(id)?.title ?? id)) byFile.set(abs, ds);
+      connection.console.log(
+        `heapscope: ${m.root}: ${m.analysis.model.sites.length} sites, diagnostics built in ${Date.now() - started} ms`,
+      );
+    }
+    if (m.error) {
+      const gomod = absOf(m.root, 'go.mod');
+      byFile.set(gomod, [
+        ...(byFile.get(gomod) ?? []),
+        {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: 1,
+          source: SOURCE,
+          code: 'analysis-failed',
+          message: `heapscope could not analyse this module: ${m.error}`,
+        },
+      ]);
+    }
+    const seen = new Set<string>();
+    for (const [abs, diagnostics] of byFile) {
+      const uri = uriOf(abs);
+      seen.add(uri);
+      published.set(uri, { root: m.root, text: textOf(abs) ?? '', diagnostics });
+      send(uri);
+    }
+    for (const [uri, p] of published)
+      if (p.root === m.root && !seen.has(uri)) {
+        published.delete(uri);
+        send(uri);
+      }
+    if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  }
+
+  /** The module's analysis and the file's model name, when the editor's text still matches what was analysed at `line`. */
+  function fresh(uri: string, line: number): { m: ModuleState; file: string; lines: string[] } | null {
+    const abs = pathOf(uri);
+    const m = abs ? moduleOf(abs) : undefined;
+    const p = published.get(uri);
+    const doc = documents.get(uri);
+    if (!abs || !m?.analysis || !doc) return null;
+    const lines = splitLines(doc.getText());
+    if (p) {
+      const then = splitLines(p.text);
+      if (then.length !== lines.length || then[line] !== lines[line]) return null;
+    }
+    return { m, file: modelFileOf(m.analysis.model.root, abs), lines };
+  }
+
+  async function pullSettings(): Promise<void> {
+    if (!canPullConfig) return;
+    const raw: unknown = await connection.workspace.getConfiguration('heapscope').catch(() => null);
+    settings = readSettings(raw, settings);
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    settings = readSettings(params.initializationOptions, DEFAULT_SETTINGS);
+    canPullConfig = !!params.capabilities.workspace?.configuration;
+    canRefreshLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
+    const folders = params.workspaceFolders?.map((f) => pathOf(f.uri)) ?? [params.rootUri ? pathOf(params.rootUri) : null];
+    for (const f of folders) if (f) for (const root of findModules(f)) ensureModule(root);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        codeActionProvider: true,
+        executeCommandProvider: { commands: [MEASURE_COMMAND, OPEN_REPORT_COMMAND] },
+      },
+      serverInfo: { name: 'heapscope', version: VERSION },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    await pullSettings();
+    connection.client
+      .register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.go' }, { globPattern: '**/go.mod' }, { globPattern: '**/go.work' }],
+      })
+      .catch(() => undefined);
+    // One module at a time: the machine's cores go to the go command's compilers.
+    for (const m of modules.values()) await m.request();
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    const before = settings;
+    settings = readSettings((change.settings as { heapscope?: unknown } | null)?.heapscope, settings);
+    await pullSettings();
+    const reanalyse = before.tests !== settings.tests || before.tags !== settings.tags;
+    for (const m of modules.values())
+      if (reanalyse) void m.request();
+      else publishModule(m);
+  });
+
+  documents.onDidOpen((e) => {
+    const abs = pathOf(e.document.uri);
+    if (!abs || !abs.endsWith('.go')) return;
+    let m = moduleOf(abs);
+    if (!m) {
+      const root = moduleAbove(abs);
+      if (root) m = ensureModule(root);
+    }
+    if (m && !m.analysis && !m.busy) void m.request();
+    else send(e.document.uri);
+  });
+  documents.onDidChangeContent((e) => send(e.document.uri));
+  documents.onDidSave((e) => {
+    const abs = pathOf(e.document.uri);
+    if (abs) void moduleOf(abs)?.request();
+  });
+  documents.onDidClose((e) => send(e.document.uri));
+
+  connection.onDidChangeWatchedFiles((p) => {
+    const todo = new Set<ModuleState>();
+    for (const c of p.changes) {
+      const abs = pathOf(c.uri);
+      if (!abs) continue;
+      if (abs.endsWith('/go.mod') || abs.endsWith('/go.work')) {
+        if (abs.endsWith('/go.mod')) ensureModule(dirname(abs));
+        for (const m of modules.values()) if (m.root === dirname(abs) || m.root.startsWith(dirname(abs) + '/')) todo.add(m);
+      } else {
+        const m = moduleOf(abs);
+        if (m) todo.add(m);
+      }
+    }
+    for (const m of todo) void m.request();
+  });
+
+  connection.onHover((p) => {
+    const f = fresh(p.textDocument.uri, p.position.line);
+    if (!f) return null;
+    const a = f.m.analysis!;
+    const fn = functionAt(a, f.file, p.position.line + 1, f.lines[p.position.line] ?? '', p.position.character);
+    if (fn) return { contents: { kind: 'markdown', value: functionHover(a, fn) } };
+    const sites = sitesOnLine(a, f.file, p.position.line + 1);
+    return sites.length ? { contents: { kind: 'markdown', value: siteHover(a, sites) } } : null;
+  });
+
+  connection.onCodeLens((p) => {
+    const doc = documents.get(p.textDocument.uri);
+    const pub = published.get(p.textDocument.uri);
+    // Lenses sit on a function's line: none while lines have moved.
+    if (doc && pub && splitLines(doc.getText()).length !== splitLines(pub.text).length) return [];
+    const f = fresh(p.textDocument.uri, 0);
+    if (!f) return [];
+    return codeLenses(f.m.analysis!, f.file, f.lines, (file) => './' + dirname(file));
+  });
+
+  connection.onCodeAction((p) => {
+    const f = fresh(p.textDocument.uri, p.range.start.line);
+    if (!f) return [];
+    return codeActions(f.m.analysis!, f.file, p.textDocument.uri, f.lines, p.range);
+  });
+
+  connection.onExecuteCommand(async (p) => {
+    const args = p.arguments ?? [];
+    if (p.command === OPEN_REPORT_COMMAND) {
+      const [id, file, line] = args as [string | null, string, number];
+      if (!settings.serveUrl) {
+        void connection.window.showInformationMessage(
+          'heapscope: no report to open: run `heapscope serve` in the module and set heapscope.serveUrl to the URL it prints',
+        );
+        return;
+      }
+      const hash = id ? `site=${encodeURIComponent(id)}` : `file=${encodeURIComponent(file)}&line=${line}`;
+      await connection.window
+        .showDocument({ uri: `${settings.serveUrl.replace(/#.*$/, '')}#${hash}`, external: true })
+        .catch(() => undefined);
+      return;
+    }
+    if (p.command === MEASURE_COMMAND) {
+      const [root, pkg, fn] = args as [string, string, string];
+      const m = modules.get(root);
+      if (!m) return;
+      const progress = await connection.window.createWorkDoneProgress();
+      progress.begin(`heapscope bench ${pkg}`, undefined, `measuring ${fn}`, false);
+      const r = await measurePackage(root, pkg, env, { report: (l) => progress.report(l.slice(0, 200)) });
+      progress.done();
+      if (r.code !== 0 && r.code !== 1)
+        void connection.window.showWarningMessage(
+          `heapscope bench ${pkg} failed (exit ${r.code ?? 'crashed'}): ${r.tail.trim().split('\n').at(-1) ?? ''}`,
+        );
+      await m.request();
+    }
+  });
+
+  connection.onShutdown(() => stopMeasures());
+
+  documents.listen(connection);
+  connection.listen();
+  return new Promise<never>(() => {});
+}

@@ -1,0 +1,179 @@
+// heapscope lsp end to end over stdio, as an editor drives it: a workspace of three real modules (a copy of the
+// examples, the directives fixture, a module with a package that does not compile), diagnostics at the compiler's
+// position with the cause id, hover, code lens, code actions, an edit that moves lines then a save, and an exit
+// that leaves no child behind (a measure run is in flight when the client shuts the server down).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CodeAction, CodeLens, Diagnostic, Hover } from 'vscode-languageserver/node';
+import { examplesDir, fixturesDir } from '../helpers/paths.js';
+import { tempDir } from '../helpers/cli.js';
+import { startLsp } from '../helpers/lsp-client.js';
+import { findCause } from '../../src/model/causes.js';
+
+const uri = (p: string): string => pathToFileURL(p).href;
+const at = (d: Diagnostic[], code: string, line: number): Diagnostic | undefined =>
+  d.find((x) => x.code === code && x.range.start.line === line);
+
+/** The process groups still alive among `pgids`. */
+function alive(pgids: number[]): number[] {
+  const ps = execFileSync('ps', ['-e', '-o', 'pgid='], { encoding: 'utf8' }).split('\n').map(Number);
+  return pgids.filter((g) => ps.includes(g));
+}
+
+test(
+  'heapscope lsp: diagnostics, hover, lens, actions, an edit then a save, broken and directive modules, clean exit',
+  { timeout: 300_000 },
+  async () => {
+    const ws = tempDir('heapscope-lsp-');
+    const ex = join(ws, 'examples');
+    cpSync(examplesDir, ex, { recursive: true });
+    const broken = join(fixturesDir, 'modules', 'broken');
+    const directives = join(fixturesDir, 'modules', 'directives');
+    const c = startLsp({ cwd: ws });
+    const init = (await c.conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: uri(ws),
+      workspaceFolders: [ex, broken, directives].map((d) => ({ uri: uri(d), name: d })),
+      capabilities: { workspace: { configuration: true, codeLens: { refreshSupport: true } }, window: { workDoneProgress: true } },
+      initializationOptions: { minSeverity: 'hint' },
+    })) as { capabilities: { hoverProvider: boolean; executeCommandProvider: { commands: string[] } } };
+    assert.equal(init.capabilities.hoverProvider, true);
+    assert.deepEqual(init.capabilities.executeCommandProvider.commands, ['heapscope.measure', 'heapscope.openReport']);
+    void c.conn.sendNotification('initialized', {});
+
+    const file = join(ex, 'alloc.go');
+    const text = readFileSync(file, 'utf8');
+    const u = uri(file);
+    const first = c.diagnostics(u, (d) => d.length > 0);
+    void c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: u, languageId: 'go', version: 1, text } });
+    const diags = await first;
+    // AddressOfParam's parameter `values` (alloc.go:24:21, byte column 21 = UTF-16 20), moved to the heap by `return &values`.
+    const d = at(diags, 'returned-address', 23);
+    assert.ok(d, JSON.stringify(diags.map((x) => [x.code, x.range.start])));
+    assert.deepEqual(d.range, { start: { line: 23, character: 20 }, end: { line: 23, character: 26 } });
+    assert.equal(d.source, 'heapscope');
+    assert.equal(d.severity, 3); // Information: allocates, estimated straight-line code
+    assert.match(d.codeDescription!.href, /^file:.*\/docs\/causes\.md#returned-address-/);
+    assert.ok(
+      d.relatedInformation?.some((r) => r.location.uri === u && r.location.range.start.line === 24),
+      'the flow step at return &values',
+    );
+    // Describe's "n=" is boxed into static data: the runtime never allocates, a Hint.
+    assert.equal(
+      diags.find((x) => x.code === 'interface-conversion' && x.range.start.line === 42 && x.range.start.character === 19)?.severity,
+      4,
+    );
+
+    // Hover on the site's line: the cause id and its fix; on the function's name: inlining facts.
+    const t0 = performance.now();
+    const h = (await c.conn.sendRequest('textDocument/hover', {
+      textDocument: { uri: u },
+      position: { line: 23, character: 22 },
+    })) as Hover;
+    const hoverMs = performance.now() - t0;
+    const hv = (h.contents as { value: string }).value;
+    assert.match(hv, /`returned-address`/);
+    assert.ok(hv.includes(findCause('returned-address')!.fix), hv);
+    assert.ok(hoverMs < 1000, `hover took ${hoverMs} ms`);
+    const hf = (await c.conn.sendRequest('textDocument/hover', {
+      textDocument: { uri: u },
+      position: { line: 23, character: 8 },
+    })) as Hover;
+    assert.match(
+      (hf.contents as { value: string }).value,
+      /`AddressOfParam`: 1 heap allocation; the compiler cannot inline it: marked go:noinline/,
+    );
+
+    const lenses = (await c.conn.sendRequest('textDocument/codeLens', { textDocument: { uri: u } })) as CodeLens[];
+    const onFn = lenses.filter((l) => l.range.start.line === 23);
+    assert.deepEqual(
+      onFn.map((l) => [l.command?.command, l.command?.title]),
+      [
+        ['heapscope.openReport', '1 heap allocation · not measured'],
+        ['heapscope.measure', 'measure'],
+      ],
+    );
+
+    const actions = (await c.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: u },
+      range: { start: { line: 23, character: 0 }, end: { line: 23, character: 0 } },
+      context: { diagnostics: [] },
+    })) as CodeAction[];
+    const edits = actions.map((a) => a.edit!.changes![u]![0]!);
+    assert.deepEqual(edits[0], {
+      range: { start: { line: 23, character: 0 }, end: { line: 23, character: 0 } },
+      newText: '//heapscope:noalloc\n',
+    });
+    assert.equal(edits[1]!.range.start.character, text.split('\n')[23]!.length);
+    assert.match(edits[1]!.newText, /^ \/\/heapscope:ignore \S/);
+
+    // Two lines added above: the diagnostics are hidden (they would point at the wrong lines), then the save
+    // re-analyses and they come back two lines down.
+    const hidden = c.diagnostics(u, (x) => x.length === 0);
+    const edited = text.replace('package examples\n', 'package examples\n\n// two lines\n');
+    void c.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: u, version: 2 },
+      contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '\n// two lines\n' }],
+    });
+    await hidden;
+    assert.equal(
+      (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri: u }, position: { line: 23, character: 22 } })) as Hover | null,
+      null,
+    );
+    writeFileSync(file, edited);
+    const moved = c.diagnostics(u, (x) => !!at(x, 'returned-address', 25));
+    void c.conn.sendNotification('textDocument/didSave', { textDocument: { uri: u } });
+    assert.equal(at(await moved, 'returned-address', 25)?.range.start.character, 20);
+
+    // The module that does not compile: one diagnostic saying so, at the compiler's error.
+    const bad = await c.published(uri(join(broken, 'bad', 'bad.go')), (x) => x.length > 0);
+    const allBroken = [...c.latest].filter(([k]) => k.startsWith(uri(broken) + '/')).flatMap(([, v]) => v);
+    assert.deepEqual(
+      allBroken.filter((x) => x.code === 'does-not-compile').map((x) => [x.severity, x.range.start.line, x.range.start.character]),
+      [[1, 3, 8]],
+    );
+    assert.ok(bad.some((x) => x.code === 'does-not-compile'));
+    // The directives fixture: check's violations as Errors on the directive, stale directives as Warnings.
+    const dd = await c.published(uri(join(directives, 'directives.go')), (x) => x.some((y) => y.code === 'stale-directive'));
+    assert.deepEqual(
+      dd.filter((x) => x.code === 'check-noalloc' || x.code === 'check-inline').map((x) => [x.code, x.severity, x.range.start.line]),
+      [
+        ['check-noalloc', 1, 19],
+        ['check-inline', 1, 46],
+      ],
+    );
+    assert.deepEqual(
+      dd.filter((x) => x.code === 'stale-directive').map((x) => x.range.start.line),
+      [71, 74, 79, 83, 87],
+    );
+
+    // A measure run in flight, then shutdown and exit: the server ends 0 and its child's process group is gone.
+    const begun = new Promise<void>((ok) =>
+      c.conn.onNotification('$/progress', (p: { value: { kind: string } }) => {
+        if (p.value.kind === 'begin') ok();
+      }),
+    );
+    const measuring = c.conn.sendRequest('workspace/executeCommand', {
+      command: 'heapscope.measure',
+      arguments: onFn[1]!.command!.arguments,
+    });
+    await begun;
+    const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(c.proc.pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
+    assert.ok(children.length > 0, 'heapscope bench runs as a child');
+    void measuring.catch(() => undefined);
+    await c.conn.sendRequest('shutdown');
+    const exited = new Promise<number | null>((ok) => c.proc.on('exit', (code) => ok(code)));
+    void c.conn.sendNotification('exit');
+    assert.equal(await exited, 0);
+    for (let i = 0; i < 50 && alive(children).length; i++) await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual(alive(children), []);
+    assert.ok(c.serverRequests.includes('workspace/configuration'));
+  },
+);

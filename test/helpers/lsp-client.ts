@@ -1,0 +1,72 @@
+// A minimal language client: heapscope lsp started as an editor starts it (the built CLI, stdio), spoken to through
+// the protocol library's own JSON-RPC connection, with the diagnostics it publishes kept by URI.
+import { spawn, type ChildProcess } from 'node:child_process';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Diagnostic,
+  type MessageConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver/node';
+import { cliPath } from './paths.js';
+import { testCache } from './cli.js';
+
+export interface LspClient {
+  conn: MessageConnection;
+  proc: ChildProcess;
+  stderr: () => string;
+  /** Resolves with the first diagnostics published for `uri` (after this call) for which `ok` holds. */
+  diagnostics: (uri: string, ok: (d: Diagnostic[]) => boolean, timeoutMs?: number) => Promise<Diagnostic[]>;
+  /** The same, or the latest published already when `ok` holds for them. */
+  published: (uri: string, ok: (d: Diagnostic[]) => boolean) => Promise<Diagnostic[]>;
+  latest: Map<string, Diagnostic[]>;
+  /** Requests the server made of the client (method names), in order. */
+  serverRequests: string[];
+}
+
+export function startLsp(opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): LspClient {
+  const proc = spawn(process.execPath, [cliPath, 'lsp', '--stdio'], {
+    cwd: opts.cwd ?? process.cwd(),
+    env: { ...process.env, NO_COLOR: '1', HEAPSCOPE_CACHE: testCache, ...opts.env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let err = '';
+  proc.stderr!.on('data', (c: Buffer) => (err += c.toString('utf8')));
+  const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  const latest = new Map<string, Diagnostic[]>();
+  const waiters: { uri: string; ok: (d: Diagnostic[]) => boolean; done: (d: Diagnostic[]) => void }[] = [];
+  const serverRequests: string[] = [];
+  conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    latest.set(p.uri, p.diagnostics);
+    for (const w of [...waiters])
+      if (w.uri === p.uri && w.ok(p.diagnostics)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.done(p.diagnostics);
+      }
+  });
+  conn.onRequest((method: string) => {
+    serverRequests.push(method);
+    return method === 'workspace/configuration' ? [null] : null;
+  });
+  conn.onNotification(() => undefined);
+  conn.listen();
+  const wait = (uri: string, ok: (d: Diagnostic[]) => boolean, timeoutMs: number, already: boolean): Promise<Diagnostic[]> =>
+    new Promise((done, fail) => {
+      const now = latest.get(uri);
+      if (already && now && ok(now)) return done(now);
+      const t = setTimeout(() => fail(new Error(`no diagnostics for ${uri} in ${timeoutMs} ms; stderr: ${err}`)), timeoutMs);
+      waiters.push({ uri, ok, done: (d) => (clearTimeout(t), done(d)) });
+    });
+  // An editor's server outlives nothing: a test that fails half-way must not leave it running.
+  process.on('exit', () => proc.kill('SIGKILL'));
+  return {
+    conn,
+    proc,
+    stderr: () => err,
+    latest,
+    serverRequests,
+    diagnostics: (uri, ok, timeoutMs = 120_000) => wait(uri, ok, timeoutMs, false),
+    published: (uri, ok) => wait(uri, ok, 120_000, true),
+  };
+}
