@@ -61,6 +61,10 @@ export default tseslint.config(
   ...[...doors].map(([file, also]) => {
     const name = file.slice(0, file.indexOf('/'));
     const may = [...(layers.get(name) ?? []), ...also];
-    return layer([`src/${file}`], [...layers.keys()].filter((l) => !may.includes(l)), `docs/architecture.md: the door ${file} may import ${may.join(', ')}`);
+    return layer(
+      [`src/${file}`],
+      [...layers.keys()].filter((l) => !may.includes(l)),
+      `docs/architecture.md: the door ${file} may import ${may.join(', ')}`,
+    );
   }),
 );
