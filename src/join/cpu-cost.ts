@@ -62,7 +62,7 @@ export function joinCpuCost(rep: BenchmarkReport, cost: CostRun | undefined, res
   const byLine = new Map<string, number>();
   for (const s of cost.profile.samples) {
     const cls = classifyStack(s.stack);
-    if (cls !== 'gc' && benchmarkTop(s.stack, owns) < 0) continue;
+    if (cls !== 'gc' && benchmarkTop(s.stack, (f) => owns(f.function)) < 0) continue;
     total += s.count;
     if (cls === 'gc') gc += s.count;
     else if (cls === 'alloc') {

@@ -137,18 +137,20 @@ export function classifyStack(stack: Frame[]): CpuClass | null {
   return alloc ? 'alloc' : null;
 }
 
-/** The testing package's frame that calls a benchmark's function with b.N (run1's probe and the timed runs). */
-const RUN_N = 'testing.(*B).runN';
+/** The testing package's frames that call a benchmark's code: its function with b.N (run1's probe and the timed
+ *  runs), and each of b.RunParallel's worker goroutines its body. */
+const RUNNERS = new Set(['testing.(*B).runN', 'testing.(*B).RunParallel.func1']);
 
 /**
  * Where the benchmark's own code starts on a CPU sample's stack (innermost first): the outermost frame `owns`
  * names (the benchmark function or one of its closures), or else the frame testing.(*B).runN called, for a
  * sub-benchmark whose body is a function of another name (`b.Run("x", func(b) { benchmarkParse(b, s) })` in
- * fastjson runs benchmarkParse.func1, which the benchmark's name does not match); -1 when the sample is not the
+ * fastjson runs benchmarkParse.func1, which the benchmark's name does not match; its b.RunParallel workers run
+ * benchmarkStdJSONParseMap.func1 on goroutines of their own); -1 when the sample is not the
  * benchmark's. In a cost run only the selected benchmark runs b.N times; its parents run once, to call b.Run.
  */
-export function benchmarkTop(stack: readonly { function: string }[], owns: (fn: string) => boolean): number {
-  for (let i = stack.length - 1; i >= 0; i--) if (owns(stack[i]!.function)) return i;
-  for (let i = stack.length - 1; i > 0; i--) if (stack[i]!.function === RUN_N) return i - 1;
+export function benchmarkTop<F extends { function: string }>(stack: readonly F[], owns: (f: F) => boolean): number {
+  for (let i = stack.length - 1; i >= 0; i--) if (owns(stack[i]!)) return i;
+  for (let i = stack.length - 1; i > 0; i--) if (RUNNERS.has(stack[i]!.function)) return i - 1;
   return -1;
 }

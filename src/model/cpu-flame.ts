@@ -65,7 +65,7 @@ export function cpuFlameGraph(benchmark: string, profile: CpuProfile, ops: numbe
   let outside = 0;
   for (const s of profile.samples) {
     // Innermost first: the benchmark's frame is the outermost one it owns.
-    let top = benchmarkTop(s.stack, owns);
+    let top = benchmarkTop(s.stack, (f) => owns(f.function));
     if (top < 0) {
       // Another goroutine's: counted when it does GC work, as the shares count it.
       if (!s.stack.some((f) => isGcFunction(f.function))) {

@@ -2,6 +2,7 @@
 // into a tree, each node with the allocs/op and B/op of everything allocated below it.
 
 import type { Frame, MemProfile } from './profile.js';
+import { benchmarkTop } from './cpu-classes.js';
 
 export interface FlameNode {
   /** The frame's function ('' for the root, which is the benchmark). */
@@ -29,13 +30,9 @@ function addProfile(
   place: (f: Frame) => { file: string; line: number },
 ): void {
   for (const s of profile.samples) {
-    // Innermost first: the benchmark's frame is the outermost one it owns.
-    let top = -1;
-    for (let i = s.stack.length - 1; i >= 0; i--)
-      if (owns(s.stack[i]!)) {
-        top = i;
-        break;
-      }
+    // Innermost first: the benchmark's frame is the outermost one it owns, or what testing.(*B).runN called (a
+    // sub-benchmark whose body is a function of another name: fastjson's benchmarkParse.func1).
+    const top = benchmarkTop(s.stack, owns);
     if (top < 0) continue;
     let n = root;
     n.allocs += s.allocObjects * weight;

@@ -153,7 +153,8 @@ test('allocation and GC work told apart on go1.26.8 and go1.27.4 stacks', () => 
 });
 
 test('benchmarkTop: the benchmark function or its closure, else what testing.(*B).runN called (a sub-benchmark body of another name)', () => {
-  const owns = benchmarkOwns('BenchmarkParse');
+  const named = benchmarkOwns('BenchmarkParse');
+  const owns = (f: { function: string }) => named(f.function);
   const st = (...fns: string[]) => fns.map((f) => ({ function: f }));
   // fastjson's BenchmarkParse/small/stdjson-map: b.Run("small", func(b) { benchmarkParse(b, s) }) nests b.Run again.
   const sub = st(
@@ -166,6 +167,14 @@ test('benchmarkTop: the benchmark function or its closure, else what testing.(*B
     'runtime.goexit',
   );
   assert.equal(benchmarkTop(sub, owns), 3);
+  // A b.RunParallel worker of it: its goroutine starts at the testing package's worker function.
+  const worker = st(
+    'encoding/json.Unmarshal',
+    'github.com/valyala/fastjson.benchmarkStdJSONParseMap.func1',
+    'testing.(*B).RunParallel.func1',
+    'runtime.goexit',
+  );
+  assert.equal(benchmarkTop(worker, owns), 1);
   // The benchmark's own closure wins over the runner's frame.
   assert.equal(benchmarkTop(st('runtime.newobject', 'example.com/m.BenchmarkParse.func1', 'testing.(*B).runN'), owns), 1);
   // A GC worker or another goroutine: not the benchmark's.
