@@ -175,6 +175,8 @@ test('benchmarkTop: the benchmark function or its closure, else what testing.(*B
     'runtime.goexit',
   );
   assert.equal(benchmarkTop(worker, owns), 1);
+  // The testing package's own work under the runner is not the benchmark's.
+  assert.equal(benchmarkTop(st('runtime.mallocgc', 'testing.(*B).ResetTimer', 'testing.(*B).runN', 'testing.(*B).run1.func1'), owns), -1);
   // The benchmark's own closure wins over the runner's frame.
   assert.equal(benchmarkTop(st('runtime.newobject', 'example.com/m.BenchmarkParse.func1', 'testing.(*B).runN'), owns), 1);
   // A GC worker or another goroutine: not the benchmark's.
