@@ -28,6 +28,41 @@ function decode(data: Uint8Array): { ok: true; p: Profile } | { ok: false; error
   }
 }
 
+/**
+ * The profile's stacks: a sample's frames, innermost first, each Location's lines in order (inlined calls first).
+ * With `addresses`, a frame carries its Location's address and the physical (outermost) line is marked, which the
+ * memory attribution matches against the assembly listing.
+ */
+function stacksOf(
+  p: Profile,
+  str: (i: number | bigint) => string,
+  addresses: boolean,
+): (s: { locationId: (number | bigint)[] }) => Frame[] {
+  const funcs = new Map<number, { name: string; file: string }>();
+  for (const f of p.function) funcs.set(Number(f.id), { name: str(f.name), file: str(f.filename) });
+  const locs = new Map<number, Frame[]>();
+  for (const l of p.location) {
+    const address = Number(l.address);
+    locs.set(
+      Number(l.id),
+      l.line.map((ln, i) => {
+        const f = funcs.get(Number(ln.functionId));
+        const frame: Frame = { function: f?.name ?? '?', file: f?.file ?? '', line: Number(ln.line) };
+        if (addresses && address > 0 && Number.isSafeInteger(address)) {
+          frame.address = address;
+          if (i === l.line.length - 1) frame.physical = true;
+        }
+        return frame;
+      }),
+    );
+  }
+  return (s) => {
+    const stack: Frame[] = [];
+    for (const id of s.locationId) stack.push(...(locs.get(Number(id)) ?? []));
+    return stack;
+  };
+}
+
 export function parseMemProfile(data: Uint8Array): PprofResult {
   const d = decode(data);
   if (!d.ok) return d;
@@ -40,29 +75,10 @@ export function parseMemProfile(data: Uint8Array): PprofResult {
   if (iObj < 0 || iBytes < 0) {
     return { ok: false, error: `not a memory profile (sample types: ${types.join(', ') || 'none'})` };
   }
-  const funcs = new Map<number, { name: string; file: string }>();
-  for (const f of p.function) funcs.set(Number(f.id), { name: str(f.name), file: str(f.filename) });
-  const locs = new Map<number, Frame[]>();
-  for (const l of p.location) {
-    const address = Number(l.address);
-    locs.set(
-      Number(l.id),
-      l.line.map((ln, i) => {
-        const f = funcs.get(Number(ln.functionId));
-        const frame: Frame = { function: f?.name ?? '?', file: f?.file ?? '', line: Number(ln.line) };
-        if (address > 0 && Number.isSafeInteger(address)) {
-          frame.address = address;
-          if (i === l.line.length - 1) frame.physical = true;
-        }
-        return frame;
-      }),
-    );
-  }
+  const stackOf = stacksOf(p, str, true);
   const samples: MemSample[] = [];
   for (const s of p.sample) {
-    const stack: Frame[] = [];
-    for (const id of s.locationId) stack.push(...(locs.get(Number(id)) ?? []));
-    samples.push({ stack, allocObjects: Number(s.value[iObj] ?? 0), allocBytes: Number(s.value[iBytes] ?? 0) });
+    samples.push({ stack: stackOf(s), allocObjects: Number(s.value[iObj] ?? 0), allocBytes: Number(s.value[iBytes] ?? 0) });
   }
   const mappings = p.mapping.map((m) => ({
     start: Number(m.memoryStart),
@@ -84,23 +100,8 @@ export function parseAnyProfile(data: Uint8Array): AnyProfileResult {
   const str = (i: number | bigint): string => strings[Number(i)] ?? '';
   const sampleTypes = p.sampleType.map((t) => `${str(t.type)}/${str(t.unit)}`);
   if (sampleTypes.length === 0) return { ok: false, error: 'a profile with no sample types' };
-  const funcs = new Map<number, { name: string; file: string }>();
-  for (const f of p.function) funcs.set(Number(f.id), { name: str(f.name), file: str(f.filename) });
-  const locs = new Map<number, Frame[]>();
-  for (const l of p.location) {
-    locs.set(
-      Number(l.id),
-      l.line.map((ln) => {
-        const f = funcs.get(Number(ln.functionId));
-        return { function: f?.name ?? '?', file: f?.file ?? '', line: Number(ln.line) };
-      }),
-    );
-  }
-  const samples = p.sample.map((s) => {
-    const stack: Frame[] = [];
-    for (const id of s.locationId) stack.push(...(locs.get(Number(id)) ?? []));
-    return { stack, values: s.value.map((v) => Number(v)) };
-  });
+  const stackOf = stacksOf(p, str, false);
+  const samples = p.sample.map((s) => ({ stack: stackOf(s), values: s.value.map((v) => Number(v)) }));
   return { ok: true, profile: { sampleTypes, samples } };
 }
 
@@ -121,22 +122,11 @@ export function parseCpuProfile(data: Uint8Array): CpuProfileResult {
   const iCount = types.indexOf('samples/count');
   const iNanos = types.indexOf('cpu/nanoseconds');
   if (iCount < 0 || iNanos < 0) return { ok: false, error: `not a CPU profile (sample types: ${types.join(', ') || 'none'})` };
-  const funcs = new Map<number, { name: string; file: string }>();
-  for (const f of p.function) funcs.set(Number(f.id), { name: str(f.name), file: str(f.filename) });
-  const locs = new Map<number, Frame[]>();
-  for (const l of p.location) {
-    locs.set(
-      Number(l.id),
-      l.line.map((ln) => {
-        const f = funcs.get(Number(ln.functionId));
-        return { function: f?.name ?? '?', file: f?.file ?? '', line: Number(ln.line) };
-      }),
-    );
-  }
-  const samples: CpuSample[] = p.sample.map((s) => {
-    const stack: Frame[] = [];
-    for (const id of s.locationId) stack.push(...(locs.get(Number(id)) ?? []));
-    return { stack, count: Number(s.value[iCount] ?? 0), nanos: Number(s.value[iNanos] ?? 0) };
-  });
+  const stackOf = stacksOf(p, str, false);
+  const samples: CpuSample[] = p.sample.map((s) => ({
+    stack: stackOf(s),
+    count: Number(s.value[iCount] ?? 0),
+    nanos: Number(s.value[iNanos] ?? 0),
+  }));
   return { ok: true, profile: { samples, periodNs: Number(p.period) || 0, durationNs: Number(p.durationNanos) || 0 } };
 }

@@ -5,7 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { focusModel, loadModel } from './load-model.js';
+import { focusModel, loadJobModel } from './load-model.js';
 import { bench } from './bench.js';
 import { resolveOptions, type EngineOptions, type Outcome, type Output, type Problem } from './options.js';
 import { applyIgnores, checkDirectives, checkMeasured, directivesOf } from '../join/check.js';
@@ -75,15 +75,7 @@ export async function check(options: CheckJobOptions): Promise<CheckResult> {
   const config = options.config !== undefined ? options.config : loadConfig(o.dir, o.cwd);
   const baseline = options.baseline !== undefined ? readBaseline(o.cwd, options.baseline) : null;
   o.signal?.throwIfAborted();
-  const { run, model } = await loadModel({
-    dir: o.dir,
-    patterns: o.patterns,
-    tags: o.tags,
-    tests: !!options.tests,
-    cacheDir: o.cacheDir,
-    env: o.env,
-    onProgress: o.onProgress,
-  });
+  const { run, model } = await loadJobModel(o, !!options.tests);
   o.phase('analysed');
   o.signal?.throwIfAborted();
   // Every file of the analysed packages that holds a directive is read for its structure, beside those the

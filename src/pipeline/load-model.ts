@@ -5,6 +5,7 @@ import { sourceReader } from '../runners/source-lines.js';
 import { buildModel } from '../join/build-model.js';
 import { focus } from '../join/focus.js';
 import type { AnalysisModel } from '../model/types.js';
+import type { Resolved } from './options.js';
 import { readFocusSource } from '../runners/focus-inputs.js';
 import { readMeasured } from '../cache/measured-store.js';
 import { defaultCacheDir } from '../cache/model-cache.js';
@@ -77,4 +78,17 @@ export async function focusModel(
  *  sources); null without a cache or figures. */
 export function measuredFigures(cacheDir: string | null, root: string): ReturnType<typeof readMeasured> {
   return cacheDir ? readMeasured(cacheDir, root) : null;
+}
+
+/** One analysis of the job's packages as its resolved options name them (check and analyzeModel share it). */
+export function loadJobModel(o: Resolved, tests: boolean): Promise<{ run: AnalyzeRun; model: AnalysisModel }> {
+  return loadModel({
+    dir: o.dir,
+    patterns: o.patterns,
+    tags: o.tags,
+    tests,
+    cacheDir: o.cacheDir,
+    env: o.env,
+    onProgress: o.onProgress,
+  });
 }

@@ -2,7 +2,7 @@
 // server): the compiler's run through the cache, joined, focused (readable names, cold paths, measured costs) and
 // filtered; no rendering and no replay of a report.
 
-import { focusModel, loadModel } from './load-model.js';
+import { focusModel, loadJobModel } from './load-model.js';
 import { checkFiltersMatch } from './filters-match.js';
 import { defaultFocus, resolveOptions, type EngineOptions, type FocusChoice, type Problem } from './options.js';
 import { filterModel } from '../model/filters.js';
@@ -26,15 +26,7 @@ export async function analyzeModel(options: ModelJobOptions): Promise<ModelResul
   const o = resolveOptions(options);
   const choice = options.focus ?? defaultFocus();
   o.signal?.throwIfAborted();
-  const { run, model } = await loadModel({
-    dir: o.dir,
-    patterns: o.patterns,
-    tags: o.tags,
-    tests: !!options.tests,
-    cacheDir: o.cacheDir,
-    env: o.env,
-    onProgress: o.onProgress,
-  });
+  const { run, model } = await loadJobModel(o, !!options.tests);
   o.phase('analysed');
   o.signal?.throwIfAborted();
   const focused = await focusModel(model, run, { cacheDir: o.cacheDir, env: o.env });
