@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 function layerTable() {
   const text = readFileSync(new URL('./docs/architecture.md', import.meta.url), 'utf8');
   const table = text.slice(text.indexOf('<!-- layers:'), text.indexOf('<!-- layers end -->'));
-  const rows = [...table.matchAll(/^\| ([a-z]+) +\| ([a-z, ]+?) +\| (yes|no) +\|/gm)];
+  const rows = [...table.matchAll(/^\| ([a-z0-9]+) +\| ([a-z0-9, ]+?) +\| (yes|no) +\|/gm)];
   return new Map(rows.map((m) => [m[1], m[2].split(', ')]));
 }
 const layers = layerTable();

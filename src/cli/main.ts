@@ -17,6 +17,8 @@ import { runServe, type ServeFlags } from './serve.js';
 import { runCheck, type CheckFlags } from './check.js';
 import { runDiff, type DiffFlags } from './diff.js';
 import { runLsp } from '../lsp/server.js';
+import { LANGS, resolveLang, UnknownLangError } from '../i18n/lang.js';
+import { t } from '../i18n/t.js';
 
 /** --timeout means the same on every command that runs test binaries (runners/test-binaries.ts runLimitMs). */
 const TIMEOUT_HELP = `limit for each test binary run, as go test -timeout; heapscope kills the run's whole process tree itself ${GRACE_MS / 1000} s past it (0: none)`;
@@ -52,14 +54,40 @@ Environment:
   HEAPSCOPE_CACHE_LIMIT  the cache's bound (default 2G); see heapscope cache --help
   HEAPSCOPE_DEBUG  print where the time went (and a stack trace for internal errors) on stderr`;
 
+/** --lang's value as typed (its last occurrence, before a bare `--`), read before the commands are declared: their
+ *  help is written in that language. */
+function langFlag(argv: string[]): string | undefined {
+  let v: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a === '--lang') v = argv[++i] ?? '';
+    else if (a.startsWith('--lang=')) v = a.slice('--lang='.length);
+  }
+  return v;
+}
+
 export async function main(argv: string[], io: CliIO): Promise<number> {
   io = { ...io, argv };
+  try {
+    t.setLang(resolveLang(langFlag(argv), io.env));
+  } catch (e) {
+    if (!(e instanceof UnknownLangError)) throw e;
+    t.setLang('en');
+    io.stderr(`heapscope: ${safeText(e.message)}\n(run heapscope --help for usage)\n`);
+    return exitCode('fatal');
+  }
   const program = new Command();
   let outcome: Outcome = 'ok';
   program
     .name('heapscope')
     .description("What allocates on the heap in Go code, and why: the Go compiler's escape analysis, explained.")
     .version(VERSION)
+    .option(
+      '--lang <lang>',
+      `the language heapscope writes in: ${LANGS.join(', ')} (default: HEAPSCOPE_LANG, else the locale: LC_ALL, LC_MESSAGES, LANG)`,
+    )
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run heapscope --help for usage)');

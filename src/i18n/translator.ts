@@ -1,0 +1,34 @@
+// One way to turn a message id into text: ICU MessageFormat (intl-messageformat) over a catalogue per language,
+// compiled once per message. The server side (t.ts) and the report page (web/) each make one over the catalogues
+// they ship, so the page's bundle carries only its own messages.
+
+import { IntlMessageFormat } from 'intl-messageformat';
+import type { Lang } from './lang.js';
+
+export type Values = Record<string, string | number>;
+export type Catalogues<K extends string> = Record<Lang, Record<K, string>>;
+
+export interface Translator<K extends string> {
+  (id: K, values?: Values): string;
+  lang(): Lang;
+  setLang(lang: Lang): void;
+}
+
+export function makeTranslator<K extends string>(catalogues: Catalogues<K>, initial: Lang = 'en'): Translator<K> {
+  let current: Lang = initial;
+  const compiled = new Map<string, IntlMessageFormat>();
+  const t = ((id: K, values?: Values): string => {
+    const key = `${current}\0${id}`;
+    let f = compiled.get(key);
+    if (!f) {
+      f = new IntlMessageFormat(catalogues[current][id], current, undefined, { ignoreTag: true });
+      compiled.set(key, f);
+    }
+    return String(f.format(values));
+  }) as Translator<K>;
+  t.lang = () => current;
+  t.setLang = (l: Lang) => {
+    current = l;
+  };
+  return t;
+}
