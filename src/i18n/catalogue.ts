@@ -4,12 +4,16 @@
 
 import { core as enCore } from './en/core.js';
 import { core as zhCore } from './zh-CN/core.js';
+import { causes as enCauses } from './en/causes.js';
+import { causes as zhCauses } from './zh-CN/causes.js';
+import { rules as enRules } from './en/rules.js';
+import { rules as zhRules } from './zh-CN/rules.js';
 import type { Catalogues } from './translator.js';
 
-const en = { ...enCore };
+const en = { ...enCore, ...enCauses, ...enRules };
 export type MessageId = keyof typeof en;
 
 export const catalogues: Catalogues<MessageId> = {
   en,
-  'zh-CN': { ...zhCore },
+  'zh-CN': { ...zhCore, ...zhCauses, ...zhRules },
 };
