@@ -7,14 +7,15 @@ export const causes: Record<keyof typeof en, string> = {
   'cause.returned-address.explanation':
     '函数返回了指向这个变量（或指向容纳它的内存）的指针。函数返回时栈帧随之消失，所以编译器把该变量移到堆上。',
   'cause.returned-address.fix':
-    '返回值本身而不是指针，或者让调用方传入一个指针由函数填充；如果函数很小，让它被内联也能把值留在调用方的栈上。',
+    '直接返回该值而不是指针，或者让调用方传入一个指针由函数填充；如果函数很小，让它被内联也能把值留在调用方的栈上。',
   'cause.returned-address.chosen':
     '解释链止于一个返回值（`~r0`，或具名返回值：函数声明中命名为返回值的变量），并且该值是一个地址：被移到堆上的变量、`&` 表达式，或以 `address-of` 开头的数据流。',
   'cause.returned-value.title': '返回了新分配的内存',
   'cause.returned-value.summary': '新构造的内存（字符串、切片、闭包）被返回给调用方',
   'cause.returned-value.explanation':
     '该表达式创建了内存（拼接出的字符串、转换得到的切片、闭包、复合字面量）并交给调用方。大小或生命周期由调用方决定的内存不能放在本函数的栈帧里。',
-  'cause.returned-value.fix': '让调用方提供缓冲区（追加到 []byte 参数，或写入 io.Writer、strings.Builder），或者返回值类型而不是引用。',
+  'cause.returned-value.fix':
+    '让调用方提供缓冲区（追加到 []byte 参数，或写入 io.Writer、strings.Builder），或者返回一个值类型的结果，而不是引用。',
   'cause.returned-value.chosen': '解释链止于一个返回值，且该值不是地址（在此创建并返回的切片、map、闭包或字符串）。',
   'cause.stored-in-heap.title': '存入全局变量或堆上对象',
   'cause.stored-in-heap.summary': '它被存到了堆可以触及的地方（全局变量，或经由指针访问的内存）',
@@ -31,7 +32,7 @@ export const causes: Record<keyof typeof en, string> = {
     '修复链的根（见下方）；如果该对象必须留在堆上，就存储值而不是指针，或者把两者一起分配（把该值嵌入对象）。',
   'cause.stored-in-heap-object.chosen':
     "解释链止于 `'{storage for X}'`（一个本身在堆上的分配），或止于一个本身被移到堆上的变量。链（`chain`、`rootCause`）通向该对象自己的决定。",
-  'cause.outlives-loop.title': '存活超过所在的循环迭代',
+  'cause.outlives-loop.title': '比所在的循环迭代活得更久',
   'cause.outlives-loop.summary': '它被保存在一个声明于创建它的循环之外的变量中，因此比本次迭代活得更久',
   'cause.outlives-loop.explanation':
     '编译器为每次循环迭代中的值使用同一个栈槽位。在循环内创建的值，如果它的地址（或它本身）被存入循环之前声明的变量，就可能在后续迭代中仍被引用，而那时槽位里已是另一个值，所以它被移到堆上（escape/solve.go 的 outlives：循环深度）。',
@@ -49,11 +50,11 @@ export const causes: Record<keyof typeof en, string> = {
   'cause.interface-stored.title': '装箱为接口值后被保留',
   'cause.interface-stored.summary': '它被装箱为接口值，而该接口值被存储（字段、全局变量、返回值），比调用活得更久',
   'cause.interface-stored.explanation':
-    '接口持有指向其值的指针；指针、map、channel 或 func 本身就是这个指针，其他值（数字、字符串、切片、结构体）则被复制到一个装箱对象中。装箱为接口值后存入结构体字段、全局变量或作为返回值的值必须比函数活得更久，所以运行时把它复制到堆上（runtime/iface.go convT*）。小整数（0-255）、零大小的值、常量、空字符串和 nil 切片是例外。',
+    '接口持有指向其值的指针；指针、map、channel 或 func 本身就是这个指针，其他值（数字、字符串、切片、结构体）则被复制到一个装箱对象中。一个值装箱为接口值后，如果该接口值被存入结构体字段、全局变量或作为结果返回，它就必须比函数活得更久，所以运行时把它复制到堆上（runtime/iface.go convT*）。小整数（0-255）、零大小的值、常量、空字符串和 nil 切片是例外。',
   'cause.interface-stored.fix':
     '在字段或返回值中保留具体类型（有类型的字段、泛型类型参数），或者存储一个你已经持有的指针，而不是一个必须被复制的值。',
   'cause.interface-stored.chosen':
-    '该值被装箱（见 `interface-conversion`），且装箱对象不是被调用保留，而是以其他方式保留：它到达返回值、全局变量、字段或另一个对象。',
+    '该值被装箱（见 `interface-conversion`），且装箱对象不是由某个调用保留，而是以其他方式保留：它到达返回值、全局变量、字段或另一个对象。',
   'cause.interface-conversion.title': '转换为接口',
   'cause.interface-conversion.summary': '它被装箱为接口值（例如作为 fmt 或其他 ...any 调用的实参）',
   'cause.interface-conversion.explanation':
@@ -73,7 +74,7 @@ export const causes: Record<keyof typeof en, string> = {
   'cause.goroutine.summary': '一个 goroutine 使用了它，而该 goroutine 可能在函数返回后仍在运行',
   'cause.goroutine.explanation': 'go 语句启动的闭包可能比函数活得更久，所以该闭包及其捕获的一切都必须在堆上。',
   'cause.goroutine.fix':
-    '把值作为实参传给具名函数（go worker(x)），复用通过 channel 接收任务的长期 worker goroutine，或者接受每个 goroutine 一次分配。',
+    '把值作为实参传给具名函数（go worker(x)），复用通过 channel 接收任务的长期 worker goroutine，或者接受每个 goroutine 一次的分配。',
   'cause.goroutine.chosen': '逃逸的表达式是 `func literal`，且它所在行上位于它之前的源码以 `go` 结尾。',
   'cause.deferred-closure.title': '被 defer 的闭包捕获',
   'cause.deferred-closure.summary': '一个被 defer 的闭包捕获了它',
@@ -95,7 +96,7 @@ export const causes: Record<keyof typeof en, string> = {
   'cause.non-constant-size.summary': '它的大小要到运行时才知道',
   'cause.non-constant-size.explanation':
     '长度或容量不是常量的 make 无法在固定的栈帧中布局。自 Go 1.25 起，小的（不超过 32 字节）使用栈上的缓冲区；更大的则在堆上分配。',
-  'cause.non-constant-size.fix': '使用能覆盖常见情况的常量大小（把固定大小的数组切到 n），或者在多次调用之间复用缓冲区。',
+  'cause.non-constant-size.fix': '使用能覆盖常见情况的常量大小（把固定大小的数组切成长度为 n 的切片），或者在多次调用之间复用缓冲区。',
   'cause.non-constant-size.chosen': '数据流给出的原因是 `non-constant size`。',
   'cause.leaking-param-call.title': '传给会保留它的函数',
   'cause.leaking-param-call.summary': '它被传给一个会保留它的调用（其参数泄漏，或经由接口或函数值调用）',
@@ -149,7 +150,7 @@ export const causes: Record<keyof typeof en, string> = {
     'append 容量不足时会分配一个更大的数组（约 1.25 到 2 倍）并复制元素。编译器不会把它报告为逃逸：它发生在运行时，在 runtime.growslice 内部。',
   'cause.slice-growth.fix': '当最终大小已知或可以估计时，用 make([]T, 0, n) 预分配，或者在多次调用之间复用切片（s = s[:0]）。',
   'cause.slice-growth.chosen':
-    '仅用于基准测试测得的行：分配发生在 `runtime.growslice` 中（性能剖析文件中的栈帧如此，或者该行的 `-S` 汇编清单调用了它）。',
+    '仅用于基准测试测得的行：分配发生在 `runtime.growslice` 中（依据性能剖析文件中的栈帧，或者该行的 `-S` 汇编清单调用了它）。',
   'cause.map-growth.title': 'map 存储',
   'cause.map-growth.summary': 'map 为新条目分配存储（或扩大它的表）',
   'cause.map-growth.explanation': '向 map 插入时，随着填充会分配成组的槽位，随着增长会重新哈希到更大的表中。',
@@ -161,7 +162,7 @@ export const causes: Record<keyof typeof en, string> = {
   'cause.library-allocation.explanation':
     '分配发生在被调用的函数内部（显示为最内层的栈帧），而不在本包的代码中；编译器对本包的报告无法显示它。',
   'cause.library-allocation.fix': '寻找该调用不分配的版本（Append* 函数、接受缓冲区的方法），或者减少调用次数。',
-  'cause.library-allocation.chosen': '仅用于基准测试测得的行：分配发生在另一个包的函数内部，且其他基准测试行规则都没有指明它。',
+  'cause.library-allocation.chosen': '仅用于基准测试测得的行：分配发生在另一个包的函数内部，且没有其他针对基准测试测得的行的规则指明它。',
   'cause.reflection.title': '反射导致的分配',
   'cause.reflection.summary': '反射（reflect 包，或基于它的编码包）在此处分配',
   'cause.reflection.explanation': 'reflect.Value 的操作会在运行时对值装箱并构造描述符；编译器无法看穿它们。',
@@ -172,11 +173,11 @@ export const causes: Record<keyof typeof en, string> = {
   'cause.runtime-internal.explanation': '有些操作在运行时内部分配：启动 goroutine、创建 channel 和定时器、增长栈。',
   'cause.runtime-internal.fix': '复用运行时对象（长期存在的 goroutine 或 channel），而不是每次操作都创建一个。',
   'cause.runtime-internal.chosen':
-    '仅用于基准测试测得的行：分配发生在 `runtime.` 中（growslice 和 map 之外），或者该行的 `-S` 汇编清单创建了 channel；在 `reflection` 之后检查。',
+    '仅用于基准测试测得的行：分配发生在 `runtime.` 中（growslice 和 map 的分配除外），或者该行的 `-S` 汇编清单创建了 channel；在 `reflection` 之后检查。',
   'cause.heap-backed-stack-make.title': '栈上的 make 超出了它的缓冲区',
   'cause.heap-backed-stack-make.summary': '不逃逸的 make 仍然会分配：它在运行时的大小超过了栈上的小缓冲区',
   'cause.heap-backed-stack-make.explanation':
-    '自 Go 1.25 起，运行时才知道大小的不逃逸 make 会在栈上得到一个 32 字节的缓冲区，只在需要更多空间时才调用分配器。因此 `does not escape` 并不意味着从不分配。',
+    '自 Go 1.25 起，运行时才知道大小的不逃逸 make 会在栈上得到一个 32 字节的缓冲区，只在需要更多空间时才调用分配器。因此 `does not escape` 并不意味着不会分配。',
   'cause.heap-backed-stack-make.fix': '如果大小有较小的上界，就在栈上使用固定大小的数组（var buf [N]T; s := buf[:n]）；否则复用缓冲区。',
   'cause.heap-backed-stack-make.chosen':
     '仅用于基准测试测得的行：分配发生在编译器判定 `make(...) does not escape` 的行上（它在运行时的大小超过了栈缓冲区）；在两条扩容规则之后检查。',

@@ -24,6 +24,6 @@ export const rules: Record<keyof typeof en, string> = {
   'rule.empty-literal.reason':
     '具名类型的空字面量，walk 阶段没有把它报告为静态数据，所以它是切片或 map，而编译器的输出无法区分这两者：切片的空底层数组是运行时的 zerobase（runtime/malloc.go mallocgc），map 会分配它的头部（runtime/map.go makemap_small）',
   'rule.composite-literal.reason':
-    "含两个或更多元素的字面量 `T'{...}'`（按源码计数）：作为装箱为接口值的结构体或数组，没有哪种这样形态的类型有快速路径，运行时会把它复制到一个新对象中（runtime/iface.go convT、convTnoptr）；作为具名切片或 map，它会分配自己的底层数组或 map",
+    "含两个或更多元素的字面量 `T'{...}'`（按源码计数）：如果它是装箱为接口值的结构体或数组，这种形态的类型都没有快速路径，运行时会把它复制到一个新对象中（runtime/iface.go convT、convTnoptr）；如果它是具名切片或 map，它会分配自己的底层数组或 map",
   'rule.allocates.reason': '每次执行到这里，运行时都会为它分配',
 };
