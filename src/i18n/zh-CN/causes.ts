@@ -62,7 +62,7 @@ export const causes: Record<keyof typeof en, string> = {
   'cause.interface-conversion.fix':
     '使用有类型的 API（strconv.AppendInt、buf.WriteString、有类型的日志字段）代替 fmt 或 ...any；在热循环之外只格式化一次。',
   'cause.interface-conversion.chosen':
-    "该值被装箱：分配点就是接口转换自身的位置，编译器只对非指针形态的值生成它（escape/expr.go 中 OCONVIFACE 的 spill）。判断依据是数据流：另一条解释中在该分配点的位置流入 `'{storage for X}'` 的 `X (interface-converted)` 标注指明了这次转换；若没有这样的标注，一个自身不分配任何内存的逃逸表达式（`v`、`x.f`、`f(x)`、结构体字面量）就是装箱对象，除非：它所在位置的 `map literal key/value` 或 `slice-literal-element` 标注，或者它的类型声明（`type Labels map[string]string`，从包的源码读取），表明它是具名的 map 或切片字面量；或者它是方法值；或者它自己的数据流把它的 `interface-converted` 标注继续向后传递（指针、map、channel 或 func：它就是接口的数据字，不产生装箱，由保留它的存储或调用决定）。装箱对象被传给一个调用（`call parameter`、`callee operand` 到达 `'{heap}'`）或经由 `... argument` 传递。",
+    "该值被装箱：分配点就是接口转换自身的位置，编译器只对非指针形态的值生成它（escape/expr.go 中 OCONVIFACE 的 spill）。判断依据是数据流：另一条解释链中流入该分配点位置上的 `'{storage for X}'` 的 `X (interface-converted)` 标注指明了这次转换；若没有这样的标注，一个自身不分配任何内存的逃逸表达式（`v`、`x.f`、`f(x)`、结构体字面量）就是装箱对象，除非：它所在位置的 `map literal key/value` 或 `slice-literal-element` 标注，或者它的类型声明（`type Labels map[string]string`，从包的源码读取），表明它是具名的 map 或切片字面量；或者它是方法值；或者它自己的数据流把它的 `interface-converted` 标注继续向后传递（指针、map、channel 或 func：它就是接口的数据字，不产生装箱，由保留它的存储或调用决定）。装箱对象被传给一个调用（`call parameter`、`callee operand` 到达 `'{heap}'`）或经由 `... argument` 传递。",
   'cause.closure-capture.title': '被逃逸的闭包捕获',
   'cause.closure-capture.summary': '一个比调用活得更久的闭包捕获了它',
   'cause.closure-capture.explanation':
@@ -127,18 +127,18 @@ export const causes: Record<keyof typeof en, string> = {
   'cause.string-conversion.fix':
     '自始至终只用一种表示（[]byte 或 string）；使用 strings/bytes 包中两种都接受的函数；追加到复用的缓冲区中。',
   'cause.string-conversion.chosen':
-    '表达式是 `string(...)`、`[]byte(...)` 或 `[]rune(...)`（且不是把这类值传给接口时的装箱，那属于 `interface-conversion`）。',
+    '表达式是 `string(...)`、`[]byte(...)` 或 `[]rune(...)`（且不是把这类值传给接口时产生的装箱对象，那属于 `interface-conversion`）。',
   'cause.string-concatenation.title': '字符串拼接',
   'cause.string-concatenation.summary': '拼接得到的字符串逃逸了，因此它的字节在堆上',
   'cause.string-concatenation.explanation': 'a + b 会构造一个新字符串。当结果逃逸（被返回、被存储）或超过 32 字节时，就会分配。',
   'cause.string-concatenation.fix': '用复用的 strings.Builder 构建字符串，或者追加到 []byte 缓冲区；避免在热路径上拼接字符串。',
-  'cause.string-concatenation.chosen': '表达式是拼接 `a + b`（而不是它的装箱）。',
+  'cause.string-concatenation.chosen': '表达式是拼接 `a + b`（而不是它的装箱对象）。',
   'cause.param-leaks-to-heap.title': '参数泄漏到堆',
   'cause.param-leaks-to-heap.summary': '这个参数（或它指向的内容）逃逸了，因此调用方必须在堆上分配传入的值',
   'cause.param-leaks-to-heap.explanation':
     '函数把参数或它指向的内存存到了比调用活得更久的地方。每个向这里传入指针的调用方都必须把被指向的值分配在堆上。',
   'cause.param-leaks-to-heap.fix': '复制数据而不是保留指针，或者修改 API，让被调用方不保留它的实参。',
-  'cause.param-leaks-to-heap.chosen': "一个 `leaking param` 决定（不是堆分配点），其参数泄漏到 `'{heap}'` 或返回值以外的内存。",
+  'cause.param-leaks-to-heap.chosen': "一个 `leaking param` 决定（不是堆分配点），其参数泄漏到 `'{heap}'`，或泄漏到返回值以外的内存。",
   'cause.param-returned.title': '参数流向返回值',
   'cause.param-returned.summary': '这个参数流向返回值，因此当调用方的返回值逃逸时它也会逃逸',
   'cause.param-returned.explanation': '参数（或它指向的内容）被返回了。这本身没有开销：是否分配取决于每个调用方如何使用返回值。',
@@ -170,7 +170,7 @@ export const causes: Record<keyof typeof en, string> = {
   'cause.reflection.chosen': '仅用于基准测试测得的行：分配发生在 `reflect.` 或 `encoding/json.` 中。',
   'cause.runtime-internal.title': '运行时内部的分配',
   'cause.runtime-internal.summary': '运行时代表这一行进行了分配（启动 goroutine、channel、定时器、defer 等）',
-  'cause.runtime-internal.explanation': '有些操作在运行时内部分配：启动 goroutine、创建 channel 和定时器、增长栈。',
+  'cause.runtime-internal.explanation': '有些操作在运行时内部分配：启动 goroutine、创建 channel 和定时器、栈扩容。',
   'cause.runtime-internal.fix': '复用运行时对象（长期存在的 goroutine 或 channel），而不是每次操作都创建一个。',
   'cause.runtime-internal.chosen':
     '仅用于基准测试测得的行：分配发生在 `runtime.` 中（growslice 和 map 的分配除外），或者该行的 `-S` 汇编清单创建了 channel；在 `reflection` 之后检查。',
@@ -185,5 +185,5 @@ export const causes: Record<keyof typeof en, string> = {
   'cause.unclassified.summary': '编译器判定它逃逸；heapscope 对这种数据流还没有通俗的原因说明',
   'cause.unclassified.explanation': '编译器的解释链（见下方）说明了该值流向哪里。heapscope 没有识别出这种模式；原因用语是编译器自己的。',
   'cause.unclassified.fix': "沿数据流找到到达 '{heap}' 或返回值的那一步，去掉那个引用。",
-  'cause.unclassified.chosen': '一个堆决定，其解释链中没有上述规则能识别的根：为尚无任何 Go 版本打印过的解释形态而保留。',
+  'cause.unclassified.chosen': '一个堆决定，其解释链中没有上述规则能识别的根：为尚无任何 Go 版本打印过的解释链形态而保留。',
 };

@@ -3,7 +3,7 @@ import type { rules as en } from '../en/rules.js';
 // 运行时分配规则的中文原因，每条注明所依据的 Go 源码。
 export const rules: Record<keyof typeof en, string> = {
   'rule.static-data.reason':
-    '该值是常量或由常量组成的字面量：编译器把它放在只读数据中，接口指向那里（walk/convert.go dataWord，walk/order.go addrTemp）',
+    '该值是常量或由常量组成的字面量：编译器把它放在只读数据中，接口指向那里（walk/convert.go dataWord、walk/order.go addrTemp）',
   'rule.zero-size.reason': '零大小的值：接口指向运行时的 zerobase（walk/convert.go dataWord）',
   'rule.single-byte.reason': 'bool 或单字节整数：接口指向运行时的 staticuint64s 表（walk/convert.go dataWord）',
   'rule.zero-value.reason': '零值：接口指向运行时的 zeroVal（walk/convert.go dataWord）',
@@ -16,7 +16,7 @@ export const rules: Record<keyof typeof en, string> = {
   'rule.concat-reuse.reason': '当其他操作数都为空时，运行时原样返回剩下的那个操作数；结果为空时不分配（runtime/string.go concatstrings）',
   'rule.append-grows.reason': '只在超出切片容量时分配（runtime/slice.go growslice）',
   'rule.run-time-length.reason':
-    '长度或容量要到运行时才知道的 make：长度为 0 时不分配，运行时返回它的 zerobase（runtime/slice.go makeslice，runtime/malloc.go mallocgc）',
+    '长度或容量要到运行时才知道的 make：长度为 0 时不分配，运行时返回它的 zerobase（runtime/slice.go makeslice、runtime/malloc.go mallocgc）',
   'rule.short-string.reason':
     '由字节或 rune 转换得到的字符串：结果为空时不分配，单字节字符串也不分配，它指向运行时的 staticuint64s（runtime/string.go slicebytetostring、slicerunetostring）；由单个 rune 得到的字符串总会分配（intstring）',
   'rule.empty-string.reason':
