@@ -4,12 +4,14 @@
 
 import { core as enCore } from './en/core.js';
 import { core as zhCore } from './zh-CN/core.js';
+import { prose as enProse } from './en/prose.js';
+import { prose as zhProse } from './zh-CN/prose.js';
 import type { Catalogues } from './translator.js';
 
-const en = { ...enCore };
+const en = { ...enCore, ...enProse };
 export type MessageId = keyof typeof en;
 
 export const catalogues: Catalogues<MessageId> = {
   en,
-  'zh-CN': { ...zhCore },
+  'zh-CN': { ...zhCore, ...zhProse },
 };

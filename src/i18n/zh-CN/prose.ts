@@ -1,0 +1,56 @@
+import type { prose as en } from '../en/prose.js';
+
+export const prose: Record<keyof typeof en, string> = {
+  'prose.clauses': '{list}；{next}',
+
+  'prose.detail.storedInVariable': '存入变量 {name}，而该变量本身就在堆上',
+  'prose.detail.storedInVariableBy': '存入变量 {name}（{at} 处的 {step}），而该变量本身就在堆上',
+  'prose.detail.storedIn': '存入 {name}，而它本身就在堆上',
+  'prose.detail.storedInBy': '存入 {name}（{at} 处的 {step}），而它本身就在堆上',
+  'prose.detail.keptInTemp': '保存在编译器的临时变量中，该临时变量在这段代码所在的循环之外创建',
+  'prose.detail.keptInTempAfter': '保存在编译器的临时变量中（在 {at} 处的 {step} 之后），该临时变量在这段代码所在的循环之外创建',
+  'prose.detail.keptIn': '保存在 {name} 中，而 {name} 声明在这段代码所在的循环之外',
+  'prose.detail.keptInBy': '保存在 {name} 中（{at} 处的 {step}），而 {name} 声明在这段代码所在的循环之外',
+  'prose.detail.boxedKeptBy': '装箱为接口值，并被 {at} 处的 {step}（{reason}）保留',
+  'prose.detail.step': '{at} 处的 {step}（{reason}）',
+  'prose.detail.keptBy': '被 {at} 处的 {step}（{reason}）保留',
+  'prose.detail.passedAppend': '在 {at} 处传给 {callee}：append 把它存入返回的切片',
+  'prose.detail.passedOn': '在 {at} 处传给 {callee}：{fn} 又把它传给了一个会保留它的调用',
+  'prose.detail.passedLeaks': '在 {at} 处传给 {callee}：{leaks}',
+  'prose.detail.paramLeaks': '{fn} 的参数 {param} 泄漏',
+  'prose.detail.paramLeaksAt': '{fn} 的参数 {param} 泄漏（{at} 处的 {step}，{reason}）',
+  'prose.detail.passedNotAnalysed':
+    '在 {at} 处传给 {callee}：这里没有分析 {callee}（它属于其他包，或是通过接口或函数值调用），编译器只知道该参数泄漏',
+
+  'prose.note.inlinedBody': '来自 {callee} 的函数体，它在此处被内联到 {caller}',
+  'prose.note.inlinedBodyCaller': '来自 {callee} 的函数体，它在此处被内联到调用方',
+  'prose.note.alsoEscapes': '{fn} 在 {at} 处内联到 {caller} 时同样逃逸',
+  'prose.note.alsoEscapesCaller': '{fn} 在 {at} 处内联到调用方时同样逃逸',
+  'prose.note.staysOnStack': '{fn} 在 {at} 处内联到 {caller} 时留在栈上：只有在不内联调用 {fn} 时才会逃逸',
+  'prose.note.staysOnStackCaller': '{fn} 在 {at} 处内联到调用方时留在栈上：只有在不内联调用 {fn} 时才会逃逸',
+  'prose.note.notInlined': '传给了 {fn}，而 {fn} 没有被内联（{reason}）：编译器只看得到它的参数泄漏',
+
+  'prose.cold.panic-argument': 'panic 的参数',
+  'prose.cold.fatal-argument': 'Fatal 或 Panic 日志调用的参数',
+  'prose.cold.branch-panics': '位于以 panic 结束的分支上',
+  'prose.cold.branch-fatal': '位于以 Fatal 或 Panic 日志调用结束的分支上',
+  'prose.cold.branch-exits': '位于以 os.Exit 结束的分支上',
+  'prose.cold.branch-returns-error': '位于返回非 nil error 的分支上',
+  'prose.cold.branch-records-error': '位于把新 error 交给某个调用后返回的分支上',
+  'prose.cold.error-value-returned': '构造的 error 值会被返回',
+
+  'prose.basis.profileMemory': '{file} 中它所在的行有 {n} 次分配（占该性能剖析文件的 {pct}）',
+  'prose.basis.profileCpu': '在 CPU 性能剖析文件 {file} 中，它所在的行出现在 {pct} 的调用栈上',
+  'prose.basis.measured': '{benchmark} 中它所在的行有 {allocs} allocs/op',
+  'prose.basis.measuredCpu': '{benchmark} 中它所在的行有 {allocs} allocs/op，其 CPU 的 {pct}% 花在分配器上',
+  'prose.basis.measuredCpuNs':
+    '{benchmark} 中它所在的行有 {allocs} allocs/op，其 CPU 的 {pct}% 花在分配器上，分配和垃圾回收 (GC) 共耗 CPU {ns} ns/op',
+  'prose.basis.inLoop': '在循环中',
+  'prose.basis.inNestedLoops': '在 {n} 层嵌套循环中',
+  'prose.basis.calledInLoop': '在 {fn} 中，而 {fn} 在一个循环内被调用',
+  'prose.basis.calledInLoops': '在 {fn} 中，而 {fn} 在 {n} 处循环内被调用',
+  'prose.basis.init': '包初始化，每个程序只运行一次',
+  'prose.basis.cold': '冷路径',
+  'prose.basis.sometimes': '只对部分值分配',
+  'prose.basis.straight': '顺序执行的代码，每次调用只运行一次',
+};
