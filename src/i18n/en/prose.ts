@@ -61,4 +61,47 @@ export const prose = {
   'prose.basis.cold': 'cold path',
   'prose.basis.sometimes': 'allocates only for some values',
   'prose.basis.straight': 'straight-line code, run once per call',
+
+  // check's violations and stale directives (join/check.ts).
+  'prose.check.noescape': 'allocates on the heap on a //heapscope:noescape line',
+  'prose.check.cannotInline': 'the compiler cannot inline {name}: {reason}',
+  'prose.check.cannotInlineNoReason': 'the compiler cannot inline {name}: no reason printed',
+  'prose.check.noalloc': 'allocates on the heap in //heapscope:noalloc function {name}',
+  'prose.check.noallocPackage': 'allocates on the heap in package {pkg}, noalloc by the configuration file',
+  'prose.check.notInBaseline': 'a heap allocation not in the baseline',
+  'prose.check.measured': '{benchmark} measured {allocs} allocs/op ({bytes} B/op) at {at} in //heapscope:noalloc function {name}',
+  'prose.check.measuredIn':
+    '{benchmark} measured {allocs} allocs/op ({bytes} B/op) at {at} (in {innermost}) in //heapscope:noalloc function {name}',
+  'prose.stale.unknown': 'unknown directive //heapscope:{word} (known: {known})',
+  'prose.stale.noCode': 'no code after it for it to govern',
+  'prose.stale.notInDoc': "//heapscope:{kind} belongs in a function's doc comment",
+  'prose.stale.generic': '{name} is generic and nothing in the analysed packages instantiates it, so the compiler did not compile it',
+  'prose.stale.notCompiled':
+    'the compiler did not compile {name} in this build (build tags, GOOS/GOARCH, or a _test.go file without --tests)',
+  'prose.stale.ignoreNoReason': '//heapscope:ignore needs a reason: //heapscope:ignore REASON',
+  'prose.stale.silencesNothing': 'silences nothing: no violation on line {line}',
+
+  // Why a budget's metric has no figure (model/budgets.ts).
+  'prose.budget.noCostPass': 'no cost pass ran (--no-cost)',
+  'prose.budget.noGctrace': "the cost pass's gctrace did not tell (see the benchmark's notes)",
+  'prose.budget.costRunFailed': 'the cost run failed',
+  'prose.budget.fewCpuSamples': 'only {n} CPU samples',
+
+  // Filters that match nothing and baseline files that are not one (model/filters.ts, model/baseline.ts).
+  'prose.filter.badPackagePattern': 'not a package pattern: {char} cannot be in an import path',
+  'prose.filter.noPackage': '--package {pattern}: matches none of the analysed packages',
+  'prose.filter.noFunction': '--function {pattern}: matches no function of the analysed packages',
+  'prose.baseline.notJson': 'not JSON ({error})',
+  'prose.baseline.noFormat': 'not a heapscope baseline (no {field})',
+  'prose.baseline.badSites': 'its "sites" are not a list of sites with ids',
+
+  // diff's changes of a site (join/diff.ts): `field: before → after`.
+  'prose.diff.expression': 'expression: {before} → {after}',
+  'prose.diff.function': 'function: {before} → {after}',
+  'prose.diff.cause': 'cause: {before} → {after}',
+  'prose.diff.rootCause': 'root cause: {before} → {after}',
+  'prose.diff.allocates': 'allocates: {before} → {after}',
+  'prose.diff.inlinedFrom': 'inlined from: {before} → {after}',
+  'prose.diff.none': '(none)',
+  'prose.diff.notes': 'inlining notes changed',
 } as const;
