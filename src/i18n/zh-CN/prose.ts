@@ -116,4 +116,128 @@ export const prose: Record<keyof typeof en, string> = {
   'prose.name.aRangeFuncState': '某个 range-over-func 循环的状态',
   'prose.name.temporary': '一个编译器临时变量',
   'prose.name.staticTemporary': '一个静态临时变量',
+
+  'prose.bench.noLineFigures': '没有逐行数据：{why}',
+  'prose.bench.profiledRunsIncomplete': '没有逐行数据：性能剖析运行没有完成',
+  'prose.bench.setup':
+    '准备代码：在计时循环之外运行（b.ResetTimer 之前或 b.StopTimer 期间），每个 b.N 有 {allocs} 次分配、{bytes} B，go test 不计入；不算在每次操作的各行中',
+  'prose.bench.oneOff':
+    '一次性分配：较长的那次性能剖析运行（{n2} 次迭代）比较短的那次（{n1} 次）多了 {apart, plural, other {# 次分配}}，并非每次操作一次：N 越大，它摊到每次操作上的份额越小（GC 后重新填充的池、只填充一次的缓存；用更大的 --benchtime Nx 运行可以看到它下降）',
+  'prose.bench.siblings':
+    '性能剖析运行还完整运行了 {names}（testing 包按元素逐段匹配基准测试名，所以名字是本基准测试前缀的基准测试也会运行，而 b.Loop 会把它运行到底）：已扣除它们的逐行数据，共 {bytes} B/op',
+  'prose.bench.partInside': '其中一部分在 {fn} 内部分配，{fn} 由这一行调用',
+  'prose.bench.inside': '在 {fn} 内部分配，{fn} 由这一行调用',
+  'prose.bench.context': '编译器在这一行的堆分配决定（{exprs}）都不是这些分配的来源：它们只是上下文，不是原因',
+  'prose.bench.noModuleFrame': '调用栈上没有被分析模块的帧：由运行时或 testing 包分配',
+  'prose.bench.mapInsert':
+    '向 map 插入时在 runtime.{fn} 内部为其存储分配内存：{allocs} allocs/op，平均每次 {bytes} B（先是 8 个槽位一组，随着增长换成更大的表）',
+  'prose.bench.stackMake': '编译器说这个 make 不逃逸，但它仍然分配：它运行时的大小超出了栈上缓冲区',
+  'prose.bench.tinyWhat':
+    '{whereKind, select, callee {{where} 内部的} other {}}{typeKind, select, named {{type}} other {对象}}{sizeKind, select, exact {（{size} B）} most {（至多 {size} B）} other {}}{whereKind, select, runtime {（runtime.{where}）} other {}}',
+  'prose.bench.tinyShared': '{what}：{blocks} 块/op，按 1 allocs/op 计',
+  'prose.bench.tinyCount': '{what}：{blocks} 块/op × 每块 {perBlock} 个 ≈ {allocs} allocs/op',
+  'prose.bench.tinyEstimated':
+    '微对象，估算值：分配器把小于 16 B 且不含指针的对象打包进同一个 16 字节块，而性能剖析文件只记录开启新块的那次分配（这里记录了 {n} allocs/op）；{items}',
+  'prose.bench.tinyEstimatedShared':
+    '微对象，估算值：分配器把小于 16 B 且不含指针的对象打包进同一个 16 字节块，而性能剖析文件只记录开启新块的那次分配（这里记录了 {n} allocs/op）；{items}（这些调用共用块，记录的是开启块的那一个：假定每个调用每次操作产生一个对象）',
+  'prose.bench.tinyEstimatedCount':
+    '微对象，估算值：分配器把小于 16 B 且不含指针的对象打包进同一个 16 字节块，而性能剖析文件只记录开启新块的那次分配（这里记录了 {n} allocs/op）；{items}（汇编清单中没有大小：由次数推算，假定每次操作一个对象）',
+  'prose.bench.amortised': '摊销扩容：平均每 {every} 次操作分配一次（每次 {bytes} B），因为跨迭代保留的切片或 map 在增长',
+  'prose.bench.tiny':
+    '微对象：分配器把多个微对象打包进同一个 16 字节块，而性能剖析文件记录的是块，所以这里显示的分配次数少于 go test 的统计',
+  'prose.bench.inlinedIntoBench': '{fn} 在 {at} 处被内联到 {bench}；这次分配发生在 {bench} 的栈帧中',
+  'prose.bench.unknownRuntime': 'runtime.{fn} 是 heapscope 尚不认识的分配入口：没有读取它的类别和类型参数',
+  'prose.bench.runsInlined': '这段代码以内联方式运行；编译器在它被内联的地方（{sites}）做出决定：显示的就是这些决定',
+  'prose.bench.noCause': '这一行没有静态的堆分配决定，也没有已知的运行时原因',
+
+  'prose.sampled.tooFew':
+    '没有逐行数据：采样的性能剖析运行（{n1} 次和 {n2} 次迭代，大约每 {rate} 字节记录一次分配）只记录到 {samples, plural, other {# 次分配}}，太少，无法按行拆分（至少需要 {min} 次）；以计时运行的数据为准：用 --exact 运行可记录每一次分配',
+  'prose.sampled.note':
+    '采样：逐行数据来自两次运行（{n1} 次和 {n2} 次迭代），它们大约每 {rate} 字节记录一次分配（-test.memprofilerate={rate}）（共记录 {samples} 次），每次记录按其被记录的概率放大：这些是估算值，每行都带有 95% 区间，区间包含零的行被略去（记录每一次分配会耗时过长；--exact 会这样做）；耗时数据来自普通运行',
+  'prose.sampled.noteOverran':
+    '采样：较短的那次运行（{n1} 次迭代，-test.memprofilerate={lowRate}）耗时超出计划，所以较长的那次（{n2}）大约每 {rate} 字节记录一次分配，逐行数据即来自这里（共记录 {samples} 次），每次记录按其被记录的概率放大：这些是估算值，每行都带有 95% 区间，区间包含零的行被略去（记录每一次分配会耗时过长；--exact 会这样做）；耗时数据来自普通运行',
+  'prose.sampled.agreeAllocs': '各行合计 {lines} ± {half} allocs/op（95%），包含了基准测试实测的 {measured} allocs/op',
+  'prose.sampled.agreeBytes': '各行合计 {bytes} ± {bhalf} B/op（95%），包含了基准测试实测的 {mbytes} B/op',
+  'prose.sampled.agreeBoth':
+    '各行合计 {lines} ± {half} allocs/op 和 {bytes} ± {bhalf} B/op（95%），包含了基准测试实测的 {measured} allocs/op 和 {mbytes} B/op',
+
+  'prose.cpu.noSamples': '开销测量运行中该基准测试只有 0 个 CPU 样本（需要 {min} 个）：{why}',
+  'prose.cpu.noFigures': '没有 CPU 数据：{why}',
+  'prose.cpu.noProfile': '没有 CPU 数据：开销测量运行没有写出 CPU 性能剖析文件',
+  'prose.cpu.fewSamples':
+    '开销测量运行中该基准测试只有 {n, plural, other {# 个 CPU 样本}}（需要 {min} 个）：CPU 花在分配器和垃圾回收 (GC) 上的比例未知（更长的 --benchtime 能得到更多样本）',
+  'prose.gc.noAllocation': '没有开销测量运行：计时运行测得 0 allocs/op 和 0 B/op，所以它的 CPU 和 GC 数据都是 0',
+  'prose.gc.noFigures': '没有 GC 数据：{why}',
+  'prose.gc.noResult': '没有 GC 数据：开销测量运行没有打印结果',
+
+  'prose.gc.noBoundary': 'trace 中没有 testing 包的 runtime.GC() 周期：全部 {n} 个 GC 周期都计入',
+  'prose.gc.offNearLimit': 'GC 已关闭（GOGC={gogc}），只在接近内存上限（GOMEMLIMIT={limit}）时运行：运行了 {n} 个 GC 周期',
+  'prose.gc.offNoCycle': 'GC 已关闭（GOGC={gogc}）：没有运行任何 GC 周期，是因为回收被禁用，而不是因为不需要',
+  'prose.gc.offForced': 'GC 已关闭（GOGC={gogc}）：运行了 {n} 个 GC 周期，每一个都是强制触发的',
+  'prose.gc.noGoalNoCycle':
+    '计时运行期间 GC 处于关闭状态（堆目标无上限：GOGC=off，或基准测试中调用了 debug.SetGCPercent(-1)）：没有运行任何 GC 周期，是因为回收被禁用，而不是因为不需要',
+  'prose.gc.noGoal':
+    '计时运行期间 GC 处于关闭状态（堆目标无上限：GOGC=off，或基准测试中调用了 debug.SetGCPercent(-1)）：运行了 {n} 个 GC 周期',
+  'prose.gc.ownForced':
+    '基准测试自己强制触发 GC 周期（runtime.GC() 或 debug.FreeOSMemory）：计入了 {n} 个强制周期，不含 b.N = 1 探测运行的周期和 testing 包在计时运行前调用的 runtime.GC()',
+  'prose.gc.unread':
+    '有 {n, plural, other {# 行 gctrace}} 无法读取（被基准测试自己的 stderr 输出打断，或 {go} 改变了格式）：按编号计为 GC 周期，但没有其停顿时间和堆大小',
+
+  'prose.reconcile.exact': '逐行数据来自两次记录每一次分配的运行（{n1} 次和 {n2} 次迭代）；耗时数据来自普通运行',
+  'prose.reconcile.untimed':
+    '每个 b.N 有 {allocs} 次分配、{bytes} B 发生在计时循环之外，位于 {lines}（b.ResetTimer 之前或 b.StopTimer 期间）：go test 不计入它们，每次操作的各行也不包含它们',
+  'prose.reconcile.oneOffs': '{lines}：一次性分配（按性能剖析运行的 N 计为 {bytes} B/op），不是每次操作的开销',
+  'prose.reconcile.hidden':
+    '{allocs} allocs/op 和 {bytes} B/op 不在任何一行中（每处都低于 0.01 allocs/op 和 8 B/op：一次性分配、运行时和 testing 包自己的分配）',
+  'prose.reconcile.tinyAgree':
+    '估算 {lines} 上的微对象后，各行合计等于基准测试的 {measured} allocs/op：内存性能剖析文件记录的是 {profiled} allocs/op，每个 16 字节的微对象块只计一次（见各行的说明）',
+  'prose.reconcile.allocation': '分配',
+  'prose.reconcile.opener': '{at} 的 {what}（{type}，{size} B）在它开启的每个块中留出 {room} B',
+  'prose.reconcile.openerUnknown': '{at} 的 {what}（{type}，大小未知）在它开启的每个块中留有空间',
+  'prose.reconcile.tinyHidden':
+    '各行合计 {lines} allocs/op，但基准测试测得 {measured}：有 {diff} allocs/op 是没有显示在任何一行上的微对象。性能剖析文件只记录开启 16 字节块的那次分配；小于 16 B、不含指针、能放进块中剩余空间的对象永远不会被记录：{openers}，可供同一 goroutine 上接下来创建的对象使用（在该行的某个调用内部，或在下一个分配的行上）',
+  'prose.reconcile.tinyDifference':
+    '各行合计 {lines} allocs/op，但基准测试测得 {measured}：差额是微对象分配：小于 16 字节且不含指针的对象共用一个 16 字节块，而内存性能剖析文件记录的是块，不是每个对象',
+  'prose.reconcile.tinyDifferenceBytes':
+    '各行合计 {lines} allocs/op，但基准测试测得 {measured}：差额是微对象分配：小于 16 字节且不含指针的对象共用一个 16 字节块，而内存性能剖析文件记录的是块，不是每个对象（字节数一致：各行 {lineBytes} B/op，实测 {measuredBytes} B/op）',
+  'prose.reconcile.fewerRecorded': '各行合计 {lines} allocs/op，但基准测试测得 {measured}：内存性能剖析文件记录的分配少于分配器统计的次数',
+  'prose.reconcile.estimatesOver':
+    '各行合计 {lines} allocs/op，但基准测试测得 {measured}：{at} 上的微对象估算多算了对象（估算假定每个微对象调用每次操作产生一个对象，或者它的对象填满了所开启的块）；内存性能剖析文件记录的是 {profiled} allocs/op',
+  'prose.reconcile.allocsOneOff':
+    '各行合计 {lines} allocs/op，但基准测试测得 {measured}：按性能剖析运行的 N 计算的一次性分配，在计时运行中所占的份额更小',
+  'prose.reconcile.allocsOneOffProfiled':
+    '各行合计 {lines} allocs/op，但基准测试测得 {measured}（性能剖析运行中为 {profiled}）：按性能剖析运行的 N 计算的一次性分配，在计时运行中所占的份额更小',
+  'prose.reconcile.allocsDiffer':
+    '各行合计 {lines} allocs/op，但基准测试测得 {measured}：计时运行可能与性能剖析运行不同（缓存、池、GC 时机）',
+  'prose.reconcile.allocsDifferProfiled':
+    '各行合计 {lines} allocs/op，但基准测试测得 {measured}（性能剖析运行中为 {profiled}）：计时运行可能与性能剖析运行不同（缓存、池、GC 时机）',
+  'prose.reconcile.zeroAllocs':
+    '0 allocs/op 却有 {measuredBytes} B/op：{lines} 上的摊销扩容每次操作分配不到一次（go test 会截断 allocs/op）',
+  'prose.reconcile.bytesSum': '各行合计 {lineBytes} B/op，基准测试测得 {measuredBytes}',
+  'prose.reconcile.growth':
+    '各行合计 {lineBytes} B/op，基准测试测得 {measuredBytes}：{lines} 上的摊销扩容摊到每次操作的份额取决于 N（切片在 2 的幂处翻倍）；计时运行（{timedN} 次迭代）和性能剖析运行（{n1} 到 {n2} 次）各自测得了自己的数值',
+  'prose.reconcile.setup':
+    '实测的 {measuredBytes} 中有 {gap} B/op 是循环外的准备代码：每次调用基准测试 {setup} B，go test 把它分摊到计时运行的 {timedN} 次迭代上（在准备代码之后调用 b.ResetTimer，或改用 b.Loop）',
+  'prose.reconcile.bytesNotInSlope':
+    '各行合计 {lineBytes} B/op，但基准测试测得 {measuredBytes}：有 {gap} B/op 不在内存性能剖析文件的每次操作斜率中（循环外的准备代码占 {setup} B/op）',
+  'prose.reconcile.bytesOneOff':
+    '各行合计 {lineBytes} B/op，但基准测试测得 {measuredBytes}：按性能剖析运行的 N 计算的一次性分配，在计时运行中所占的份额更小',
+  'prose.reconcile.bytesMore':
+    '各行合计 {lineBytes} B/op，但基准测试测得 {measuredBytes}：性能剖析运行比计时运行多分配了 {more} B/op（缓存、池、GC 时机）',
+
+  'prose.compare.noMatch': '--compare {given}：没有基准测试叫这个名字或以它结尾',
+  'prose.compare.ambiguous': '--compare {given}：有 {n} 个基准测试以它结尾（{names}）；请写出更完整的名字',
+  'prose.compare.missing': '{name} 没有运行或没有测得任何数据：它的一列为空',
+  'prose.compare.gcCycles': 'GC 周期数',
+  'prose.compare.gcPause': 'GC 停顿 ns/op',
+  'prose.compare.cpuAlloc': '分配器占用的 CPU',
+  'prose.compare.cpuGc': 'GC 占用的 CPU',
+  'prose.compare.traceOps': 'trace：运行的操作数',
+  'prose.compare.traceGcCycles': 'trace：GC 周期数',
+  'prose.compare.traceStwEvents': 'trace：GC 停顿次数',
+  'prose.compare.traceStwTotal': 'trace：GC 停顿总计 ns',
+  'prose.compare.traceAssist': 'trace：标记辅助 ns',
+  'prose.compare.traceGoroutines': 'trace：创建的 goroutine 数',
+  'prose.compare.traceMmu1': 'trace：MMU 1 ms',
+  'prose.compare.traceMmu10': 'trace：MMU 10 ms',
 };
