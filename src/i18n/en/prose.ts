@@ -266,4 +266,16 @@ export const prose = {
   'prose.compare.traceGoroutines': 'trace: goroutines created',
   'prose.compare.traceMmu1': 'trace: MMU 1 ms',
   'prose.compare.traceMmu10': 'trace: MMU 10 ms',
+
+  // The readable type of what a runtime allocation call makes (join/alloc-calls.ts).
+  'prose.alloc.mapStorage': 'map storage (groups, tables)',
+  'prose.alloc.typedMapStorage': '{type} storage (groups, tables)',
+  'prose.alloc.grownArray': '[]{type} backing array (grown by append)',
+  'prose.alloc.array': '[]{type} backing array',
+  'prose.alloc.arrayCap': '[]{type} backing array, cap {cap}',
+  'prose.alloc.smallVariables': '{n} bytes (small variables allocated together)',
+  'prose.alloc.stringBytes': 'string bytes',
+
+  // A profile that is not one (model/profile-costs.ts).
+  'prose.profile.notAllocOrCpu': 'neither a memory nor a CPU profile (sample types: {types})',
 } as const;

@@ -240,4 +240,14 @@ export const prose: Record<keyof typeof en, string> = {
   'prose.compare.traceGoroutines': 'trace：创建的 goroutine 数',
   'prose.compare.traceMmu1': 'trace：MMU 1 ms',
   'prose.compare.traceMmu10': 'trace：MMU 10 ms',
+
+  'prose.alloc.mapStorage': 'map 的存储（组、表）',
+  'prose.alloc.typedMapStorage': '{type} 的存储（组、表）',
+  'prose.alloc.grownArray': '[]{type} 的底层数组（由 append 扩容）',
+  'prose.alloc.array': '[]{type} 的底层数组',
+  'prose.alloc.arrayCap': '[]{type} 的底层数组，cap {cap}',
+  'prose.alloc.smallVariables': '{n} 字节（一起分配的多个小变量）',
+  'prose.alloc.stringBytes': '字符串的字节',
+
+  'prose.profile.notAllocOrCpu': '既不是内存性能剖析文件，也不是 CPU 性能剖析文件（样本类型：{types}）',
 };
