@@ -553,7 +553,7 @@ function lineReport(
     const caller = compilerName(at.function, p.part.call.package);
     const there = (sitesAt.get(`${at.file}:${at.line}`) ?? []).filter((x) => x.heap && x.allocates !== 'never' && x.function === caller);
     for (const x of there) if (!inlinedSites.includes(x)) inlinedSites.push(x);
-    if (there.length) callSites.push(`${at.file}:${at.line} in ${caller}`);
+    if (there.length) callSites.push(t('prose.bench.callSite', { at: `${at.file}:${at.line}`, caller: caller ?? '' }));
   }
   const instances = new Set(charged.map((c) => compilerName(c.function, c.package)));
   // Of several decisions, the ones that are the charged calls' operations (a make for makeslice). When none is,

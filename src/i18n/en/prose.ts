@@ -168,6 +168,7 @@ export const prose = {
     'runtime.{fn} is an allocation entry point heapscope does not know yet: its kind and type argument are not read',
   'prose.bench.runsInlined':
     'this code runs inlined; the compiler decided it where it is inlined, at {sites}: those are the decisions shown',
+  'prose.bench.callSite': '{at} in {caller}',
   'prose.bench.noCause': 'no static heap decision on this line and no known run-time cause',
 
   'prose.sampled.tooFew':

@@ -148,6 +148,7 @@ export const prose: Record<keyof typeof en, string> = {
   'prose.bench.inlinedIntoBench': '{fn} 在 {at} 处被内联到 {bench}；这次分配发生在 {bench} 的栈帧中',
   'prose.bench.unknownRuntime': 'runtime.{fn} 是 heapscope 尚不认识的分配入口：没有读取它的类别和类型参数',
   'prose.bench.runsInlined': '这段代码以内联方式运行；编译器在它被内联的地方（{sites}）做出决定：显示的就是这些决定',
+  'prose.bench.callSite': '{caller} 中的 {at}',
   'prose.bench.noCause': '这一行没有静态的堆分配决定，也没有已知的运行时原因',
 
   'prose.sampled.tooFew':
