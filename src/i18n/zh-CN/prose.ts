@@ -196,35 +196,36 @@ export const prose: Record<keyof typeof en, string> = {
   'prose.reconcile.opener': '{at} 的 {what}（{type}，{size} B）在它开启的每个块中留出 {room} B',
   'prose.reconcile.openerUnknown': '{at} 的 {what}（{type}，大小未知）在它开启的每个块中留有空间',
   'prose.reconcile.tinyHidden':
-    '各行合计 {lines} allocs/op，但基准测试测得 {measured}：有 {diff} allocs/op 是没有显示在任何一行上的微对象。性能剖析文件只记录开启 16 字节块的那次分配；小于 16 B、不含指针、能放进块中剩余空间的对象永远不会被记录：{openers}，可供同一 goroutine 上接下来创建的对象使用（在该行的某个调用内部，或在下一个分配的行上）',
+    '各行合计 {lines} allocs/op，但基准测试测得 {measured} allocs/op：有 {diff} allocs/op 是没有显示在任何一行上的微对象。性能剖析文件只记录开启 16 字节块的那次分配；小于 16 B、不含指针、能放进块中剩余空间的对象永远不会被记录：{openers}，可供同一 goroutine 上接下来创建的对象使用（在该行的某个调用内部，或在下一个分配的行上）',
   'prose.reconcile.tinyDifference':
-    '各行合计 {lines} allocs/op，但基准测试测得 {measured}：差额是微对象分配：小于 16 字节且不含指针的对象共用一个 16 字节块，而内存性能剖析文件记录的是块，不是每个对象',
+    '各行合计 {lines} allocs/op，但基准测试测得 {measured} allocs/op：差额是微对象分配：小于 16 字节且不含指针的对象共用一个 16 字节块，而内存性能剖析文件记录的是块，不是每个对象',
   'prose.reconcile.tinyDifferenceBytes':
-    '各行合计 {lines} allocs/op，但基准测试测得 {measured}：差额是微对象分配：小于 16 字节且不含指针的对象共用一个 16 字节块，而内存性能剖析文件记录的是块，不是每个对象（字节数一致：各行 {lineBytes} B/op，实测 {measuredBytes} B/op）',
-  'prose.reconcile.fewerRecorded': '各行合计 {lines} allocs/op，但基准测试测得 {measured}：内存性能剖析文件记录的分配少于分配器统计的次数',
+    '各行合计 {lines} allocs/op，但基准测试测得 {measured} allocs/op：差额是微对象分配：小于 16 字节且不含指针的对象共用一个 16 字节块，而内存性能剖析文件记录的是块，不是每个对象（字节数一致：各行 {lineBytes} B/op，实测 {measuredBytes} B/op）',
+  'prose.reconcile.fewerRecorded':
+    '各行合计 {lines} allocs/op，但基准测试测得 {measured} allocs/op：内存性能剖析文件记录的分配少于分配器统计的次数',
   'prose.reconcile.estimatesOver':
-    '各行合计 {lines} allocs/op，但基准测试测得 {measured}：{at} 上的微对象估算多算了对象（估算假定每个微对象调用每次操作产生一个对象，或者它的对象填满了所开启的块）；内存性能剖析文件记录的是 {profiled} allocs/op',
+    '各行合计 {lines} allocs/op，但基准测试测得 {measured} allocs/op：{at} 上的微对象估算多算了对象（估算假定每个微对象调用每次操作产生一个对象，或者它的对象填满了所开启的块）；内存性能剖析文件记录的是 {profiled} allocs/op',
   'prose.reconcile.allocsOneOff':
-    '各行合计 {lines} allocs/op，但基准测试测得 {measured}：按性能剖析运行的 N 计算的一次性分配，在计时运行中所占的份额更小',
+    '各行合计 {lines} allocs/op，但基准测试测得 {measured} allocs/op：按性能剖析运行的 N 计算的一次性分配，在计时运行中所占的份额更小',
   'prose.reconcile.allocsOneOffProfiled':
-    '各行合计 {lines} allocs/op，但基准测试测得 {measured}（性能剖析运行中为 {profiled}）：按性能剖析运行的 N 计算的一次性分配，在计时运行中所占的份额更小',
+    '各行合计 {lines} allocs/op，但基准测试测得 {measured} allocs/op（性能剖析运行中为 {profiled} allocs/op）：按性能剖析运行的 N 计算的一次性分配，在计时运行中所占的份额更小',
   'prose.reconcile.allocsDiffer':
-    '各行合计 {lines} allocs/op，但基准测试测得 {measured}：计时运行可能与性能剖析运行不同（缓存、池、GC 时机）',
+    '各行合计 {lines} allocs/op，但基准测试测得 {measured} allocs/op：计时运行可能与性能剖析运行不同（缓存、池、GC 时机）',
   'prose.reconcile.allocsDifferProfiled':
-    '各行合计 {lines} allocs/op，但基准测试测得 {measured}（性能剖析运行中为 {profiled}）：计时运行可能与性能剖析运行不同（缓存、池、GC 时机）',
+    '各行合计 {lines} allocs/op，但基准测试测得 {measured} allocs/op（性能剖析运行中为 {profiled} allocs/op）：计时运行可能与性能剖析运行不同（缓存、池、GC 时机）',
   'prose.reconcile.zeroAllocs':
     '0 allocs/op 却有 {measuredBytes} B/op：{lines} 上的摊销扩容每次操作分配不到一次（go test 会截断 allocs/op）',
-  'prose.reconcile.bytesSum': '各行合计 {lineBytes} B/op，基准测试测得 {measuredBytes}',
+  'prose.reconcile.bytesSum': '各行合计 {lineBytes} B/op，基准测试测得 {measuredBytes} B/op',
   'prose.reconcile.growth':
-    '各行合计 {lineBytes} B/op，基准测试测得 {measuredBytes}：{lines} 上的摊销扩容摊到每次操作的份额取决于 N（切片在 2 的幂处翻倍）；计时运行（{timedN} 次迭代）和性能剖析运行（{n1} 到 {n2} 次）各自测得了自己的数值',
+    '各行合计 {lineBytes} B/op，基准测试测得 {measuredBytes} B/op：{lines} 上的摊销扩容摊到每次操作的份额取决于 N（切片在 2 的幂处翻倍）；计时运行（{timedN} 次迭代）和性能剖析运行（{n1} 到 {n2} 次）各自测得了自己的数值',
   'prose.reconcile.setup':
-    '实测的 {measuredBytes} 中有 {gap} B/op 是循环外的准备代码：每次调用基准测试 {setup} B，go test 把它分摊到计时运行的 {timedN} 次迭代上（在准备代码之后调用 b.ResetTimer，或改用 b.Loop）',
+    '实测的 {measuredBytes} B/op 中有 {gap} B/op 是循环外的准备代码：每次调用基准测试 {setup} B，go test 把它分摊到计时运行的 {timedN} 次迭代上（在准备代码之后调用 b.ResetTimer，或改用 b.Loop）',
   'prose.reconcile.bytesNotInSlope':
-    '各行合计 {lineBytes} B/op，但基准测试测得 {measuredBytes}：有 {gap} B/op 不在内存性能剖析文件的每次操作斜率中（循环外的准备代码占 {setup} B/op）',
+    '各行合计 {lineBytes} B/op，但基准测试测得 {measuredBytes} B/op：有 {gap} B/op 不在内存性能剖析文件的每次操作斜率中（循环外的准备代码占 {setup} B/op）',
   'prose.reconcile.bytesOneOff':
-    '各行合计 {lineBytes} B/op，但基准测试测得 {measuredBytes}：按性能剖析运行的 N 计算的一次性分配，在计时运行中所占的份额更小',
+    '各行合计 {lineBytes} B/op，但基准测试测得 {measuredBytes} B/op：按性能剖析运行的 N 计算的一次性分配，在计时运行中所占的份额更小',
   'prose.reconcile.bytesMore':
-    '各行合计 {lineBytes} B/op，但基准测试测得 {measuredBytes}：性能剖析运行比计时运行多分配了 {more} B/op（缓存、池、GC 时机）',
+    '各行合计 {lineBytes} B/op，但基准测试测得 {measuredBytes} B/op：性能剖析运行比计时运行多分配了 {more} B/op（缓存、池、GC 时机）',
 
   'prose.compare.noMatch': '--compare {given}：没有基准测试叫这个名字或以它结尾',
   'prose.compare.ambiguous': '--compare {given}：有 {n} 个基准测试以它结尾（{names}）；请写出更完整的名字',
