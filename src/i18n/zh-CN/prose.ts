@@ -24,10 +24,10 @@ export const prose: Record<keyof typeof en, string> = {
 
   'prose.note.inlinedBody': '来自 {callee} 的函数体，它在此处被内联到 {caller}',
   'prose.note.inlinedBodyCaller': '来自 {callee} 的函数体，它在此处被内联到调用方',
-  'prose.note.alsoEscapes': '{fn} 在 {at} 处内联到 {caller} 时同样逃逸',
-  'prose.note.alsoEscapesCaller': '{fn} 在 {at} 处内联到调用方时同样逃逸',
-  'prose.note.staysOnStack': '{fn} 在 {at} 处内联到 {caller} 时留在栈上：只有在不内联调用 {fn} 时才会逃逸',
-  'prose.note.staysOnStackCaller': '{fn} 在 {at} 处内联到调用方时留在栈上：只有在不内联调用 {fn} 时才会逃逸',
+  'prose.note.alsoEscapes': '在 {at} 处 {fn} 被内联到 {caller} 时，它同样逃逸',
+  'prose.note.alsoEscapesCaller': '在 {at} 处 {fn} 被内联到调用方时，它同样逃逸',
+  'prose.note.staysOnStack': '在 {at} 处 {fn} 被内联到 {caller} 时，它留在栈上：只有不经内联调用 {fn} 时才会逃逸',
+  'prose.note.staysOnStackCaller': '在 {at} 处 {fn} 被内联到调用方时，它留在栈上：只有不经内联调用 {fn} 时才会逃逸',
   'prose.note.notInlined': '传给了 {fn}，而 {fn} 没有被内联（{reason}）：编译器只看得到它的参数泄漏',
 
   'prose.cold.panic-argument': 'panic 的参数',
@@ -37,14 +37,14 @@ export const prose: Record<keyof typeof en, string> = {
   'prose.cold.branch-exits': '位于以 os.Exit 结束的分支上',
   'prose.cold.branch-returns-error': '位于返回非 nil error 的分支上',
   'prose.cold.branch-records-error': '位于把新 error 交给某个调用后返回的分支上',
-  'prose.cold.error-value-returned': '构造的 error 值会被返回',
+  'prose.cold.error-value-returned': '构造一个会被返回的 error 值',
 
   'prose.basis.profileMemory': '{file} 中它所在的行有 {n} 次分配（占该性能剖析文件的 {pct}）',
   'prose.basis.profileCpu': '在 CPU 性能剖析文件 {file} 中，它所在的行出现在 {pct} 的调用栈上',
   'prose.basis.measured': '{benchmark} 中它所在的行有 {allocs} allocs/op',
-  'prose.basis.measuredCpu': '{benchmark} 中它所在的行有 {allocs} allocs/op，其 CPU 的 {pct}% 花在分配器上',
+  'prose.basis.measuredCpu': '{benchmark} 中它所在的行有 {allocs} allocs/op，该基准测试的 CPU 有 {pct}% 花在分配器上',
   'prose.basis.measuredCpuNs':
-    '{benchmark} 中它所在的行有 {allocs} allocs/op，其 CPU 的 {pct}% 花在分配器上，分配和垃圾回收 (GC) 共耗 CPU {ns} ns/op',
+    '{benchmark} 中它所在的行有 {allocs} allocs/op，该基准测试的 CPU 有 {pct}% 花在分配器上，分配和垃圾回收 (GC) 共耗 CPU {ns} ns/op',
   'prose.basis.inLoop': '在循环中',
   'prose.basis.inNestedLoops': '在 {n} 层嵌套循环中',
   'prose.basis.calledInLoop': '在 {fn} 中，而 {fn} 在一个循环内被调用',
