@@ -5,6 +5,7 @@ import { allocEntryPoint, type AsmAllocCall } from '../model/alloc-types.js';
 import type { Allocates } from '../model/allocation-rules.js';
 import type { Site } from '../model/types.js';
 import { allocatesItself, isConcatenation, selectorName } from '../model/expressions.js';
+import { t } from '../i18n/t.js';
 
 export interface CallDescription {
   type: string | null;
@@ -21,7 +22,7 @@ export function describeCall(c: AsmAllocCall): CallDescription {
   // bytes tell it.
   if (c.kind === 'map-insert') {
     return {
-      type: c.display ? `${c.display} storage (groups, tables)` : 'map storage (groups, tables)',
+      type: c.display ? t('prose.alloc.typedMapStorage', { type: c.display }) : t('prose.alloc.mapStorage'),
       size: null,
       allocates: 'sometimes',
     };
@@ -35,25 +36,26 @@ export function describeCall(c: AsmAllocCall): CallDescription {
       const takesCap = allocEntryPoint(c.runtime)?.slots.includes('cap') ?? false;
       const cap = takesCap ? (c.constants['cap'] ?? null) : (c.constants['len'] ?? c.constants['tolen'] ?? null);
       if (!base) return { type: null, size: null, allocates };
-      if (c.kind === 'slice-growth') return { type: `[]${base} backing array (grown by append)`, size: null, allocates };
+      if (c.kind === 'slice-growth') return { type: t('prose.alloc.grownArray', { type: base }), size: null, allocates };
       const size = cap !== null && c.typeSize !== null ? cap * c.typeSize : null;
-      return { type: `[]${base} backing array${cap !== null ? `, cap ${cap}` : ''}`, size, allocates };
+      const type = cap !== null ? t('prose.alloc.arrayCap', { type: base, cap: String(cap) }) : t('prose.alloc.array', { type: base });
+      return { type, size, allocates };
     }
     case 'object':
     case 'value':
       if (base) return { type: base, size: c.typeSize ?? c.constants['size'] ?? null, allocates };
       // The compiler allocates several small variables moved to the heap as one object, with no type.
       if (c.runtime.startsWith('mallocgc') && c.constants['size'] !== undefined) {
-        return { type: `${c.constants['size']} bytes (small variables allocated together)`, size: c.constants['size'], allocates };
+        return { type: t('prose.alloc.smallVariables', { n: String(c.constants['size']) }), size: c.constants['size'], allocates };
       }
       return { type: null, size: null, allocates };
     case 'map':
     case 'chan':
       return { type: base, size: null, allocates };
     default:
-      if (c.kind === 'string') return { type: 'string bytes', size: null, allocates };
-      if (c.kind === 'bytes') return { type: '[]byte backing array', size: null, allocates };
-      if (c.kind === 'runes') return { type: '[]rune backing array', size: null, allocates };
+      if (c.kind === 'string') return { type: t('prose.alloc.stringBytes'), size: null, allocates };
+      if (c.kind === 'bytes') return { type: t('prose.alloc.array', { type: 'byte' }), size: null, allocates };
+      if (c.kind === 'runes') return { type: t('prose.alloc.array', { type: 'rune' }), size: null, allocates };
       return { type: base, size: null, allocates };
   }
 }

@@ -27,6 +27,7 @@ import { decidesCall, describeCall } from './alloc-calls.js';
 import { reconcile } from './reconcile.js';
 import { sampledCount, slopeHalfWidth } from '../model/sampling.js';
 import { MIN_SAMPLES, sampledLine, tooFewSamples, type SampledTotals } from './sampled.js';
+import { t } from '../i18n/t.js';
 
 /** Lines below both of these per op are noise from the runtime (GC, pools) rather than the loop. */
 const MIN_ALLOCS_PER_OP = 0.01;
@@ -307,7 +308,8 @@ function attributeOne(
   }
   const { low, high } = run;
   if (!low?.profile || !high?.profile) {
-    rep.notes.push(`no per-line figures: ${low?.error ?? high?.error ?? 'the profiled runs did not complete'}`);
+    const why = low?.error ?? high?.error;
+    rep.notes.push(why ? t('prose.bench.noLineFigures', { why }) : t('prose.bench.profiledRunsIncomplete'));
     return rep;
   }
   const dn = high.iterations - low.iterations;
@@ -377,9 +379,7 @@ function attributeOne(
     const line = lineReport(sl, run, input, sitesAt, callsAt);
     if (sl.sampled) sampledLine(line, sl.perOp, sl.sampled, sl.agg.untimed ? null : totals);
     if (sl.agg.untimed) {
-      line.notes.push(
-        `setup: runs outside the timed loop (before b.ResetTimer or under b.StopTimer), ${round(sl.perOp)} allocs and ${round(sl.bytesPerOp)} B per b.N that go test does not count; not in the per-op lines`,
-      );
+      line.notes.push(t('prose.bench.setup', { allocs: String(round(sl.perOp)), bytes: String(round(sl.bytesPerOp)) }));
       untimed.push(line);
       continue;
     }
@@ -388,9 +388,7 @@ function attributeOne(
     const apart = sl.agg.objects - (sl.lowObjects ?? 0);
     if (!sl.sampled && sl.perOp < 0.99 && apart < MIN_ALLOCS_APART && !line.amortised) {
       line.oneOff = true;
-      line.notes.push(
-        `one-off: ${apart} allocation${apart === 1 ? '' : 's'} more in the longer profiled run (${high.iterations} iterations) than in the shorter (${low.iterations}), not one per op: its per-op share shrinks as N grows (a pool refilled after a GC, a cache filled once; run with a larger --benchtime Nx to see it fall)`,
-      );
+      line.notes.push(t('prose.bench.oneOff', { apart, n2: String(high.iterations), n1: String(low.iterations) }));
     }
     rep.lines.push(line);
   }
@@ -451,9 +449,7 @@ function removeSiblings(
       }
     }
   }
-  rep.notes.push(
-    `the profiled runs also ran ${siblings.map(([n]) => n).join(', ')} in full (the testing package matches benchmark names element by element, so a name that is a prefix of this one's runs too, and b.Loop runs it to completion): their per-line figures, ${round(theirs)} B/op, are taken out`,
-  );
+  rep.notes.push(t('prose.bench.siblings', { names: siblings.map(([n]) => n).join(', '), bytes: String(round(theirs)) }));
 }
 
 function lineReport(
@@ -557,7 +553,7 @@ function lineReport(
     const caller = compilerName(at.function, p.part.call.package);
     const there = (sitesAt.get(`${at.file}:${at.line}`) ?? []).filter((x) => x.heap && x.allocates !== 'never' && x.function === caller);
     for (const x of there) if (!inlinedSites.includes(x)) inlinedSites.push(x);
-    if (there.length) callSites.push(`${at.file}:${at.line} in ${caller}`);
+    if (there.length) callSites.push(t('prose.bench.callSite', { at: `${at.file}:${at.line}`, caller: caller ?? '' }));
   }
   const instances = new Set(charged.map((c) => compilerName(c.function, c.package)));
   // Of several decisions, the ones that are the charged calls' operations (a make for makeslice). When none is,
@@ -600,46 +596,52 @@ function lineReport(
   // Allocated inside a call whose frames the profile trims: the runtime's own (a channel operation, select, ...).
   const hidden = hi.parts.has('hidden');
   const rc = runtimeCause(innermost ?? (hi.file ? '' : (allocations[0]?.callee ?? '')), known, here, hidden);
-  if (line.cause && innermost) line.notes.push(`part of it is allocated inside ${innermost}, called from this line`);
+  if (line.cause && innermost) line.notes.push(t('prose.bench.partInside', { fn: innermost }));
   else if (!line.cause && rc) {
     const c = causeOf(rc);
     line.cause = { id: c.id, summary: c.summary, fix: c.fix };
-    if (innermost && rc === 'library-allocation') line.notes.push(`allocated inside ${innermost}, called from this line`);
+    if (innermost && rc === 'library-allocation') line.notes.push(t('prose.bench.inside', { fn: innermost }));
   }
   if (context.length && !heapSites.length) {
-    line.notes.push(
-      `the compiler's heap decisions on this line (${context.map((x) => x.expr).join(', ')}) made none of these allocations: they are context, not the cause`,
-    );
+    line.notes.push(t('prose.bench.context', { exprs: context.map((x) => x.expr).join(', ') }));
   }
-  if (!hi.file) line.notes.push('no frame of the analysed module is on the stack: allocated by the runtime or the testing package');
+  if (!hi.file) line.notes.push(t('prose.bench.noModuleFrame'));
   // A map's storage has no one size (a group, more groups, a larger table): the measured bytes say what it took.
   for (const a of allocations) {
     if (a.runtime?.startsWith('mapassign') && a.allocsPerOp > 0) {
       line.notes.push(
-        `inserting into the map allocates its storage inside runtime.${a.runtime}: ${a.allocsPerOp} allocs/op of ${round(a.bytesPerOp / a.allocsPerOp)} B on average (groups of 8 slots, then larger tables as it grows)`,
+        t('prose.bench.mapInsert', { fn: a.runtime, allocs: String(a.allocsPerOp), bytes: String(round(a.bytesPerOp / a.allocsPerOp)) }),
       );
     }
   }
   if (rc === 'heap-backed-stack-make') {
-    line.notes.push('the compiler says this make does not escape, yet it allocates: its run-time size is larger than the stack buffer');
+    line.notes.push(t('prose.bench.stackMake'));
   }
   // Tiny objects whose count was estimated from the blocks the profile recorded: how, per call.
   const estimated = allocations.filter((a) => a.tinyEstimate);
   if (estimated.length) {
     const each = estimated.map((a) => {
-      const t = a.tinyEstimate!;
-      const what = `${a.type ?? 'objects'}${a.size !== null ? ` of ${a.size} B` : t.perBlock ? ` of at most ${Math.floor(TINY_SIZE / t.perBlock)} B` : ''}${a.callee ? ` inside ${a.callee}` : a.runtime ? ` (runtime.${a.runtime})` : ''}`;
-      return t.basis === 'shared'
-        ? `${what}: ${t.profiledAllocsPerOp} blocks/op, taken as 1 allocs/op`
-        : `${what}: ${t.profiledAllocsPerOp} blocks/op × ${t.perBlock} per block ≈ ${a.allocsPerOp} allocs/op`;
+      const est = a.tinyEstimate!;
+      const what = t('prose.bench.tinyWhat', {
+        typeKind: a.type ? 'named' : 'none',
+        type: a.type ?? '',
+        sizeKind: a.size !== null ? 'exact' : est.perBlock ? 'most' : 'none',
+        size: String(a.size ?? (est.perBlock ? Math.floor(TINY_SIZE / est.perBlock) : '')),
+        whereKind: a.callee ? 'callee' : a.runtime ? 'runtime' : 'none',
+        where: a.callee ?? a.runtime ?? '',
+      });
+      const blocks = String(est.profiledAllocsPerOp);
+      return est.basis === 'shared'
+        ? t('prose.bench.tinyShared', { what, blocks })
+        : t('prose.bench.tinyCount', { what, blocks, perBlock: String(est.perBlock), allocs: String(a.allocsPerOp) });
     });
+    const tiny = { n: String(round(perOp)), items: each.reduce((list, next) => t('prose.clauses', { list, next })) };
     line.notes.push(
-      `tiny objects, estimated: the allocator packs pointer-free objects under 16 B into one 16-byte block, and the profile records only the allocation that opens a block (it counted ${round(perOp)} allocs/op here); ${each.join('; ')}` +
-        (estimated.some((a) => a.tinyEstimate!.basis !== 'size')
-          ? estimated.some((a) => a.tinyEstimate!.basis === 'shared')
-            ? ' (the calls share blocks, and whichever opens one is recorded: one object per op from each call is assumed)'
-            : ' (the size is not in the listing: read from the count, one object per op assumed)'
-          : ''),
+      estimated.some((a) => a.tinyEstimate!.basis !== 'size')
+        ? estimated.some((a) => a.tinyEstimate!.basis === 'shared')
+          ? t('prose.bench.tinyEstimatedShared', tiny)
+          : t('prose.bench.tinyEstimatedCount', tiny)
+        : t('prose.bench.tinyEstimated', tiny),
     );
   }
   // Less than one allocation per op: a slice or map kept across iterations that grows now and then, or tiny
@@ -651,13 +653,9 @@ function lineReport(
     const tiny = allocations.some((a) => a.size !== null && a.size < 16 && !a.callee) && !estimated.length;
     if (growth) {
       line.amortised = true;
-      line.notes.push(
-        `amortised: one allocation every ${round(1 / perOp)} ops on average (${round(bytesPerOp / perOp)} B each), as a slice or map kept across iterations grows`,
-      );
+      line.notes.push(t('prose.bench.amortised', { every: String(round(1 / perOp)), bytes: String(round(bytesPerOp / perOp)) }));
     } else if (tiny) {
-      line.notes.push(
-        'tiny objects: the allocator packs several into one 16-byte block, and the profile records the block, so fewer allocations show here than go test counts',
-      );
+      line.notes.push(t('prose.bench.tiny'));
     }
   }
   // Inlining moves an allocation into the caller's frame: say where the compiler reported it.
@@ -667,19 +665,17 @@ function lineReport(
     const inBench = into.find((c) => c.caller === bench);
     if (inBench) {
       line.notes.push(
-        `${line.function} is inlined into ${bench} at ${inBench.file}:${inBench.line}:${inBench.column}; the allocation is made in ${bench}'s frame`,
+        t('prose.bench.inlinedIntoBench', { fn: line.function, bench, at: `${inBench.file}:${inBench.line}:${inBench.column}` }),
       );
     }
   }
   // A runtime function heapscope does not know (a newer release's allocator): named, not guessed at.
   for (const c of new Set(charged.filter((x) => x.kind === 'unknown').map((x) => x.runtime))) {
-    line.notes.push(`runtime.${c} is an allocation entry point heapscope does not know yet: its kind and type argument are not read`);
+    line.notes.push(t('prose.bench.unknownRuntime', { fn: c ?? '' }));
   }
   if (inlinedSites.length) {
-    line.notes.push(
-      `this code runs inlined; the compiler decided it where it is inlined, at ${[...new Set(callSites)].join(', ')}: those are the decisions shown`,
-    );
+    line.notes.push(t('prose.bench.runsInlined', { sites: [...new Set(callSites)].join(', ') }));
   }
-  if (!line.cause) line.notes.push('no static heap decision on this line and no known run-time cause');
+  if (!line.cause) line.notes.push(t('prose.bench.noCause'));
   return line;
 }

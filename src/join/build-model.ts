@@ -19,6 +19,7 @@ import {
 import { causeRef, classify, isBoxedValue, valueFacts, type TypeKindOf } from './classify.js';
 import { methodName } from '../model/expressions.js';
 import { groupBy } from '../model/group.js';
+import { t } from '../i18n/t.js';
 import { assignIdentities } from './identity.js';
 import { decideAllocations } from './allocation.js';
 import { linkChains } from './chains.js';
@@ -257,7 +258,8 @@ function linkInlining(sites: Site[], calls: InlinedCall[], fns: FunctionInfo[]):
     const at = callsAt.at(s);
     if (!at || at.length === 0 || at.some((c) => c.callee !== at[0]!.callee)) continue;
     s.inlinedFrom = at[0]!.callee;
-    if (s.heap) addNote(s, `comes from the body of ${at[0]!.callee}, inlined into ${at[0]!.caller ?? 'the caller'} here`);
+    const { callee, caller } = at[0]!;
+    if (s.heap) addNote(s, caller ? t('prose.note.inlinedBody', { callee, caller }) : t('prose.note.inlinedBodyCaller', { callee }));
   }
 
   // Calls made at a function's own declaration are the compiler's instantiation wrappers (Box[int] calling
@@ -276,12 +278,9 @@ function linkInlining(sites: Site[], calls: InlinedCall[], fns: FunctionInfo[]):
       if (pathKind(c.file) === 'synthetic' || declared.at(c)) continue;
       const there = heapAt.at(c) ?? [];
       const same = there.find((h) => h.expr === s.expr);
-      if (same) addNote(s, `also escapes where ${s.function} is inlined into ${c.caller ?? 'a caller'} at ${where(c)}`);
-      else
-        addNote(
-          s,
-          `stays on the stack where ${s.function} is inlined into ${c.caller ?? 'a caller'} at ${where(c)}: the escape happens only when ${s.function} is called without inlining`,
-        );
+      const v = { fn: s.function, at: where(c), ...(c.caller ? { caller: c.caller } : {}) };
+      if (same) addNote(s, t(c.caller ? 'prose.note.alsoEscapes' : 'prose.note.alsoEscapesCaller', v));
+      else addNote(s, t(c.caller ? 'prose.note.staysOnStack' : 'prose.note.staysOnStackCaller', v));
     }
   }
 
@@ -296,7 +295,6 @@ function linkInlining(sites: Site[], calls: InlinedCall[], fns: FunctionInfo[]):
     const callee = step.text.slice(0, Math.max(0, step.text.indexOf('(')));
     if (!callee) continue;
     const local = notInlinable.get(`${s.package}|${callee}`) ?? notInlinable.get(`${s.package}|${callee.replace(/^[^.(]+\./, '')}`);
-    if (local)
-      addNote(s, `passed to ${local.name}, which is not inlined (${local.reason}): the compiler sees only that its parameter leaks`);
+    if (local) addNote(s, t('prose.note.notInlined', { fn: local.name, reason: local.reason ?? '' }));
   }
 }

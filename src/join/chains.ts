@@ -5,6 +5,7 @@
 
 import type { ChainLink, FunctionInfo, Site } from '../model/types.js';
 import { groupBy } from '../model/group.js';
+import { t } from '../i18n/t.js';
 import { calleeOf, flowRoot, type FlowRoot } from './flow-root.js';
 
 const where = (p: { file: string; line: number; column: number }): string => `${p.file}:${p.line}:${p.column}`;
@@ -52,17 +53,17 @@ export function linkChains(sites: Site[], functions: FunctionInfo[]): void {
   for (const s of heap) {
     const links: ChainLink[] = [];
     const seen = new Set<Site>([s]);
-    for (let t = next.get(s); t && !seen.has(t); t = next.get(t)) {
-      seen.add(t);
+    for (let n = next.get(s); n && !seen.has(n); n = next.get(n)) {
+      seen.add(n);
       links.push({
-        id: t.id ?? '',
-        kind: t.kind,
-        expr: t.expr,
-        file: t.file,
-        line: t.line,
-        column: t.column,
-        function: t.function,
-        cause: t.cause?.id ?? null,
+        id: n.id ?? '',
+        kind: n.kind,
+        expr: n.expr,
+        file: n.file,
+        line: n.line,
+        column: n.column,
+        function: n.function,
+        cause: n.cause?.id ?? null,
       });
     }
     if (links.length === 0) continue;
@@ -76,43 +77,49 @@ export function linkChains(sites: Site[], functions: FunctionInfo[]): void {
 function detail(s: Site, root: FlowRoot, leaks: Map<string, Site[]>, fnNames: Set<string>): string | null {
   const id = s.cause?.id;
   const last = root.last;
+  const by = last ? { step: last.text, at: where(last), reason: last.reason } : null;
   switch (id) {
     case 'stored-in-heap-object':
-      return `stored in ${root.kind === 'variable' ? `variable ${root.name}` : root.name}${last ? ` (${last.text} at ${where(last)})` : ''}, which is itself on the heap`;
+      if (root.kind === 'variable')
+        return by
+          ? t('prose.detail.storedInVariableBy', { name: root.name, ...by })
+          : t('prose.detail.storedInVariable', { name: root.name });
+      return by ? t('prose.detail.storedInBy', { name: root.name, ...by }) : t('prose.detail.storedIn', { name: root.name });
     case 'outlives-loop':
-      return root.kind === 'temp'
-        ? `kept in a compiler temporary${last ? ` (after ${last.text} at ${where(last)})` : ''}, made outside the loop this runs in`
-        : `kept in ${root.name}${last ? ` (${last.text} at ${where(last)})` : ''}, which is declared outside the loop this runs in`;
+      if (root.kind === 'temp') return by ? t('prose.detail.keptInTempAfter', by) : t('prose.detail.keptInTemp');
+      return by ? t('prose.detail.keptInBy', { name: root.name, ...by }) : t('prose.detail.keptIn', { name: root.name });
     case 'interface-stored':
-      return last ? `boxed and kept by ${last.text} (${last.reason}) at ${where(last)}` : null;
+      return by ? t('prose.detail.boxedKeptBy', by) : null;
     case 'stored-in-heap':
-      return last ? `${last.text} (${last.reason}) at ${where(last)}` : null;
+      return by ? t('prose.detail.step', by) : null;
     case 'variadic-slice':
     case 'leaking-param-call':
     case 'interface-conversion': {
       const call = [...s.flow].reverse().find((f) => f.reason === 'call parameter' || f.reason === 'callee operand');
-      if (!call) return id === 'variadic-slice' && last ? `kept by ${last.text} (${last.reason}) at ${where(last)}` : null;
-      return `passed to ${calleeOf(call.text)} at ${where(call)}: ${whyKept(s, calleeOf(call.text), leaks, fnNames)}`;
+      if (!call) return id === 'variadic-slice' && by ? t('prose.detail.keptBy', by) : null;
+      return passedTo(s, calleeOf(call.text), where(call), leaks, fnNames);
     }
     default:
       return null;
   }
 }
 
-/** Why the callee keeps its argument: its own leaking parameters when it is analysed here, else what the compiler can know. */
-function whyKept(s: Site, callee: string, leaks: Map<string, Site[]>, fnNames: Set<string>): string {
-  if (callee === 'append') return 'append stores it in the slice it returns';
+/** Where the value is passed and why the callee keeps it: its own leaking parameters when it is analysed here,
+ *  else what the compiler can know. */
+function passedTo(s: Site, callee: string, at: string, leaks: Map<string, Site[]>, fnNames: Set<string>): string {
+  if (callee === 'append') return t('prose.detail.passedAppend', { callee, at });
   // `keep`, `(*T).M`, or `pkg.F` where pkg is the site's own package.
   const local = callee.startsWith(pkgName(s.package) + '.') ? callee.slice(pkgName(s.package).length + 1) : callee;
   if (fnNames.has(`${s.package}|${local}`)) {
     const own = leaks.get(`${s.package}|${local}`) ?? [];
-    if (own.length === 0) return `${local} passes it on to a call that keeps it`;
-    return own
-      .map((l) => {
-        const step = l.flow[l.flow.length - 1];
-        return `${local}'s parameter ${l.expr} leaks${step ? ` (${step.text}, ${step.reason}, at ${where(step)})` : ''}`;
-      })
-      .join('; ');
+    if (own.length === 0) return t('prose.detail.passedOn', { callee, at, fn: local });
+    const each = own.map((l) => {
+      const step = l.flow[l.flow.length - 1];
+      return step
+        ? t('prose.detail.paramLeaksAt', { fn: local, param: l.expr, step: step.text, reason: step.reason, at: where(step) })
+        : t('prose.detail.paramLeaks', { fn: local, param: l.expr });
+    });
+    return t('prose.detail.passedLeaks', { callee, at, leaks: each.reduce((list, next) => t('prose.clauses', { list, next })) });
   }
-  return `${callee} is not analysed here (another package, or a call through an interface or function value): the compiler knows only that the parameter leaks`;
+  return t('prose.detail.passedNotAnalysed', { callee, at });
 }

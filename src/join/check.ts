@@ -3,10 +3,18 @@
 // in, the report out.
 
 import { comparePositions, type AnalysisModel, type FunctionInfo, type Site } from '../model/types.js';
-import { parseDirectiveText, type CheckReport, type Directive, type StaleDirective, type Violation } from '../model/directives.js';
+import {
+  DIRECTIVE_KINDS,
+  parseDirectiveText,
+  type CheckReport,
+  type Directive,
+  type StaleDirective,
+  type Violation,
+} from '../model/directives.js';
 import type { SourceFileFacts } from '../model/source-facts.js';
 import type { BenchReport } from '../model/bench-report.js';
 import { stripTypeArgs } from '../model/expressions.js';
+import { t } from '../i18n/t.js';
 
 /** The directives of the files read, in the model's file names. */
 export function directivesOf(source: Map<string, SourceFileFacts>): Directive[] {
@@ -59,31 +67,27 @@ export function checkDirectives(
     const where = (why: string): void => void stale.push({ directive: d, why });
     switch (d.kind) {
       case null:
-        where(`unknown directive //heapscope:${d.text.split(/\s/)[0]} (known: noescape, noalloc, inline, ignore)`);
+        where(t('prose.stale.unknown', { word: d.text.split(/\s/)[0] ?? '', known: DIRECTIVE_KINDS.join(', ') }));
         break;
       case 'noescape': {
         if (d.target === 0) {
-          where('no code after it for it to govern');
+          where(t('prose.stale.noCode'));
           break;
         }
         for (const s of byLine.get(`${d.file}:${d.target}`) ?? [])
-          violations.push({ rule: 'noescape', directive: d, site: s, message: 'allocates on the heap on a //heapscope:noescape line' });
+          violations.push({ rule: 'noescape', directive: d, site: s, message: t('prose.check.noescape') });
         break;
       }
       case 'noalloc':
       case 'inline': {
         if (!d.func) {
-          where(`//heapscope:${d.kind} belongs in a function's doc comment`);
+          where(t('prose.stale.notInDoc', { kind: d.kind }));
           break;
         }
         const name = d.func.name;
         const fn = fnOf(d.file, name);
         if (!fn) {
-          where(
-            notAnalysed.has(`${d.file}\0${name}`)
-              ? `${name} is generic and nothing in the analysed packages instantiates it, so the compiler did not compile it`
-              : `the compiler did not compile ${name} in this build (build tags, GOOS/GOARCH, or a _test.go file without --tests)`,
-          );
+          where(notAnalysed.has(`${d.file}\0${name}`) ? t('prose.stale.generic', { name }) : t('prose.stale.notCompiled', { name }));
           break;
         }
         if (d.kind === 'inline') {
@@ -91,7 +95,9 @@ export function checkDirectives(
             violations.push({
               rule: 'inline',
               directive: d,
-              message: `the compiler cannot inline ${name}: ${fn.reason ?? 'no reason printed'}`,
+              message: fn.reason
+                ? t('prose.check.cannotInline', { name, reason: fn.reason })
+                : t('prose.check.cannotInlineNoReason', { name }),
             });
           break;
         }
@@ -102,13 +108,13 @@ export function checkDirectives(
               rule: 'noalloc',
               directive: d,
               site: s,
-              message: `allocates on the heap in //heapscope:noalloc function ${name}`,
+              message: t('prose.check.noalloc', { name }),
             });
         break;
       }
       case 'ignore':
-        if (!d.argument) where('//heapscope:ignore needs a reason: //heapscope:ignore REASON');
-        else if (d.target === 0) where('no code after it for it to govern');
+        if (!d.argument) where(t('prose.stale.ignoreNoReason'));
+        else if (d.target === 0) where(t('prose.stale.noCode'));
         break;
     }
   }
@@ -122,13 +128,13 @@ export function checkDirectives(
           directive: null,
           fromConfig: true,
           site: s,
-          message: `allocates on the heap in package ${s.package}, noalloc by the configuration file`,
+          message: t('prose.check.noallocPackage', { pkg: s.package }),
         });
   }
   if (baseline)
     for (const s of heap)
       if (s.id && !baseline.has(s.id))
-        violations.push({ rule: 'baseline', directive: null, site: s, message: 'a heap allocation not in the baseline' });
+        violations.push({ rule: 'baseline', directive: null, site: s, message: t('prose.check.notInBaseline') });
 
   return { violations, stale };
 }
@@ -154,7 +160,14 @@ export function checkMeasured(directives: Directive[], report: BenchReport): Vio
         const violation: Violation = {
           rule: 'noalloc',
           directive: d,
-          message: `${b.name} measured ${l.allocsPerOp} allocs/op (${Math.round(l.bytesPerOp)} B/op) at ${l.file}:${l.line}${l.innermost ? ` (in ${l.innermost})` : ''} in //heapscope:noalloc function ${f.name}`,
+          message: t(l.innermost ? 'prose.check.measuredIn' : 'prose.check.measured', {
+            benchmark: b.name,
+            allocs: String(l.allocsPerOp),
+            bytes: String(Math.round(l.bytesPerOp)),
+            at: `${l.file}:${l.line}`,
+            innermost: l.innermost ?? '',
+            name: f.name,
+          }),
           measured: {
             benchmark: b.name,
             file: l.file,
@@ -186,7 +199,7 @@ export function applyIgnores(directives: Directive[], violations: Violation[], s
         used = true;
       }
     }
-    if (!used) stale.push({ directive: ig, why: `silences nothing: no violation on line ${ig.target}` });
+    if (!used) stale.push({ directive: ig, why: t('prose.stale.silencesNothing', { line: String(ig.target) }) });
   }
   stale.sort((a, b) => comparePositions(a.directive, b.directive));
 }

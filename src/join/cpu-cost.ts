@@ -16,6 +16,7 @@ import type { BenchLine, BenchmarkReport, CostRun } from '../model/bench-report.
 import { benchmarkTop, classifyStack } from '../model/cpu-classes.js';
 import { benchmarkOwns, type Frame } from '../model/profile.js';
 import { pathKind } from '../model/paths.js';
+import { t } from '../i18n/t.js';
 
 /** Fewer samples than this say nothing reliable about a share (one sample is 5% of 20): the shares are null. */
 export const MIN_CPU_SAMPLES = 20;
@@ -33,7 +34,7 @@ export function joinCpuCost(rep: BenchmarkReport, cost: CostRun | undefined, res
   }
   if (!cost.profile && cost.cpuSkipped && !cost.error) {
     rep.cpu = { allocShare: null, gcShare: null, samples: 0, seconds: 0 };
-    rep.notes.push(`only 0 CPU samples of the benchmark in its cost run (${MIN_CPU_SAMPLES} needed): ${cost.cpuSkipped}`);
+    rep.notes.push(t('prose.cpu.noSamples', { min: String(MIN_CPU_SAMPLES), why: cost.cpuSkipped }));
     for (const l of [...rep.lines, ...(rep.untimed ?? [])]) {
       l.cpuShare = null;
       l.gcShareEstimate = null;
@@ -43,7 +44,7 @@ export function joinCpuCost(rep: BenchmarkReport, cost: CostRun | undefined, res
   }
   if (!cost.profile) {
     rep.cpu = null;
-    rep.notes.push(`no CPU figures: ${cost.error ?? 'the cost run wrote no CPU profile'}`);
+    rep.notes.push(cost.error ? t('prose.cpu.noFigures', { why: cost.error }) : t('prose.cpu.noProfile'));
     return;
   }
   const owns = benchmarkOwns(rep.name.split('/')[0]!);
@@ -76,9 +77,7 @@ export function joinCpuCost(rep: BenchmarkReport, cost: CostRun | undefined, res
   const gcShare = known ? share(gc, total) : null;
   rep.cpu = { allocShare: known ? share(alloc, total) : null, gcShare, samples: total, seconds };
   if (!known) {
-    rep.notes.push(
-      `only ${total} CPU sample${total === 1 ? '' : 's'} of the benchmark in its cost run (${MIN_CPU_SAMPLES} needed): its shares of CPU in the allocator and in GC are unknown (a longer --benchtime gives more)`,
-    );
+    rep.notes.push(t('prose.cpu.fewSamples', { n: total, min: String(MIN_CPU_SAMPLES) }));
   }
   // A line's GC estimate: its share of the bytes the benchmark allocates (what the GC must sweep and, while they
   // live, mark), times the benchmark's GC share.

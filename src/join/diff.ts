@@ -3,6 +3,7 @@
 import type { AnalysisModel, Site } from '../model/types.js';
 import type { DiffReport, SiteChange } from '../model/diff.js';
 import { stripTypeArgs } from '../model/expressions.js';
+import { t, type MessageId } from '../i18n/t.js';
 
 const allocating = (m: AnalysisModel): Site[] => m.sites.filter((s) => s.heap && s.allocates !== 'never');
 
@@ -35,18 +36,18 @@ function keyed(sites: Site[], by: DiffReport['matchedBy']): Map<string, Site> {
 
 function changes(a: Site, b: Site): string[] {
   const what: string[] = [];
-  const cmp = (label: string, x: string | undefined, y: string | undefined): void => {
-    if ((x ?? '') !== (y ?? '')) what.push(`${label}: ${x || '(none)'} → ${y || '(none)'}`);
+  const cmp = (label: MessageId, x: string | undefined, y: string | undefined): void => {
+    if ((x ?? '') !== (y ?? '')) what.push(t(label, { before: x || t('prose.diff.none'), after: y || t('prose.diff.none') }));
   };
-  cmp('expression', a.goName?.expr ?? a.expr, b.goName?.expr ?? b.expr);
-  cmp('function', a.goName?.function ?? a.function ?? '', b.goName?.function ?? b.function ?? '');
-  cmp('cause', a.cause?.id, b.cause?.id);
-  cmp('root cause', a.rootCause?.id, b.rootCause?.id);
-  cmp('allocates', a.allocates, b.allocates);
-  cmp('inlined from', a.inlinedFrom, b.inlinedFrom);
+  cmp('prose.diff.expression', a.goName?.expr ?? a.expr, b.goName?.expr ?? b.expr);
+  cmp('prose.diff.function', a.goName?.function ?? a.function ?? '', b.goName?.function ?? b.function ?? '');
+  cmp('prose.diff.cause', a.cause?.id, b.cause?.id);
+  cmp('prose.diff.rootCause', a.rootCause?.id, b.rootCause?.id);
+  cmp('prose.diff.allocates', a.allocates, b.allocates);
+  cmp('prose.diff.inlinedFrom', a.inlinedFrom, b.inlinedFrom);
   const na = (a.notes ?? []).join('\n');
   const nb = (b.notes ?? []).join('\n');
-  if (na !== nb) what.push('inlining notes changed');
+  if (na !== nb) what.push(t('prose.diff.notes'));
   return what;
 }
 

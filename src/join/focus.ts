@@ -13,6 +13,7 @@ import type { MeasuredCosts, MeasuredSite } from '../model/measured.js';
 import type { ProfileCosts } from '../model/profile-costs.js';
 import { nameContext, nameSite, readableFunction, readableShapes, type NameContext } from './go-names.js';
 import { filePackages } from './file-packages.js';
+import { t } from '../i18n/t.js';
 
 export interface FocusInput {
   /** Source structure by model path. */
@@ -55,7 +56,7 @@ export function focus(model: AnalysisModel, input: FocusInput): void {
     const cold = src?.cold.find((c) => inSpan(c.at, s.line, s.column))?.why ?? (panicArgument(s) ? 'panic-argument' : null);
     if (cold) {
       s.cold = true;
-      s.coldReason = COLD_WHY[cold];
+      s.coldReason = t(COLD_WHY[cold]);
     }
     if (s.allocates === 'never') continue;
     if (input.profile) {
@@ -78,13 +79,13 @@ function profileCost(p: { value: number; share: number }, prof: ProfileCosts): N
     ? {
         source: 'measured',
         score: p.value,
-        basis: `${p.value} allocations on its line (${pct} of the profile's) in ${prof.file}`,
+        basis: t('prose.basis.profileMemory', { n: String(p.value), pct, file: prof.file }),
         profile: prof.file,
       }
     : {
         source: 'measured',
         score: p.share,
-        basis: `its line is on the stack in ${pct} of the CPU profile ${prof.file}`,
+        basis: t('prose.basis.profileCpu', { pct, file: prof.file }),
         profile: prof.file,
       };
 }
@@ -159,7 +160,7 @@ function estimate(
   const loops = src && !s.cold ? Math.min(depth(src.loops, s), ESTIMATE.maxLoops) : 0;
   if (loops) {
     score *= ESTIMATE.loop ** loops;
-    why.push(loops === 1 ? 'in a loop' : `in ${loops} nested loops`);
+    why.push(loops === 1 ? t('prose.basis.inLoop') : t('prose.basis.inNestedLoops', { n: loops }));
   }
   // Nothing calls a package's initialisation by name: calls named init elsewhere are other things'.
   const fn = s.function ? baseName(s.function) : '';
@@ -167,20 +168,21 @@ function estimate(
   if (calls) {
     // More places that call it in a loop, more likely it is hot: ×1 for one, ×2 for ten, ×3 for a hundred.
     score *= ESTIMATE.calledInLoop * (1 + Math.log10(calls));
-    why.push(calls === 1 ? `in ${fn}, which is called inside a loop` : `in ${fn}, which is called inside loops at ${calls} places`);
+    why.push(calls === 1 ? t('prose.basis.calledInLoop', { fn }) : t('prose.basis.calledInLoops', { fn, n: calls }));
   }
   // A package-level initialiser or func init runs once per program (a func literal declared there, such as a
   // sync.Pool's New, runs later and is not counted here).
   if (s.function && /^init(\.\d+)?$/.test(s.function)) {
     score *= ESTIMATE.init;
-    why.push('package initialisation, run once per program');
+    why.push(t('prose.basis.init'));
   }
   if (s.cold) {
     score *= ESTIMATE.cold;
-    why.push('cold path');
+    why.push(t('prose.basis.cold'));
   }
-  if (s.allocates === 'sometimes') why.push('allocates only for some values');
-  const cost: SiteCost = { source: 'estimated', score, basis: why.length ? why.join('; ') : 'straight-line code, run once per call' };
+  if (s.allocates === 'sometimes') why.push(t('prose.basis.sometimes'));
+  const basis = why.length ? why.reduce((list, next) => t('prose.clauses', { list, next })) : t('prose.basis.straight');
+  const cost: SiteCost = { source: 'estimated', score, basis };
   // What breaks ties between equal weights (model/ranking.ts costOrder), never the file's name.
   const near = together.get(s);
   if (near) cost.together = near;
@@ -284,12 +286,17 @@ function panicArgument(s: Site): boolean {
  *  ties by allocs/op), so an 80 KB buffer comes before a 16-byte object made five times. */
 export function measuredCost(m: MeasuredSite): SiteCost {
   const pct = m.cpuShare !== undefined && m.cpuShare > 0 && m.cpuShare < 0.005 ? '<1' : String(Math.round((m.cpuShare ?? 0) * 100));
-  const ns = m.costNsPerOp !== undefined ? `, ${fmt(m.costNsPerOp)} ns/op of CPU in allocation and GC` : '';
-  const cpu = m.cpuShare !== undefined ? `, ${pct}% of its CPU in the allocator${ns}` : '';
+  const v = { allocs: fmt(m.allocsPerOp), benchmark: m.benchmark, pct };
+  const basis =
+    m.cpuShare === undefined
+      ? t('prose.basis.measured', v)
+      : m.costNsPerOp === undefined
+        ? t('prose.basis.measuredCpu', v)
+        : t('prose.basis.measuredCpuNs', { ...v, ns: fmt(m.costNsPerOp) });
   return {
     source: 'measured',
     score: m.bytesPerOp,
-    basis: `${fmt(m.allocsPerOp)} allocs/op on its line in ${m.benchmark}${cpu}`,
+    basis,
     allocsPerOp: m.allocsPerOp,
     bytesPerOp: m.bytesPerOp,
     benchmark: m.benchmark,

@@ -3,6 +3,7 @@
 
 import type { BenchmarkReport, CostRun } from '../model/bench-report.js';
 import { gcFigures } from '../model/gc-figures.js';
+import { t } from '../i18n/t.js';
 
 /** Sets the benchmark's `gc` from its cost run; nothing without one (--no-cost). `env` is the run's environment. */
 export function joinGcCost(
@@ -13,13 +14,13 @@ export function joinGcCost(
 ): void {
   if (cost?.noAllocation) {
     rep.gc = { cycles: 0, cyclesPer1kOps: 0, stwNsPerOp: 0, heapGoalBytes: null, peakHeapBytes: null, ops: 0, source: 'no-allocation' };
-    rep.notes.push('no cost run: the timed run measured 0 allocs/op and 0 B/op, so its CPU and GC figures are 0');
+    rep.notes.push(t('prose.gc.noAllocation'));
     return;
   }
   if (!cost?.gcTrace) return;
   if (cost.ops <= 0) {
     rep.gc = null;
-    rep.notes.push(`no GC figures: ${cost.error ?? 'the cost run printed no result'}`);
+    rep.notes.push(cost.error ? t('prose.gc.noFigures', { why: cost.error }) : t('prose.gc.noResult'));
     return;
   }
   const r = gcFigures({ trace: cost.gcTrace, ops: cost.ops, goVersion, benchmark: rep.name, env });

@@ -5,6 +5,8 @@
 
 import type { AnalysisModel, FunctionInfo, Site } from '../model/types.js';
 import { inSpan, type SourceFileFacts } from '../model/source-facts.js';
+// `t` names a type throughout this file.
+import { t as tr } from '../i18n/t.js';
 
 export interface NameContext {
   /** The compiler's functions of the model, by package and name: where each closure is. */
@@ -25,7 +27,7 @@ export function nameContext(model: AnalysisModel, source: NameContext['source'],
 export function readableShapes(text: string): string {
   if (!text.includes('go.shape.')) return text;
   return text.replace(/go\.shape\.(\*[\w.]+|[^,\]\s)]+(?:\([^)]*\))?(?:\s*\{[^}]*\})?)/g, (_m, t: string) =>
-    t.startsWith('*') ? 'any pointer type' : `~${t}`,
+    t.startsWith('*') ? tr('prose.name.anyPointer') : `~${t}`,
   );
 }
 
@@ -43,29 +45,29 @@ export function readableFunction(
 ): string | null {
   const name = raw.replace(HASH, '');
   let m = /^type(?::|\.\.)\.eq\.(.+)$/.exec(name);
-  if (m) return `the equality function of ${readableShapes(m[1]!)}`;
+  if (m) return tr('prose.name.equality', { type: readableShapes(m[1]!) });
   m = /^type(?::|\.\.)\.hash\.(.+)$/.exec(name);
-  if (m) return `the hash function of ${readableShapes(m[1]!)}`;
+  if (m) return tr('prose.name.hash', { type: readableShapes(m[1]!) });
   m = /^(.+)-fm$/.exec(name);
-  if (m) return `the method value ${readableShapes(m[1]!)}`;
+  if (m) return tr('prose.name.methodValue', { method: readableShapes(m[1]!) });
   m = CLOSURE.exec(name);
   if (m) {
     const fn = ctx.functions.get(`${pkg}\0${raw}`) ?? ctx.functions.get(`${pkg}\0${name}`);
-    if (fn && fn.file && !fn.file.startsWith('<')) return `the func literal at ${ctx.where(fn.file, fn.line, fn.column)}`;
+    if (fn && fn.file && !fn.file.startsWith('<')) return tr('prose.name.funcLiteralAt', { at: ctx.where(fn.file, fn.line, fn.column) });
     const outer = readableFunction(m[1]!, pkg, ctx) ?? readableShapes(m[1]!);
-    return `a func literal in ${outer}`;
+    return tr('prose.name.funcLiteralIn', { outer });
   }
   m = /^map\.init\.(\d+)$/.exec(name);
-  if (m) return 'a map literal of the package initialisation (compiled as a function of its own)';
+  if (m) return tr('prose.name.mapInit');
   m = /^init\.([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)$/.exec(name);
-  if (m && !/^\d/.test(m[1]!)) return `${readableShapes(m[1]!)}, inlined into the package initialisation`;
+  if (m && !/^\d/.test(m[1]!)) return tr('prose.name.inlinedIntoInit', { name: readableShapes(m[1]!) });
   if (name === 'init') {
     const init = at ? ctx.source(at.file)?.inits.find((i) => inSpan(i.at, at.line, at.column)) : undefined;
-    if (init) return `the initialiser of var ${init.names.join(', ')}`;
-    return 'the package initialisation';
+    if (init) return tr('prose.name.varInit', { names: init.names.join(', ') });
+    return tr('prose.name.packageInit');
   }
   m = /^init\.(\d+)$/.exec(name);
-  if (m) return `func init (the ${ordinal(Number(m[1]) + 1)} in the package)`;
+  if (m) return tr('prose.name.funcInit', { n: Number(m[1]) + 1 });
   const shaped = readableShapes(name);
   return shaped !== raw ? shaped : null;
 }
@@ -76,11 +78,7 @@ export function readableFunction(
  */
 function wrapperName(raw: string): string {
   const m = /\)?\.((?:[A-Za-z_]\w*\.)?[A-Za-z_]\w*)$/.exec(raw.replace(HASH, ''));
-  return `the compiler-generated wrapper of method ${readableShapes(m ? m[1]! : raw)}`;
-}
-
-function ordinal(n: number): string {
-  return n === 1 ? 'first' : n === 2 ? 'second' : n === 3 ? 'third' : `${n}th`;
+  return tr('prose.name.wrapper', { method: readableShapes(m ? m[1]! : raw) });
 }
 
 /**
@@ -97,20 +95,22 @@ export function readableText(text: string, fn: string | null, pkg: string, ctx: 
   if (out.includes('go.shape.')) out = readableShapes(out);
   if (out.includes('~')) {
     out = out.replace(/(?:([\w.]+)\.)?~[rR](\d+)/g, (_m, owner: string | undefined, i: string) => {
-      const nth = Number(i) === 0 ? 'the result' : `result ${Number(i) + 1}`;
-      if (owner) return `${nth} of ${readableFunction(owner, pkg, ctx) ?? owner}`;
-      return ownResults ? `${nth} of ${fn ?? 'the function'}` : `${nth} of an inlined call`;
+      const n = Number(i) + 1;
+      const of = owner ? (readableFunction(owner, pkg, ctx) ?? owner) : ownResults ? fn : null;
+      if (of) return n === 1 ? tr('prose.name.resultOf', { fn: of }) : tr('prose.name.nthResultOf', { n, fn: of });
+      if (ownResults) return n === 1 ? tr('prose.name.resultOfFunction') : tr('prose.name.nthResultOfFunction', { n });
+      return n === 1 ? tr('prose.name.resultOfInlined') : tr('prose.name.nthResultOfInlined', { n });
     });
-    out = out.replace(/~p(\d+)/g, (_m, i: string) => `parameter ${Number(i) + 1}`);
-    out = out.replace(/~b(\d+)/g, () => 'a blank result');
+    out = out.replace(/~p(\d+)/g, (_m, i: string) => tr('prose.name.parameter', { n: Number(i) + 1 }));
+    out = out.replace(/~b(\d+)/g, () => tr('prose.name.blankResult'));
   }
   if (out.includes('#')) {
     // Range-over-func loops are rewritten with state variables of the compiler's own (cmd/compile/internal/rangefunc).
-    out = out.replace(/#next\b/g, "the range-over-func loop's state");
-    out = out.replace(/#state\d+\b/g, "a range-over-func loop's state");
+    out = out.replace(/#next\b/g, () => tr('prose.name.rangeFuncState'));
+    out = out.replace(/#state\d+\b/g, () => tr('prose.name.aRangeFuncState'));
   }
-  if (out.includes('.autotmp_')) out = out.replace(/\.autotmp_\d+/g, 'a compiler temporary');
-  if (out.includes('.stmp_')) out = out.replace(/\.stmp_\d+/g, 'a static temporary');
+  if (out.includes('.autotmp_')) out = out.replace(/\.autotmp_\d+/g, () => tr('prose.name.temporary'));
+  if (out.includes('.stmp_')) out = out.replace(/\.stmp_\d+/g, () => tr('prose.name.staticTemporary'));
   // Closure names inside a text (`call to F.func1`): the func literal.
   if (out.includes('.func'))
     out = out.replace(/(?:\(\*?[\w.]+\)\.)?[\w.]*?\w\.func\d+(?:\.\d+)*/g, (m) => readableFunction(m, pkg, ctx) ?? m);

@@ -2,6 +2,7 @@
 // lines' sum compares with what go test measured, which for estimates is a question of their interval.
 
 import type { BenchLine, BenchmarkReport } from '../model/bench-report.js';
+import { t } from '../i18n/t.js';
 
 /** The squared 95% half-widths of the timed lines, summed: the lines are sampled independently, so the half-width
  *  of their sum is its square root. */
@@ -18,10 +19,7 @@ export const MIN_SAMPLES = 30;
 export function tooFewSamples(rep: BenchmarkReport): string {
   const s = rep.sampling!;
   const [n1, n2] = rep.profiledIterations!;
-  return (
-    `no per-line figures: the sampled profiled runs (${n1} and ${n2} iterations, one allocation in about every ${s.rate} bytes) recorded ` +
-    `${s.samples} allocation${s.samples === 1 ? '' : 's'}, too few to split by line (${MIN_SAMPLES} at least); the timed figures stand: run with --exact to record every allocation`
-  );
+  return t('prose.sampled.tooFew', { n1: String(n1), n2: String(n2), rate: String(s.rate), samples: s.samples, min: String(MIN_SAMPLES) });
 }
 
 function round(x: number): number {
@@ -64,13 +62,9 @@ export function sampledNotes(
 ): { allocs: boolean; bytes: boolean } {
   const [n1, n2] = rep.profiledIterations!;
   const s = rep.sampling!;
-  const how =
-    s.lowRate !== undefined
-      ? `the shorter run (${n1} iterations, -test.memprofilerate=${s.lowRate}) took longer than planned, so the longer one (${n2}) recorded one allocation in about every ${s.rate} bytes`
-      : `two runs (${n1} and ${n2} iterations) that recorded one allocation in about every ${s.rate} bytes (-test.memprofilerate=${s.rate})`;
+  const how = { n1: String(n1), n2: String(n2), rate: String(s.rate), samples: String(s.samples) };
   rep.notes.push(
-    `sampled: the per-line figures come from ${how} (${s.samples} recorded), each scaled up by the chance it had of being recorded: they are estimates, ` +
-      `each line's with its 95% interval, and lines whose interval holds zero are left out (recording every allocation would have taken too long; --exact does it); timings from the plain run`,
+    s.lowRate !== undefined ? t('prose.sampled.noteOverran', { ...how, lowRate: String(s.lowRate) }) : t('prose.sampled.note', how),
   );
   const lines = rep.lines.reduce((t, l) => t + l.allocsPerOp, 0);
   const bytes = rep.lines.reduce((t, l) => t + l.bytesPerOp, 0);
@@ -80,17 +74,16 @@ export function sampledNotes(
   const within = (sum: number, half: number, measured: number | null, hidden: number): boolean =>
     measured !== null && (Math.abs(sum - measured) <= half + 1 || Math.abs(sum + hidden - measured) <= half + 1);
   const agrees = { allocs: within(lines, ha, rep.allocsPerOp, unshown.allocs), bytes: within(bytes, hb, rep.bytesPerOp, unshown.bytes) };
-  const said = [
-    agrees.allocs ? `${round(lines)} ± ${round(ha)} allocs/op` : null,
-    agrees.bytes ? `${round(bytes)} ± ${round(hb)} B/op` : null,
-  ].filter((x) => x !== null);
-  if (said.length) {
-    rep.notes.push(
-      `the lines add up to ${said.join(' and ')} (95%), which holds the benchmark's measured ` +
-        [agrees.allocs ? `${rep.allocsPerOp} allocs/op` : null, agrees.bytes ? `${rep.bytesPerOp} B/op` : null]
-          .filter((x) => x !== null)
-          .join(' and '),
-    );
-  }
+  const said = {
+    lines: String(round(lines)),
+    half: String(round(ha)),
+    measured: String(rep.allocsPerOp),
+    bytes: String(round(bytes)),
+    bhalf: String(round(hb)),
+    mbytes: String(rep.bytesPerOp),
+  };
+  if (agrees.allocs && agrees.bytes) rep.notes.push(t('prose.sampled.agreeBoth', said));
+  else if (agrees.allocs) rep.notes.push(t('prose.sampled.agreeAllocs', said));
+  else if (agrees.bytes) rep.notes.push(t('prose.sampled.agreeBytes', said));
   return agrees;
 }

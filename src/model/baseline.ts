@@ -3,6 +3,7 @@
 // that only move code). `heapscope check --baseline FILE` fails only on sites it does not hold.
 
 import type { AnalysisModel } from './types.js';
+import { t } from '../i18n/t.js';
 
 export const BASELINE_FORMAT = 'heapscope-baseline-1';
 
@@ -49,12 +50,12 @@ export function parseBaseline(text: string): { ok: true; ids: Set<string>; sites
   try {
     v = JSON.parse(text);
   } catch (e) {
-    return { ok: false, error: `not JSON (${(e as Error).message})` };
+    return { ok: false, error: t('prose.baseline.notJson', { error: (e as Error).message }) };
   }
   const b = v as Partial<Baseline> | null;
   if (!b || typeof b !== 'object' || b.format !== BASELINE_FORMAT)
-    return { ok: false, error: `not a heapscope baseline (no "format": "${BASELINE_FORMAT}")` };
+    return { ok: false, error: t('prose.baseline.noFormat', { field: `"format": "${BASELINE_FORMAT}"` }) };
   if (!Array.isArray(b.sites) || !b.sites.every((s) => s && typeof s === 'object' && typeof (s as BaselineSite).id === 'string'))
-    return { ok: false, error: 'its "sites" are not a list of sites with ids' };
+    return { ok: false, error: t('prose.baseline.badSites') };
   return { ok: true, ids: new Set(b.sites.map((s) => s.id)), sites: b.sites.length };
 }

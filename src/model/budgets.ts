@@ -4,6 +4,7 @@
 
 import type { BenchReport } from './bench-report.js';
 import type { Config } from './config.js';
+import { t } from '../i18n/t.js';
 
 export interface BudgetResult {
   benchmark: string;
@@ -32,18 +33,17 @@ export function checkBudgets(report: BenchReport, config: Config): BudgetResult[
     one('GC cycles/1k ops', b.gcCyclesPer1kOps, bench?.gc?.cyclesPer1kOps);
     one('STW ns/op', b.stwNsPerOp, bench?.gc?.stwNsPerOp);
     if (bench && !bench.gc) {
-      const why =
-        bench.gc === undefined ? 'no cost pass ran (--no-cost)' : "the cost pass's gctrace did not tell (see the benchmark's notes)";
+      const why = bench.gc === undefined ? t('prose.budget.noCostPass') : t('prose.budget.noGctrace');
       for (const r of out.slice(gcAt)) r.unmeasured = why;
     }
     one('allocCpuShare', b.allocCpuShare, bench?.cpu?.allocShare);
     if (bench && b.allocCpuShare !== undefined && (bench.cpu?.allocShare ?? null) === null) {
       out[out.length - 1]!.unmeasured =
         bench.cpu === undefined
-          ? 'no cost pass ran (--no-cost)'
+          ? t('prose.budget.noCostPass')
           : bench.cpu === null
-            ? 'the cost run failed'
-            : `only ${bench.cpu.samples} CPU samples`;
+            ? t('prose.budget.costRunFailed')
+            : t('prose.budget.fewCpuSamples', { n: String(bench.cpu.samples) });
     }
   }
   return out;

@@ -2,6 +2,7 @@
 // other cost passes (gc, cpu) are read through the report's contract names when a pass set them; the trace rows
 // when bench --trace ran.
 import type { BenchmarkReport } from './bench-report.js';
+import { t } from '../i18n/t.js';
 
 export interface CompareRow {
   /** Stable id: the figure's JSON path in a benchmark (`nsPerOp`, `gc.cycles`, `trace.mmu.1ms`). */
@@ -41,8 +42,8 @@ export function resolveCompareName(given: string, declared: string[]): { name: s
   if (names.includes(head)) return { name: given };
   const hits = names.filter((n) => n.endsWith(head));
   if (hits.length === 1) return { name: hits[0]! + rest };
-  if (hits.length === 0) return { error: `--compare ${given}: no benchmark is named so or ends so` };
-  return { error: `--compare ${given}: ${hits.length} benchmarks end so (${hits.slice(0, 5).join(', ')}); give more of the name` };
+  if (hits.length === 0) return { error: t('prose.compare.noMatch', { given }) };
+  return { error: t('prose.compare.ambiguous', { given, n: String(hits.length), names: hits.slice(0, 5).join(', ') }) };
 }
 
 function ratio(a: number | null, b: number | null): number | null {
@@ -59,7 +60,7 @@ export function compareBenchmarks(aName: string, bName: string, benchmarks: Benc
     [aName, a],
     [bName, b],
   ] as const)
-    if (!r) notes.push(`${n} did not run or measured nothing: its column is empty`);
+    if (!r) notes.push(t('prose.compare.missing', { name: n }));
   const rows: CompareRow[] = [];
   const add = (id: string, label: string, get: (r: BenchmarkReport) => number | null | undefined): void => {
     const va = a ? (get(a) ?? null) : null;
@@ -72,22 +73,22 @@ export function compareBenchmarks(aName: string, bName: string, benchmarks: Benc
   const other = (r: BenchmarkReport): OtherCosts => r as OtherCosts;
   const either = (has: (r: BenchmarkReport) => boolean): boolean => [a, b].some((r) => r !== undefined && has(r));
   if (either((r) => typeof other(r).gc?.cycles === 'number')) {
-    add('gc.cycles', 'GC cycles', (r) => other(r).gc?.cycles);
-    add('gc.stwNsPerOp', 'GC pause ns/op', (r) => other(r).gc?.stwNsPerOp);
+    add('gc.cycles', t('prose.compare.gcCycles'), (r) => other(r).gc?.cycles);
+    add('gc.stwNsPerOp', t('prose.compare.gcPause'), (r) => other(r).gc?.stwNsPerOp);
   }
   if (either((r) => (other(r).cpu ?? null) !== null)) {
-    add('cpu.allocShare', 'CPU in the allocator', (r) => other(r).cpu?.allocShare);
-    add('cpu.gcShare', 'CPU in the GC', (r) => other(r).cpu?.gcShare);
+    add('cpu.allocShare', t('prose.compare.cpuAlloc'), (r) => other(r).cpu?.allocShare);
+    add('cpu.gcShare', t('prose.compare.cpuGc'), (r) => other(r).cpu?.gcShare);
   }
   if (either((r) => (r.trace ?? null) !== null)) {
-    add('trace.ops', 'trace: ops run', (r) => r.trace?.ops);
-    add('trace.gcCycles', 'trace: GC cycles', (r) => r.trace?.gcCycles);
-    add('trace.stwEvents', 'trace: GC pauses', (r) => r.trace?.stwEvents);
-    add('trace.stwTotalNs', 'trace: GC pause total ns', (r) => r.trace?.stwTotalNs);
-    add('trace.assistNs', 'trace: mark assist ns', (r) => r.trace?.assistNs);
-    add('trace.goroutinesCreated', 'trace: goroutines created', (r) => r.trace?.goroutinesCreated);
-    add('trace.mmu.1ms', 'trace: MMU 1 ms', (r) => r.trace?.mmu['1ms']);
-    add('trace.mmu.10ms', 'trace: MMU 10 ms', (r) => r.trace?.mmu['10ms']);
+    add('trace.ops', t('prose.compare.traceOps'), (r) => r.trace?.ops);
+    add('trace.gcCycles', t('prose.compare.traceGcCycles'), (r) => r.trace?.gcCycles);
+    add('trace.stwEvents', t('prose.compare.traceStwEvents'), (r) => r.trace?.stwEvents);
+    add('trace.stwTotalNs', t('prose.compare.traceStwTotal'), (r) => r.trace?.stwTotalNs);
+    add('trace.assistNs', t('prose.compare.traceAssist'), (r) => r.trace?.assistNs);
+    add('trace.goroutinesCreated', t('prose.compare.traceGoroutines'), (r) => r.trace?.goroutinesCreated);
+    add('trace.mmu.1ms', t('prose.compare.traceMmu1'), (r) => r.trace?.mmu['1ms']);
+    add('trace.mmu.10ms', t('prose.compare.traceMmu10'), (r) => r.trace?.mmu['10ms']);
   }
   return { a: aName, b: bName, rows, notes };
 }

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type { AnalysisModel, Site } from './types.js';
 import type { BenchReport } from './bench-report.js';
 import { isForeignInstance } from './paths.js';
+import { t } from '../i18n/t.js';
 
 export interface SiteFilters {
   all: boolean;
@@ -44,7 +45,7 @@ export function packageMatcher(patterns: string[], cwd: string): (p: { importPat
 export function packagePatternError(pattern: string): string | null {
   if (pattern.startsWith('.') || pattern.startsWith('/')) return null;
   const bad = /[^A-Za-z0-9\-._~+/]/.exec(pattern);
-  return bad ? `not a package pattern: ${JSON.stringify(bad[0])} cannot be in an import path` : null;
+  return bad ? t('prose.filter.badPackagePattern', { char: JSON.stringify(bad[0]) }) : null;
 }
 
 /**
@@ -56,8 +57,7 @@ export function unmatchedFilters(model: AnalysisModel, f: SiteFilters, cwd: stri
   const out: { flag: string; message: string }[] = [];
   for (const pat of f.packages) {
     const match = packageMatcher([pat], cwd);
-    if (!model.packages.some((p) => match(p)))
-      out.push({ flag: '--package', message: `--package ${pat}: matches none of the analysed packages` });
+    if (!model.packages.some((p) => match(p))) out.push({ flag: '--package', message: t('prose.filter.noPackage', { pattern: pat }) });
   }
   const re = f.functionRe;
   if (re && !model.packages.some((p) => p.errors.length)) {
@@ -67,7 +67,7 @@ export function unmatchedFilters(model: AnalysisModel, f: SiteFilters, cwd: stri
       ...(model.notAnalysed ?? []).map((n) => n.function),
     ];
     if (!names.some((n) => n !== '' && re.test(n)))
-      out.push({ flag: '--function', message: `--function ${re.source}: matches no function of the analysed packages` });
+      out.push({ flag: '--function', message: t('prose.filter.noFunction', { pattern: re.source }) });
   }
   return out;
 }

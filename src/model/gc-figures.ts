@@ -13,6 +13,7 @@
 // unnoticed: the timed run is then taken to start there.
 
 import type { GcCycle, GcTraceParse } from './gc-trace.js';
+import { t } from '../i18n/t.js';
 
 /** BenchmarkReport.gc: what the garbage collector did during the cost pass's timed run. */
 export interface GcFigures {
@@ -91,7 +92,7 @@ export function gcFigures(input: GcFiguresInput): GcFiguresResult {
   const ownForced = forced.length > beforeProbe + 1;
   // The last cycle before the timed run, by number: cycles after it are counted.
   const boundary: GcCycle | undefined = ownForced ? forced[beforeProbe - 1] : forced[forced.length - 1];
-  if (!boundary) notes.push(`the testing package's runtime.GC() cycles are not in the trace: all ${seen} cycles are counted`);
+  if (!boundary) notes.push(t('prose.gc.noBoundary', { n: String(seen) }));
   const after = boundary?.number ?? -Infinity;
   const counted = trace.cycles.filter((c) => c.number > after);
   // A line that did not read still names its cycle (one whose number is damaged is taken as the timed run's).
@@ -108,26 +109,17 @@ export function gcFigures(input: GcFiguresInput): GcFiguresResult {
 
   if (offByEnv) {
     const limit = env.GOMEMLIMIT !== undefined && env.GOMEMLIMIT !== '' && env.GOMEMLIMIT !== 'off';
-    notes.push(
-      limit
-        ? `GC is off (GOGC=${env.GOGC}) except near the memory limit (GOMEMLIMIT=${env.GOMEMLIMIT}): ${cycles} cycles ran`
-        : `GC is off (GOGC=${env.GOGC}): ${cycles === 0 ? 'no cycle ran because collection is disabled, not because none was needed' : `${cycles} cycles ran, each one forced`}`,
-    );
+    const v = { gogc: env.GOGC ?? '', limit: env.GOMEMLIMIT ?? '', n: String(cycles) };
+    notes.push(limit ? t('prose.gc.offNearLimit', v) : cycles === 0 ? t('prose.gc.offNoCycle', v) : t('prose.gc.offForced', v));
   } else if (noGoal) {
-    notes.push(
-      `GC is off during the timed run (the heap goal is unbounded: GOGC=off, or debug.SetGCPercent(-1) in the benchmark): ${cycles === 0 ? 'no cycle ran because collection is disabled, not because none was needed' : `${cycles} cycles ran`}`,
-    );
+    notes.push(cycles === 0 ? t('prose.gc.noGoalNoCycle') : t('prose.gc.noGoal', { n: String(cycles) }));
   }
   if (ownForced) {
     const own = counted.filter((c) => c.forced).length;
-    notes.push(
-      `the benchmark forces GC cycles itself (runtime.GC() or debug.FreeOSMemory): ${own} forced cycles are counted, with the b.N = 1 probe's cycles and the testing package's runtime.GC() before the timed run`,
-    );
+    notes.push(t('prose.gc.ownForced', { n: String(own) }));
   }
   if (unreadCount > 0) {
-    notes.push(
-      `${unreadCount} gctrace line${unreadCount === 1 ? '' : 's'} did not read (torn by the benchmark's own stderr output, or a format ${goVersion} changed): counted as cycles by their numbers, without their pauses and heap sizes`,
-    );
+    notes.push(t('prose.gc.unread', { n: unreadCount, go: goVersion }));
   }
   return {
     gc: {

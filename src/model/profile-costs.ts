@@ -3,6 +3,7 @@
 // a CPU profile, in how much of the CPU time the line was on the stack (cumulative, each line once per sample).
 
 import type { AnyProfile } from './profile.js';
+import { t } from '../i18n/t.js';
 
 export interface ProfileCosts {
   kind: 'memory' | 'cpu';
@@ -21,7 +22,7 @@ export function profileCosts(p: AnyProfile, file: string, modelPath: (f: string)
   else {
     index = types.indexOf('cpu/nanoseconds');
     if (index < 0) index = types.indexOf('samples/count');
-    if (index < 0) return { error: `neither a memory nor a CPU profile (sample types: ${types.join(', ')})` };
+    if (index < 0) return { error: t('prose.profile.notAllocOrCpu', { types: types.join(', ') }) };
     kind = 'cpu';
   }
   const lines = new Map<string, { value: number; share: number }>();

@@ -3,6 +3,8 @@
 // functions of other packages are called, which functions are generic and which are benchmarks. Spans are
 // [line, column, endLine, endColumn], columns in bytes as the compiler counts them.
 
+import type { MessageId } from '../i18n/t.js';
+
 export type Span = readonly [number, number, number, number];
 
 export interface SourceFunc {
@@ -26,15 +28,16 @@ export type ColdWhy =
   | 'branch-records-error'
   | 'error-value-returned';
 
-export const COLD_WHY: Record<ColdWhy, string> = {
-  'panic-argument': 'an argument of panic',
-  'fatal-argument': 'an argument of a Fatal or Panic logging call',
-  'branch-panics': 'on a branch that ends in panic',
-  'branch-fatal': 'on a branch that ends in a Fatal or Panic logging call',
-  'branch-exits': 'on a branch that ends in os.Exit',
-  'branch-returns-error': 'on a branch that returns a non-nil error',
-  'branch-records-error': 'on a branch that hands a new error to a call and returns',
-  'error-value-returned': 'builds an error value that is returned',
+/** Why a region is cold, for people: the message that says so (i18n/en/prose.ts). */
+export const COLD_WHY: Record<ColdWhy, MessageId> = {
+  'panic-argument': 'prose.cold.panic-argument',
+  'fatal-argument': 'prose.cold.fatal-argument',
+  'branch-panics': 'prose.cold.branch-panics',
+  'branch-fatal': 'prose.cold.branch-fatal',
+  'branch-exits': 'prose.cold.branch-exits',
+  'branch-returns-error': 'prose.cold.branch-returns-error',
+  'branch-records-error': 'prose.cold.branch-records-error',
+  'error-value-returned': 'prose.cold.error-value-returned',
 };
 
 export interface SourceFileFacts {
