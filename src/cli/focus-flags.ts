@@ -8,6 +8,7 @@ import { CAUSES } from '../model/causes.js';
 import { packagePatternError } from '../model/filters.js';
 import { DEFAULT_TOP, type FocusChoice } from '../pipeline/options.js';
 import { re2SyntaxError } from './re2-syntax.js';
+import { t } from '../i18n/t.js';
 
 export interface FocusFlags {
   top?: string;
@@ -25,25 +26,15 @@ const collect = (v: string, prev: string[] | undefined): string[] => [...(prev ?
 
 export function addFocusOptions(cmd: Command, what: { top: boolean }): Command {
   if (what.top) {
-    cmd.option('--top <n>', `how many sites the summary at the top ranks (0: no summary)`, String(DEFAULT_TOP));
-    cmd.addOption(
-      new Option(
-        '--sort <order>',
-        'list sites by cost (most expensive first: CPU time where bench measured it, then B/op), by measured allocs/op, or by position',
-      )
-        .choices(['cost', 'allocs', 'position'])
-        .default('position'),
-    );
+    cmd.option('--top <n>', t('cli.help.top'), String(DEFAULT_TOP));
+    cmd.addOption(new Option('--sort <order>', t('cli.help.sort')).choices(['cost', 'allocs', 'position']).default('position'));
   }
   return cmd
-    .option('--cause <ids>', 'only sites with these causes (comma-separated ids, see docs/causes.md)', collect)
-    .option('--package <patterns>', 'only sites in packages matching these patterns (as go list: ./x/..., example.com/m/...)', collect)
-    .option('--function <re>', 'only sites in functions matching this regular expression (compiler or readable name)')
-    .option('--min-allocs <n>', 'only sites the latest heapscope bench measured at N allocs/op or more')
-    .option(
-      '--all',
-      "also list sites in other modules' generic code instantiated here (by default charged to the calls that instantiate it)",
-    );
+    .option('--cause <ids>', t('cli.help.cause'), collect)
+    .option('--package <patterns>', t('cli.help.package'), collect)
+    .option('--function <re>', t('cli.help.function'))
+    .option('--min-allocs <n>', t('cli.help.minAllocs'))
+    .option('--all', t('cli.help.all'));
 }
 
 export function checkFocusFlags(flags: FocusFlags): FocusChoice {

@@ -4,12 +4,14 @@
 
 import { core as enCore } from './en/core.js';
 import { core as zhCore } from './zh-CN/core.js';
+import { cli as enCli } from './en/cli.js';
+import { cli as zhCli } from './zh-CN/cli.js';
 import type { Catalogues } from './translator.js';
 
-const en = { ...enCore };
+const en = { ...enCore, ...enCli };
 export type MessageId = keyof typeof en;
 
 export const catalogues: Catalogues<MessageId> = {
   en,
-  'zh-CN': { ...zhCore },
+  'zh-CN': { ...zhCore, ...zhCli },
 };
