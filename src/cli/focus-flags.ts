@@ -41,31 +41,35 @@ export function checkFocusFlags(flags: FocusFlags): FocusChoice {
   const known = new Set(CAUSES.map((c) => c.id as string));
   const causes = flags.cause ?? [];
   for (const c of causes) {
-    if (!known.has(c)) throw new UsageError(`--cause ${c}: no such cause`, `one of ${[...known].sort().join(', ')}`);
+    if (!known.has(c))
+      throw new UsageError(
+        t('cli.err.noSuchCause', { flag: '--cause', value: c }),
+        t('cli.err.hint.oneOf', { names: [...known].sort().join(', ') }),
+      );
   }
   for (const p of flags.package ?? []) {
     const why = packagePatternError(p);
-    if (why) throw new UsageError(`--package ${p}: ${why}`, 'an import path pattern (example.com/m/...) or a directory pattern (./x/...)');
+    if (why) throw new UsageError(t('cli.err.flagWhy', { flag: '--package', value: p, why }), t('cli.err.hint.packagePattern'));
   }
   let functionRe: RegExp | null = null;
   if (flags.function !== undefined) {
     const why = re2SyntaxError(flags.function);
-    if (why) throw new UsageError(`--function ${flags.function}: not a Go regular expression: ${why}`);
+    if (why) throw new UsageError(t('cli.err.notRegexp', { flag: '--function', value: flags.function, why }));
     try {
       functionRe = new RegExp(flags.function, 'u');
     } catch (e) {
-      throw new UsageError(`--function ${flags.function}: ${(e as Error).message}`);
+      throw new UsageError(t('cli.err.flagWhy', { flag: '--function', value: flags.function, why: (e as Error).message }));
     }
   }
   let minAllocs: number | null = null;
   if (flags.minAllocs !== undefined) {
     if (!/^(\d+(\.\d*)?|\.\d+)$/.test(flags.minAllocs))
-      throw new UsageError(`--min-allocs ${flags.minAllocs}: not a number of allocations per op`, 'as in 1 or 0.5');
+      throw new UsageError(t('cli.err.notAllocsNumber', { flag: '--min-allocs', value: flags.minAllocs }), t('cli.err.hint.minAllocs'));
     minAllocs = Number(flags.minAllocs);
   }
   let top = DEFAULT_TOP;
   if (flags.top !== undefined) {
-    if (!/^\d{1,6}$/.test(flags.top)) throw new UsageError(`--top ${flags.top}: must be a whole number (0: no summary)`);
+    if (!/^\d{1,6}$/.test(flags.top)) throw new UsageError(t('cli.err.notTop', { flag: '--top', value: flags.top }));
     top = Number(flags.top);
   }
   return {

@@ -67,8 +67,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     t.setLang(resolveLang(langFlag(argv), io.env));
   } catch (e) {
     if (!(e instanceof UnknownLangError)) throw e;
-    t.setLang('en');
-    io.stderr(`heapscope: ${safeText(e.message)}\n${t('cli.help.afterError')}\n`);
+    // Said in the locale's language when it has one: the language asked for is the one heapscope lacks.
+    t.setLang(resolveLang(undefined, { ...io.env, HEAPSCOPE_LANG: undefined }));
+    const said = new UnknownLangError(e.given);
+    io.stderr(`heapscope: ${safeText(said.message)}\n${t('cli.help.afterError')}\n`);
     return exitCode('fatal');
   }
   const program = new Command();
@@ -226,7 +228,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (e instanceof CommanderError) return exitCode(e.exitCode === 0 ? 'ok' : 'fatal');
     if (e instanceof HeapscopeError) {
       // Messages quote the go command, paths and flags as given: escaped like every other untrusted text.
-      io.stderr(`heapscope: ${safeText(e.message)}${e.hint ? ` (${safeText(e.hint)})` : ''}\n`);
+      io.stderr(
+        `heapscope: ${e.hint ? t('cli.error.withHint', { message: safeText(e.message), hint: safeText(e.hint) }) : safeText(e.message)}\n`,
+      );
       if (e instanceof ConfigError) for (const p of e.problems.slice(1)) io.stderr(`heapscope: ${safeText(p)}\n`);
       return exitCode('fatal');
     }

@@ -76,5 +76,8 @@ export async function writeOutput(
 
 export function printProblems(problems: Problem[], io: CliIO): void {
   for (const p of problems)
-    io.stderr(`heapscope: ${p.kind === 'go' ? 'go: ' : p.kind === 'source' ? 'source structure: ' : ''}${safeText(p.message)}\n`);
+    // The go command's own lines keep its `go: ` prefix; heapscope's words around them follow the language.
+    io.stderr(
+      `heapscope: ${p.kind === 'go' ? `go: ${safeText(p.message)}` : p.kind === 'source' ? t('cli.problem.sourceStructure', { message: safeText(p.message) }) : safeText(p.message)}\n`,
+    );
 }
