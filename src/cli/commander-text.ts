@@ -84,6 +84,9 @@ export function helpConfiguration(): HelpConfiguration {
   };
 }
 
+/** A list commander joined with `, `, joined as the language joins names. */
+const list = (names: string): string => names.split(', ').join(t('cli.commander.listSeparator'));
+
 /** commander's error shapes (14.0): the English pattern and the message that says it in the run's language. */
 const ERRORS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^error: unknown option '(.*)'$/, (m) => t('cli.commander.unknownOption', { flag: m[1]! })],
@@ -93,7 +96,7 @@ const ERRORS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^error: required option '(.*)' not specified$/, (m) => t('cli.commander.missingMandatory', { flags: m[1]! })],
   [
     /^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/,
-    (m) => t('cli.commander.invalidChoice', { flags: m[1]!, value: m[2]!, choices: m[3]! }),
+    (m) => t('cli.commander.invalidChoice', { flags: m[1]!, value: m[2]!, choices: list(m[3]!) }),
   ],
   [
     /^error: option '(.*)' argument '(.*)' is invalid\.(?: (.*))?$/,
@@ -103,7 +106,7 @@ const ERRORS: [RegExp, (m: RegExpExecArray) => string][] = [
     /^error: too many arguments(?: for '(.*)')?\. Expected (\d+) arguments? but got (\d+)\.$/,
     (m) => t('cli.commander.excessArguments', { command: m[1] ?? 'heapscope', expected: Number(m[2]), got: Number(m[3]) }),
   ],
-  [/^\(Did you mean one of (.*)\?\)$/, (m) => t('cli.commander.didYouMeanOneOf', { names: m[1]! })],
+  [/^\(Did you mean one of (.*)\?\)$/, (m) => t('cli.commander.didYouMeanOneOf', { names: list(m[1]!) })],
   [/^\(Did you mean (.*)\?\)$/, (m) => t('cli.commander.didYouMean', { name: m[1]! })],
 ];
 

@@ -358,4 +358,10 @@ size: {size} in {entries, plural, one {# file} other {# files}}, bound {limit} (
   'cli.cache.defaultLimit': 'default',
   'cli.cache.unfinished': '  unfinished writes: {n, number}, {size} (removed once their run has ended)',
   'cli.cache.removed': 'removed {n, plural, one {# file} other {# files}} ({size}) from {dir}',
+
+  // Said when a report is replayed.
+  'cli.replayed': 'nothing changed since the same command last ran; its report is replayed from the cache (--no-cache to redo)',
+
+  // Between the names of a list commander prints (choices, suggestions).
+  'cli.commander.listSeparator': ', ',
 } as const;

@@ -342,4 +342,10 @@ overlay 和 cgo 环境为键；每条命令行最近一次完成的报告；heap
   'cli.cache.defaultLimit': '默认',
   'cli.cache.unfinished': '  未完成的写入：{n, number} 个，{size}（其运行结束后删除）',
   'cli.cache.removed': '已从 {dir} 删除 {n, plural, other {# 个文件}}（{size}）',
+
+  // Said when a report is replayed.
+  'cli.replayed': '自同一命令上次运行以来没有任何改动；从缓存重放其报告（用 --no-cache 重新分析）',
+
+  // Between the names of a list commander prints (choices, suggestions).
+  'cli.commander.listSeparator': '、',
 };
