@@ -61,6 +61,11 @@ function langFlag(argv: string[]): string | undefined {
   return v;
 }
 
+/** The line bin/heapscope.js prints for an exception heapscope did not expect (a bug: exit 3), in the run's language. */
+export function internalErrorLine(e: unknown): string {
+  return `heapscope: ${t('cli.internalError', { message: e instanceof Error ? e.message : String(e) })}\n`;
+}
+
 export async function main(argv: string[], io: CliIO): Promise<number> {
   io = { ...io, argv };
   try {

@@ -130,14 +130,18 @@ export async function diff(options: DiffJobOptions): Promise<DiffResult> {
     const workTree = async (): Promise<Code> => {
       if (repo && (await isDirty(repo, host.env))) note(t('cli.note.dirty'));
       tops.push(repo ? repo.top : dir);
-      return { dir, label: 'the working tree' };
+      return { dir, label: t('cli.diff.workingTree') };
     };
     if (releases.length === 2) {
       const code = args.length === 1 ? await checkout(args[0]!) : await workTree();
       for (const r of releases) {
         const version = await toolchain(code.dir, r, host.env);
         sides.push({
-          side: { label: `${r} on ${code.label}`, go: version, ...(code.revision ? { revision: code.revision } : {}) },
+          side: {
+            label: t('cli.diff.releaseOn', { release: r, code: code.label }),
+            go: version,
+            ...(code.revision ? { revision: code.revision } : {}),
+          },
           dir: code.dir,
           env: { ...host.env, GOTOOLCHAIN: r },
         });

@@ -364,4 +364,9 @@ size: {size} in {entries, plural, one {# file} other {# files}}, bound {limit} (
 
   // Between the names of a list commander prints (choices, suggestions).
   'cli.commander.listSeparator': ', ',
+
+  // The working tree as a side of a diff; a heapscope bug.
+  'cli.diff.workingTree': 'the working tree',
+  'cli.diff.releaseOn': '{release} on {code}',
+  'cli.internalError': 'internal error (please report it): {message}',
 } as const;

@@ -348,4 +348,9 @@ overlay 和 cgo 环境为键；每条命令行最近一次完成的报告；heap
 
   // Between the names of a list commander prints (choices, suggestions).
   'cli.commander.listSeparator': '、',
+
+  // The working tree as a side of a diff; a heapscope bug.
+  'cli.diff.workingTree': '工作区',
+  'cli.diff.releaseOn': '{code} 上的 {release}',
+  'cli.internalError': '内部错误（请报告）：{message}',
 };
