@@ -296,7 +296,7 @@ overlay 和 cgo 环境为键；每条命令行最近一次完成的报告；heap
   'cli.bench.aBenchmark': '某个基准测试',
   'cli.bench.abFailed': '{package}（{side}）：基准测试失败（{status}）：{lines}',
   'cli.progress.listing': '正在列出包',
-  'cli.progress.compiling': '正在编译第 {seen, number}/{total, number} 个包',
+  'cli.progress.compiling': '正在编译包（{seen, number}/{total, number}）',
   'cli.analyze.goStopped': '没有编译：go 命令在编译它之前就停止了：{goText}',
   'cli.analyze.buildStopped': '没有编译：构建在这个包之前就停止了（见其他包的错误）',
   'cli.analyze.importsBroken': '没有编译：它导入的 {package} 编译不通过',
@@ -338,7 +338,7 @@ overlay 和 cgo 环境为键；每条命令行最近一次完成的报告；heap
   Go 工具路径：   {tools, plural, other {# 个条目}}
   测得的数据：    {measured, plural, other {# 个模块}}，{measuredSize}
   辅助程序：      {bin, plural, other {# 个文件}}，{binSize}
-  diff 的修订版本：{revisions, plural, other {# 个提交}}，{revisionsSize}`,
+  diff 修订版本： {revisions, plural, other {# 个提交}}，{revisionsSize}`,
   'cli.cache.defaultLimit': '默认',
   'cli.cache.unfinished': '  未完成的写入：{n, number} 个，{size}（其运行结束后删除）',
   'cli.cache.removed': '已从 {dir} 删除 {n, plural, other {# 个文件}}（{size}）',
