@@ -4,7 +4,7 @@ import { setFlagsFromString } from 'node:v8';
 
 // heapscope builds many short-lived objects while it parses; a larger young generation halves GC time.
 setFlagsFromString('--max-semi-space-size=64');
-const { main } = await import('../dist/src/cli/main.js');
+const { main, internalErrorLine } = await import('../dist/src/cli/main.js');
 
 // A reader that goes away (`heapscope analyze | head`) ends heapscope quietly, as it ends the go command: Go dies of
 // SIGPIPE, which a shell reports as 141; Node ignores the signal and reports EPIPE on the stream instead. The exit
@@ -31,7 +31,7 @@ main(process.argv.slice(2), {
     process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
   },
   (e) => {
-    process.stderr.write(`heapscope: internal error (please report it): ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(internalErrorLine(e));
     if (process.env.HEAPSCOPE_DEBUG) process.stderr.write(`${e?.stack ?? ''}\n`);
     process.exitCode = 3; // EXIT_BUG (src/cli/outcome.ts)
   },

@@ -10,6 +10,7 @@ import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { noteGrowth, sizeOf } from './cache-dir.js';
+import { t } from '../i18n/t.js';
 
 const RESULT_FORMAT = 'heapscope-result-2';
 /**
@@ -190,10 +191,11 @@ export function toolIdentity(version: string): string {
   return identity;
 }
 
-/** The file name of an invocation's report with these output settings. */
+/** The file name of an invocation's report with these output settings, in the language of the run: a report's
+ *  prose follows --lang, so a zh-CN run never replays the report an English run left (nor the other way). */
 export function resultName(runId: string, settings: unknown[]): string {
   return createHash('sha256')
-    .update(JSON.stringify([runId, ...settings]))
+    .update(JSON.stringify([runId, t.lang(), ...settings]))
     .digest('hex')
     .slice(0, 32);
 }

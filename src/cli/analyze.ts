@@ -10,6 +10,7 @@ import { openOutput, writeWhole } from './output.js';
 import { applyDefaults, type GivenFlags } from './config-defaults.js';
 import { loadConfig } from '../runners/config.js';
 import { commonOptions, writeOutput, type SharedFlags } from './shared-flags.js';
+import { t } from '../i18n/t.js';
 
 export interface AnalyzeFlags extends FocusFlags, GivenFlags, SharedFlags {
   profile?: string;
@@ -39,8 +40,7 @@ export async function runAnalyze(patterns: string[], flags: AnalyzeFlags, io: Cl
     baseline: flags.writeBaseline !== undefined,
     command: commandLine(io),
   }).finally(() => common.onProgress?.done());
-  if (r.replayed && flags.verbose)
-    io.stderr('heapscope: nothing changed since the same command last ran; its report is replayed from the cache (--no-cache to redo)\n');
+  if (r.replayed && flags.verbose) io.stderr(`heapscope: ${t('cli.replayed')}\n`);
   // Every heap site of the analysed packages, whatever the filters show: check --baseline compares against all.
   if (r.baseline && flags.writeBaseline !== undefined)
     writeWhole(resolve(io.cwd, flags.writeBaseline), JSON.stringify(r.baseline, null, 1) + '\n', '--write-baseline');

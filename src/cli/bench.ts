@@ -12,6 +12,7 @@ import { commandLine, useColor, type CliIO } from './terminal.js';
 import type { Outcome } from './outcome.js';
 import { checkBenchPattern, checkBenchtime, checkCostTime, checkCount, checkTimeout } from './flag-checks.js';
 import { commonOptions, printProblems, writeOutput, type SharedFlags } from './shared-flags.js';
+import { t } from '../i18n/t.js';
 
 export interface BenchFlags extends FocusFlags, GivenFlags, SharedFlags {
   bench: string;
@@ -37,8 +38,7 @@ export async function runBench(patterns: string[], flags: BenchFlags, io: CliIO)
   const common = commonOptions(patterns, flags, io);
   const config = loadConfig(common.dir, io.cwd);
   applyDefaults(flags, config, ['tags', 'bench', 'benchtime', 'count', 'timeout']);
-  if (flags.check && !config)
-    throw new UsageError('--check needs budgets: no heapscope.json, heapscope.yaml or heapscope.yml at the module root');
+  if (flags.check && !config) throw new UsageError(t('cli.err.checkNeedsBudgets'));
   const count = checkCount(flags.count);
   checkTimeout(flags.timeout);
   if (flags.costTime !== undefined) checkCostTime(flags.costTime);

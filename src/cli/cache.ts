@@ -4,6 +4,7 @@ import { cacheEntries, cacheLimit, cleanCache, DEFAULT_LIMIT, ENTRY_KINDS } from
 import { defaultCacheDir } from '../cache/model-cache.js';
 import type { CliIO } from './terminal.js';
 import type { Outcome } from './outcome.js';
+import { t } from '../i18n/t.js';
 
 function mib(bytes: number): string {
   return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
@@ -33,18 +34,23 @@ export async function runCacheInfo(flags: { format: string }, io: CliIO): Promis
     io.stdout(JSON.stringify(info, null, 2) + '\n');
     return 'ok';
   }
+  const kinds = Object.fromEntries(
+    Object.entries(by).flatMap(([k, v]) => [
+      [k, v.entries],
+      [`${k}Size`, mib(v.bytes)],
+    ]),
+  );
   const lines = [
-    `cache: ${dir}`,
-    `size: ${mib(info.bytes)} in ${info.entries} files, bound ${mib(info.limit)} (${info.limitFrom})`,
-    `  package facts:     ${by['facts']!.entries} entries, ${mib(by['facts']!.bytes)}`,
-    `  finished reports:  ${by['results']!.entries} entries, ${mib(by['results']!.bytes)}`,
-    `  run lists:         ${by['runs']!.entries} entries, ${mib(by['runs']!.bytes)}`,
-    `  Go tool paths:     ${by['tools']!.entries} entries`,
-    `  measured figures:  ${by['measured']!.entries} modules, ${mib(by['measured']!.bytes)}`,
-    `  helper programs:   ${by['bin']!.entries} files, ${mib(by['bin']!.bytes)}`,
-    `  diff's revisions:  ${by['revisions']!.entries} commits, ${mib(by['revisions']!.bytes)}`,
+    t('cli.cache.info', {
+      dir,
+      size: mib(info.bytes),
+      entries: info.entries,
+      limit: mib(info.limit),
+      from: info.limitFrom === 'default' ? t('cli.cache.defaultLimit') : info.limitFrom,
+      ...kinds,
+    }),
   ];
-  if (partial.length) lines.push(`  unfinished writes: ${partial.length}, ${mib(info.partial.bytes)} (removed once their run has ended)`);
+  if (partial.length) lines.push(t('cli.cache.unfinished', { n: partial.length, size: mib(info.partial.bytes) }));
   io.stdout(lines.join('\n') + '\n');
   return 'ok';
 }
@@ -52,6 +58,6 @@ export async function runCacheInfo(flags: { format: string }, io: CliIO): Promis
 export async function runCacheClean(io: CliIO): Promise<Outcome> {
   const dir = defaultCacheDir(io.env);
   const r = cleanCache(dir);
-  io.stdout(`removed ${r.removed} files (${mib(r.freed)}) from ${dir}\n`);
+  io.stdout(`${t('cli.cache.removed', { n: r.removed, size: mib(r.freed), dir })}\n`);
   return 'ok';
 }

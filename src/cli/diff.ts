@@ -12,6 +12,7 @@ import { applyDefaults, type GivenFlags } from './config-defaults.js';
 import { loadConfig } from '../runners/config.js';
 import type { Outcome } from './outcome.js';
 import { commonOptions, writeOutput, type SharedFlags } from './shared-flags.js';
+import { t } from '../i18n/t.js';
 
 export interface DiffFlags extends GivenFlags, SharedFlags {
   tests?: boolean;
@@ -29,14 +30,11 @@ export interface DiffFlags extends GivenFlags, SharedFlags {
 export async function runDiff(args: string[], patterns: string[], flags: DiffFlags, io: CliIO): Promise<Outcome> {
   const common = commonOptions(patterns, flags, io);
   applyDefaults(flags, loadConfig(common.dir, io.cwd), ['tags', 'tests']);
-  if (!reporter(flags.format).diff) throw new Error(`--format ${flags.format} does not render a diff`);
+  if (!reporter(flags.format).diff) throw new Error(t('cli.err.noRender', { format: flags.format, what: 'diff' }));
   const releases = flags.go ?? [];
-  if (releases.length !== 0 && releases.length !== 2)
-    throw new UsageError(`--go is given twice, once for each side (got ${releases.length})`);
-  if (releases.length === 0 && (args.length < 1 || args.length > 2))
-    throw new UsageError('diff compares two revisions (A [B], B the working tree by default) or two Go releases (--go X --go Y)');
-  if (releases.length === 2 && args.length > 1)
-    throw new UsageError('with --go, name at most one revision (the code both releases compile)');
+  if (releases.length !== 0 && releases.length !== 2) throw new UsageError(t('cli.err.goTwice', { n: releases.length }));
+  if (releases.length === 0 && (args.length < 1 || args.length > 2)) throw new UsageError(t('cli.err.diffSides'));
+  if (releases.length === 2 && args.length > 1) throw new UsageError(t('cli.err.goOneRevision'));
   let count = 0;
   let threshold = 0;
   if (flags.bench !== undefined) {
@@ -44,9 +42,10 @@ export async function runDiff(args: string[], patterns: string[], flags: DiffFla
     checkTimeout(flags.timeout);
     if (flags.benchtime !== undefined) checkBenchtime(flags.benchtime);
     count = checkCount(flags.count);
-    const t = /^(\d+(?:\.\d+)?)%$/.exec(flags.threshold);
-    if (!t) throw new UsageError(`--threshold ${flags.threshold}: not a percentage`, 'as 5% or 0.5%');
-    threshold = Number(t[1]) / 100;
+    const pct = /^(\d+(?:\.\d+)?)%$/.exec(flags.threshold);
+    if (!pct)
+      throw new UsageError(t('cli.err.notPercentage', { flag: '--threshold', value: flags.threshold }), t('cli.err.hint.percentage'));
+    threshold = Number(pct[1]) / 100;
   }
   const out = openOutput(io, flags.output, flags.format);
   const r = await diff({

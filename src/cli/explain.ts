@@ -9,6 +9,7 @@ import { useColor, type CliIO } from './terminal.js';
 import type { Outcome } from './outcome.js';
 import { checkBenchPattern, checkTimeout } from './flag-checks.js';
 import { commonOptions, writeOutput, type SharedFlags } from './shared-flags.js';
+import { t } from '../i18n/t.js';
 
 export interface ExplainFlags extends FocusFlags, SharedFlags {
   bench?: string;
@@ -26,7 +27,7 @@ export function parseFileLine(arg: string): { file: string; line: number } {
   const line = m ? Number(m[2]) : NaN;
   const column = m?.[3] === undefined ? 1 : Number(m[3]);
   if (!m || !Number.isSafeInteger(line) || line < 1 || !Number.isSafeInteger(column) || column < 1)
-    throw new UsageError(`expected FILE:LINE or FILE:LINE:COL with LINE and COL whole numbers from 1, got ${JSON.stringify(arg)}`);
+    throw new UsageError(t('cli.err.fileLine', { given: JSON.stringify(arg) }));
   return { file: m[1]!, line };
 }
 

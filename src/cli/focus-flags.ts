@@ -8,6 +8,7 @@ import { CAUSES } from '../model/causes.js';
 import { packagePatternError } from '../model/filters.js';
 import { DEFAULT_TOP, type FocusChoice } from '../pipeline/options.js';
 import { re2SyntaxError } from './re2-syntax.js';
+import { t } from '../i18n/t.js';
 
 export interface FocusFlags {
   top?: string;
@@ -25,56 +26,50 @@ const collect = (v: string, prev: string[] | undefined): string[] => [...(prev ?
 
 export function addFocusOptions(cmd: Command, what: { top: boolean }): Command {
   if (what.top) {
-    cmd.option('--top <n>', `how many sites the summary at the top ranks (0: no summary)`, String(DEFAULT_TOP));
-    cmd.addOption(
-      new Option(
-        '--sort <order>',
-        'list sites by cost (most expensive first: CPU time where bench measured it, then B/op), by measured allocs/op, or by position',
-      )
-        .choices(['cost', 'allocs', 'position'])
-        .default('position'),
-    );
+    cmd.option('--top <n>', t('cli.help.top'), String(DEFAULT_TOP));
+    cmd.addOption(new Option('--sort <order>', t('cli.help.sort')).choices(['cost', 'allocs', 'position']).default('position'));
   }
   return cmd
-    .option('--cause <ids>', 'only sites with these causes (comma-separated ids, see docs/causes.md)', collect)
-    .option('--package <patterns>', 'only sites in packages matching these patterns (as go list: ./x/..., example.com/m/...)', collect)
-    .option('--function <re>', 'only sites in functions matching this regular expression (compiler or readable name)')
-    .option('--min-allocs <n>', 'only sites the latest heapscope bench measured at N allocs/op or more')
-    .option(
-      '--all',
-      "also list sites in other modules' generic code instantiated here (by default charged to the calls that instantiate it)",
-    );
+    .option('--cause <ids>', t('cli.help.cause'), collect)
+    .option('--package <patterns>', t('cli.help.package'), collect)
+    .option('--function <re>', t('cli.help.function'))
+    .option('--min-allocs <n>', t('cli.help.minAllocs'))
+    .option('--all', t('cli.help.all'));
 }
 
 export function checkFocusFlags(flags: FocusFlags): FocusChoice {
   const known = new Set(CAUSES.map((c) => c.id as string));
   const causes = flags.cause ?? [];
   for (const c of causes) {
-    if (!known.has(c)) throw new UsageError(`--cause ${c}: no such cause`, `one of ${[...known].sort().join(', ')}`);
+    if (!known.has(c))
+      throw new UsageError(
+        t('cli.err.noSuchCause', { flag: '--cause', value: c }),
+        t('cli.err.hint.oneOf', { names: [...known].sort().join(', ') }),
+      );
   }
   for (const p of flags.package ?? []) {
     const why = packagePatternError(p);
-    if (why) throw new UsageError(`--package ${p}: ${why}`, 'an import path pattern (example.com/m/...) or a directory pattern (./x/...)');
+    if (why) throw new UsageError(t('cli.err.flagWhy', { flag: '--package', value: p, why }), t('cli.err.hint.packagePattern'));
   }
   let functionRe: RegExp | null = null;
   if (flags.function !== undefined) {
     const why = re2SyntaxError(flags.function);
-    if (why) throw new UsageError(`--function ${flags.function}: not a Go regular expression: ${why}`);
+    if (why) throw new UsageError(t('cli.err.notRegexp', { flag: '--function', value: flags.function, why }));
     try {
       functionRe = new RegExp(flags.function, 'u');
     } catch (e) {
-      throw new UsageError(`--function ${flags.function}: ${(e as Error).message}`);
+      throw new UsageError(t('cli.err.flagWhy', { flag: '--function', value: flags.function, why: (e as Error).message }));
     }
   }
   let minAllocs: number | null = null;
   if (flags.minAllocs !== undefined) {
     if (!/^(\d+(\.\d*)?|\.\d+)$/.test(flags.minAllocs))
-      throw new UsageError(`--min-allocs ${flags.minAllocs}: not a number of allocations per op`, 'as in 1 or 0.5');
+      throw new UsageError(t('cli.err.notAllocsNumber', { flag: '--min-allocs', value: flags.minAllocs }), t('cli.err.hint.minAllocs'));
     minAllocs = Number(flags.minAllocs);
   }
   let top = DEFAULT_TOP;
   if (flags.top !== undefined) {
-    if (!/^\d{1,6}$/.test(flags.top)) throw new UsageError(`--top ${flags.top}: must be a whole number (0: no summary)`);
+    if (!/^\d{1,6}$/.test(flags.top)) throw new UsageError(t('cli.err.notTop', { flag: '--top', value: flags.top }));
     top = Number(flags.top);
   }
   return {

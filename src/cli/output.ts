@@ -5,6 +5,7 @@ import { closeSync, openSync, renameSync, rmSync, statSync, unlinkSync, writeFil
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors/errors.js';
 import type { CliIO } from './terminal.js';
+import { t } from '../i18n/t.js';
 
 export interface Output {
   /** Whether the report goes to a terminal (colour, and html's refusal). */
@@ -26,12 +27,12 @@ process.on('exit', () => {
 
 export function openOutput(io: CliIO, file: string | undefined, format: string): Output {
   if (file === undefined || file === '-') {
-    if (format === 'html' && io.stdoutTTY)
-      throw new UsageError('--format html writes a page, not terminal text', 'give -o FILE, or redirect standard output to a file');
+    if (format === 'html' && io.stdoutTTY) throw new UsageError(t('cli.err.htmlToTerminal'), t('cli.err.hint.htmlToTerminal'));
     return { tty: io.stdoutTTY, write: (c) => io.stdout(c), commit: () => {} };
   }
   const target = resolve(io.cwd, file);
-  if (statSync(target, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`-o ${file}: is a directory`, 'name a file');
+  if (statSync(target, { throwIfNoEntry: false })?.isDirectory())
+    throw new UsageError(t('cli.err.isDir', { flag: '-o', value: file }), t('cli.err.hint.nameFile'));
   const tmp = join(dirname(target), `.${basename(target)}.heapscope-${process.pid}.tmp`);
   const failed = (e: unknown): UsageError => {
     pending.delete(tmp);
@@ -40,13 +41,17 @@ export function openOutput(io: CliIO, file: string | undefined, format: string):
     } catch {
       // Never made, or gone.
     }
-    return new UsageError(`-o ${file}: cannot write there (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    return new UsageError(
+      t('cli.err.cannotWrite', { flag: '-o', value: file, code: (e as NodeJS.ErrnoException).code ?? (e as Error).message }),
+    );
   };
   let fd: number;
   try {
     fd = openSync(tmp, 'w', 0o644);
   } catch (e) {
-    throw new UsageError(`-o ${file}: cannot write there (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new UsageError(
+      t('cli.err.cannotWrite', { flag: '-o', value: file, code: (e as NodeJS.ErrnoException).code ?? (e as Error).message }),
+    );
   }
   pending.add(tmp);
   return {
@@ -80,6 +85,8 @@ export function writeWhole(target: string, text: string, flag: string): void {
     renameSync(tmp, target);
   } catch (e) {
     rmSync(tmp, { force: true });
-    throw new UsageError(`${flag} ${target}: cannot write there (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new UsageError(
+      t('cli.err.cannotWrite', { flag, value: target, code: (e as NodeJS.ErrnoException).code ?? (e as Error).message }),
+    );
   }
 }

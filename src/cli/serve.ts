@@ -15,6 +15,7 @@ import { hookSignals } from '../runners/process-groups.js';
 import { pageAssets } from '../runners/page-assets.js';
 import type { Outcome } from './outcome.js';
 import type { SharedFlags } from './shared-flags.js';
+import { t } from '../i18n/t.js';
 
 export interface ServeFlags extends FocusFlags, Omit<SharedFlags, 'color' | 'progress'> {
   tests?: boolean;
@@ -44,7 +45,7 @@ function watchedFirst(dir: string): string[] {
 export async function runServe(patterns: string[], flags: ServeFlags, io: CliIO): Promise<Outcome> {
   const dir = commandDir(io.cwd, flags.C);
   if (!/^\d{1,5}$/.test(flags.port) || Number(flags.port) > 65535)
-    throw new UsageError(`--port ${flags.port}: not a port number (0: any free port)`);
+    throw new UsageError(t('cli.err.notPort', { flag: '--port', value: flags.port }));
   const choice = checkFocusFlags(flags);
   const assets = pageAssets();
   hookSignals();
@@ -70,7 +71,7 @@ export async function runServe(patterns: string[], flags: ServeFlags, io: CliIO)
     onUpdate: (s) => {
       server?.broadcast(s);
       if (s.state === 'error') io.stderr(`heapscope: ${s.message}\n`);
-      else if (s.state === 'ready') io.stderr(`heapscope: ${s.message} (update ${s.generation})\n`);
+      else if (s.state === 'ready') io.stderr(`heapscope: ${t('cli.serve.updated', { message: s.message, generation: s.generation })}\n`);
     },
   });
   try {
@@ -86,10 +87,12 @@ export async function runServe(patterns: string[], flags: ServeFlags, io: CliIO)
       assets,
     });
   } catch (e) {
-    throw new UsageError(`cannot listen on 127.0.0.1:${flags.port}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UsageError(
+      t('cli.err.cannotListen', { address: `127.0.0.1:${flags.port}`, code: (e as NodeJS.ErrnoException).code ?? (e as Error).message }),
+    );
   }
   io.stdout(`${server.url}\n`);
-  io.stderr(`heapscope: serving the report at ${server.url} and the playground at ${server.url}playground (Ctrl-C stops)\n`);
+  io.stderr(`heapscope: ${t('cli.serve.serving', { url: server.url, playground: `${server.url}playground` })}\n`);
   await live.start();
   // Runs until a signal ends the process (process-groups.ts stops the children and removes temporary directories).
   await new Promise<never>(() => {});

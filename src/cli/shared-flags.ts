@@ -8,6 +8,7 @@ import { commandDir } from './flag-checks.js';
 import { phaseTimer, progressPrinter, type CliIO, type Progress } from './terminal.js';
 import type { Output as Destination } from './output.js';
 import { safeText } from '../model/safe-text.js';
+import { t } from '../i18n/t.js';
 
 export interface SharedFlags {
   C?: string;
@@ -19,20 +20,20 @@ export interface SharedFlags {
 }
 
 /** Adds -C and --tags, first among a command's flags (as go's own). */
-export function addTargetOptions(cmd: Command, tagsHelp = 'comma-separated build tags'): Command {
-  return cmd.option('-C <dir>', 'run in DIR (like go -C)').option('--tags <tags>', tagsHelp);
+export function addTargetOptions(cmd: Command, tagsHelp = t('cli.help.tags')): Command {
+  return cmd.option('-C <dir>', t('cli.help.dir')).option('--tags <tags>', tagsHelp);
 }
 
 /** Adds --no-cache and, for the commands that write a report (not serve), --color/--no-color and
  *  --progress/--no-progress, last among a command's flags. */
 export function addRunOptions(cmd: Command, what: { terminal: boolean } = { terminal: true }): Command {
-  cmd.option('--no-cache', "ignore and do not write heapscope's parsed-result cache");
+  cmd.option('--no-cache', t('cli.help.noCache'));
   if (!what.terminal) return cmd;
   return cmd
-    .option('--color', 'force colour in text output')
-    .option('--no-color', 'never colour text output')
-    .option('--progress', 'show progress on stderr (default: when stderr is a terminal)')
-    .option('--no-progress', 'never show progress');
+    .option('--color', t('cli.help.color'))
+    .option('--no-color', t('cli.help.noColor'))
+    .option('--progress', t('cli.help.progress'))
+    .option('--no-progress', t('cli.help.noProgress'));
 }
 
 /** The options of the engine every command fills the same way from the shared flags. */
@@ -75,5 +76,8 @@ export async function writeOutput(
 
 export function printProblems(problems: Problem[], io: CliIO): void {
   for (const p of problems)
-    io.stderr(`heapscope: ${p.kind === 'go' ? 'go: ' : p.kind === 'source' ? 'source structure: ' : ''}${safeText(p.message)}\n`);
+    // The go command's own lines keep its `go: ` prefix; heapscope's words around them follow the language.
+    io.stderr(
+      `heapscope: ${p.kind === 'go' ? `go: ${safeText(p.message)}` : p.kind === 'source' ? t('cli.problem.sourceStructure', { message: safeText(p.message) }) : safeText(p.message)}\n`,
+    );
 }

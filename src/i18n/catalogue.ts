@@ -6,16 +6,18 @@ import { core as enCore } from './en/core.js';
 import { core as zhCore } from './zh-CN/core.js';
 import { causes as enCauses } from './en/causes.js';
 import { causes as zhCauses } from './zh-CN/causes.js';
+import { cli as enCli } from './en/cli.js';
+import { cli as zhCli } from './zh-CN/cli.js';
 import { prose as enProse } from './en/prose.js';
 import { prose as zhProse } from './zh-CN/prose.js';
 import { rules as enRules } from './en/rules.js';
 import { rules as zhRules } from './zh-CN/rules.js';
 import type { Catalogues } from './translator.js';
 
-const en = { ...enCore, ...enCauses, ...enProse, ...enRules };
+const en = { ...enCore, ...enCauses, ...enCli, ...enProse, ...enRules };
 export type MessageId = keyof typeof en;
 
 export const catalogues: Catalogues<MessageId> = {
   en,
-  'zh-CN': { ...zhCore, ...zhCauses, ...zhProse, ...zhRules },
+  'zh-CN': { ...zhCore, ...zhCauses, ...zhCli, ...zhProse, ...zhRules },
 };

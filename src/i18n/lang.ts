@@ -33,8 +33,9 @@ export function resolveLang(flag: string | undefined, env: NodeJS.ProcessEnv): L
     return l;
   }
   const locale = env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG'] || '';
-  // gettext ignores LANGUAGE under the C locale.
-  if (env['LANGUAGE'] && locale && langOf(locale) !== 'en') {
+  // gettext ignores LANGUAGE under the C (POSIX) locale only: LANG=en_US.UTF-8 with LANGUAGE=zh_CN:en is Chinese.
+  const plain = /^(c|posix)([.@]|$)/i.test(locale);
+  if (env['LANGUAGE'] && locale && !plain) {
     for (const part of env['LANGUAGE'].split(':')) {
       const l = part ? langOf(part) : null;
       if (l) return l;

@@ -20,6 +20,7 @@ import { ResultCache, resultName, toolIdentity, type ResultWriter } from '../cac
 import { UsageError } from '../errors/errors.js';
 import { VERSION } from '../version.js';
 import { statSync } from 'node:fs';
+import { t } from '../i18n/t.js';
 
 export interface AnalyzeJobOptions extends EngineOptions {
   /** Include _test.go files (the packages' test variants are compiled). */
@@ -59,7 +60,7 @@ export interface AnalyzeResult {
 function profileStamp(cwd: string, file: string | undefined): string {
   if (file === undefined) return '';
   const st = statSync(resolve(cwd, file), { throwIfNoEntry: false });
-  if (!st?.isFile()) throw new UsageError(`--profile ${file}: no such file`);
+  if (!st?.isFile()) throw new UsageError(t('cli.err.noSuchFile', { flag: '--profile', value: file }));
   return `${resolve(cwd, file)}:${st.size}:${st.mtimeMs}`;
 }
 
@@ -77,12 +78,8 @@ export async function analyze(options: AnalyzeJobOptions): Promise<AnalyzeResult
   const verbose = !!options.verbose;
   const profStamp = profileStamp(o.cwd, options.profile);
   if (options.profile !== undefined && choice.filters.minAllocs !== null)
-    throw new UsageError(
-      '--min-allocs counts allocs/op that heapscope bench measured; with --profile there are none',
-      'leave out one of the two',
-    );
-  if (options.asm && format !== 'html')
-    throw new UsageError('--asm adds the assembly pane of the html report', 'use it with --format html');
+    throw new UsageError(t('cli.err.minAllocsProfile'), t('cli.err.hint.leaveOne'));
+  if (options.asm && format !== 'html') throw new UsageError(t('cli.err.asmHtml'), t('cli.err.hint.asmHtml'));
   o.signal?.throwIfAborted();
   const plan = await planAnalysis({
     dir: o.dir,
@@ -146,14 +143,14 @@ export async function analyze(options: AnalyzeJobOptions): Promise<AnalyzeResult
     const r = withHeap.length
       ? await packageListings({ dir: o.dir, root: plan.root, env: o.env, importPaths: withHeap, ...(o.tags ? { tags: o.tags } : {}) })
       : { listings: [], error: null };
-    if (r.error) problems.push({ kind: 'asm', message: `the assembly listing: ${r.error}` });
+    if (r.error) problems.push({ kind: 'asm', message: t('cli.problem.asm', { why: r.error }) });
     listings = r.listings;
     o.phase('assembly listed');
   }
   if (failed.length)
     problems.push({
       kind: 'packages',
-      message: `${failed.length} package${failed.length === 1 ? '' : 's'} did not compile; results are partial`,
+      message: t('cli.problem.notCompiled', { n: failed.length }),
     });
   const chunks = render(model, {
     listings,

@@ -38,6 +38,7 @@ import { safeText } from '../model/safe-text.js';
 import { joinTrace } from '../model/trace-summary.js';
 import { compareBenchmarks } from '../model/compare.js';
 import { UsageError } from '../errors/errors.js';
+import { t } from '../i18n/t.js';
 
 export interface BenchJobOptions extends EngineOptions {
   /** The benchmarks to run, as go test -bench. Default: '.'. */
@@ -88,11 +89,10 @@ export async function bench(options: BenchJobOptions): Promise<BenchResult> {
   const mark = o.phase;
   const format = options.format ?? 'json';
   const render = reporter(format).bench;
-  if (!render) throw new UsageError(`--format ${format} does not render benchmarks`);
+  if (!render) throw new UsageError(t('cli.err.noRender', { format, what: 'bench' }));
   const choice = options.focus ?? defaultFocus();
   const config = options.config !== undefined ? options.config : loadConfig(dir, o.cwd);
-  if (options.check && !config)
-    throw new UsageError('--check needs budgets: no heapscope.json, heapscope.yaml or heapscope.yml at the module root');
+  if (options.check && !config) throw new UsageError(t('cli.err.checkNeedsBudgets'));
   const flags = {
     bench: options.bench ?? '.',
     benchtime: options.benchtime,
@@ -125,7 +125,10 @@ export async function bench(options: BenchJobOptions): Promise<BenchResult> {
     flags.bench,
   );
   if (chosen.length === 0) {
-    problems.push({ kind: 'benchmarks', message: `no benchmark matches --bench ${flags.bench} in ${given.join(' ')}` });
+    problems.push({
+      kind: 'benchmarks',
+      message: t('cli.problem.noBenchmarkMatches', { pattern: flags.bench, packages: given.join(' ') }),
+    });
     return { outcome: 'partial', problems, report: null, output: null };
   }
   const pats = chosen.map((p) => p.ImportPath);
@@ -264,28 +267,38 @@ export async function bench(options: BenchJobOptions): Promise<BenchResult> {
   const unmeasured = budgets?.filter((b) => b.unmeasured) ?? [];
   if (over.length || missing.size || unmeasured.length) {
     const parts = [
-      ...(over.length ? [`${over.length} budget${over.length === 1 ? '' : 's'} exceeded`] : []),
-      ...(missing.size
-        ? [`${missing.size} budgeted benchmark${missing.size === 1 ? '' : 's'} did not run (${[...missing].map(safeText).join(', ')})`]
-        : []),
+      ...(over.length ? [t('cli.problem.budgetsExceeded', { n: over.length })] : []),
+      ...(missing.size ? [t('cli.problem.budgetedNotRun', { n: missing.size, names: [...missing].map(safeText).join(', ') })] : []),
       ...(unmeasured.length
         ? [
-            `${unmeasured.length} budget${unmeasured.length === 1 ? '' : 's'} not measured (${unmeasured.map((b) => `${safeText(b.benchmark)} ${b.metric}: ${safeText(b.unmeasured!)}`).join(', ')})`,
+            t('cli.problem.budgetsUnmeasured', {
+              n: unmeasured.length,
+              list: unmeasured.map((b) => `${safeText(b.benchmark)} ${b.metric}: ${safeText(b.unmeasured!)}`).join(', '),
+            }),
           ]
         : []),
     ];
-    problems.push({ kind: 'budgets', message: `${parts.join('; ')} (${safeText(relative(host.cwd, config!.file) || config!.file)})` });
+    problems.push({
+      kind: 'budgets',
+      message: t('cli.problem.budgets', {
+        parts: parts.join(t('cli.listSeparator')),
+        file: safeText(relative(host.cwd, config!.file) || config!.file),
+      }),
+    });
     return done('partial');
   }
   const failed = report.packages.filter((p) => p.errors.length);
   if (report.benchmarks.length === 0 && failed.length === 0) {
-    problems.push({ kind: 'benchmarks', message: `no benchmark matches --bench ${flags.bench} in ${given.join(' ')}` });
+    problems.push({
+      kind: 'benchmarks',
+      message: t('cli.problem.noBenchmarkMatches', { pattern: flags.bench, packages: given.join(' ') }),
+    });
     return done('partial');
   }
   if (failed.length) {
     problems.push({
       kind: 'packages',
-      message: `problems in ${failed.length} package${failed.length === 1 ? '' : 's'}; the other benchmarks are reported`,
+      message: t('cli.problem.benchPackages', { n: failed.length }),
     });
     return done('partial');
   }

@@ -17,6 +17,7 @@ import { packageMatcher } from '../model/filters.js';
 import { reporter } from '../reporters/registry.js';
 import { loadConfig } from '../runners/config.js';
 import { UsageError } from '../errors/errors.js';
+import { t } from '../i18n/t.js';
 
 export interface CheckJobOptions extends EngineOptions {
   /** Include _test.go files (and their directives). */
@@ -58,12 +59,12 @@ function readBaseline(cwd: string, file: string): { ids: Set<string>; sites: num
     text = readFileSync(resolve(cwd, file), 'utf8');
   } catch (e) {
     throw new UsageError(
-      `--baseline ${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
-      'write one with heapscope analyze --write-baseline FILE',
+      t('cli.err.cannotReadFile', { file: `--baseline ${file}`, code: (e as NodeJS.ErrnoException).code ?? (e as Error).message }),
+      t('cli.err.hint.writeBaseline'),
     );
   }
   const b = parseBaseline(text);
-  if (!b.ok) throw new UsageError(`--baseline ${file}: ${b.error}`);
+  if (!b.ok) throw new UsageError(t('cli.err.flagWhy', { flag: '--baseline', value: file, why: b.error }));
   return { ids: b.ids, sites: b.sites, file };
 }
 
@@ -71,7 +72,7 @@ export async function check(options: CheckJobOptions): Promise<CheckResult> {
   const o = resolveOptions(options);
   const format = options.format ?? 'json';
   const render = reporter(format).check;
-  if (!render) throw new UsageError(`--format ${format} does not render a check`);
+  if (!render) throw new UsageError(t('cli.err.noRender', { format, what: 'check' }));
   const config = options.config !== undefined ? options.config : loadConfig(o.dir, o.cwd);
   const baseline = options.baseline !== undefined ? readBaseline(o.cwd, options.baseline) : null;
   o.signal?.throwIfAborted();
@@ -123,7 +124,7 @@ export async function check(options: CheckJobOptions): Promise<CheckResult> {
     });
     // What the bench job had to say is said before check's report, as heapscope bench says it.
     problems.push(...measured.problems.map((p) => ({ kind: 'bench' as const, message: p.message })));
-    if (!measured.report) throw new UsageError(`--bench ${options.bench}: the benchmarks did not run`);
+    if (!measured.report) throw new UsageError(t('cli.err.benchDidNotRun', { flag: '--bench', value: options.bench }));
     violations.push(...checkMeasured(directives, measured.report));
     o.phase('benchmarks measured');
   }
@@ -144,14 +145,14 @@ export async function check(options: CheckJobOptions): Promise<CheckResult> {
   if (failed.length) {
     problems.push({
       kind: 'packages',
-      message: `${failed.length} package${failed.length === 1 ? '' : 's'} did not compile: their directives were not checked`,
+      message: t('cli.problem.checkNotCompiled', { n: failed.length }),
     });
     return { outcome: 'fatal', problems, report, output };
   }
   if (directives.length === 0 && !baseline)
     problems.push({
       kind: 'directives',
-      message: 'no //heapscope: directive in the analysed packages, and no --baseline: nothing to check',
+      message: t('cli.problem.nothingToCheck'),
     });
   return { outcome: violations.some((v) => v.ignored === undefined) || stale.length ? 'partial' : 'ok', problems, report, output };
 }

@@ -6,6 +6,7 @@ import { resolveCompareName } from '../model/compare.js';
 import { declaredBenchmarks, splitBenchPattern } from '../runners/bench-packages.js';
 import type { GoListPackage } from '../parsers/go-list-json.js';
 import { safeText } from '../model/safe-text.js';
+import { t } from '../i18n/t.js';
 
 function quoteRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -23,17 +24,14 @@ export function compareSelection(
   benchGiven: boolean,
 ): { names: [string, string]; bench: string } | null {
   if (names === undefined) return null;
-  if (names.length !== 2)
-    throw new UsageError(
-      `--compare takes two benchmark names, A and B (given ${names.length}); put package patterns before --compare or after --`,
-    );
+  if (names.length !== 2) throw new UsageError(t('cli.err.compareTwo', { n: names.length }));
   const declared = pkgs.flatMap((p) => declaredBenchmarks(p)).filter((n) => n !== '?');
   const resolved = names.map((n) => {
     const r = resolveCompareName(n, declared);
     if ('error' in r) throw new UsageError(safeText(r.error));
     return r.name;
   }) as [string, string];
-  if (resolved[0] === resolved[1]) throw new UsageError(`--compare names ${safeText(resolved[0])} twice: give two benchmarks`);
+  if (resolved[0] === resolved[1]) throw new UsageError(t('cli.err.compareTwice', { name: safeText(resolved[0]) }));
   const tops = [...new Set(resolved.map((n) => n.split('/')[0]!))].map(quoteRe).join('|');
   if (!benchGiven) return { names: resolved, bench: `^(?:${tops})$` };
   if (splitBenchPattern(bench).length === 1) return { names: resolved, bench: `(?:${bench})|^(?:${tops})$` };

@@ -17,6 +17,7 @@ import type { DiffReport, DiffSide } from '../model/diff.js';
 import type { AnalysisModel } from '../model/types.js';
 import { reporter } from '../reporters/registry.js';
 import { UsageError } from '../errors/errors.js';
+import { t } from '../i18n/t.js';
 
 export interface DiffJobOptions extends EngineOptions {
   /** A [B]: two revisions (B: the working tree when left out); with releases, at most one (the code compiled). */
@@ -55,20 +56,21 @@ interface Side {
 }
 
 function checkSides(args: string[], releases: string[]): void {
-  if (releases.length !== 0 && releases.length !== 2)
-    throw new UsageError(`--go is given twice, once for each side (got ${releases.length})`);
-  if (releases.length === 0 && (args.length < 1 || args.length > 2))
-    throw new UsageError('diff compares two revisions (A [B], B the working tree by default) or two Go releases (--go X --go Y)');
-  if (releases.length === 2 && args.length > 1)
-    throw new UsageError('with --go, name at most one revision (the code both releases compile)');
+  if (releases.length !== 0 && releases.length !== 2) throw new UsageError(t('cli.err.goTwice', { n: releases.length }));
+  if (releases.length === 0 && (args.length < 1 || args.length > 2)) throw new UsageError(t('cli.err.diffSides'));
+  if (releases.length === 2 && args.length > 1) throw new UsageError(t('cli.err.goOneRevision'));
 }
 
 async function toolchain(dir: string, name: string, env: NodeJS.ProcessEnv): Promise<string> {
-  if (!RELEASE.test(name)) throw new UsageError(`--go ${name}: not a Go release name`, 'as go1.26.8 or go1.27.4, which GOTOOLCHAIN takes');
+  if (!RELEASE.test(name)) throw new UsageError(t('cli.err.notRelease', { flag: '--go', value: name }), t('cli.err.hint.release'));
   const v = await capture('go', ['env', 'GOVERSION'], { cwd: dir, env: { ...env, GOTOOLCHAIN: name } });
   if (v.code !== 0)
     throw new UsageError(
-      `--go ${name}: the go command cannot get that toolchain: ${v.stderr.split('\n').find((l) => l.trim()) ?? `exit ${v.code}`}`,
+      t('cli.err.toolchainUnavailable', {
+        flag: '--go',
+        value: name,
+        goText: v.stderr.split('\n').find((l) => l.trim()) ?? t('cli.err.exitStatus', { code: String(v.code) }),
+      }),
     );
   return v.stdout.trim();
 }
@@ -76,7 +78,7 @@ async function toolchain(dir: string, name: string, env: NodeJS.ProcessEnv): Pro
 export async function diff(options: DiffJobOptions): Promise<DiffResult> {
   const format = options.format ?? 'json';
   const render = reporter(format).diff;
-  if (!render) throw new UsageError(`--format ${format} does not render a diff`);
+  if (!render) throw new UsageError(t('cli.err.noRender', { format, what: 'diff' }));
   const o = resolveOptions(options);
   const { dir, cacheDir } = o;
   const onProgress = o.onProgress;
@@ -121,20 +123,25 @@ export async function diff(options: DiffJobOptions): Promise<DiffResult> {
       for (const p of inside) submodules.set(p, [...(submodules.get(p) ?? []), label]);
       tops.push(tree.dir);
       const at = join(tree.dir, rel);
-      if (!existsSync(join(at, 'go.mod')) && !existsSync(at)) throw new UsageError(`revision ${rev} has no ${rel || 'module'} directory`);
+      if (!existsSync(join(at, 'go.mod')) && !existsSync(at))
+        throw new UsageError(rel ? t('cli.err.revisionNoDir', { rev, dir: rel }) : t('cli.err.revisionNoModule', { rev }));
       return { dir: at, label, revision: commit };
     };
     const workTree = async (): Promise<Code> => {
-      if (repo && (await isDirty(repo, host.env))) note('the working tree has uncommitted changes; they are part of the working-tree side');
+      if (repo && (await isDirty(repo, host.env))) note(t('cli.note.dirty'));
       tops.push(repo ? repo.top : dir);
-      return { dir, label: 'the working tree' };
+      return { dir, label: t('cli.diff.workingTree') };
     };
     if (releases.length === 2) {
       const code = args.length === 1 ? await checkout(args[0]!) : await workTree();
       for (const r of releases) {
         const version = await toolchain(code.dir, r, host.env);
         sides.push({
-          side: { label: `${r} on ${code.label}`, go: version, ...(code.revision ? { revision: code.revision } : {}) },
+          side: {
+            label: t('cli.diff.releaseOn', { release: r, code: code.label }),
+            go: version,
+            ...(code.revision ? { revision: code.revision } : {}),
+          },
           dir: code.dir,
           env: { ...host.env, GOTOOLCHAIN: r },
         });
@@ -151,14 +158,11 @@ export async function diff(options: DiffJobOptions): Promise<DiffResult> {
       }
     }
     mark('sides prepared');
-    for (const [p, labels] of submodules)
-      note(
-        `the submodule at ${p} is not part of the tree of ${labels.join(' and ')} (git archive leaves it out): its packages are not compared`,
-      );
+    for (const [p, labels] of submodules) note(t('cli.note.submodule', { path: p, sides: labels.join(', ') }));
     const models: AnalysisModel[] = [];
     for (const [i, s] of sides.entries()) {
       o.signal?.throwIfAborted();
-      onProgress?.(`analysing ${s.side.label} (${i + 1}/2)`);
+      onProgress?.(t('cli.progress.analysingSide', { side: s.side.label, i: i + 1 }));
       const { run, model } = await loadModel({
         dir: s.dir,
         patterns: patterns.length ? patterns : ['./...'],
@@ -166,9 +170,9 @@ export async function diff(options: DiffJobOptions): Promise<DiffResult> {
         tests: !!flags.tests,
         cacheDir,
         env: s.env,
-        onProgress: (m) => onProgress?.(`${s.side.label}: ${m}`),
+        onProgress: (m) => onProgress?.(t('cli.progress.onSide', { side: s.side.label, message: m })),
       });
-      for (const m of run.messages) note(`go (${s.side.label}): ${m}`);
+      for (const m of run.messages) note(t('cli.note.goSide', { side: s.side.label, goText: m }));
       await focusModel(model, run, { cacheDir, env: s.env });
       s.side.go = model.go.version;
       // Releases on one tree have the same submodules: only revisions leave some out.
@@ -208,11 +212,11 @@ export async function diff(options: DiffJobOptions): Promise<DiffResult> {
       // A benchmark measured on one side only cannot be compared: it was added, removed, or failed on the other.
       for (const s of ab.samples) {
         if (!Object.keys(s.from).length)
-          ab.errors.push(`${s.package} ${s.name}: no runs on ${sides[0]!.side.label} (new there, or it failed)`);
+          ab.errors.push(t('cli.note.noRunsNew', { name: `${s.package} ${s.name}`, side: sides[0]!.side.label }));
         else if (!Object.keys(s.to).length)
-          ab.errors.push(`${s.package} ${s.name}: no runs on ${sides[1]!.side.label} (removed, or it failed)`);
+          ab.errors.push(t('cli.note.noRunsRemoved', { name: `${s.package} ${s.name}`, side: sides[1]!.side.label }));
       }
-      if (ab.samples.length === 0) ab.errors.push(`no benchmark matching --bench ${flags.bench} ran on either side`);
+      if (ab.samples.length === 0) ab.errors.push(t('cli.note.noBenchmarkEitherSide', { pattern: flags.bench }));
       bench = { pattern: flags.bench, count, threshold, errors: ab.errors };
       for (const e of ab.errors) note(e);
       mark('benchmarks run A/B');
@@ -235,13 +239,13 @@ export async function diff(options: DiffJobOptions): Promise<DiffResult> {
     const output = render(report, { color: !!options.color, verbose: false, cwd: host.cwd });
     const done = (outcome: Outcome): DiffResult => ({ outcome, problems, report, output, ...(raw ? { benchOutput: raw } : {}) });
     if (bench?.errors.length) {
-      problems.push({ kind: 'benchmarks', message: 'the benchmark comparison is incomplete (above): a gate cannot pass on it' });
+      problems.push({ kind: 'benchmarks', message: t('cli.problem.comparisonIncomplete') });
       return done('fatal');
     }
     if (report.packages.length) {
       problems.push({
         kind: 'packages',
-        message: `${report.packages.length} package${report.packages.length === 1 ? '' : 's'} did not compile on one side: the comparison is incomplete`,
+        message: t('cli.problem.diffNotCompiled', { n: report.packages.length }),
       });
       return done('fatal');
     }

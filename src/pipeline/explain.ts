@@ -18,6 +18,7 @@ import { enclosingFunction } from '../join/build-model.js';
 import { roundToSizeClass } from '../model/size-classes.js';
 import type { Explanation } from '../model/explain-report.js';
 import { reporter } from '../reporters/registry.js';
+import { t } from '../i18n/t.js';
 
 export interface ExplainJobOptions extends EngineOptions {
   /** The file, relative to dir (or absolute). */
@@ -46,24 +47,26 @@ export interface ExplainResult {
 async function checkPosition(abs: string, file: string, line: number): Promise<void> {
   let text: string;
   try {
-    if (!(await stat(abs)).isFile()) throw new UsageError(`${file}: not a file`);
+    if (!(await stat(abs)).isFile()) throw new UsageError(t('cli.err.notAFile', { file }));
     text = await readFile(abs, 'utf8');
   } catch (e) {
     if (e instanceof UsageError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(
-      code === 'ENOENT' || code === 'ENOTDIR' ? `${file}: no such file` : `${file}: cannot be read (${code ?? String(e)})`,
+      code === 'ENOENT' || code === 'ENOTDIR'
+        ? t('cli.err.noSuchFileName', { file })
+        : t('cli.err.cannotBeRead', { file, code: code ?? String(e) }),
     );
   }
   const lines = text.length === 0 ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
-  if (line > lines) throw new UsageError(`${file}:${line}: ${file} has ${lines} line${lines === 1 ? '' : 's'}`);
+  if (line > lines) throw new UsageError(t('cli.err.lineOutOfRange', { file, line: String(line), lines }));
 }
 
 export async function explain(options: ExplainJobOptions): Promise<ExplainResult> {
   const o = resolveOptions(options);
   const format = options.format ?? 'json';
   const render = reporter(format).explain;
-  if (!render) throw new UsageError(`--format ${format} does not explain a line`);
+  if (!render) throw new UsageError(t('cli.err.noRender', { format, what: 'explain' }));
   const { dir } = o;
   const { file, line } = options;
   const position = options.position ?? `${file}:${line}`;
@@ -188,9 +191,11 @@ export async function explain(options: ExplainJobOptions): Promise<ExplainResult
   // nothing at all in a package that does not compile.
   const broken = model.packages.find((p) => p.dir === dirname(abs) && p.errors.length);
   if (ex.sites.length === 0 && !fn && broken)
-    problems.push({ kind: 'position', message: `${position}: ${broken.importPath} does not compile: ${broken.errors[0]!}` });
-  else if (ex.sites.length === 0 && !fn)
-    problems.push({ kind: 'position', message: `${position} is not inside a function: the compiler decides nothing there` });
+    problems.push({
+      kind: 'position',
+      message: t('cli.problem.positionNotCompiled', { position, package: broken.importPath, goText: broken.errors[0]! }),
+    });
+  else if (ex.sites.length === 0 && !fn) problems.push({ kind: 'position', message: t('cli.problem.notInFunction', { position }) });
   return { outcome: ex.errors.length ? 'partial' : 'ok', problems, report: ex, output };
 }
 

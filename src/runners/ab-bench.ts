@@ -10,6 +10,8 @@ import { listPackages } from './go-list.js';
 import { benchPackages } from './bench-packages.js';
 import { removeTempDir, tempDir } from './temp-dirs.js';
 import { parseBenchText } from '../parsers/bench-text.js';
+import { t } from '../i18n/t.js';
+import { exitStatus } from './bench-problems.js';
 
 export interface AbSide {
   label: string;
@@ -58,7 +60,7 @@ export async function runAB(sides: [AbSide, AbSide], opts: AbOptions): Promise<A
     const dirs: string[][] = [[], []];
     for (const [si, s] of sides.entries()) {
       for (const [pi, pkg] of chosen.entries()) {
-        opts.onProgress?.(`building ${pkg} (${s.label})`);
+        opts.onProgress?.(t('cli.progress.building', { package: pkg, side: s.label }));
         const bin = join(tmp, `s${si}p${pi}.test`);
         const err: string[] = [];
         const b = await run('go', ['test', '-c', '-o', bin, ...(opts.tags ? [`-tags=${opts.tags}`] : []), pkg], {
@@ -67,7 +69,7 @@ export async function runAB(sides: [AbSide, AbSide], opts: AbOptions): Promise<A
           onStdoutLine: (l) => err.push(l),
           onStderrLine: (l) => err.push(l),
         });
-        if (b.code !== 0) errors.push(`${pkg} (${s.label}): test binary does not build: ${err.slice(0, 5).join('; ')}`);
+        if (b.code !== 0) errors.push(t('cli.bench.abNoBuild', { package: pkg, side: s.label, goText: err.slice(0, 5).join('; ') }));
         bins[si]!.push(b.code === 0 ? bin : null);
         dirs[si]!.push(listed[si]!.find((p) => p.ImportPath === pkg)?.Dir ?? s.dir);
       }
@@ -90,7 +92,7 @@ export async function runAB(sides: [AbSide, AbSide], opts: AbOptions): Promise<A
         for (const si of order) {
           const bin = bins[si]![pi];
           if (!bin) continue;
-          opts.onProgress?.(`round ${round + 1}/${opts.count}: ${pkg} (${sides[si]!.label})`);
+          opts.onProgress?.(t('cli.progress.round', { round: round + 1, count: opts.count, package: pkg, side: sides[si]!.label }));
           const out: string[] = [];
           let running: string | null = null;
           const onLine = (l: string): void => {
@@ -110,16 +112,26 @@ export async function runAB(sides: [AbSide, AbSide], opts: AbOptions): Promise<A
           const parsed = parseBenchText(out);
           if (r.timedOut) {
             errors.push(
-              `${pkg} (${sides[si]!.label}): ${running ?? 'a benchmark'} timed out after ${opts.timeout} (--timeout); the test binary was killed`,
+              t('cli.bench.abTimedOut', {
+                package: pkg,
+                side: sides[si]!.label,
+                benchmark: running ?? t('cli.bench.aBenchmark'),
+                timeout: opts.timeout,
+              }),
             );
             // Every later round would wait as long again: this side of the package is not run any more.
             bins[si]![pi] = null;
           } else if (r.code !== 0 && round === 0)
             errors.push(
-              `${pkg} (${sides[si]!.label}): the benchmarks failed (exit ${r.code ?? r.signal}): ${out
-                .filter((l) => /FAIL|panic/.test(l))
-                .slice(0, 3)
-                .join('; ')}`,
+              t('cli.bench.abFailed', {
+                package: pkg,
+                side: sides[si]!.label,
+                status: exitStatus(r.code, r.signal),
+                lines: out
+                  .filter((l) => /FAIL|panic/.test(l))
+                  .slice(0, 3)
+                  .join('; '),
+              }),
             );
           for (const p of parsed.packages)
             for (const b of p.benchmarks) {

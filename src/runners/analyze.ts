@@ -21,6 +21,7 @@ import { run } from './process.js';
 import { removeTempDir, tempDir } from './temp-dirs.js';
 import { ModulePaths } from './paths.js';
 import { listedGoFiles, sourceAccess, type SourceAccess } from './source-access.js';
+import { t } from '../i18n/t.js';
 
 export interface AnalyzeOptions {
   /** Directory to run in (-C). */
@@ -139,12 +140,10 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalyzeRun> {
 export async function planAnalysis(opts: AnalyzeOptions): Promise<AnalyzePlan> {
   const env = { ...(opts.env ?? process.env) };
   const progress = opts.onProgress ?? (() => {});
-  progress('listing packages');
+  progress(t('cli.progress.listing'));
   const cache = opts.cacheDir ? new ModelCache(opts.cacheDir) : null;
   if (cache && cacheLimit(env) === null) {
-    throw new UsageError(
-      `HEAPSCOPE_CACHE_LIMIT=${env['HEAPSCOPE_CACHE_LIMIT']} is not a size: write bytes, or a number with K, M or G (1024-based), such as 500M`,
-    );
+    throw new UsageError(t('cli.err.cacheLimit', { value: env['HEAPSCOPE_CACHE_LIMIT'] ?? '' }));
   }
   const runId = createHash('sha256')
     .update(
@@ -321,7 +320,7 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
       addFunctionEnds(f, (file) => sources.read(file));
       u.facts.push(f);
       seen++;
-      progress(`compiling ${seen}/${total} packages`);
+      progress(t('cli.progress.compiling', { seen, total }));
       const key = keys.get(u.id);
       const clean = f.unknown.length === 0 && f.other.length === 0 && u.facts.length === 1 && !byPath.get(u.id)?.ForTest;
       if (cache && key && clean) {
@@ -390,7 +389,7 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
     // Exit status 2 is the go command's usage error (cmd/go/internal/base: a flag value, GOFLAGS): nothing was
     // compiled, and the fix is in how heapscope was asked, so it is heapscope's usage error too.
     if (codes.includes(2) && goText && misses.every((u) => u.facts.length === 0)) {
-      throw new UsageError(goText, 'check --tags, the package patterns and GOFLAGS');
+      throw new UsageError(goText, t('cli.err.hint.goUsage'));
     }
     const ownLines = blamed(goLines, units, opts.dir);
     for (const u of misses) {
@@ -405,10 +404,7 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
       } else if (failed && u.facts.length === 0) {
         const depErrs = (byPath.get(u.id)?.DepsErrors ?? []).map(listErrorText);
         const own = ownLines.get(u.id) ?? [];
-        const stopped =
-          goText && ownLines.size === 0
-            ? `not compiled: the go command stopped before compiling it: ${goText}`
-            : "not compiled: the build stopped before this package (see the other packages' errors)";
+        const stopped = goText && ownLines.size === 0 ? t('cli.analyze.goStopped', { goText }) : t('cli.analyze.buildStopped');
         u.errors.push(...(depErrs.length ? depErrs : own.length ? own : [stopped]));
       } else if (cache && !written.has(u) && (!failed || (u.facts.length > 0 && unknown.length === 0))) {
         const key = keys.get(u.id);
@@ -421,7 +417,7 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
       if (u.errors.length) continue;
       const deps = byPath.get(u.id)?.Imports ?? [];
       const bad = deps.find((d) => broken.has(d));
-      if (bad && u.facts.length === 0) u.errors.push(`not compiled: it imports ${bad}, which does not compile`);
+      if (bad && u.facts.length === 0) u.errors.push(t('cli.analyze.importsBroken', { package: bad }));
     }
   }
   if (cache) {

@@ -3,6 +3,7 @@
 // another GOARCH) is told with its exit status and the last lines it printed, not as "no benchmark matches".
 
 import type { BenchProblem } from '../model/alloc-types.js';
+import { t } from '../i18n/t.js';
 
 /** Output lines kept of a run, and characters of each: enough to show why it ended, never a whole log. */
 export const TAIL_LINES = 10;
@@ -29,29 +30,36 @@ const GO_TIMEOUT = /^test timed out after (\S+)/;
 /** One problem as a line of the report; null for log output, which is not a problem. */
 export function describeProblem(prob: BenchProblem): { note: boolean; text: string } | null {
   if (prob.kind === 'log') return null;
-  const who = prob.benchmark ?? 'a benchmark';
+  const who = prob.benchmark ?? t('cli.bench.aBenchmark');
   const msg = prob.messages.find((m) => m.trim() !== '')?.trim();
   switch (prob.kind) {
     case 'skip':
-      return { note: true, text: `${who} was skipped${msg ? `: ${msg}` : ''}` };
+      return {
+        note: true,
+        text: msg ? t('cli.bench.skippedWhy', { benchmark: who, why: msg }) : t('cli.bench.skipped', { benchmark: who }),
+      };
     case 'fail':
-      return { note: false, text: `${who} failed${msg ? `: ${msg}` : ''}` };
+      return {
+        note: false,
+        text: msg ? t('cli.bench.failedWhy', { benchmark: who, why: msg }) : t('cli.bench.failed', { benchmark: who }),
+      };
     case 'timeout':
-      return { note: false, text: `${who} ${prob.value ?? 'timed out'}` };
+      return { note: false, text: t('cli.bench.timeoutProblem', { benchmark: who, what: prob.value ?? t('cli.bench.timedOutPlain') }) };
     case 'exit':
-      return { note: false, text: `${who} ended the test binary: ${prob.value ?? 'exit status ?'}` };
+      return { note: false, text: t('cli.bench.endedBinary', { benchmark: who, status: prob.value ?? 'exit status ?' }) };
     case 'panic': {
-      const t = GO_TIMEOUT.exec(prob.value ?? '');
-      if (t) return { note: false, text: `${who} timed out after ${t[1]} (-test.timeout)` };
-      return { note: false, text: `${who} panicked: ${prob.value ?? ''}` };
+      const m = GO_TIMEOUT.exec(prob.value ?? '');
+      if (m) return { note: false, text: t('cli.bench.goTimeout', { benchmark: who, timeout: m[1]! }) };
+      return { note: false, text: t('cli.bench.panicked', { benchmark: who, value: prob.value ?? '' }) };
     }
   }
 }
 
 /** A test binary that ended before its first benchmark, with what it printed last. */
 export function earlyExitMessage(status: string, tail: string[]): string {
-  const head = `the test binary ended before any benchmark ran: ${status}`;
   // A binary for another GOOS/GOARCH is built fine and cannot start here.
-  const hint = tail.some((l) => /exec format error/i.test(l)) ? ' (built for another GOOS/GOARCH than this machine runs?)' : '';
-  return tail.length ? `${head}${hint}; its last output:\n${tail.map((l) => `    ${l}`).join('\n')}` : `${head}${hint}`;
+  const head = tail.some((l) => /exec format error/i.test(l))
+    ? t('cli.bench.earlyExitArch', { status })
+    : t('cli.bench.earlyExit', { status });
+  return tail.length ? `${t('cli.bench.lastOutput', { head })}\n${tail.map((l) => `    ${l}`).join('\n')}` : head;
 }

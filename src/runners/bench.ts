@@ -47,6 +47,7 @@ import {
   type BenchOptions,
   type ListingParse,
 } from './test-binaries.js';
+import { t } from '../i18n/t.js';
 
 export type { BenchOptions };
 export { buildTestBinary, exactBenchPattern, parseGoDuration, profileIterations } from './test-binaries.js';
@@ -125,7 +126,7 @@ export async function prepareBenchmarks(opts: BenchOptions): Promise<BenchSessio
         pr.errors.push(listErrorText(p.Error));
         continue;
       }
-      progress(`building ${p.ImportPath} (${i}/${pkgs.length})`);
+      progress(t('cli.progress.buildingTests', { package: p.ImportPath, i, n: pkgs.length }));
       const bin = join(tmp, `pkg${i}.test`);
       const built = await buildTestBinary({ ...opts, modulePath }, p.ImportPath, bin);
       pr.listing = built.asm;
@@ -172,7 +173,7 @@ export async function runBenchmarks(session: BenchSession, opts: BenchOptions, o
   for (const pr of session.packages) {
     const bin = pr.bin;
     if (!bin) continue;
-    progress(`timing ${pr.importPath} benchmarks`);
+    progress(t('cli.progress.timing', { package: pr.importPath }));
     const timing = await timingPass(bin, pr.dir, opts);
     pr.parsed = timing.parsed;
     // Go's regexp package is the judge of --bench: what the check before the build let through (a Unicode class
@@ -180,10 +181,11 @@ export async function runBenchmarks(session: BenchSession, opts: BenchOptions, o
     const invalid = timing.earlyExit?.tail
       .map((l) => /^testing: invalid regexp for .*-test\.bench .*?: (error parsing regexp: .*)$/.exec(l))
       .find((m) => m !== null);
-    if (invalid) throw new UsageError(`--bench ${safeText(opts.bench)}: ${safeText(invalid[1]!)}`);
+    if (invalid)
+      throw new UsageError(t('cli.err.badBenchRegexp', { flag: '--bench', value: safeText(opts.bench), goText: safeText(invalid[1]!) }));
     if (timing.earlyExit) pr.errors.push(earlyExitMessage(timing.earlyExit.status, timing.earlyExit.tail));
     if (timing.timedOut && !timing.parsed?.problems.some((x) => x.kind === 'timeout')) {
-      pr.errors.push(`benchmarks timed out after ${opts.timeout} (--timeout); the test binary was killed`);
+      pr.errors.push(t('cli.bench.timedOut', { timeout: opts.timeout }));
     }
     if (timing.outputCut) {
       pr.notes.push(
@@ -200,9 +202,7 @@ export async function runBenchmarks(session: BenchSession, opts: BenchOptions, o
     const spoken = new Set((timing.parsed?.problems ?? []).map((p) => p.benchmark));
     for (const r of results) {
       if (r.runs.every((run) => run.iterations === 0) && !spoken.has(r.name)) {
-        pr.errors.push(
-          `${r.name} measured nothing: it reported 0 iterations, its goroutine having ended abnormally (runtime.Goexit, or a panic whose message the test binary exited before printing)`,
-        );
+        pr.errors.push(t('cli.bench.measuredNothing', { benchmark: r.name }));
       }
     }
     if (results.length === 0) continue; // no benchmark matched here
@@ -239,14 +239,14 @@ export async function runBenchmarks(session: BenchSession, opts: BenchOptions, o
       if (x.budget) {
         const plan = { iterations: [x.n1, x.n2] as [number, number], rate: x.rate ?? 1, budget: x.budget };
         profileJob(pr, bin, async () => {
-          progress(`profiling ${x.entry.result.name}`);
+          progress(t('cli.progress.profiling', { benchmark: x.entry.result.name }));
           Object.assign(x.entry, await profiledPair(bin, pr.dir, opts, x.entry.result.name, plan, [f1, f2]));
           await readUntimed(x.entry);
         });
         return;
       }
       profileJob(pr, bin, async () => {
-        progress(`profiling ${x.entry.result.name}`);
+        progress(t('cli.progress.profiling', { benchmark: x.entry.result.name }));
         x.entry.low = await profiledRun(bin, pr.dir, opts, x.entry.result.name, x.n1, f1, x.rate);
         await readUntimed(x.entry);
       });
@@ -284,7 +284,7 @@ export async function runBenchmarks(session: BenchSession, opts: BenchOptions, o
         }
       };
       profileJob(pr, bin, async () => {
-        progress(`profiling ${names.length} benchmarks of ${pr.importPath}`);
+        progress(t('cli.progress.profilingMany', { n: names.length, package: pr.importPath }));
         group.low = await profiledGroupRun(bin, pr.dir, opts, names, g1, f1);
         await settle();
       });

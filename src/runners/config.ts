@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { CONFIG_NAMES, type Config } from '../model/config.js';
 import { parseConfig } from '../parsers/config-file.js';
 import { ConfigError, UsageError } from '../errors/errors.js';
+import { t } from '../i18n/t.js';
 
 /**
  * The largest configuration file read, checked before reading it: budgets for thousands of benchmarks fit in a small
@@ -30,17 +31,19 @@ export function loadConfig(dir: string, cwd: string): Config | null {
   const found = CONFIG_NAMES.map((n) => join(root, n)).filter((f) => existsSync(f));
   if (found.length === 0) return null;
   const display = (f: string): string => relative(cwd, f) || f;
-  if (found.length > 1) throw new UsageError(`${found.map(display).join(' and ')}: two configuration files; keep one`);
+  if (found.length > 1) throw new UsageError(t('cli.err.twoConfigs', { files: found.map(display).join(', ') }));
   const file = found[0]!;
   let text: string;
   try {
     const size = statSync(file).size;
     if (size > MAX_CONFIG_BYTES)
-      throw new ConfigError([`${display(file)}: ${(size / (1 << 20)).toFixed(1)} MiB, larger than the 1 MiB heapscope reads`]);
+      throw new ConfigError([t('cli.err.configTooLarge', { file: display(file), size: (size / (1 << 20)).toFixed(1) })]);
     text = readFileSync(file, 'utf8');
   } catch (e) {
     if (e instanceof ConfigError) throw e;
-    throw new UsageError(`${display(file)}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new UsageError(
+      t('cli.err.cannotReadFile', { file: display(file), code: (e as NodeJS.ErrnoException).code ?? (e as Error).message }),
+    );
   }
   const schema = JSON.parse(readFileSync(SCHEMA, 'utf8')) as object;
   const r = parseConfig(text, file, display(file), schema);

@@ -15,6 +15,7 @@ import type { BenchResult } from '../model/alloc-types.js';
 import { run } from './process.js';
 import { exitStatus } from './bench-problems.js';
 import { exactBenchPattern, runLimitMs, type BenchOptions } from './test-binaries.js';
+import { t } from '../i18n/t.js';
 
 /**
  * The longest a cost run is meant to take, in seconds of the timing pass's ns/op: about as long as the timing run
@@ -154,7 +155,7 @@ export async function costPass(
         b.cost = { iterations: 0, ops: 0, profile: null, gctrace: [], seconds: 0, error: null, noAllocation: true };
         continue;
       }
-      opts.onProgress?.(`measuring the cost of ${b.result.name}`);
+      opts.onProgress?.(t('cli.progress.measuringCost', { benchmark: b.result.name }));
       const file = plan.cpu ? join(dir, `cost${++n}.pprof`) : null;
       b.cost = await costRun(pr.bin, pr.dir, opts, b.result.name, plan.iterations, file);
     }

@@ -11,6 +11,7 @@ import { revisionFiles } from '../model/revision-files.js';
 import { leftOver, noteGrowth, readRevisionMark, REVISION_MARK, type RevisionMark } from '../cache/cache-dir.js';
 import { capture, run } from './process.js';
 import { UsageError } from '../errors/errors.js';
+import { t } from '../i18n/t.js';
 
 export interface Repo {
   /** The work tree's top directory. */
@@ -20,22 +21,21 @@ export interface Repo {
 
 export async function openRepo(dir: string, env: NodeJS.ProcessEnv): Promise<Repo> {
   const top = await capture('git', ['rev-parse', '--show-toplevel'], { cwd: dir, env });
-  if (top.code !== 0) throw new UsageError(`${dir} is not in a git repository (${top.stderr.split('\n')[0] || `git exited ${top.code}`})`);
+  if (top.code !== 0)
+    throw new UsageError(
+      t('cli.err.notGitRepo', { dir, why: top.stderr.split('\n')[0] || t('cli.err.gitExited', { code: String(top.code) }) }),
+    );
   const shallow = await capture('git', ['rev-parse', '--is-shallow-repository'], { cwd: dir, env });
   return { top: top.stdout.trim(), shallow: shallow.stdout.trim() === 'true' };
 }
 
 /** The commit a revision names; a usage error naming it when it names none. */
 export async function resolveRevision(repo: Repo, rev: string, env: NodeJS.ProcessEnv): Promise<string> {
-  if (rev.startsWith('-')) throw new UsageError(`${rev}: not a revision`);
+  if (rev.startsWith('-')) throw new UsageError(t('cli.err.notRevision', { value: rev }));
   const r = await capture('git', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd: repo.top, env });
   if (r.code === 0) return r.stdout.trim();
-  if (repo.shallow)
-    throw new UsageError(
-      `unknown revision ${rev}: this clone is shallow and may not have it`,
-      `fetch it first (git fetch --unshallow, or actions/checkout with fetch-depth: 0)`,
-    );
-  throw new UsageError(`unknown revision ${rev}`, 'a branch, tag or commit git rev-parse knows');
+  if (repo.shallow) throw new UsageError(t('cli.err.unknownRevisionShallow', { rev }), t('cli.err.hint.unshallow'));
+  throw new UsageError(t('cli.err.unknownRevision', { rev }), t('cli.err.hint.revision'));
 }
 
 /** Whether the work tree has changes git would commit (they are part of the work-tree side of a diff). */

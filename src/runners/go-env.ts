@@ -3,6 +3,7 @@
 import { capture } from './process.js';
 import { GoToolError } from '../errors/errors.js';
 import { parseGoVersion } from '../model/go-releases.js';
+import { t } from '../i18n/t.js';
 
 /** The oldest release heapscope runs: the -m=2 wording it parses and `go build -o /dev/null` for many packages. */
 export const OLDEST_SUPPORTED = { major: 1, minor: 21 };
@@ -65,22 +66,22 @@ export { parseGoVersion };
 export async function readGoEnv(cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<GoEnv> {
   const r = await capture('go', ['env', '-json', ...ENV_VARS], { cwd, env });
   if (r.code !== 0) {
-    const first = goErrorText((r.stderr || r.stdout).split('\n')) ?? `exit status ${r.code}`;
-    throw new GoToolError(`go env failed: ${first}`);
+    const first = goErrorText((r.stderr || r.stdout).split('\n')) ?? t('cli.err.exitStatus', { code: String(r.code) });
+    throw new GoToolError(t('cli.err.goEnvFailed', { goText: first }));
   }
   let j: Record<string, string>;
   try {
     j = JSON.parse(r.stdout) as Record<string, string>;
   } catch {
-    throw new GoToolError('go env -json printed something that is not JSON', 'is `go` on PATH the Go toolchain?');
+    throw new GoToolError(t('cli.err.goEnvNotJson'), t('cli.err.hint.goOnPath'));
   }
   const version = j['GOVERSION'] ?? '';
   const v = parseGoVersion(version);
-  if (!v) throw new GoToolError(`cannot tell the Go release from GOVERSION=${JSON.stringify(version)}`);
+  if (!v) throw new GoToolError(t('cli.err.goVersionUnknown', { value: JSON.stringify(version) }));
   if (v.major < OLDEST_SUPPORTED.major || (v.major === OLDEST_SUPPORTED.major && v.minor < OLDEST_SUPPORTED.minor)) {
     throw new GoToolError(
-      `${version} is too old: heapscope needs go${OLDEST_SUPPORTED.major}.${OLDEST_SUPPORTED.minor} or newer`,
-      'install a newer Go, or set GOTOOLCHAIN=go1.26.0 to let the go command fetch one',
+      t('cli.err.goTooOld', { version, oldest: `go${OLDEST_SUPPORTED.major}.${OLDEST_SUPPORTED.minor}` }),
+      t('cli.err.hint.goTooOld'),
     );
   }
   return {

@@ -6,6 +6,7 @@ import { GO_LIST_FIELDS, GoListJsonParser, listErrorText, type GoListPackage } f
 import { NoPackagesError } from '../errors/errors.js';
 import { firstGoError, goErrorText } from './go-env.js';
 import { run } from './process.js';
+import { t } from '../i18n/t.js';
 
 export type { GoListPackage };
 
@@ -19,9 +20,6 @@ export interface ListOptions {
   /** Also list the test variants and test mains (-test). */
   tests?: boolean;
 }
-
-const NO_MODULE_HINT = 'run heapscope inside a module (a directory with go.mod), or use -C DIR';
-const PATTERN_HINT = 'check the package patterns (for example ./... or ./cmd/...)';
 
 export async function listPackages(opts: ListOptions): Promise<GoListPackage[]> {
   const args = ['list', '-e', ...(opts.deps ? ['-deps'] : []), `-json=${GO_LIST_FIELDS}`];
@@ -40,20 +38,21 @@ export async function listPackages(opts: ListOptions): Promise<GoListPackage[]> 
   const targets = packages.filter((p) => !p.DepOnly);
   if (r.code !== 0 || targets.length === 0) {
     const first = firstGoError(stderr);
-    if (first?.includes('go.mod file not found')) throw new NoPackagesError(`no Go module in ${opts.dir}`, NO_MODULE_HINT);
+    if (first?.includes('go.mod file not found'))
+      throw new NoPackagesError(t('cli.err.noModule', { dir: opts.dir }), t('cli.err.hint.noModule'));
     if (targets.length === 0) {
-      const msg = first ? goErrorText(stderr)!.replace(/^go: /, '') : `no packages match ${opts.patterns.join(' ')}`;
+      const msg = first ? goErrorText(stderr)!.replace(/^go: /, '') : t('cli.err.noPackagesMatch', { patterns: opts.patterns.join(' ') });
       const aboutPatterns = !first || /pattern|match|directory|cannot find|not in std|no Go files/.test(first);
-      throw new NoPackagesError(msg, aboutPatterns ? PATTERN_HINT : undefined);
+      throw new NoPackagesError(msg, aboutPatterns ? t('cli.err.hint.patterns') : undefined);
     }
   }
   // With -e, a pattern that names nothing comes back as a pseudo-package holding only an error.
   if (targets.every((p) => p.Error && !p.GoFiles?.length && !p.CgoFiles?.length && !p.TestGoFiles?.length && !p.XTestGoFiles?.length)) {
     const err = goErrorText(listErrorText(targets[0]!.Error!).split('\n'))!;
     if (/does not contain main module|go\.mod file not found|cannot find main module/.test(err)) {
-      throw new NoPackagesError(`no Go module in ${opts.dir}`, NO_MODULE_HINT);
+      throw new NoPackagesError(t('cli.err.noModule', { dir: opts.dir }), t('cli.err.hint.noModule'));
     }
-    throw new NoPackagesError(err, PATTERN_HINT);
+    throw new NoPackagesError(err, t('cli.err.hint.patterns'));
   }
   return packages;
 }

@@ -13,6 +13,7 @@ import { addGroup, isStopping, removeGroup, signalGroup, stopGroup } from './pro
 import { goTempDir } from './temp-dirs.js';
 import { lookPath } from './look-path.js';
 import { selfRegistering } from './watchdog.js';
+import { t } from '../i18n/t.js';
 
 export interface RunOptions {
   cwd: string;
@@ -207,10 +208,10 @@ export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunR
       if (timer) clearTimeout(timer);
       // spawn says ENOENT both for a program it cannot find and for a working directory that is not there.
       if ((e.code === 'ENOENT' || e.code === 'ENOTDIR') && !isDirectory(opts.cwd)) {
-        reject(new DirectoryGoneError(`the directory ${opts.cwd} no longer exists`, 'was it removed while heapscope ran?'));
+        reject(new DirectoryGoneError(t('cli.err.dirGone', { dir: String(opts.cwd) }), t('cli.err.hint.dirGone')));
       } else if (e.code === 'ENOENT') {
-        reject(new GoToolError(`${cmd}: command not found`, 'install Go from https://go.dev/dl and put it on PATH'));
-      } else reject(new GoToolError(`${cmd}: ${e.message}`));
+        reject(new GoToolError(t('cli.err.commandNotFound', { cmd }), t('cli.err.hint.installGo')));
+      } else reject(new GoToolError(t('cli.err.commandFailed', { cmd, why: e.message })));
     });
     const pid = child.pid;
     if (pid !== undefined) addGroup(pid);

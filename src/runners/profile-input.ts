@@ -8,20 +8,22 @@ import { UsageError } from '../errors/errors.js';
 import { parseAnyProfile } from '../parsers/pprof.js';
 import { profileCosts, type ProfileCosts } from '../model/profile-costs.js';
 import type { AnalysisModel } from '../model/types.js';
+import { t } from '../i18n/t.js';
 
 export async function readProfileCosts(file: string, cwd: string, model: AnalysisModel): Promise<ProfileCosts> {
   let data: Buffer;
   try {
     data = await readFile(isAbsolute(file) ? file : `${cwd}/${file}`);
   } catch (e) {
-    throw new UsageError(`--profile ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    throw new UsageError(
+      (e as NodeJS.ErrnoException).code === 'ENOENT'
+        ? t('cli.err.noSuchFile', { flag: '--profile', value: file })
+        : t('cli.err.flagWhy', { flag: '--profile', value: file, why: (e as Error).message }),
+    );
   }
   const parsed = parseAnyProfile(data);
   if (!parsed.ok)
-    throw new UsageError(
-      `--profile ${file}: ${parsed.error}`,
-      'give a CPU or memory profile in pprof format (go test -cpuprofile or -memprofile)',
-    );
+    throw new UsageError(t('cli.err.flagWhy', { flag: '--profile', value: file, why: parsed.error }), t('cli.err.hint.profile'));
   const dirOf = new Map(model.packages.map((p) => [p.importPath, p.dir]));
   const modelPath = (f: string): string | null => {
     if (isAbsolute(f)) {
@@ -35,6 +37,6 @@ export async function readProfileCosts(file: string, cwd: string, model: Analysi
     return rel.startsWith('..') ? null : rel.split(sep).join('/');
   };
   const costs = profileCosts(parsed.profile, file, modelPath);
-  if ('error' in costs) throw new UsageError(`--profile ${file}: ${costs.error}`);
+  if ('error' in costs) throw new UsageError(t('cli.err.flagWhy', { flag: '--profile', value: file, why: costs.error }));
   return costs;
 }

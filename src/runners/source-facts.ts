@@ -13,6 +13,7 @@ import { parseSourceFacts } from '../parsers/source-facts-json.js';
 import type { SourceFileFacts } from '../model/source-facts.js';
 import { run } from './process.js';
 import { removeTempDir, tempDir } from './temp-dirs.js';
+import { t } from '../i18n/t.js';
 
 const HELPER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'go', 'srcfacts');
 
@@ -145,13 +146,14 @@ export async function readSourceFacts(tool: string, files: string[], cwd: string
       cwd,
       onStdoutLine: (l) => {
         const p = parseSourceFacts(l);
-        if (!p.ok) result.problems.push(`go/srcfacts printed what heapscope cannot read: ${p.error}`);
+        if (!p.ok) result.problems.push(t('cli.srcfacts.unreadable', { why: p.error }));
         else if (p.facts.error) result.problems.push(p.facts.error);
         else result.files.set(p.facts.file, p.facts);
       },
       onStderrLine: (l) => err.push(l),
     });
-    if (r.code !== 0) result.problems.push(`go/srcfacts exited ${r.code ?? r.signal}: ${err.slice(0, 3).join('; ')}`);
+    if (r.code !== 0)
+      result.problems.push(t('cli.srcfacts.exited', { status: String(r.code ?? r.signal), lines: err.slice(0, 3).join('; ') }));
   };
   let next = 0;
   const worker = async (): Promise<void> => {

@@ -23,6 +23,7 @@ import { isAbsolute } from 'node:path';
 import type { BenchResult } from '../model/alloc-types.js';
 import { summarizeBenchmark } from '../model/stats.js';
 import { profileBudget, profilePlan, rateAfterOverrun, RECORD_COST_S, sampledCount, type ProfilePlan } from '../model/sampling.js';
+import { t } from '../i18n/t.js';
 
 export interface BenchOptions {
   /** Keep the instructions of the functions that allocate (the HTML report's assembly pane). */
@@ -361,7 +362,7 @@ export async function timingPass(
         kind: 'timeout',
         benchmark: r.lastName,
         printedName: null,
-        value: `timed out after ${opts.timeout} (--timeout); the test binary was killed`,
+        value: t('cli.bench.killedTimeout', { timeout: opts.timeout }),
         messages: [],
         line: 0,
       });
@@ -384,7 +385,7 @@ export async function timingPass(
         kind: r.timedOut ? 'timeout' : 'exit',
         benchmark: running,
         printedName: null,
-        value: r.timedOut ? `timed out after ${opts.timeout} (--timeout); the test binary was killed` : exitStatus(r.code, r.signal),
+        value: r.timedOut ? t('cli.bench.killedTimeout', { timeout: opts.timeout }) : exitStatus(r.code, r.signal),
         messages: [],
         line: 0,
       });

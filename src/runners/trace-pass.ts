@@ -13,6 +13,8 @@ import { exitStatus } from './bench-problems.js';
 import { run } from './process.js';
 import { exactBenchPattern, runLimitMs, type BenchOptions } from './test-binaries.js';
 import { traceSummaryTool } from './trace-tool.js';
+// `t` is this file's name for a traced run: the translator is `say` here.
+import { t as say } from '../i18n/t.js';
 
 /** Seconds of benchmark a trace pass aims at: enough GC cycles to count, a trace of a few MB at most. */
 export const TRACE_BUDGET_S = 0.5;
@@ -48,7 +50,7 @@ export async function runTracePasses(
   const todo = pkgs.flatMap((p) => (p.bin ? p.benchmarks.map((b) => ({ bin: p.bin!, dir: p.dir, entry: b })) : []));
   if (todo.length === 0) return;
   const progress = opts.onProgress ?? (() => {});
-  progress('building go/tracesum');
+  progress(say('cli.progress.buildingTracesum'));
   const tool = await traceSummaryTool(opts.trace.cacheDir, opts.trace.goVersion, opts.env);
   if ('error' in tool) {
     for (const t of todo) t.entry.trace = { figures: null, notes: [`no trace summary: ${tool.error}`] };
@@ -63,7 +65,7 @@ export async function runTracePasses(
   try {
     let i = 0;
     for (const t of todo) {
-      progress(`tracing ${t.entry.result.name}`);
+      progress(say('cli.progress.tracing', { benchmark: t.entry.result.name }));
       t.entry.trace = await tracePass(
         t.bin,
         t.dir,
@@ -81,7 +83,7 @@ export async function runTracePasses(
       const n = Math.min(...(ops as number[]));
       for (const t of same) {
         if (t.entry.trace!.figures!.ops === n) continue;
-        progress(`tracing ${t.entry.result.name} again`);
+        progress(say('cli.progress.tracingAgain', { benchmark: t.entry.result.name }));
         const again = await tracePass(t.bin, t.dir, opts, t.entry.result.name, n, join(tmp, `t${++i}.trace`), tool.path, false);
         t.entry.trace = { ...again, notes: [`traced with ${n} ops, as the benchmark it is compared with`, ...again.notes] };
       }
