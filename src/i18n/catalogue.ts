@@ -10,14 +10,16 @@ import { cli as enCli } from './en/cli.js';
 import { cli as zhCli } from './zh-CN/cli.js';
 import { prose as enProse } from './en/prose.js';
 import { prose as zhProse } from './zh-CN/prose.js';
+import { report as enReport } from './en/report.js';
+import { report as zhReport } from './zh-CN/report.js';
 import { rules as enRules } from './en/rules.js';
 import { rules as zhRules } from './zh-CN/rules.js';
 import type { Catalogues } from './translator.js';
 
-const en = { ...enCore, ...enCauses, ...enCli, ...enProse, ...enRules };
+const en = { ...enCore, ...enCauses, ...enCli, ...enProse, ...enReport, ...enRules };
 export type MessageId = keyof typeof en;
 
 export const catalogues: Catalogues<MessageId> = {
   en,
-  'zh-CN': { ...zhCore, ...zhCauses, ...zhCli, ...zhProse, ...zhRules },
+  'zh-CN': { ...zhCore, ...zhCauses, ...zhCli, ...zhProse, ...zhReport, ...zhRules },
 };
