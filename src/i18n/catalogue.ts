@@ -4,12 +4,14 @@
 
 import { core as enCore } from './en/core.js';
 import { core as zhCore } from './zh-CN/core.js';
+import { web as enWeb } from './en/web.js';
+import { web as zhWeb } from './zh-CN/web.js';
 import type { Catalogues } from './translator.js';
 
-const en = { ...enCore };
+const en = { ...enCore, ...enWeb };
 export type MessageId = keyof typeof en;
 
 export const catalogues: Catalogues<MessageId> = {
   en,
-  'zh-CN': { ...zhCore },
+  'zh-CN': { ...zhCore, ...zhWeb },
 };

@@ -13,6 +13,7 @@ import { checkSnippet, PlaygroundError, runSnippet } from './playground.js';
 import { packageListings } from '../runners/package-asm.js';
 import type { AsmListing } from '../model/alloc-types.js';
 import { writeBody } from './write-body.js';
+import { t } from '../i18n/t.js';
 
 export interface ServeOptions {
   host: string;
@@ -93,7 +94,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       return json(res, 409, { error: `the analysis changed (now ${live.generation}): reload the data` });
     if (method === 'GET' && (url.pathname === '/' || url.pathname === '/playground')) {
       const mode = url.pathname === '/' ? 'serve' : 'playground';
-      return send(res, 200, 'text/html; charset=utf-8', servedPage({ assets: o.assets, title: o.title, mode }), {
+      return send(res, 200, 'text/html; charset=utf-8', servedPage({ assets: o.assets, title: o.title, mode, lang: t.lang() }), {
         'Content-Security-Policy': contentSecurityPolicy(o.assets, "'self'"),
         'X-Frame-Options': 'DENY',
       });
