@@ -177,7 +177,7 @@ function dataStrings(file: string): string[] {
 async function pageWords(page: Page): Promise<string> {
   return page.evaluate(() => {
     for (const d of document.querySelectorAll('details')) d.open = true;
-    const code = [...document.querySelectorAll<HTMLElement>('code, pre, .editor-host, .asm-listing, .asm-symbol')];
+    const code = [...document.querySelectorAll<HTMLElement>('code, pre, .editor-host, .playground-editor, .asm-listing, .asm-symbol')];
     const was = code.map((c) => c.style.display);
     for (const c of code) c.style.setProperty('display', 'none', 'important');
     const text = document.body.innerText;
@@ -245,8 +245,32 @@ test('--lang zh-CN: the analyze and bench pages speak Chinese (html lang, no Eng
   await b.page.context().close();
 });
 
-async function serve(dir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [cliPath, 'serve', '-C', dir], {
+test('serve --lang zh-CN: the playground speaks Chinese before any run, and the server words its refusals in Chinese', async (t) => {
+  const mod = join(tempDir('heapscope-browser-serve-zh-'), 'm');
+  cpSync(examplesDir, mod, { recursive: true });
+  const { url, child } = await serve(mod, '--lang', 'zh-CN');
+  t.after(() => child.kill('SIGTERM'));
+  const play = await open(`${url}playground`);
+  assert.equal(await play.page.getAttribute('html', 'lang'), 'zh-CN');
+  await play.page.locator('[data-testid="summary-placeholder"]').waitFor();
+  assert.deepEqual(englishRuns(await pageWords(play.page)), []);
+  assert.match(await play.page.locator('[data-testid="playground-run"]').innerText(), /运行/);
+  // A file name the playground does not take: the refusal names it, the rest is Chinese.
+  const refused = await fetch(`${url}api/playground`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ files: { 'notes.txt': 'x' } }),
+  });
+  assert.equal(refused.status, 400);
+  const { error } = (await refused.json()) as { error: string };
+  assert.ok(error.startsWith('"notes.txt"：'), error);
+  assert.deepEqual(englishRuns(error), []);
+  assert.deepEqual(play.problems, []);
+  await play.page.context().close();
+});
+
+async function serve(dir: string, ...flags: string[]): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [cliPath, 'serve', ...flags, '-C', dir], {
     env: { ...process.env, HEAPSCOPE_CACHE: testCache, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'ignore'],
   });
