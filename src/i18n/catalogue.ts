@@ -14,12 +14,16 @@ import { report as enReport } from './en/report.js';
 import { report as zhReport } from './zh-CN/report.js';
 import { rules as enRules } from './en/rules.js';
 import { rules as zhRules } from './zh-CN/rules.js';
+import { serve as enServe } from './en/serve.js';
+import { serve as zhServe } from './zh-CN/serve.js';
+import { web as enWeb } from './en/web.js';
+import { web as zhWeb } from './zh-CN/web.js';
 import type { Catalogues } from './translator.js';
 
-const en = { ...enCore, ...enCauses, ...enCli, ...enProse, ...enReport, ...enRules };
+const en = { ...enCore, ...enCauses, ...enCli, ...enProse, ...enReport, ...enRules, ...enServe, ...enWeb };
 export type MessageId = keyof typeof en;
 
 export const catalogues: Catalogues<MessageId> = {
   en,
-  'zh-CN': { ...zhCore, ...zhCauses, ...zhCli, ...zhProse, ...zhReport, ...zhRules },
+  'zh-CN': { ...zhCore, ...zhCauses, ...zhCli, ...zhProse, ...zhReport, ...zhRules, ...zhServe, ...zhWeb },
 };

@@ -5,6 +5,7 @@
 
 import { dirname } from 'node:path';
 import { DirWatcher } from './dir-watch.js';
+import { t } from '../i18n/t.js';
 import type { AnalyzeRun } from '../runners/analyze.js';
 import type { AnalysisModel } from '../model/types.js';
 import { encodeAnalysis, type Encoded } from '../reporters/html/encode.js';
@@ -37,7 +38,7 @@ export interface LiveOptions {
 }
 
 export class LiveAnalysis {
-  readonly current: LiveState = { generation: 0, state: 'analysing', message: 'analysing', page: null, root: null, sources: null };
+  readonly current: LiveState = { generation: 0, state: 'analysing', message: t('serve.analysing'), page: null, root: null, sources: null };
   private readonly watcher = new DirWatcher(() => void this.schedule(SETTLE_MS));
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -87,7 +88,7 @@ export class LiveAnalysis {
   private async runOnce(): Promise<void> {
     const s = this.current;
     s.state = 'analysing';
-    s.message = 'analysing';
+    s.message = t('serve.analysing');
     this.opts.onUpdate(s);
     let run: AnalyzeRun;
     try {
@@ -101,8 +102,8 @@ export class LiveAnalysis {
       const failed = model.packages.filter((p) => p.errors.length);
       s.state = 'ready';
       s.message = failed.length
-        ? `${failed.length} package${failed.length === 1 ? '' : 's'} did not compile: ${failed[0]!.errors[0] ?? ''}`
-        : `${model.packages.length} package${model.packages.length === 1 ? '' : 's'} analysed`;
+        ? t('serve.didNotCompile', { n: failed.length, error: failed[0]!.errors[0] ?? '' })
+        : t('serve.analysed', { n: model.packages.length });
       s.generation++;
       this.watch(run);
     } catch (e) {

@@ -14,7 +14,8 @@ import type { AnalysisModel } from '../model/types.js';
 import type { BenchReport } from '../model/bench-report.js';
 import type { AsmListing } from '../model/alloc-types.js';
 import { packageListings } from '../runners/package-asm.js';
-import { cgoFile, fileNameProblem, hasNonTestCode, shownName, SnippetError, splitSnippet } from './snippet-text.js';
+import { cgoFile, fileNameProblem, hasNonTestCode, NAME_BYTES, shownName, SnippetError, splitSnippet } from './snippet-text.js';
+import { t } from '../i18n/t.js';
 
 export const PLAYGROUND_LIMITS = {
   files: 20,
@@ -39,7 +40,30 @@ export class PlaygroundError extends Error {
 }
 
 /** What a request whose client went away is failed with: nobody reads it, it only ends the work. */
-const abandoned = (): PlaygroundError => new PlaygroundError('the client went away', 499);
+const abandoned = (): PlaygroundError => new PlaygroundError(t('serve.gone'), 499);
+
+/** A SnippetError in the server's language. */
+function snippetMessage(e: SnippetError): string {
+  const name = shownName(e.file);
+  switch (e.problem) {
+    case 'long':
+      return t('serve.snippet.long', { name, bytes: NAME_BYTES });
+    case 'path':
+      return t('serve.snippet.path', { name });
+    case 'notGo':
+      return t('serve.snippet.notGo', { name });
+    case 'hidden':
+      return t('serve.snippet.hidden', { name });
+    case 'chars':
+      return t('serve.snippet.chars', { name });
+    case 'twiceMain':
+      return t('serve.snippet.twiceMain', { name });
+    case 'twice':
+      return t('serve.snippet.twice', { name });
+    case 'notText':
+      return t('serve.snippet.notText', { name });
+  }
+}
 
 /**
  * The files of a request body, checked before anything is written: the editor's `text` (split as the page shows
@@ -47,7 +71,7 @@ const abandoned = (): PlaygroundError => new PlaygroundError('the client went aw
  */
 export function checkSnippet(body: unknown): { files: Map<string, string>; bench: boolean } {
   const b = body as { files?: unknown; text?: unknown; bench?: unknown } | null;
-  if (!b || typeof b !== 'object') throw new PlaygroundError('the request holds no files', 400);
+  if (!b || typeof b !== 'object') throw new PlaygroundError(t('serve.noFiles'), 400);
   let files: Map<string, string>;
   try {
     if (typeof b.text === 'string') files = splitSnippet(b.text);
@@ -55,26 +79,22 @@ export function checkSnippet(body: unknown): { files: Map<string, string>; bench
       files = new Map();
       for (const [name, text] of Object.entries(b.files as Record<string, unknown>)) {
         const problem = fileNameProblem(name);
-        if (problem) throw new SnippetError(`${shownName(name)}: ${problem}`);
-        if (typeof text !== 'string') throw new SnippetError(`${shownName(name)}: not text`);
+        if (problem) throw new SnippetError(name, problem);
+        if (typeof text !== 'string') throw new SnippetError(name, 'notText');
         files.set(name, text);
       }
-    } else throw new SnippetError('the request holds no files');
+    } else throw new PlaygroundError(t('serve.noFiles'), 400);
   } catch (e) {
-    if (e instanceof SnippetError) throw new PlaygroundError(e.message, 400);
+    if (e instanceof SnippetError) throw new PlaygroundError(snippetMessage(e), 400);
     throw e;
   }
-  if (files.size === 0) throw new PlaygroundError('the request holds no files', 400);
-  if (files.size > PLAYGROUND_LIMITS.files) throw new PlaygroundError(`more than ${PLAYGROUND_LIMITS.files} files`, 413);
+  if (files.size === 0) throw new PlaygroundError(t('serve.noFiles'), 400);
+  if (files.size > PLAYGROUND_LIMITS.files) throw new PlaygroundError(t('serve.tooManyFiles', { n: PLAYGROUND_LIMITS.files }), 413);
   let bytes = 0;
   for (const text of files.values()) bytes += Buffer.byteLength(text);
-  if (bytes > PLAYGROUND_LIMITS.bytes) throw new PlaygroundError(`more than ${PLAYGROUND_LIMITS.bytes / 1024} KiB of source`, 413);
+  if (bytes > PLAYGROUND_LIMITS.bytes) throw new PlaygroundError(t('serve.tooLarge', { n: PLAYGROUND_LIMITS.bytes / 1024 }), 413);
   const cgo = cgoFile(files);
-  if (cgo)
-    throw new PlaygroundError(
-      `${shownName(cgo)}: cgo (import "C") is not available in the playground, which builds with CGO_ENABLED=0`,
-      400,
-    );
+  if (cgo) throw new PlaygroundError(t('serve.cgo', { name: shownName(cgo) }), 400);
   return { files, bench: b.bench === true };
 }
 
@@ -121,8 +141,9 @@ async function child(
     },
   );
   if (signal.aborted) throw abandoned();
-  if (r.timedOut) throw new PlaygroundError(`stopped after ${timeoutMs / 1000} s (the playground's time limit)`, 408);
-  if (r.code !== 0 && r.code !== 1) throw new PlaygroundError(errors.join('\n') || `heapscope exited with ${r.code ?? r.signal}`, 422);
+  if (r.timedOut) throw new PlaygroundError(t('serve.timeout', { seconds: timeoutMs / 1000 }), 408);
+  if (r.code !== 0 && r.code !== 1)
+    throw new PlaygroundError(errors.join('\n') || t('serve.exited', { code: String(r.code ?? r.signal) }), 422);
   return { json: out.join('\n'), errors };
 }
 
@@ -187,7 +208,8 @@ export function runSnippet(
       const e = snippetEnv(env);
       const a = await child(
         dir,
-        ['analyze', '--format', 'json', '--tests', '--no-progress', '--all'],
+        // The child writes its prose (the model's, its errors) in the server's language.
+        ['analyze', '--lang', t.lang(), '--format', 'json', '--tests', '--no-progress', '--all'],
         e,
         PLAYGROUND_LIMITS.analyseMs,
         signal,
@@ -197,8 +219,7 @@ export function runSnippet(
       const output = [...a.errors];
       // The assembly: one build of the snippet's packages with -S, under the same limits as the child.
       const built = model.packages.filter((p) => !p.errors.length).map((p) => p.importPath);
-      if (built.length && !hasNonTestCode(files))
-        output.push('assembly: none, the snippet has only _test.go files (go build builds no tests)');
+      if (built.length && !hasNonTestCode(files)) output.push(t('serve.asmTestsOnly'));
       if (signal.aborted) throw abandoned();
       const asm =
         built.length && hasNonTestCode(files)
@@ -213,13 +234,13 @@ export function runSnippet(
               maxBytes: PLAYGROUND_LIMITS.listingBytes,
             })
           : { listings: [], error: null };
-      if (asm.error) output.push(`assembly: ${asm.error}`);
+      if (asm.error) output.push(t('serve.asmError', { error: asm.error }));
       const listings: AsmListing[] = asm.listings;
       if (bench) {
         if (signal.aborted) throw abandoned();
         const b = await child(
           dir,
-          ['bench', '--format', 'json', '--no-progress', '--benchtime', '200ms', '--timeout', '10s'],
+          ['bench', '--lang', t.lang(), '--format', 'json', '--no-progress', '--benchtime', '200ms', '--timeout', '10s'],
           e,
           PLAYGROUND_LIMITS.benchMs,
           signal,

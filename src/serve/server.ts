@@ -13,6 +13,7 @@ import { checkSnippet, PlaygroundError, runSnippet } from './playground.js';
 import { packageListings } from '../runners/package-asm.js';
 import type { AsmListing } from '../model/alloc-types.js';
 import { writeBody } from './write-body.js';
+import { t } from '../i18n/t.js';
 
 export interface ServeOptions {
   host: string;
@@ -90,10 +91,10 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     // File indices and packages are those of one analysis: a page still holding an older one must reload first.
     const g = url.searchParams.get('g');
     if ((url.pathname === '/api/source' || url.pathname === '/api/asm') && g !== null && g !== String(live.generation))
-      return json(res, 409, { error: `the analysis changed (now ${live.generation}): reload the data` });
+      return json(res, 409, { error: t('serve.changed', { generation: live.generation }) });
     if (method === 'GET' && (url.pathname === '/' || url.pathname === '/playground')) {
       const mode = url.pathname === '/' ? 'serve' : 'playground';
-      return send(res, 200, 'text/html; charset=utf-8', servedPage({ assets: o.assets, title: o.title, mode }), {
+      return send(res, 200, 'text/html; charset=utf-8', servedPage({ assets: o.assets, title: o.title, mode, lang: t.lang() }), {
         'Content-Security-Policy': contentSecurityPolicy(o.assets, "'self'"),
         'X-Frame-Options': 'DENY',
       });
@@ -123,12 +124,12 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     }
     if (method === 'GET' && url.pathname === '/api/asm') {
       // It starts a build: a request another page could make without a preflight (no custom header) is refused.
-      if (req.headers['x-heapscope'] !== '1') return json(res, 403, { error: 'send X-Heapscope: 1' });
+      if (req.headers['x-heapscope'] !== '1') return json(res, 403, { error: t('serve.needHeader') });
       for (const k of asmCache.keys()) if (!k.startsWith(`${live.generation}\0`)) asmCache.delete(k);
       const pkg = url.searchParams.get('package') ?? '';
       const fn = url.searchParams.get('function') ?? '';
       const known = live.page?.data.packages.some((p) => live.page!.data.strings[p.path] === pkg);
-      if (!known || !live.root) return json(res, 404, { error: 'not a package of this analysis' });
+      if (!known || !live.root) return json(res, 404, { error: t('serve.notPackage') });
       const key = `${live.generation}\0${pkg}`;
       let got = asmCache.get(key);
       if (!got) {
@@ -160,7 +161,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     if (method === 'GET' && url.pathname === '/api/examples') return json(res, 200, { examples: o.examples });
     if (method === 'POST' && url.pathname === '/api/playground') {
       // A form or a simple request from another page cannot send this type without a preflight, which fails.
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return json(res, 415, { error: 'send application/json' });
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return json(res, 415, { error: t('serve.needJson') });
       // A client that goes before its answer abandons the snippet, queued or building. The response's 'close' is
       // the connection's; the request's comes as soon as its body is read, before any of the work.
       const abort = new AbortController();

@@ -2,8 +2,19 @@
 // no header is main.go), and the checks every file of a snippet passes before anything is written to disk. Pure:
 // the page splits with it to show the files it sent, the server to check what it is sent.
 
-/** A snippet the playground does not take; the message names the file and fits on one line. */
-export class SnippetError extends Error {}
+/** Why the playground does not take a file of a snippet. The server words it (serve.snippet.<problem>, in its
+ *  language); this module stays free of the catalogues, since the page bundles it. */
+export type SnippetProblem = 'long' | 'path' | 'notGo' | 'hidden' | 'chars' | 'twiceMain' | 'twice' | 'notText';
+
+/** A snippet the playground does not take: the file and the problem. */
+export class SnippetError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problem: SnippetProblem,
+  ) {
+    super(`${shownName(file)}: ${problem}`);
+  }
+}
 
 export const NAME_BYTES = 100;
 
@@ -17,13 +28,13 @@ export function shownName(name: string): string {
  * no name can clash with a directory another makes); a .go file, or go.mod, named with the characters the go
  * command takes in module file names less its spaces and shell characters.
  */
-export function fileNameProblem(name: string): string | null {
-  if (new TextEncoder().encode(name).length > NAME_BYTES) return `longer than ${NAME_BYTES} bytes`;
-  if (name.includes('/') || name.includes('\\')) return 'not a plain file name (snippet files are all in one directory)';
+export function fileNameProblem(name: string): SnippetProblem | null {
+  if (new TextEncoder().encode(name).length > NAME_BYTES) return 'long';
+  if (name.includes('/') || name.includes('\\')) return 'path';
   if (name === 'go.mod') return null;
-  if (!name.endsWith('.go')) return 'not a .go file (or go.mod)';
-  if (/^[._]/.test(name)) return 'starts with . or _ (the go command ignores such files)';
-  if (!/^[A-Za-z0-9][A-Za-z0-9_.+-]*$/.test(name)) return 'has a character other than letters, digits, _ . + -';
+  if (!name.endsWith('.go')) return 'notGo';
+  if (/^[._]/.test(name)) return 'hidden';
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.+-]*$/.test(name)) return 'chars';
   return null;
 }
 
@@ -38,11 +49,8 @@ export function splitSnippet(text: string): Map<string, string> {
   const files = new Map<string, string>();
   const add = (name: string, body: string): void => {
     const problem = fileNameProblem(name);
-    if (problem) throw new SnippetError(`${shownName(name)}: ${problem}`);
-    if (files.has(name))
-      throw new SnippetError(
-        `${shownName(name)}: given twice (${preamble && name === 'main.go' ? 'the text before the first header is main.go' : 'two headers'})`,
-      );
+    if (problem) throw new SnippetError(name, problem);
+    if (files.has(name)) throw new SnippetError(name, preamble && name === 'main.go' ? 'twiceMain' : 'twice');
     files.set(name, body);
   };
   const before = text.slice(0, marks[0]?.index ?? text.length);

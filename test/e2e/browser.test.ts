@@ -6,11 +6,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { appendFileSync, cpSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { gunzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
 import { runCli, tempDir, testCache } from '../helpers/cli.js';
-import { cliPath, examplesDir, fixturesDir } from '../helpers/paths.js';
+import { cliPath, examplesDir, fixturesDir, repoRoot } from '../helpers/paths.js';
+import { englishRuns } from '../helpers/english.js';
 import { artifacts, openReport, useBrowser, type Watched } from '../helpers/browser.js';
 
 const browser = useBrowser();
@@ -160,8 +163,114 @@ test('a real module on the newest Go: go.uber.org/zap with go1.27.4, every ranke
   await page.context().close();
 });
 
-async function serve(dir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [cliPath, 'serve', '-C', dir], {
+/** The strings a report file's data carries (Go names, the compiler's text, the model's prose): the page shows them
+ *  as the model wrote them; the interface around them is the page's own. */
+function dataStrings(file: string): string[] {
+  const b64 = /<script id="heapscope-data" type="application\/octet-stream">([^<]*)<\/script>/.exec(readFileSync(file, 'utf8'))![1]!;
+  const data = JSON.parse(gunzipSync(Buffer.from(b64, 'base64')).toString('utf8')) as { strings: string[] };
+  // Longest first, so that a string inside a longer one does not cut it; only those that hold two words or more.
+  return data.strings.filter((s) => /[A-Za-z] +[A-Za-z]/.test(s)).sort((a, b) => b.length - a.length);
+}
+
+/** What the page says in words: its visible text and the labels, titles and placeholders of its elements, without
+ *  code (the source, the assembly, commands). Closed details are opened so their tables count too. */
+async function pageWords(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    for (const d of document.querySelectorAll('details')) d.open = true;
+    const code = [...document.querySelectorAll<HTMLElement>('code, pre, .editor-host, .playground-editor, .asm-listing, .asm-symbol')];
+    const was = code.map((c) => c.style.display);
+    for (const c of code) c.style.setProperty('display', 'none', 'important');
+    const text = document.body.innerText;
+    code.forEach((c, i) => (c.style.display = was[i]!));
+    const attrs = [...document.querySelectorAll('[aria-label], [title], [placeholder]')].flatMap((e) =>
+      ['aria-label', 'title', 'placeholder'].map((a) => e.getAttribute(a) ?? ''),
+    );
+    return [text, ...attrs].join('\n');
+  });
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js') });
+  return page.evaluate(async () => {
+    type Violation = { id: string; impact: string; nodes: { target: string[] }[] };
+    const axe = (window as unknown as { axe: { run(c: Document): Promise<{ violations: Violation[] }> } }).axe;
+    const r = await axe.run(document);
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+test('--lang zh-CN: the analyze and bench pages speak Chinese (html lang, no English sentence outside code, names and the data), and axe passes on the first view', async () => {
+  const dir = tempDir('heapscope-browser-zh-');
+  const analyze = join(dir, 'analyze.html');
+  const bench = join(dir, 'bench.html');
+  let r = runCli(['analyze', '--lang', 'zh-CN', '--format', 'html', '--asm', '-o', analyze, '-C', examplesDir, '--tests']);
+  assert.equal(r.code, 0, r.stderr);
+  r = runCli(['bench', '--format', 'html', '--trace', '-o', bench, '-C', examplesDir, '--benchtime', '200x'], {
+    env: { LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: '', HEAPSCOPE_LANG: '' },
+  });
+  assert.equal(r.code, 0, r.stderr);
+
+  const a = await openReport(browser(), `file://${analyze}`, { bypassCSP: true });
+  assert.equal(await a.page.getAttribute('html', 'lang'), 'zh-CN');
+  // The first view: the costliest site open, its detail and line; then one with a flow and a chain, and a search.
+  await a.page.locator('[data-testid="site-detail"] [data-testid="site-headline"]').waitFor();
+  await a.page.locator('[data-testid="source-view"] .cm-selected-line').waitFor();
+  assert.deepEqual(await axeViolations(a.page), []);
+  await a.page.screenshot({ path: join(artifacts, 'report-zh-CN.png') });
+  const allow = dataStrings(analyze);
+  const seen = [await pageWords(a.page)];
+  await a.page.locator('[data-testid="summary-item"]', { hasText: 'Describe' }).first().click();
+  await a.page.locator('[data-testid="site-detail"] [data-testid="chain-step"]').first().waitFor();
+  await a.page.locator('[data-testid="search"]').fill('e');
+  await a.page.locator('[data-testid="search-result"]').first().waitFor();
+  seen.push(await pageWords(a.page));
+  assert.deepEqual(englishRuns(seen.join('\n'), allow), []);
+  // Chinese is what it says: the interface's fixed terms.
+  assert.match(seen.join('\n'), /代价最高的堆分配/);
+  assert.deepEqual(a.problems, []);
+  await a.page.context().close();
+
+  const b = await openReport(browser(), `file://${bench}`);
+  assert.equal(await b.page.getAttribute('html', 'lang'), 'zh-CN');
+  await b.page.locator('[data-testid="bench-row"]').first().click();
+  await b.page.locator('[data-testid="cost-panel"]').waitFor();
+  await b.page.locator('[data-testid="flame"] g').first().waitFor();
+  await b.page.locator('[data-testid="flame-search"]').fill('Describe');
+  await b.page.screenshot({ path: join(artifacts, 'bench-zh-CN.png') });
+  assert.deepEqual(englishRuns(await pageWords(b.page), dataStrings(bench)), []);
+  assert.match(await b.page.locator('[data-testid="bench"]').innerText(), /基准测试/);
+  assert.deepEqual(b.problems, []);
+  await b.page.context().close();
+});
+
+test('serve --lang zh-CN: the playground speaks Chinese before any run, and the server words its refusals in Chinese', async (t) => {
+  const mod = join(tempDir('heapscope-browser-serve-zh-'), 'm');
+  cpSync(examplesDir, mod, { recursive: true });
+  const { url, child } = await serve(mod, '--lang', 'zh-CN');
+  t.after(() => child.kill('SIGTERM'));
+  const play = await open(`${url}playground`);
+  assert.equal(await play.page.getAttribute('html', 'lang'), 'zh-CN');
+  await play.page.locator('[data-testid="summary-placeholder"]').waitFor();
+  assert.deepEqual(englishRuns(await pageWords(play.page)), []);
+  assert.match(await play.page.locator('[data-testid="playground-run"]').innerText(), /运行/);
+  // A file name the playground does not take: the refusal names it, the rest is Chinese.
+  const refused = await fetch(`${url}api/playground`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ files: { 'notes.txt': 'x' } }),
+  });
+  assert.equal(refused.status, 400);
+  const { error } = (await refused.json()) as { error: string };
+  assert.ok(error.startsWith('"notes.txt"：'), error);
+  assert.deepEqual(englishRuns(error), []);
+  assert.deepEqual(play.problems, []);
+  await play.page.context().close();
+});
+
+async function serve(dir: string, ...flags: string[]): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [cliPath, 'serve', ...flags, '-C', dir], {
     env: { ...process.env, HEAPSCOPE_CACHE: testCache, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'ignore'],
   });

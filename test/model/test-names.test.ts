@@ -14,10 +14,6 @@ const EXCEPTIONS: Record<string, string> = {
   'parsers/git-tree.ts': 'test/model/revision-files.test.ts, test/e2e/diff.test.ts',
   'parsers/go-list-json.ts': 'test/parsers/fuzz.test.ts, test/runners/bench-packages.test.ts',
   'parsers/nm-text.ts': 'test/parsers/objdump-text.test.ts',
-  'reporters/html/encode.ts': 'test/reporters/page-cost.test.ts',
-  'reporters/html/page-data.ts': 'the page contract: test/e2e/html-report.test.ts, test/e2e/browser*.test.ts',
-  'reporters/html/page.ts': 'test/e2e/html-report.test.ts, test/e2e/serve.test.ts',
-  'reporters/html/render.ts': 'test/e2e/html-report.test.ts, test/e2e/browser.test.ts',
 };
 
 function tsFiles(dir: string): string[] {

@@ -1,7 +1,8 @@
 // The assembly of the selected site's function: its instructions, the selected line's highlighted, and the calls
 // into the runtime's allocator with what they allocate.
 
-import { el } from './dom.js';
+import { el, withNodes } from './dom.js';
+import { t } from './i18n.js';
 import { fetchJson } from './data.js';
 import type { Model } from './model.js';
 import type { App } from './state.js';
@@ -37,7 +38,7 @@ const samePath = (a: string | null, b: string) => a !== null && (a === b || a.en
 
 export function asmPane(app: App): { element: HTMLElement; render(): void } {
   const body = el('div', { class: 'asm-body' });
-  const element = el('div', { class: 'asm-pane', testid: 'asm-pane' }, el('h3', null, 'Assembly'), body);
+  const element = el('div', { class: 'asm-pane', testid: 'asm-pane' }, el('h3', null, t('web.asm.title')), body);
   let shown = -2;
   let shownModel = app.model;
   let token = 0;
@@ -48,7 +49,7 @@ export function asmPane(app: App): { element: HTMLElement; render(): void } {
     for (const f of fns) {
       const calls = new Map(f.calls.map((c) => [c.index, c]));
       parts.push(el('div', { class: 'asm-symbol' }, f.symbol));
-      const pre = el('div', { class: 'asm-listing', tabindex: 0, role: 'region', 'aria-label': `Assembly of ${f.symbol}` });
+      const pre = el('div', { class: 'asm-listing', tabindex: 0, role: 'region', 'aria-label': t('web.asm.label', { symbol: f.symbol }) });
       let first: HTMLElement | null = null;
       f.instructions.forEach(([file, l, text], i) => {
         const hit = l === line && samePath(file, path);
@@ -62,7 +63,7 @@ export function asmPane(app: App): { element: HTMLElement; render(): void } {
             ? el(
                 'span',
                 { class: 'asm-alloc' },
-                `${call.runtime}${call.type ? ` ${call.type}` : ''}${call.size !== null ? `, ${call.size} B` : ''}${call.sizeClass !== null ? ` (size class ${call.sizeClass} B)` : ''}`,
+                `${call.runtime}${call.type ? ` ${call.type}` : ''}${call.size !== null ? `, ${call.size} B` : ''}${call.sizeClass !== null ? t('web.asm.sizeClass', { n: call.sizeClass }) : ''}`,
               )
             : null,
         );
@@ -93,23 +94,19 @@ export function asmPane(app: App): { element: HTMLElement; render(): void } {
           el(
             'p',
             { class: 'note', testid: 'asm-hint' },
-            'This report has no assembly: run with ',
-            el('code', null, '--asm'),
-            ' (',
-            el('code', null, 'heapscope analyze --format html --asm'),
-            ') to see the instructions; ',
-            el('code', null, 'heapscope bench --format html'),
-            ' and ',
-            el('code', null, 'heapscope serve'),
-            ' show them too.',
+            ...withNodes((v) => t('web.asm.hint', v), {
+              flag: el('code', null, '--asm'),
+              command: el('code', null, 'heapscope analyze --format html --asm'),
+              bench: el('code', null, 'heapscope bench --format html'),
+              serve: el('code', null, 'heapscope serve'),
+            }),
           ),
         );
         return;
       }
       const f = fromData(m, site);
       if (f) listing([f], path, x.pos[1]);
-      else
-        body.replaceChildren(el('p', { class: 'note' }, 'No allocation call of this line in the assembly of the benchmarked functions.'));
+      else body.replaceChildren(el('p', { class: 'note' }, t('web.asm.noCall')));
       return;
     }
     const my = ++token;
@@ -129,14 +126,14 @@ export function asmPane(app: App): { element: HTMLElement; render(): void } {
       cache.set(key, p);
       p.catch(() => cache.delete(key));
     }
-    body.replaceChildren(el('p', { class: 'note' }, 'Loading the assembly…'));
+    body.replaceChildren(el('p', { class: 'note' }, t('web.asm.loading')));
     try {
       const fns = await p;
       if (my !== token) return;
-      if (!fns.length) body.replaceChildren(el('p', { class: 'note' }, 'No assembly for this function.'));
+      if (!fns.length) body.replaceChildren(el('p', { class: 'note' }, t('web.asm.none')));
       else listing(fns, path, x.pos[1]);
     } catch (e) {
-      if (my === token) body.replaceChildren(el('p', { class: 'error' }, `Assembly: ${(e as Error).message}`));
+      if (my === token) body.replaceChildren(el('p', { class: 'error' }, t('web.asm.error', { error: (e as Error).message })));
     }
   }
 
@@ -147,7 +144,7 @@ export function asmPane(app: App): { element: HTMLElement; render(): void } {
       shown = app.sel.site;
       shownModel = app.model;
       if (shown < 0) {
-        body.replaceChildren(el('p', { class: 'note' }, 'Select a site to see its function’s assembly.'));
+        body.replaceChildren(el('p', { class: 'note' }, t('web.asm.select')));
         return;
       }
       void show(shown);

@@ -2,7 +2,8 @@
 
 import type { PageBenchLine, PageBenchmark } from '../../src/reporters/html/page-data.js';
 import { el, fill, linkButton, section } from './dom.js';
-import { causeId, num, TINY_LEGEND, tinyMark } from './format.js';
+import { causeId, num, tinyLegend, tinyMark } from './format.js';
+import { t } from './i18n.js';
 import { flameView, toFrames } from './flame.js';
 import { withPositionLinks } from './note-links.js';
 import { topTable } from './top-table.js';
@@ -44,7 +45,7 @@ export function benchView(app: App): { element: HTMLElement; render(dataChanged:
       return tr;
     });
     element.replaceChildren(
-      el('h2', null, 'Benchmarks'),
+      el('h2', null, t('web.bench.title')),
       el(
         'table',
         { class: 'bench-table', testid: 'bench-table' },
@@ -54,11 +55,11 @@ export function benchView(app: App): { element: HTMLElement; render(dataChanged:
           el(
             'tr',
             null,
-            el('th', null, 'benchmark'),
+            el('th', null, t('web.bench.benchmark')),
             el('th', null, 'ns/op'),
             el('th', null, 'B/op'),
             el('th', null, 'allocs/op'),
-            el('th', null, 'runs'),
+            el('th', null, t('web.bench.runs')),
           ),
         ),
         el('tbody', null, ...rows),
@@ -88,11 +89,11 @@ export function benchView(app: App): { element: HTMLElement; render(dataChanged:
             key === 'allocsPerOp' && l.profiledAllocsPerOp !== undefined ? tinyMark(l.profiledAllocsPerOp, l.allocsPerOp) : null,
             el('span', { class: 'n' }, key === 'allocsPerOp' ? ` ${num(l.allocsPerOp)} allocs/op` : ` ${num(l.bytesPerOp)} B/op`),
             key === 'allocsPerOp' && l.profiledAllocsPerOp !== undefined
-              ? el('span', { class: 'note' }, ` (profile: ${num(l.profiledAllocsPerOp)} blocks/op)`)
+              ? el('span', { class: 'note' }, t('web.bench.profiled', { n: num(l.profiledAllocsPerOp) }))
               : null,
-            l.amortised ? el('span', { class: 'note' }, ' amortised') : null,
+            l.amortised ? el('span', { class: 'note' }, t('web.bench.amortised')) : null,
             el('div', { class: 'fn' }, m.s(l.function), m.s(l.innermost) && l.innermost !== l.function ? ` → ${m.s(l.innermost)}` : ''),
-            l.types.length ? el('div', { class: 'types' }, l.types.map((t) => m.s(t)).join(', ')) : null,
+            l.types.length ? el('div', { class: 'types' }, l.types.map((ty) => m.s(ty)).join(', ')) : null,
             l.cause >= 0 ? el('span', { class: 'cause-id' }, causeId(m, l.cause)) : null,
             ...l.sites
               .slice(0, 3)
@@ -108,7 +109,7 @@ export function benchView(app: App): { element: HTMLElement; render(dataChanged:
     rows.forEach((r, j) => r.classList.toggle('selected', j === i));
     const b = m.data.benchmarks?.[i];
     if (!b) {
-      detail.replaceChildren(el('p', { class: 'note' }, 'Select a benchmark to see its allocating lines and flame graph.'));
+      detail.replaceChildren(el('p', { class: 'note' }, t('web.bench.select')));
       return;
     }
     // Lines whose allocs/op estimate tiny objects the profile counts as shared blocks, by "file:line".
@@ -116,20 +117,20 @@ export function benchView(app: App): { element: HTMLElement; render(dataChanged:
     fill(
       detail,
       el('h3', null, m.s(b.name)),
-      tiny.size ? el('p', { class: 'note', testid: 'tiny-legend' }, TINY_LEGEND) : null,
-      b.setup ? el('p', { class: 'note' }, `Setup outside the loop: ${num(b.setup.allocs)} allocs, ${num(b.setup.bytes)} B.`) : null,
+      tiny.size ? el('p', { class: 'note', testid: 'tiny-legend' }, tinyLegend()) : null,
+      b.setup ? el('p', { class: 'note' }, t('web.bench.setup', { allocs: num(b.setup.allocs), bytes: num(b.setup.bytes) })) : null,
       ...b.notes.map((n) => el('p', { class: 'note' }, ...withPositionLinks(app, m.s(n)))),
       costPanel(app, b),
       traceView(b.trace),
       b.flame
         ? flameView(app, b.flame, { allocs: median(app, b, 'allocs/op'), bytes: median(app, b, 'B/op') })
-        : el('p', { class: 'note' }, 'No allocation profile for this benchmark.'),
+        : el('p', { class: 'note' }, t('web.bench.noProfile')),
       b.flame ? topTable(app, toFrames(app, b.flame), tiny) : null,
       el(
         'div',
         { class: 'bench-rankings' },
-        lineList('Lines by allocs/op', b.lines, 'allocsPerOp'),
-        lineList('Lines by B/op', b.lines, 'bytesPerOp'),
+        lineList(t('web.bench.byAllocs'), b.lines, 'allocsPerOp'),
+        lineList(t('web.bench.byBytes'), b.lines, 'bytesPerOp'),
       ),
     );
   }

@@ -7,6 +7,7 @@ import type { PageBenchLine, PageBenchmark } from '../../src/reporters/html/page
 import { el, linkButton } from './dom.js';
 import { num } from './format.js';
 import { cpuFlameView } from './cpu-flame.js';
+import { t } from './i18n.js';
 import type { App } from './state.js';
 
 /** join/cpu-cost.ts MIN_CPU_SAMPLES: fewer samples leave the shares null. */
@@ -34,82 +35,79 @@ interface Figure {
 /** The 95% margin of a share of n samples: the normal approximation to the binomial, or at a share of 0 or 1 (where
  *  that gives ±0) the rule of three. */
 function margin(p: number, n: number): string {
-  const of = `(95%, ${num(n)} samples)`;
-  if (p === 0) return `at most ${percent(Math.min(1, 3 / n))} ${of}`;
-  if (p === 1) return `at least ${percent(Math.max(0, 1 - 3 / n))} ${of}`;
-  return `±${num(Math.round(196 * Math.sqrt((p * (1 - p)) / n) * 10) / 10)} points ${of}`;
+  if (p === 0) return t('web.costs.atMost', { pct: percent(Math.min(1, 3 / n)), n: num(n) });
+  if (p === 1) return t('web.costs.atLeast', { pct: percent(Math.max(0, 1 - 3 / n)), n: num(n) });
+  return t('web.costs.margin', { points: num(Math.round(196 * Math.sqrt((p * (1 - p)) / n) * 10) / 10), n: num(n) });
 }
 
 /** Three significant digits below 1 (0.0785 cycles per 1,000 ops), else as num. */
 const small = (x: number): string => (x > 0 && x < 1 ? String(Number(x.toPrecision(3))) : num(x));
 
 /** The pass a benchmark's cost figures come from: none ran for one that allocated nothing in its timed run. */
-const NO_ALLOCATION = 'timed run: 0 allocs/op and 0 B/op (no cost run needed)';
+const noAllocation = (): string => t('web.costs.noAllocation');
 
 function cpuFigures(b: PageBenchmark): Figure[] {
   const cpu = b.cpu!;
-  const source = b.gc?.source === 'no-allocation' ? NO_ALLOCATION : 'cost pass: CPU profile (-test.cpuprofile)';
+  const source = b.gc?.source === 'no-allocation' ? noAllocation() : t('web.costs.cpuSource');
   const share = (key: string, label: string, v: number | null, what: string): Figure => ({
     key,
     label,
-    text: v === null ? 'unknown' : percent(v),
+    text: v === null ? t('web.costs.unknown') : percent(v),
     value: v,
     source,
     caveat:
       v === null
-        ? `only ${num(cpu.samples)} sample${cpu.samples === 1 ? '' : 's'}: ${MIN_SAMPLES} are needed to say (a longer --benchtime gives more)`
-        : `${what}; ${margin(v, cpu.samples)}`,
+        ? t('web.costs.fewSamples', { n: cpu.samples, min: MIN_SAMPLES })
+        : t('web.costs.shareCaveat', { what, margin: margin(v, cpu.samples) }),
   });
   return [
-    share('alloc-share', 'CPU in the allocator', cpu.allocShare, 'samples inside runtime.mallocgc and the allocation entry points'),
-    share('gc-share', 'CPU in GC work', cpu.gcShare, 'marking, assists, sweeping and the pauses, the GC workers included'),
+    share('alloc-share', t('web.costs.allocShare'), cpu.allocShare, t('web.costs.allocShareWhat')),
+    share('gc-share', t('web.costs.gcShare'), cpu.gcShare, t('web.costs.gcShareWhat')),
     {
       key: 'samples',
-      label: 'CPU samples',
-      text: `${num(cpu.samples)} (${num(cpu.seconds)} s)`,
+      label: t('web.costs.samples'),
+      text: t('web.costs.samplesText', { n: num(cpu.samples), seconds: num(cpu.seconds) }),
       value: cpu.samples,
       source,
-      caveat: `the profiler's ticks in the benchmark's goroutine and in the process's GC work${
-        b.cpuFlame
-          ? `, ${num(b.cpuFlame.periodNs / 1e6)} ms of CPU each; ${num(b.cpuFlame.outside)} more of start-up, the testing package and the scheduler left out`
-          : ''
-      }`,
+      caveat: b.cpuFlame
+        ? t('web.costs.samplesCaveatFlame', { ms: num(b.cpuFlame.periodNs / 1e6), outside: num(b.cpuFlame.outside) })
+        : t('web.costs.samplesCaveat'),
     },
   ];
 }
 
 function gcFigures(b: PageBenchmark): Figure[] {
   const gc = b.gc!;
-  const source = gc.source === 'no-allocation' ? NO_ALLOCATION : 'cost pass: GODEBUG=gctrace=1';
-  const over = `in the cost run's timed loop of ${num(gc.ops)} ops (the testing package's forced cycles before it left out)`;
+  const source = gc.source === 'no-allocation' ? noAllocation() : t('web.costs.gcSource');
+  const over = t('web.costs.over', { ops: num(gc.ops) });
   const heap = (key: string, label: string, v: number | null, what: string): Figure => ({
     key,
     label,
-    text: v === null ? 'unknown' : bytes(v),
+    text: v === null ? t('web.costs.unknown') : bytes(v),
     value: v,
     source,
-    caveat: v === null ? 'no GC cycle ran in the timed loop (or GC was off)' : what,
+    caveat: v === null ? t('web.costs.noCycle') : what,
   });
   return [
-    { key: 'gc-cycles', label: 'GC cycles', text: num(gc.cycles), value: gc.cycles, source, caveat: over },
+    { key: 'gc-cycles', label: t('web.costs.gcCycles'), text: num(gc.cycles), value: gc.cycles, source, caveat: over },
     {
       key: 'gc-per-1k',
-      label: 'GC cycles per 1,000 ops',
+      label: t('web.costs.gcPer1k'),
       text: small(gc.cyclesPer1kOps),
       value: gc.cyclesPer1kOps,
       source,
-      caveat: 'the same cycles',
+      caveat: t('web.costs.sameCycles'),
     },
     {
       key: 'stw',
-      label: 'Stop-the-world per op',
+      label: t('web.costs.stw'),
       text: `${small(gc.stwNsPerOp)} ns`,
       value: gc.stwNsPerOp,
       source,
-      caveat: 'the same cycles\u2019 sweep-termination and mark-termination pauses, wall clock',
+      caveat: t('web.costs.stwCaveat'),
     },
-    heap('heap-goal', 'Heap goal', gc.heapGoalBytes, 'the largest goal a cycle of the timed loop was paced against (MiB precision)'),
-    heap('peak-heap', 'Peak heap', gc.peakHeapBytes, 'the largest heap a cycle saw at the start or end of marking (MiB precision)'),
+    heap('heap-goal', t('web.costs.heapGoal'), gc.heapGoalBytes, t('web.costs.heapGoalWhat')),
+    heap('peak-heap', t('web.costs.peakHeap'), gc.peakHeapBytes, t('web.costs.peakHeapWhat')),
   ];
 }
 
@@ -117,8 +115,18 @@ function figureTable(figures: Figure[]): HTMLElement {
   return el(
     'table',
     { class: 'cost-figures', testid: 'cost-figures' },
-    el('caption', { class: 'note' }, 'What the allocations cost, measured in a run apart from the timed ones.'),
-    el('thead', null, el('tr', null, ...['figure', 'value', 'measured by', 'caveat'].map((h) => el('th', { scope: 'col' }, h)))),
+    el('caption', { class: 'note' }, t('web.costs.figuresCaption')),
+    el(
+      'thead',
+      null,
+      el(
+        'tr',
+        null,
+        ...[t('web.costs.figure'), t('web.costs.value'), t('web.costs.measuredBy'), t('web.costs.caveat')].map((h) =>
+          el('th', { scope: 'col' }, h),
+        ),
+      ),
+    ),
     el(
       'tbody',
       null,
@@ -137,9 +145,9 @@ function figureTable(figures: Figure[]): HTMLElement {
 }
 
 type LineKey = 'cpuShare' | 'gcShareEstimate' | 'allocsPerOp' | 'bytesPerOp';
-const COLUMNS: [LineKey, string][] = [
-  ['cpuShare', 'CPU in the allocator'],
-  ['gcShareEstimate', 'GC (estimate)'],
+const columns = (): [LineKey, string][] => [
+  ['cpuShare', t('web.costs.allocShare')],
+  ['gcShareEstimate', t('web.costs.gcEstimate')],
   ['allocsPerOp', 'allocs/op'],
   ['bytesPerOp', 'B/op'],
 ];
@@ -150,6 +158,7 @@ function lineTable(app: App, lines: PageBenchLine[]): HTMLElement {
   let key: LineKey = 'cpuShare';
   const value = (l: PageBenchLine, k: LineKey): number => l[k] ?? -1;
   const body = el('tbody');
+  const COLUMNS = columns();
   const heads = COLUMNS.map(([k, label]) => {
     const b = el('button', { type: 'button', class: 'link', testid: `cost-sort-${k}` }, label);
     b.addEventListener('click', () => {
@@ -161,7 +170,7 @@ function lineTable(app: App, lines: PageBenchLine[]): HTMLElement {
   const cell = (l: PageBenchLine, k: LineKey): string => {
     const v = l[k];
     if (v === undefined) return '';
-    if (v === null) return 'unknown';
+    if (v === null) return t('web.costs.unknown');
     return k === 'cpuShare' ? percent(v) : k === 'gcShareEstimate' ? `~${percent(v)}` : num(v);
   };
   function render(): void {
@@ -190,12 +199,8 @@ function lineTable(app: App, lines: PageBenchLine[]): HTMLElement {
   return el(
     'table',
     { class: 'top-table cost-lines', testid: 'cost-lines' },
-    el(
-      'caption',
-      { class: 'note' },
-      'Per line: the share of the benchmark\u2019s CPU samples in the allocator on its behalf, its share of the GC\u2019s (estimated: its share of the bytes times the GC share), and its counts per op. Click a heading to sort.',
-    ),
-    el('thead', null, el('tr', null, ...heads, el('th', { scope: 'col' }, 'line'))),
+    el('caption', { class: 'note' }, t('web.costs.linesCaption')),
+    el('thead', null, el('tr', null, ...heads, el('th', { scope: 'col' }, t('web.costs.line')))),
     body,
   );
 }
@@ -203,25 +208,14 @@ function lineTable(app: App, lines: PageBenchLine[]): HTMLElement {
 export function costPanel(app: App, b: PageBenchmark): HTMLElement {
   const name = app.model.s(b.name);
   const parts: (HTMLElement | null)[] = [];
-  if (b.cpu === undefined && b.gc === undefined)
-    parts.push(el('p', { class: 'note' }, 'No cost pass ran for this benchmark (bench --no-cost, or it did not run).'));
+  if (b.cpu === undefined && b.gc === undefined) parts.push(el('p', { class: 'note' }, t('web.costs.noPass')));
   const figures = [...(b.cpu ? cpuFigures(b) : []), ...(b.gc ? gcFigures(b) : [])];
-  if (b.cpu === null)
-    parts.push(el('p', { class: 'note', testid: 'cost-no-cpu' }, 'No CPU figures: the cost run failed (the notes above say why).'));
-  if (b.gc === null)
-    parts.push(el('p', { class: 'note', testid: 'cost-no-gc' }, 'No GC figures for this benchmark (the notes above say why).'));
+  if (b.cpu === null) parts.push(el('p', { class: 'note', testid: 'cost-no-cpu' }, t('web.costs.noCpu')));
+  if (b.gc === null) parts.push(el('p', { class: 'note', testid: 'cost-no-gc' }, t('web.costs.noGc')));
   if (figures.length) parts.push(figureTable(figures));
-  if (b.cpuFlame) parts.push(el('h4', null, 'Where the CPU went'), cpuFlameView(app, b.cpuFlame, name));
-  else if (b.gc?.source === 'no-allocation')
-    parts.push(el('p', { class: 'note', testid: 'cost-no-flame' }, 'No CPU flame graph: nothing allocated, so no cost run.'));
-  else if (b.cpuFlame === null)
-    parts.push(
-      el(
-        'p',
-        { class: 'note', testid: 'cost-no-flame' },
-        'No CPU flame graph: the cost run\u2019s profile holds no sample of the benchmark.',
-      ),
-    );
+  if (b.cpuFlame) parts.push(el('h4', null, t('web.costs.cpuWent')), cpuFlameView(app, b.cpuFlame, name));
+  else if (b.gc?.source === 'no-allocation') parts.push(el('p', { class: 'note', testid: 'cost-no-flame' }, t('web.costs.noFlameNothing')));
+  else if (b.cpuFlame === null) parts.push(el('p', { class: 'note', testid: 'cost-no-flame' }, t('web.costs.noFlameSample')));
   if (b.lines.some((l) => l.cpuShare !== undefined)) parts.push(lineTable(app, b.lines));
-  return el('section', { class: 'block cost-panel', testid: 'cost-panel' }, el('h3', null, 'Cost'), ...parts);
+  return el('section', { class: 'block cost-panel', testid: 'cost-panel' }, el('h3', null, t('web.costs.title')), ...parts);
 }

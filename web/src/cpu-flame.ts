@@ -9,6 +9,7 @@ import type { PageCpuFlame, PageCpuFlameNode } from '../../src/reporters/html/pa
 import { el } from './dom.js';
 import { num } from './format.js';
 import { shortName } from './flame.js';
+import { t } from './i18n.js';
 import type { App } from './state.js';
 
 export type CpuKind = PageCpuFlameNode['kind'];
@@ -26,7 +27,7 @@ export interface CpuFrame {
   children: CpuFrame[];
 }
 
-export const KIND_LABEL: Record<CpuKind, string> = { alloc: 'allocator', gc: 'GC work', other: 'other code' };
+export const kindLabel = (k: CpuKind): string => (k === 'alloc' ? t('web.cpu.alloc') : k === 'gc' ? t('web.cpu.gc') : t('web.cpu.other'));
 
 export function toCpuFrames(app: App, n: PageCpuFlameNode): CpuFrame {
   const m = app.model;
@@ -49,8 +50,9 @@ export const selfSamples = (f: CpuFrame): number => Math.max(0, f.samples - f.ch
 export function samplesText(n: number, flame: PageCpuFlame): string {
   const ns = n * flame.periodNs;
   const time = ns >= 1e9 ? `${num(Math.round(ns / 1e7) / 100)} s` : `${num(Math.round(ns / 1e4) / 100)} ms`;
-  const perOp = flame.ops > 0 ? `, ${num(Math.round((ns / flame.ops) * 100) / 100)} ns/op` : '';
-  return `${num(n)} sample${n === 1 ? '' : 's'} (${time}${perOp})`;
+  return flame.ops > 0
+    ? t('web.cpu.samplesPerOp', { n, time, perOp: num(Math.round((ns / flame.ops) * 100) / 100) })
+    : t('web.cpu.samples', { n, time });
 }
 
 const pct = (x: number, of: number): string => (of > 0 ? `${((100 * x) / of).toFixed(1)}%` : '–');
@@ -59,18 +61,18 @@ export function cpuFrameTitle(f: CpuFrame, root: CpuFrame, flame: PageCpuFlame):
   const self = selfSamples(f);
   return [
     `${f.full}${f.where ? ` ${f.where}` : ''}`,
-    KIND_LABEL[f.kind],
-    `self ${samplesText(self, flame)}, ${pct(self, root.samples)} of the root`,
-    `total ${samplesText(f.samples, flame)}, ${pct(f.samples, root.samples)} of the root`,
+    kindLabel(f.kind),
+    t('web.cpu.self', { samples: samplesText(self, flame), pct: pct(self, root.samples) }),
+    t('web.cpu.total', { samples: samplesText(f.samples, flame), pct: pct(f.samples, root.samples) }),
   ].join('\n');
 }
 
 function legend(): HTMLElement {
   return el(
     'ul',
-    { class: 'cpu-legend', testid: 'cpu-legend', 'aria-label': 'Flame graph colours' },
+    { class: 'cpu-legend', testid: 'cpu-legend', 'aria-label': t('web.cpu.legend') },
     ...(['alloc', 'gc', 'other'] as const).map((k) =>
-      el('li', null, el('span', { class: 'cpu-swatch', 'data-kind': k, 'aria-hidden': 'true' }), ` ${KIND_LABEL[k]}`),
+      el('li', null, el('span', { class: 'cpu-swatch', 'data-kind': k, 'aria-hidden': 'true' }), ` ${kindLabel(k)}`),
     ),
   );
 }
@@ -93,7 +95,11 @@ function frameTable(data: CpuFrame, flame: PageCpuFlame): HTMLElement {
   let key: 'self' | 'total' = 'self';
   const body = el('tbody');
   const heads = (['self', 'total'] as const).map((k) => {
-    const b = el('button', { type: 'button', class: 'link', testid: `cpu-sort-${k}` }, k);
+    const b = el(
+      'button',
+      { type: 'button', class: 'link', testid: `cpu-sort-${k}` },
+      k === 'self' ? t('web.cpu.selfHead') : t('web.cpu.totalHead'),
+    );
     b.addEventListener('click', () => {
       key = k;
       render();
@@ -111,7 +117,7 @@ function frameTable(data: CpuFrame, flame: PageCpuFlame): HTMLElement {
           { testid: 'cpu-frame-row', 'data-kind': r.f.kind, 'data-name': r.f.full },
           el('td', { class: 'n' }, num(r.self), el('span', { class: 'pct' }, ` ${pct(r.self, data.samples)}`)),
           el('td', { class: 'n' }, num(r.total), el('span', { class: 'pct' }, ` ${pct(r.total, data.samples)}`)),
-          el('td', null, KIND_LABEL[r.f.kind]),
+          el('td', null, kindLabel(r.f.kind)),
           el('td', { class: 'name', title: `${r.f.full} ${r.f.where}` }, r.f.short),
         ),
       ),
@@ -121,16 +127,16 @@ function frameTable(data: CpuFrame, flame: PageCpuFlame): HTMLElement {
   return el(
     'details',
     { class: 'cpu-frames', testid: 'cpu-frames' },
-    el('summary', null, 'The flame graph as a table (top functions by CPU)'),
+    el('summary', null, t('web.cpu.tableSummary')),
     el(
       'table',
       { class: 'top-table' },
+      el('caption', { class: 'note' }, t('web.cpu.caption', { samples: num(data.samples), ms: num(flame.periodNs / 1e6) })),
       el(
-        'caption',
-        { class: 'note' },
-        `Samples per function and kind, of the ${num(data.samples)} of the root (${num(flame.periodNs / 1e6)} ms of CPU each): self in the function itself, total in it and what it called; % of the root. Click a heading to sort.`,
+        'thead',
+        null,
+        el('tr', null, ...heads, el('th', { scope: 'col' }, t('web.cpu.kindHead')), el('th', { scope: 'col' }, t('web.cpu.functionHead'))),
       ),
-      el('thead', null, el('tr', null, ...heads, el('th', { scope: 'col' }, 'kind'), el('th', { scope: 'col' }, 'function'))),
       body,
     ),
   );
@@ -138,11 +144,11 @@ function frameTable(data: CpuFrame, flame: PageCpuFlame): HTMLElement {
 
 export function cpuFlameView(app: App, flame: PageCpuFlame, benchmark: string): HTMLElement {
   const data = toCpuFrames(app, flame.root);
-  data.short = `${benchmark} (cost run)`;
+  data.short = t('web.cpu.root', { benchmark });
   const chartHost = el('div', {
     class: 'flame-chart',
     role: 'figure',
-    'aria-label': 'CPU flame graph of the cost run: allocator and GC frames coloured apart; frames of the module open their line',
+    'aria-label': t('web.cpu.chartLabel'),
   });
   const container = el('div', { class: 'flame cpu-flame', testid: 'cpu-flame' }, legend(), chartHost, frameTable(data, flame));
   let drawnWidth = 0;
@@ -159,7 +165,7 @@ export function cpuFlameView(app: App, flame: PageCpuFlame, benchmark: string): 
         this.setAttribute('role', 'button');
         this.setAttribute(
           'aria-label',
-          `${f.short}, ${KIND_LABEL[f.kind]}: ${num(f.samples)} samples, ${pct(f.samples, data.samples)} of the root`,
+          t('web.cpu.frameLabel', { name: f.short, kind: kindLabel(f.kind), n: f.samples, pct: pct(f.samples, data.samples) }),
         );
         if (this.dataset.keys) return;
         this.dataset.keys = '1';

@@ -1,6 +1,7 @@
 // Where the page's data comes from: inside the page (a report file) or heapscope serve's API.
 
 import type { PageData } from '../../src/reporters/html/page-data.js';
+import { t } from './i18n.js';
 
 export type Mode = 'file' | 'serve' | 'playground';
 
@@ -19,7 +20,7 @@ export async function unpack(b64: string): Promise<string> {
 }
 
 export function checkVersion(d: PageData): PageData {
-  if (d.version !== 1) throw new Error(`this page reads data version 1, not ${String(d.version)}`);
+  if (d.version !== 1) throw new Error(t('web.data.version', { version: String(d.version) }));
   return d;
 }
 
@@ -32,7 +33,7 @@ export function loadFirstData(): PageData | null {
 
 export async function loadFileData(): Promise<PageData> {
   const node = document.getElementById('heapscope-data');
-  if (!node?.textContent) throw new Error('no data in this page');
+  if (!node?.textContent) throw new Error(t('web.data.none'));
   performance.mark('heapscope:start');
   const text = await unpack(node.textContent.trim());
   performance.mark('heapscope:unpacked');

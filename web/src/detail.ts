@@ -1,20 +1,25 @@
 // The right column: everything the report knows about the selected decision, each position a link to its line.
 
 import type { PagePos, PageSite } from '../../src/reporters/html/page-data.js';
-import { el, fill, linkButton, section } from './dom.js';
+import { el, fill, linkButton, section, withNodes } from './dom.js';
 import { causeId, costText, headline } from './format.js';
+import { t } from './i18n.js';
 import type { Model } from './model.js';
 import { withPositionLinks } from './note-links.js';
 import type { App } from './state.js';
 
-const KIND: Record<PageSite['kind'], string> = {
-  'moved-to-heap': 'variable moved to the heap',
-  escapes: 'value escapes to the heap',
-  'does-not-escape': 'does not escape',
-  'leaking-param': 'parameter leaks',
-  'leaking-param-content': 'parameter content leaks',
-  'leaking-param-to-result': 'parameter leaks to a result',
-};
+const kindText = (k: PageSite['kind']): string =>
+  ({
+    'moved-to-heap': t('web.kind.movedToHeap'),
+    escapes: t('web.kind.escapes'),
+    'does-not-escape': t('web.kind.doesNotEscape'),
+    'leaking-param': t('web.kind.leakingParam'),
+    'leaking-param-content': t('web.kind.leakingParamContent'),
+    'leaking-param-to-result': t('web.kind.leakingParamToResult'),
+  })[k];
+
+const allocatesText = (a: NonNullable<PageSite['allocates']>): string =>
+  a === 'always' ? t('web.allocates.always') : a === 'sometimes' ? t('web.allocates.sometimes') : t('web.allocates.never');
 
 export function siteDetail(app: App): { element: HTMLElement; render(): void } {
   const element = el('div', { class: 'site-detail', testid: 'site-detail' });
@@ -36,21 +41,21 @@ export function siteDetail(app: App): { element: HTMLElement; render(): void } {
       el('div', { class: 'cause-title' }, el('span', { class: 'cause-id' }, m.s(cause.id)), ' ', m.s(cause.title)),
       el('p', null, m.s(cause.summary)),
       m.s(cause.explanation) ? el('p', { class: 'explanation' }, m.s(cause.explanation)) : null,
-      m.s(cause.fix) ? el('p', { class: 'fix' }, el('strong', null, 'Fix: '), m.s(cause.fix)) : null,
+      m.s(cause.fix) ? el('p', { class: 'fix' }, el('strong', null, t('web.detail.fix')), m.s(cause.fix)) : null,
     );
   }
 
   function render(i: number): void {
     const m = app.model;
-    const linked = (t: number | undefined) => withPositionLinks(app, m.s(t));
+    const linked = (s: number | undefined) => withPositionLinks(app, m.s(s));
     const x = m.site(i);
     if (!x) {
-      element.replaceChildren(el('p', { class: 'empty' }, 'No site selected.'));
+      element.replaceChildren(el('p', { class: 'empty' }, t('web.detail.noSite')));
       return;
     }
     const raw = [
-      x.functionRaw !== undefined ? `function ${m.s(x.functionRaw)}` : '',
-      x.exprRaw !== undefined ? `expression ${m.s(x.exprRaw)}` : '',
+      x.functionRaw !== undefined ? t('web.detail.rawFunction', { name: m.s(x.functionRaw) }) : '',
+      x.exprRaw !== undefined ? t('web.detail.rawExpr', { expr: m.s(x.exprRaw) }) : '',
     ]
       .filter(Boolean)
       .join(' · ');
@@ -63,29 +68,37 @@ export function siteDetail(app: App): { element: HTMLElement; render(): void } {
       el(
         'dl',
         { class: 'facts' },
-        el('dt', null, 'function'),
+        el('dt', null, t('web.detail.function')),
         el('dd', null, m.s(x.function)),
-        el('dt', null, 'kind'),
-        el('dd', null, KIND[x.kind]),
-        el('dt', null, 'at'),
+        el('dt', null, t('web.detail.kind')),
+        el('dd', null, kindText(x.kind)),
+        el('dt', null, t('web.detail.at')),
         el('dd', null, posLink(m, x.pos)),
-        el('dt', null, 'package'),
+        el('dt', null, t('web.detail.package')),
         el('dd', null, m.packagePath(x.package)),
-        x.cost ? el('dt', null, 'cost') : null,
+        x.cost ? el('dt', null, t('web.detail.cost')) : null,
         x.cost ? el('dd', { testid: 'site-cost' }, costText(m, x)) : null,
-        x.allocates ? el('dt', null, 'allocates') : null,
-        x.allocates ? el('dd', null, x.allocates, x.allocatesReason !== undefined ? ': ' : '', ...linked(x.allocatesReason)) : null,
-        x.cold ? el('dt', null, 'cold') : null,
+        x.allocates ? el('dt', null, t('web.detail.allocates')) : null,
+        x.allocates
+          ? el(
+              'dd',
+              { 'data-allocates': x.allocates },
+              allocatesText(x.allocates),
+              x.allocatesReason !== undefined ? (t.lang() === 'zh-CN' ? '：' : ': ') : '',
+              ...linked(x.allocatesReason),
+            )
+          : null,
+        x.cold ? el('dt', null, t('web.detail.cold')) : null,
         x.cold ? el('dd', null, ...linked(x.cold)) : null,
-        x.inlinedFrom !== undefined ? el('dt', null, 'inlined from') : null,
+        x.inlinedFrom !== undefined ? el('dt', null, t('web.detail.inlinedFrom')) : null,
         x.inlinedFrom !== undefined ? el('dd', null, m.s(x.inlinedFrom)) : null,
       ),
-      causeBlock(m, x.cause, 'Cause'),
+      causeBlock(m, x.cause, t('web.detail.cause')),
       x.detail !== undefined ? el('p', { class: 'detail' }, ...linked(x.detail)) : null,
-      x.notes?.length ? section('Notes', el('ul', null, ...x.notes.map((n) => el('li', null, ...linked(n))))) : null,
+      x.notes?.length ? section(t('web.detail.notes'), el('ul', null, ...x.notes.map((n) => el('li', null, ...linked(n))))) : null,
       x.flow.length
         ? section(
-            "The compiler's flow",
+            t('web.detail.flow'),
             el(
               'ol',
               { class: 'flow' },
@@ -105,7 +118,9 @@ export function siteDetail(app: App): { element: HTMLElement; render(): void } {
                           m,
                           s.pos,
                           'chain-step',
-                          `${m.s(s.text)}${m.s(s.reason) ? ` (${m.s(s.reason)})` : ''} at ${m.posText(s.pos)}`,
+                          m.s(s.reason)
+                            ? t('web.detail.stepReason', { text: m.s(s.text), reason: m.s(s.reason), pos: m.posText(s.pos) })
+                            : t('web.detail.step', { text: m.s(s.text), pos: m.posText(s.pos) }),
                         ),
                       ),
                     ),
@@ -113,12 +128,12 @@ export function siteDetail(app: App): { element: HTMLElement; render(): void } {
                 ),
               ),
             ),
-            x.truncated ? el('p', { class: 'note' }, 'The flow is longer; the compiler printed only its start.') : null,
+            x.truncated ? el('p', { class: 'note' }, t('web.detail.truncated')) : null,
           )
         : null,
       x.chain?.length
         ? section(
-            'Chain of heap decisions to the root',
+            t('web.detail.chain'),
             el(
               'ol',
               { class: 'chain' },
@@ -127,11 +142,11 @@ export function siteDetail(app: App): { element: HTMLElement; render(): void } {
                   'li',
                   null,
                   c.site >= 0
-                    ? linkButton(`${m.s(c.expr)} in ${m.s(c.function)}`, () => app.go({ site: c.site }), {
+                    ? linkButton(t('web.detail.exprIn', { expr: m.s(c.expr), function: m.s(c.function) }), () => app.go({ site: c.site }), {
                         testid: 'chain-site',
                         'data-site-id': m.siteId(c.site),
                       })
-                    : el('span', null, `${m.s(c.expr)} in ${m.s(c.function)}`),
+                    : el('span', null, t('web.detail.exprIn', { expr: m.s(c.expr), function: m.s(c.function) })),
                   ' ',
                   posLink(m, c.pos),
                   c.cause >= 0 ? el('span', { class: 'cause-id' }, causeId(m, c.cause)) : null,
@@ -140,10 +155,10 @@ export function siteDetail(app: App): { element: HTMLElement; render(): void } {
             ),
           )
         : null,
-      x.rootCause >= 0 && x.rootCause !== x.cause ? causeBlock(m, x.rootCause, 'Root cause') : null,
+      x.rootCause >= 0 && x.rootCause !== x.cause ? causeBlock(m, x.rootCause, t('web.detail.rootCause')) : null,
       instances.length
         ? section(
-            `Instances (${instances.length + 1})`,
+            t('web.detail.instances', { n: instances.length + 1 }),
             el(
               'ul',
               null,
@@ -159,17 +174,25 @@ export function siteDetail(app: App): { element: HTMLElement; render(): void } {
         : null,
       inlined.length
         ? section(
-            'Inlined calls',
+            t('web.detail.inlined'),
             el(
               'ul',
               null,
-              ...inlined.slice(0, 100).map((c) => el('li', null, `${m.s(c.callee)} into ${m.s(c.caller)} at `, posLink(m, c.pos))),
+              ...inlined.slice(0, 100).map((c) =>
+                el(
+                  'li',
+                  null,
+                  ...withNodes((v) => t('web.detail.inlinedInto', { callee: m.s(c.callee), caller: m.s(c.caller), ...v }), {
+                    pos: posLink(m, c.pos),
+                  }),
+                ),
+              ),
             ),
-            inlined.length > 100 ? el('p', { class: 'note' }, `and ${inlined.length - 100} more`) : null,
+            inlined.length > 100 ? el('p', { class: 'note' }, t('web.detail.andMore', { n: inlined.length - 100 })) : null,
           )
         : null,
-      raw ? el('p', { class: 'raw' }, `compiler's names: ${raw}`) : null,
-      el('p', { class: 'raw' }, `id ${m.siteId(i)}`),
+      raw ? el('p', { class: 'raw' }, t('web.detail.raw', { names: raw })) : null,
+      el('p', { class: 'raw' }, t('web.detail.id', { id: m.siteId(i) })),
     );
   }
 

@@ -43,6 +43,17 @@ export function section(title: string, ...children: Child[]): HTMLElement {
   return el('section', { class: 'block' }, el('h3', null, title), ...children);
 }
 
+/**
+ * A translated message with elements in it: `values` names each element's placeholder, so a sentence stays one
+ * message (its words in the language's order) and still holds a link or a code span.
+ */
+export function withNodes(format: (values: Record<string, string>) => string, nodes: Record<string, Node>): Child[] {
+  const marks = Object.fromEntries(Object.keys(nodes).map((k) => [k, `\u0000${k}\u0000`]));
+  return format(marks)
+    .split('\u0000')
+    .map((part, i) => (i % 2 ? nodes[part] : part || null));
+}
+
 export function fill(parent: Element, ...children: Child[]): void {
   parent.replaceChildren();
   append(parent, ...children);

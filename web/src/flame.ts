@@ -7,6 +7,7 @@ import flamegraph, { type FlameGraph } from 'd3-flame-graph';
 import type { PageFlameNode } from '../../src/reporters/html/page-data.js';
 import { el } from './dom.js';
 import { num } from './format.js';
+import { t } from './i18n.js';
 import type { App } from './state.js';
 
 export interface Frame {
@@ -54,7 +55,13 @@ const pct = (x: number, of: number): string => (of > 0 ? `${((100 * x) / of).toF
 /** The hover text of a frame: both measures, self and total, each with its share of the root. */
 export function frameTitle(f: Frame, root: Frame): string {
   const line = (k: Measure) =>
-    `${unit(k)}: self ${num(self(f, k))} (${pct(self(f, k), root[k])}), total ${num(f[k])} (${pct(f[k], root[k])} of the root)`;
+    t('web.flame.line', {
+      unit: unit(k),
+      self: num(self(f, k)),
+      selfPct: pct(self(f, k), root[k]),
+      total: num(f[k]),
+      totalPct: pct(f[k], root[k]),
+    });
   return [`${f.full}${f.where ? ` ${f.where}` : ''}`, line('bytes'), line('allocs')].join('\n');
 }
 
@@ -73,20 +80,26 @@ export function flameView(app: App, root: PageFlameNode, measured?: { allocs: nu
     type: 'search',
     class: 'flame-search',
     testid: 'flame-search',
-    placeholder: 'Highlight frames: regexp',
-    'aria-label': 'Highlight flame graph frames matching a regular expression',
+    placeholder: t('web.flame.placeholder'),
+    'aria-label': t('web.flame.searchLabel'),
     spellcheck: 'false',
   });
   const found = el('span', { class: 'flame-found', testid: 'flame-found', 'aria-live': 'polite' });
   const chartHost = el('div', {
     class: 'flame-chart',
     role: 'figure',
-    'aria-label': 'Flame graph of the allocations; frames open their line',
+    'aria-label': t('web.flame.chartLabel'),
   });
   const container = el(
     'div',
     { class: 'flame', testid: 'flame' },
-    el('div', { class: 'flame-bar' }, el('span', { class: 'flame-toggle' }, 'Width:', radio('bytes'), radio('allocs')), search, found),
+    el(
+      'div',
+      { class: 'flame-bar' },
+      el('span', { class: 'flame-toggle' }, t('web.flame.width'), radio('bytes'), radio('allocs')),
+      search,
+      found,
+    ),
     rootNote(data, measured),
     chartHost,
   );
@@ -122,14 +135,17 @@ export function flameView(app: App, root: PageFlameNode, measured?: { allocs: nu
       });
     walk(data, false, frameEls.get(data));
     container.dataset.matches = String(count);
-    found.textContent = re ? `${count} frame${count === 1 ? '' : 's'}, ${num(sum)} ${unit(measure)} (${pct(sum, data[measure])})` : '';
+    found.textContent = re ? t('web.flame.found', { count, sum: num(sum), unit: unit(measure), pct: pct(sum, data[measure]) }) : '';
   }
 
   /** A frame is a button: Tab reaches it, Enter or Space does what a click does (zoom, open its line). */
   function keyboard(g: SVGGElement, f: Frame): void {
     g.setAttribute('tabindex', '0');
     g.setAttribute('role', 'button');
-    g.setAttribute('aria-label', `${f.short}: ${num(f[measure])} ${unit(measure)}, ${pct(f[measure], data[measure])} of the root`);
+    g.setAttribute(
+      'aria-label',
+      t('web.flame.frameLabel', { name: f.short, value: num(f[measure]), unit: unit(measure), pct: pct(f[measure], data[measure]) }),
+    );
     if (g.dataset.keys) return;
     g.dataset.keys = '1';
     g.addEventListener('keydown', (e) => {
@@ -182,15 +198,13 @@ export function flameView(app: App, root: PageFlameNode, measured?: { allocs: nu
  * are go test's own count over the timed run (setup divided by its N, the tiny allocator's blocks as objects).
  */
 function rootNote(root: Frame, measured?: { allocs: number | null; bytes: number | null }): HTMLElement {
-  const text = `Root: ${num(root.bytes)} B/op, ${num(root.allocs)} allocs/op, from the memory profiles of the two profiled runs (the difference over the difference in iterations, so setup outside the loop cancels).`;
+  const text = t('web.flame.root', { bytes: num(root.bytes), allocs: num(root.allocs) });
   const apart = (a: number | null | undefined, b: number) => a !== null && a !== undefined && Math.abs(a - b) > Math.max(0.5, a * 0.01);
   const differs = measured && (apart(measured.bytes, root.bytes) || apart(measured.allocs, root.allocs));
   return el(
     'p',
     { class: 'note flame-root', testid: 'flame-root' },
     text,
-    differs
-      ? ` The table's ${num(measured.bytes ?? 0)} B/op and ${num(measured.allocs ?? 0)} allocs/op are go test's own count over the timed run at its own N: setup is divided by that N, a buffer that doubles as it grows (amortised) or a pool the GC empties allocates a share per op that depends on N, tiny objects sharing a 16-byte block count one by one there and as one block here (the notes above say which applies).`
-      : null,
+    differs ? t('web.flame.differs', { bytes: num(measured.bytes ?? 0), allocs: num(measured.allocs ?? 0) }) : null,
   );
 }

@@ -2,40 +2,41 @@
 
 import type { PageSite } from '../../src/reporters/html/page-data.js';
 import { el } from './dom.js';
+import { locale, t } from './i18n.js';
 import type { Model } from './model.js';
 
 export function num(n: number): string {
-  if (Number.isInteger(n)) return n.toLocaleString('en-US');
-  return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  if (Number.isInteger(n)) return n.toLocaleString(locale());
+  return n.toLocaleString(locale(), { maximumFractionDigits: 2 });
 }
 
 export function costText(m: Model, x: PageSite): string {
   const c = x.cost;
   if (!c) return '';
   if (c.source === 'measured') {
-    const parts = [`${num(c.allocsPerOp ?? 0)} allocs/op`, `${num(c.bytesPerOp ?? 0)} B/op`];
+    const figures = { allocs: num(c.allocsPerOp ?? 0), bytes: num(c.bytesPerOp ?? 0) };
     const b = m.s(c.benchmark);
-    return parts.join(', ') + (b ? ` (${b})` : '');
+    return b ? t('web.cost.measuredBy', { ...figures, benchmark: b }) : t('web.cost.measured', figures);
   }
   const basis = m.s(c.basis);
-  return `estimated weight ${num(c.score)}${basis ? `: ${basis}` : ''}`;
+  return basis ? t('web.cost.estimatedBasis', { score: num(c.score), basis }) : t('web.cost.estimated', { score: num(c.score) });
 }
 
 export function headline(m: Model, x: PageSite): string {
   const e = m.s(x.expr);
   switch (x.kind) {
     case 'moved-to-heap':
-      return `${e} moved to heap`;
+      return t('web.headline.movedToHeap', { expr: e });
     case 'escapes':
-      return `${e} escapes to heap`;
+      return t('web.headline.escapes', { expr: e });
     case 'does-not-escape':
-      return `${e} does not escape`;
+      return t('web.headline.doesNotEscape', { expr: e });
     case 'leaking-param':
-      return `leaking param: ${e}`;
+      return t('web.headline.leakingParam', { expr: e });
     case 'leaking-param-content':
-      return `leaking param content: ${e}`;
+      return t('web.headline.leakingParamContent', { expr: e });
     case 'leaking-param-to-result':
-      return `leaking param: ${e} to result`;
+      return t('web.headline.leakingParamToResult', { expr: e });
   }
 }
 
@@ -45,8 +46,7 @@ export function causeId(m: Model, cause: number): string {
 }
 
 /** What the ≈ mark next to an allocs/op figure means: the memory profile counts 16-byte blocks, not tiny objects. */
-export const TINY_LEGEND =
-  '≈ marks allocs/op estimated where tiny objects (under 16 B, without pointers) share 16-byte blocks: the memory profile counts the blocks.';
+export const tinyLegend = (): string => t('web.tiny.legend');
 
 /** The ≈ mark of an allocs/op figure where tiny objects share blocks: heapscope's estimate and the profile's count. */
 export function tinyMark(profiled: number, estimated: number): HTMLElement {
@@ -56,7 +56,7 @@ export function tinyMark(profiled: number, estimated: number): HTMLElement {
       class: 'tiny-mark',
       testid: 'tiny-mark',
       'data-profiled': profiled,
-      title: `Tiny objects share 16-byte blocks: the memory profile counts ${num(profiled)} blocks/op here, heapscope estimates ${num(estimated)} allocs/op`,
+      title: t('web.tiny.title', { profiled: num(profiled), estimated: num(estimated) }),
     },
     '≈',
   );

@@ -9,6 +9,7 @@ import { benchView } from './bench.js';
 import { loadFileData, loadFirstData, loadServeData, pageMode } from './data.js';
 import { siteDetail } from './detail.js';
 import { el, fill } from './dom.js';
+import { pageLang, t } from './i18n.js';
 import { Model } from './model.js';
 import { emptyData, playgroundPane } from './playground.js';
 import { searchBox } from './search.js';
@@ -26,7 +27,7 @@ async function start(): Promise<void> {
   const status = el('div', { class: 'status', testid: 'status', role: 'status' });
   const about = el('div', { class: 'about' });
   const brand = el('h1', { class: 'brand' }, 'heapscope');
-  const skip = el('a', { class: 'skip-link', href: '#site-detail' }, 'Skip to the selected site');
+  const skip = el('a', { class: 'skip-link', href: '#site-detail' }, t('web.main.skip'));
   root.replaceChildren(skip, el('header', null, brand, about, status));
   let data: PageData;
   // A large report paints its first view (the ranked sites) before the whole data is decoded.
@@ -43,12 +44,14 @@ async function start(): Promise<void> {
             })
           : emptyData());
   } catch (e) {
-    status.textContent = `Could not load the report: ${(e as Error).message}`;
+    status.textContent = t('web.main.loadFailed', { error: (e as Error).message });
     status.classList.add('error');
     document.body.dataset.ready = '1';
     return;
   }
 
+  // The data says its language too (a served page's data follows the server's language).
+  if (data.lang) t.setLang(pageLang(data.lang));
   let generation = data.generation ?? 0;
   let reloads = 0;
   let playgroundFiles: Record<string, string> = {};
@@ -73,9 +76,9 @@ async function start(): Promise<void> {
   const layout = el(
     'div',
     { class: `layout${mode === 'playground' ? ' with-playground' : ''}` },
-    el('aside', { class: 'left', 'aria-label': 'Ranked sites and files' }, summary.element, summary.overview, tree.element),
+    el('aside', { class: 'left', 'aria-label': t('web.main.leftLabel') }, summary.element, summary.overview, tree.element),
     centre,
-    el('aside', { class: 'right', 'aria-label': 'The selected site' }, detail.element, asm.element),
+    el('aside', { class: 'right', 'aria-label': t('web.main.rightLabel') }, detail.element, asm.element),
   );
   // The skip link moves the focus, not the address: the hash names the selection.
   detail.element.id = 'site-detail';
@@ -113,7 +116,7 @@ async function start(): Promise<void> {
     const go = d.go.version ? `${d.go.version} ${d.go.goos}/${d.go.goarch}` : '';
     // The tool's name and version once ("heapscope 0.1.0"), not after the brand again.
     brand.textContent = d.tool || 'heapscope';
-    const measured = d.measuredBy ? `measured by ${d.measuredBy.command} at ${d.measuredBy.time}` : '';
+    const measured = d.measuredBy ? t('web.main.measured', { command: d.measuredBy.command, time: d.measuredBy.time }) : '';
     fill(
       about,
       go ? el('span', { class: 'go' }, go) : null,
@@ -157,7 +160,7 @@ async function start(): Promise<void> {
       document.body.dataset.complete = '1';
       performance.mark('heapscope:complete');
     } catch (e) {
-      status.textContent = `Could not load the whole report: ${(e as Error).message}`;
+      status.textContent = t('web.main.loadWholeFailed', { error: (e as Error).message });
       status.classList.add('error');
     }
   } else {
@@ -178,13 +181,22 @@ async function start(): Promise<void> {
     });
 }
 
+/** serve's state in the page's words (its message comes in the server's language). */
+function stateText(state: string): string {
+  if (state === 'analysing') return t('web.state.analysing');
+  if (state === 'ready') return t('web.state.ready');
+  if (state === 'error') return t('web.state.error');
+  return state;
+}
+
 /** heapscope serve re-analyses when files change: its events say when, and what it is doing. */
 function watch(status: HTMLElement, reload: (generation: number) => Promise<void>): void {
   const events = new EventSource('/api/events');
   events.addEventListener('status', (e) => {
     try {
       const s = JSON.parse((e as MessageEvent<string>).data) as { state: string; message?: string };
-      status.textContent = s.message ? `${s.state}: ${s.message}` : s.state;
+      const state = stateText(s.state);
+      status.textContent = s.message ? t('web.main.status', { state, message: s.message }) : state;
       status.dataset.state = s.state;
       status.classList.toggle('error', s.state === 'error');
     } catch {
@@ -195,7 +207,7 @@ function watch(status: HTMLElement, reload: (generation: number) => Promise<void
     try {
       const { generation } = JSON.parse((e as MessageEvent<string>).data) as { generation: number };
       reload(generation).catch((err: Error) => {
-        status.textContent = `Could not reload: ${err.message}`;
+        status.textContent = t('web.main.reloadFailed', { error: err.message });
         status.classList.add('error');
       });
     } catch {
@@ -203,7 +215,7 @@ function watch(status: HTMLElement, reload: (generation: number) => Promise<void
     }
   });
   events.addEventListener('error', () => {
-    if (events.readyState === EventSource.CLOSED) status.textContent = 'Disconnected from heapscope serve.';
+    if (events.readyState === EventSource.CLOSED) status.textContent = t('web.main.disconnected');
   });
 }
 

@@ -4,6 +4,7 @@
 
 import { el } from './dom.js';
 import { causeId, num } from './format.js';
+import { t } from './i18n.js';
 import type { App } from './state.js';
 
 /** Counts of the heap sites, largest first; measured and cold only once the whole data is there. */
@@ -21,7 +22,7 @@ export function tally(app: App): Tally {
   const p = m.data.preview;
   if (p)
     return {
-      byCause: p.byCause.map(([k, n]): [string, number] => [k || '(no cause)', n]),
+      byCause: p.byCause.map(([k, n]): [string, number] => [k || t('web.chart.noCause'), n]),
       byPackage: p.byPackage.map(([k, n]): [string, number] => [k, n]),
       measured: null,
       cold: null,
@@ -42,7 +43,7 @@ export function tally(app: App): Tally {
       continue;
     }
     hot++;
-    const c = x.cause >= 0 ? causeId(m, x.cause) : '(no cause)';
+    const c = x.cause >= 0 ? causeId(m, x.cause) : t('web.chart.noCause');
     const pkg = m.packagePath(x.package);
     byCause.set(c, (byCause.get(c) ?? 0) + 1);
     byPkg.set(pkg, (byPkg.get(pkg) ?? 0) + 1);
@@ -51,12 +52,12 @@ export function tally(app: App): Tally {
     byCause: byCount(byCause),
     byPackage: byCount(byPkg),
     measured: [
-      ['measured', measured],
-      ['estimated', estimated],
+      [t('web.chart.measured'), measured],
+      [t('web.chart.estimated'), estimated],
     ],
     cold: [
-      ['hot', hot],
-      ['cold', cold],
+      [t('web.chart.hot'), hot],
+      [t('web.chart.cold'), cold],
     ],
   };
 }
@@ -64,20 +65,30 @@ export function tally(app: App): Tally {
 /** At most this many parts a bar, each its own colour; the rest are one "other" part. */
 const PARTS = 4;
 
-/** One bar; beside it the share of the part named lead, or of the largest. */
-function chart(name: string, what: string, rows: [string, number][], lead?: string): HTMLElement {
+/** One bar (testid chart-<id>, shown as name); beside it the share of the part named lead, or of the largest. */
+function chart(id: string, name: string, what: string, rows: [string, number][], lead?: string): HTMLElement {
   const total = rows.reduce((t, r) => t + r[1], 0);
   const rest = rows.slice(PARTS).reduce((t, r) => t + r[1], 0);
-  const parts: [string, number][] = rest ? [...rows.slice(0, PARTS), ['other', rest]] : rows.slice(0, PARTS);
+  const other = t('web.chart.other');
+  const parts: [string, number][] = rest ? [...rows.slice(0, PARTS), [other, rest]] : rows.slice(0, PARTS);
   const shown = parts.filter((r) => r[1] > 0);
   const pct = (n: number) => (total ? `${Math.round((100 * n) / total)}%` : '0%');
   const bar = el('div', {
     class: 'chart-bar',
     role: 'img',
-    'aria-label': `${what}, ${name}: ${shown.map(([k, n]) => `${k} ${num(n)} (${pct(n)})`).join(', ') || 'none'}`,
+    'aria-label': t('web.chart.label', {
+      what,
+      name,
+      parts:
+        shown.map(([k, n]) => t('web.chart.part', { key: k, n: num(n), pct: pct(n) })).join(t.lang() === 'zh-CN' ? '，' : ', ') ||
+        t('web.chart.none'),
+    }),
   });
   shown.forEach(([k, n], i) => {
-    const seg = el('span', { class: `chart-seg c${k === 'other' ? 'x' : i}`, title: `${k}: ${num(n)} (${pct(n)})` });
+    const seg = el('span', {
+      class: `chart-seg c${rest && k === other ? 'x' : i}`,
+      title: t('web.chart.segment', { key: k, n: num(n), pct: pct(n) }),
+    });
     // Set through the CSSOM: the page's policy admits no style attribute.
     seg.style.width = `${(100 * n) / total}%`;
     bar.appendChild(seg);
@@ -85,26 +96,27 @@ function chart(name: string, what: string, rows: [string, number][], lead?: stri
   const top = lead !== undefined ? rows.find((r) => r[0] === lead) : shown[0];
   return el(
     'div',
-    { class: 'chart', testid: `chart-${name}`, 'data-total': total },
+    { class: 'chart', testid: `chart-${id}`, 'data-total': total },
     el('span', { class: 'chart-name' }, name),
     bar,
     el(
       'span',
-      { class: 'chart-top', title: top ? `${top[0]}: ${num(top[1])} of ${num(total)}` : '' },
-      top ? `${top[0]} ${pct(top[1])}` : 'none',
+      { class: 'chart-top', title: top ? t('web.chart.top', { key: top[0], n: num(top[1]), total: num(total) }) : '' },
+      top ? `${top[0]} ${pct(top[1])}` : t('web.chart.none'),
     ),
   );
 }
 
-export function overviewCharts(t: Tally): HTMLElement {
-  const sites = 'hot heap sites';
+export function overviewCharts(c: Tally): HTMLElement {
+  const sites = t('web.chart.hotSites');
+  const allocating = t('web.chart.allocatingSites');
   return el(
     'section',
-    { class: 'overview', testid: 'overview', 'aria-label': 'The report at a glance' },
-    el('h2', null, 'At a glance'),
-    chart('cause', sites, t.byCause),
-    chart('package', sites, t.byPackage),
-    t.measured ? chart('measured', 'allocating heap sites', t.measured, 'measured') : null,
-    t.cold ? chart('cold', 'allocating heap sites', t.cold, 'cold') : null,
+    { class: 'overview', testid: 'overview', 'aria-label': t('web.chart.overviewLabel') },
+    el('h2', null, t('web.chart.overview')),
+    chart('cause', t('web.chart.nameCause'), sites, c.byCause),
+    chart('package', t('web.chart.namePackage'), sites, c.byPackage),
+    c.measured ? chart('measured', t('web.chart.nameMeasured'), allocating, c.measured, t('web.chart.measured')) : null,
+    c.cold ? chart('cold', t('web.chart.nameCold'), allocating, c.cold, t('web.chart.cold')) : null,
   );
 }

@@ -9,6 +9,7 @@ import { go } from '@codemirror/lang-go';
 import type { PageData } from '../../src/reporters/html/page-data.js';
 import { codeHighlight } from './cm-styles.js';
 import { el } from './dom.js';
+import { t } from './i18n.js';
 import { checkVersion, fetchJson } from './data.js';
 import { splitSnippet } from '../../src/serve/snippet-text.js';
 
@@ -45,8 +46,8 @@ export function emptyData(): PageData {
 }
 
 export function playgroundPane(onResult: (data: PageData, files: Record<string, string>) => void): HTMLElement {
-  const picker = el('select', { class: 'examples', testid: 'playground-examples', 'aria-label': 'Example' });
-  const run = el('button', { type: 'button', class: 'run', testid: 'playground-run' }, 'Run');
+  const picker = el('select', { class: 'examples', testid: 'playground-examples', 'aria-label': t('web.play.example') });
+  const run = el('button', { type: 'button', class: 'run', testid: 'playground-run' }, t('web.play.run'));
   const bench = el('input', { type: 'checkbox', testid: 'playground-bench' });
   const output = el('pre', { class: 'playground-output', testid: 'playground-output' });
   const host = el('div', { class: 'playground-editor', testid: 'playground-editor' });
@@ -64,11 +65,11 @@ export function playgroundPane(onResult: (data: PageData, files: Record<string, 
         indentOnInput(),
         go(),
         syntaxHighlighting(codeHighlight),
-        EditorView.contentAttributes.of({ 'aria-label': 'Go snippet to analyse', tabindex: '0' }),
+        EditorView.contentAttributes.of({ 'aria-label': t('web.play.editor'), tabindex: '0' }),
       ],
     }),
   });
-  const setText = (t: string) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: t } });
+  const setText = (s: string) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: s } });
   let examples: Example[] = [];
 
   fetchJson<{ examples: Example[] }>('/api/examples')
@@ -78,7 +79,7 @@ export function playgroundPane(onResult: (data: PageData, files: Record<string, 
       if (examples[0]) setText(joinFiles(examples[0].files));
     })
     .catch((e: Error) => {
-      output.textContent = `Examples: ${e.message}`;
+      output.textContent = t('web.play.examplesFailed', { error: e.message });
     });
   picker.addEventListener('change', () => {
     const e = examples[Number(picker.value)];
@@ -88,7 +89,7 @@ export function playgroundPane(onResult: (data: PageData, files: Record<string, 
   run.addEventListener('click', async () => {
     const text = view.state.doc.toString();
     run.disabled = true;
-    output.textContent = bench.checked ? 'Analysing and benchmarking…' : 'Analysing…';
+    output.textContent = bench.checked ? t('web.play.analysingBench') : t('web.play.analysing');
     try {
       const r = await fetchJson<{ data: PageData; output: string }>('/api/playground', {
         method: 'POST',
@@ -96,7 +97,7 @@ export function playgroundPane(onResult: (data: PageData, files: Record<string, 
         // The server splits the text into files the way the page does, and says what it does not take.
         body: JSON.stringify({ text, bench: bench.checked }),
       });
-      output.textContent = r.output || 'Done.';
+      output.textContent = r.output || t('web.play.done');
       onResult(checkVersion(r.data), Object.fromEntries(splitSnippet(text)));
     } catch (e) {
       output.textContent = (e as Error).message;
@@ -109,8 +110,8 @@ export function playgroundPane(onResult: (data: PageData, files: Record<string, 
 
   return el(
     'section',
-    { class: 'playground', 'aria-label': 'Playground' },
-    el('div', { class: 'playground-bar' }, picker, run, el('label', null, bench, ' with benchmarks')),
+    { class: 'playground', 'aria-label': t('web.play.label') },
+    el('div', { class: 'playground-bar' }, picker, run, el('label', null, bench, t('web.play.withBench'))),
     host,
     output,
   );

@@ -3,6 +3,7 @@
 
 import { el } from './dom.js';
 import { causeId } from './format.js';
+import { t } from './i18n.js';
 import type { Model } from './model.js';
 import type { App } from './state.js';
 import { virtualList } from './virtual-list.js';
@@ -12,8 +13,8 @@ export function searchBox(app: App): { element: HTMLElement; reset(): void } {
     type: 'search',
     class: 'search',
     testid: 'search',
-    placeholder: 'Search heap sites: expression, function, file, cause',
-    'aria-label': 'Search heap sites',
+    placeholder: t('web.search.placeholder'),
+    'aria-label': t('web.search.label'),
     role: 'combobox',
     'aria-autocomplete': 'list',
     'aria-expanded': 'false',
@@ -29,7 +30,7 @@ export function searchBox(app: App): { element: HTMLElement; reset(): void } {
   const list = virtualList(40, (i) => row(results[i]!), {
     attrs: { 'data-testid': 'search-results', id: 'search-results' },
     role: 'listbox',
-    label: 'Matching heap sites',
+    label: t('web.search.results'),
     owner: input,
     open: (i) => choose(results[i]!),
   });
@@ -94,7 +95,7 @@ export function searchBox(app: App): { element: HTMLElement; reset(): void } {
     results.sort((a, b) => order[a]! - order[b]!);
     // The panel is as tall as its results, up to the window's height under the header.
     list.element.style.height = `${Math.min(Math.max(200, window.innerHeight - 120), results.length * 40)}px`;
-    count.textContent = `${results.length} heap site${results.length === 1 ? '' : 's'}`;
+    count.textContent = t('web.search.count', { n: results.length });
     show(true);
     list.setCount(results.length);
     list.setActive(-1);

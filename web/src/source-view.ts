@@ -9,7 +9,8 @@ import { syntaxHighlighting } from '@codemirror/language';
 import { go } from '@codemirror/lang-go';
 import { codeHighlight } from './cm-styles.js';
 import { el } from './dom.js';
-import { headline, num, TINY_LEGEND, tinyMark } from './format.js';
+import { headline, num, tinyLegend, tinyMark } from './format.js';
+import { t } from './i18n.js';
 import type { App } from './state.js';
 
 class DecisionMarker extends GutterMarker {
@@ -29,15 +30,11 @@ class DecisionMarker extends GutterMarker {
         {
           class: 'gutter-heap',
           testid: 'gutter-heap',
-          title: `${this.heap} heap allocation${this.heap > 1 ? 's' : ''} decided on this line`,
+          title: t('web.source.heapTitle', { n: this.heap }),
         },
         String(this.heap),
       );
-    return el(
-      'span',
-      { class: 'gutter-stack', testid: 'gutter-stack', title: `${this.stack} decision${this.stack > 1 ? 's' : ''}, all on the stack` },
-      '●',
-    );
+    return el('span', { class: 'gutter-stack', testid: 'gutter-stack', title: t('web.source.stackTitle', { n: this.stack }) }, '●');
   }
 }
 
@@ -56,7 +53,7 @@ class MeasuredMarker extends GutterMarker {
     return o.allocs === this.allocs && o.bytes === this.bytes && o.of === this.of && o.profiled === this.profiled;
   }
   override toDOM(): Node {
-    const tiny = this.profiled !== null ? `; allocs/op estimated, the profile counts ${num(this.profiled)} 16-byte blocks/op` : '';
+    const figures = { allocs: num(this.allocs), bytes: num(this.bytes), of: this.of };
     return el(
       'span',
       {
@@ -64,7 +61,10 @@ class MeasuredMarker extends GutterMarker {
         testid: 'gutter-bench',
         'data-allocs': this.allocs,
         'data-bytes': this.bytes,
-        title: `${num(this.allocs)} allocs/op, ${num(this.bytes)} B/op (${this.of})${tiny}`,
+        title:
+          this.profiled !== null
+            ? t('web.source.measuredTitleTiny', { ...figures, profiled: num(this.profiled) })
+            : t('web.source.measuredTitle', figures),
       },
       this.profiled !== null ? tinyMark(this.profiled, this.allocs) : null,
       `${short(this.allocs)} · ${short(this.bytes)} B`,
@@ -124,7 +124,7 @@ export function sourceView(app: App): { element: HTMLElement; render(): void } {
     const list = m.data.benchmarks ?? [];
     if (!list.length) return null;
     const one = list[app.sel.bench];
-    const of = one ? m.s(one.name) : `summed over ${list.length} benchmarks`;
+    const of = one ? m.s(one.name) : t('web.source.summed', { n: list.length });
     const lines = new Map<number, LineFigures>();
     for (const b of one ? [one] : list)
       for (const l of b.lines) {
@@ -142,10 +142,10 @@ export function sourceView(app: App): { element: HTMLElement; render(): void } {
   function extensions(file: number): Extension[] {
     const lines = app.model.linesOf(file);
     const bench = measured(file);
-    const tiny = bench && [...bench.lines.values()].some((x) => x.estimated) ? ` ${TINY_LEGEND}` : '';
+    const tiny = bench && [...bench.lines.values()].some((x) => x.estimated) ? ` ${tinyLegend()}` : '';
     legend.textContent = bench
-      ? `Gutter: allocs/op · B/op measured on each line, ${bench.one ? `by ${bench.of} (select another benchmark in the table)` : `${bench.of} (select one in the table to see its own)`}.${tiny}`
-      : 'Gutter: the red number counts the heap allocations the compiler decided on the line (each decision once, however many instances inlining or generics made); ● marks decisions that all stay on the stack.';
+      ? (bench.one ? t('web.source.legendOne', { of: bench.of }) : t('web.source.legendAll', { of: bench.of })) + tiny
+      : t('web.source.legendAnalyze');
     const markers = (state: EditorState) => {
       const ranges = [];
       if (bench) {
@@ -195,7 +195,7 @@ export function sourceView(app: App): { element: HTMLElement; render(): void } {
       }),
       go(),
       syntaxHighlighting(codeHighlight),
-      EditorView.contentAttributes.of({ 'aria-label': `Source of ${app.model.filePath(file)}`, tabindex: '0' }),
+      EditorView.contentAttributes.of({ 'aria-label': t('web.source.label', { path: app.model.filePath(file) }), tabindex: '0' }),
       selectedLine,
       EditorView.domEventHandlers({
         click(e, v) {
@@ -224,7 +224,7 @@ export function sourceView(app: App): { element: HTMLElement; render(): void } {
       return;
     }
     lineSites.replaceChildren(
-      el('div', { class: 'line-sites-title' }, `Line ${line}: ${sites.length} decision${sites.length > 1 ? 's' : ''}`),
+      el('div', { class: 'line-sites-title' }, t('web.source.lineTitle', { line, n: sites.length })),
       ...sites.map((i) => {
         const x = m.data.sites[i]!;
         const b = el(
@@ -236,7 +236,7 @@ export function sourceView(app: App): { element: HTMLElement; render(): void } {
             'data-site-id': m.siteId(i),
           },
           headline(m, x),
-          el('span', { class: 'fn' }, ` in ${m.s(x.function)}`),
+          el('span', { class: 'fn' }, t('web.source.inFunction', { function: m.s(x.function) })),
         );
         b.addEventListener('click', () => app.go({ site: i }));
         return b;
@@ -264,13 +264,7 @@ export function sourceView(app: App): { element: HTMLElement; render(): void } {
     if (text === null) {
       view?.destroy();
       view = null;
-      host.replaceChildren(
-        el(
-          'p',
-          { class: 'empty' },
-          path ? `The source of ${path} is not in this report.` : 'This decision has no position in a source file.',
-        ),
-      );
+      host.replaceChildren(el('p', { class: 'empty' }, path ? t('web.source.missing', { path }) : t('web.source.noPosition')));
     } else {
       const state = EditorState.create({ doc: text, extensions: extensions(file) });
       if (view) view.setState(state);
@@ -289,9 +283,7 @@ export function sourceView(app: App): { element: HTMLElement; render(): void } {
       const { file, line } = app.sel;
       if (file < 0) {
         element.dataset.file = '';
-        title.textContent = app.model.blank
-          ? 'The snippet’s code shows here once it has run.'
-          : 'Select a heap allocation in the summary, a file, or a search result.';
+        title.textContent = app.model.blank ? t('web.source.blank') : t('web.source.select');
         return;
       }
       if (

@@ -3,6 +3,7 @@
 
 import { el, section } from './dom.js';
 import { causeId, costText, num } from './format.js';
+import { t } from './i18n.js';
 import { overviewCharts, tally, type Tally } from './overview.js';
 import type { App } from './state.js';
 
@@ -22,18 +23,14 @@ export function summaryView(app: App): { element: HTMLElement; overview: HTMLEle
         el(
           'div',
           { class: 'placeholder', testid: 'summary-placeholder' },
-          el('h2', null, 'Nothing analysed yet'),
-          el(
-            'p',
-            null,
-            'Pick an example or write Go code in the editor, then press Run: the heap allocations the compiler decides show here, costliest first.',
-          ),
+          el('h2', null, t('web.summary.blankTitle')),
+          el('p', null, t('web.summary.blankText')),
         ),
       );
       items = [];
       return;
     }
-    const list = el('ol', { class: 'ranking', role: 'listbox', 'aria-label': 'Costliest heap allocations' });
+    const list = el('ol', { class: 'ranking', role: 'listbox', 'aria-label': t('web.summary.listLabel') });
     items = m.ranking().map((r) => {
       const x = d.sites[r.site]!;
       const cause = causeId(m, x.cause);
@@ -51,7 +48,12 @@ export function summaryView(app: App): { element: HTMLElement; overview: HTMLEle
         el(
           'div',
           { class: 'line' },
-          el('span', { class: 'expr' }, m.s(x.expr), x.cold ? el('span', { class: 'cold', title: m.s(x.cold) }, 'cold') : null),
+          el(
+            'span',
+            { class: 'expr' },
+            m.s(x.expr),
+            x.cold ? el('span', { class: 'cold', title: m.s(x.cold) }, t('web.summary.cold')) : null,
+          ),
           cause ? el('span', { class: 'cause-id' }, cause) : null,
         ),
         el(
@@ -61,7 +63,7 @@ export function summaryView(app: App): { element: HTMLElement; overview: HTMLEle
           el('span', { class: 'fn', title: m.s(x.function) }, m.s(x.function)),
           el('span', { class: 'cost', title: costText(m, x) }, costText(m, x)),
         ),
-        r.more ? el('div', { class: 'more' }, `+${r.more} more in this function`) : null,
+        r.more ? el('div', { class: 'more' }, t('web.summary.more', { n: num(r.more) })) : null,
       );
       item.addEventListener('click', () => app.go({ site: r.site }));
       list.appendChild(item);
@@ -82,21 +84,23 @@ export function summaryView(app: App): { element: HTMLElement; overview: HTMLEle
     });
     const heap = d.preview?.heapSites ?? m.heapCount;
     const all = d.preview?.sites ?? d.sites.length;
-    const heading = el('h2', null, `Costliest heap allocations (${num(heap)} heap sites of ${num(all)})`);
-    element.replaceChildren(heading, items.length ? list : el('p', { class: 'empty' }, 'No heap allocation.'));
+    const heading = el('h2', null, t('web.summary.heading', { heap: num(heap), all: num(all) }));
+    element.replaceChildren(heading, items.length ? list : el('p', { class: 'empty' }, t('web.summary.none')));
     if (d.filtered)
       element.appendChild(
         el(
           'p',
           { class: 'note' },
-          `${num(d.filtered.sites)} sites filtered out${d.filtered.external ? ` (${num(d.filtered.external)} outside the module)` : ''}.`,
+          d.filtered.external
+            ? t('web.summary.filteredExternal', { n: num(d.filtered.sites), external: num(d.filtered.external) })
+            : t('web.summary.filtered', { n: num(d.filtered.sites) }),
         ),
       );
   }
 
   /** Counts over all heap sites, as tables (the charts' numbers): kept apart from the ranking so they fill in after
    *  the first paint. */
-  function counts(t: Tally): HTMLElement {
+  function counts(c: Tally): HTMLElement {
     const table = (title: string, rows: [string, number][]) =>
       section(
         title,
@@ -109,10 +113,10 @@ export function summaryView(app: App): { element: HTMLElement; overview: HTMLEle
     return el(
       'div',
       { class: 'count-tables', testid: 'summary-counts' },
-      table('Hot heap sites by cause', t.byCause),
-      table('Hot heap sites by package', t.byPackage),
-      t.measured ? table('Allocating heap sites, measured or estimated', t.measured) : null,
-      t.cold ? table('Allocating heap sites, hot or cold', t.cold) : null,
+      table(t('web.summary.byCause'), c.byCause),
+      table(t('web.summary.byPackage'), c.byPackage),
+      c.measured ? table(t('web.summary.measured'), c.measured) : null,
+      c.cold ? table(t('web.summary.cold2'), c.cold) : null,
     );
   }
 
@@ -123,9 +127,9 @@ export function summaryView(app: App): { element: HTMLElement; overview: HTMLEle
       if (dataChanged || !built) {
         built = true;
         build();
-        const t = app.model.blank ? null : tally(app);
-        if (t) element.appendChild(counts(t));
-        overview.replaceChildren(...(t ? [overviewCharts(t)] : []));
+        const c = app.model.blank ? null : tally(app);
+        if (c) element.appendChild(counts(c));
+        overview.replaceChildren(...(c ? [overviewCharts(c)] : []));
       }
       const sel = String(app.sel.site);
       const selected = items.find((it) => it.dataset.site === sel);

@@ -5,6 +5,7 @@ import type { PageBenchLine } from '../../src/reporters/html/page-data.js';
 import { el } from './dom.js';
 import { num, tinyMark } from './format.js';
 import type { Frame } from './flame.js';
+import { t } from './i18n.js';
 import type { App } from './state.js';
 
 export interface TopRow {
@@ -72,12 +73,12 @@ function label(f: Frame, byLine: boolean): string {
 }
 
 type Key = 'flatAllocs' | 'flatBytes' | 'cumAllocs' | 'cumBytes' | 'name';
-const COLUMNS: [Key, string][] = [
-  ['flatBytes', 'flat B/op'],
-  ['flatAllocs', 'flat allocs/op'],
-  ['cumBytes', 'cum B/op'],
-  ['cumAllocs', 'cum allocs/op'],
-  ['name', 'function'],
+const columns = (): [Key, string][] => [
+  ['flatBytes', t('web.top.flatBytes')],
+  ['flatAllocs', t('web.top.flatAllocs')],
+  ['cumBytes', t('web.top.cumBytes')],
+  ['cumAllocs', t('web.top.cumAllocs')],
+  ['name', t('web.top.function')],
 ];
 
 export function topTable(app: App, root: Frame, tiny: ReadonlyMap<string, PageBenchLine> = new Map()): HTMLElement {
@@ -89,6 +90,7 @@ export function topTable(app: App, root: Frame, tiny: ReadonlyMap<string, PageBe
     render();
   });
   const body = el('tbody');
+  const COLUMNS = columns();
   const heads = COLUMNS.map(([k, label]) => {
     const b = el('button', { type: 'button', class: 'link', testid: `top-sort-${k}` }, label);
     const th = el('th', { scope: 'col', 'aria-sort': k === key ? 'descending' : 'none' }, b);
@@ -131,16 +133,12 @@ export function topTable(app: App, root: Frame, tiny: ReadonlyMap<string, PageBe
   return el(
     'section',
     { class: 'block' },
-    el('h3', null, 'Top functions'),
-    el('label', { class: 'note' }, byLine, ' by line (a function at each of its lines)'),
+    el('h3', null, t('web.top.title')),
+    el('label', { class: 'note' }, byLine, t('web.top.byLine')),
     el(
       'table',
       { class: 'top-table', testid: 'top-table' },
-      el(
-        'caption',
-        { class: 'note' },
-        'Per op, from the flame graph: flat is allocated in the function itself, cum in it and what it called; % of the root.',
-      ),
+      el('caption', { class: 'note' }, t('web.top.caption')),
       el('thead', null, el('tr', null, ...heads)),
       body,
     ),

@@ -5,6 +5,7 @@
 import type { PageTrace } from '../../src/reporters/html/page-data.js';
 import { el, section } from './dom.js';
 import { num } from './format.js';
+import { t } from './i18n.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const W = 560;
@@ -27,16 +28,16 @@ function mb(bytes: number): string {
 }
 
 function pct(v: number | null): string {
-  return v === null ? 'n/a (run shorter than the window)' : `${num(Math.round(v * 1000) / 10)}%`;
+  return v === null ? t('web.trace.na') : `${num(Math.round(v * 1000) / 10)}%`;
 }
 
 let charts = 0;
 
-function heapChart(t: PageTrace): HTMLElement {
-  const pts = t.heap;
-  if (pts.length === 0) return el('p', { class: 'note' }, 'The trace recorded no heap size during the timed run.');
+function heapChart(tr: PageTrace): HTMLElement {
+  const pts = tr.heap;
+  if (pts.length === 0) return el('p', { class: 'note' }, t('web.trace.noHeap'));
   const id = `trace-heap-${++charts}`;
-  const maxT = Math.max(t.windowNs, pts[pts.length - 1]![0], 1);
+  const maxT = Math.max(tr.windowNs, pts[pts.length - 1]![0], 1);
   const peak = pts.reduce((a, p) => (p[1] > a[1] ? p : a), pts[0]!);
   const low = Math.min(...pts.map((p) => p[1]));
   const top = Math.max(peak[1], 1);
@@ -46,11 +47,20 @@ function heapChart(t: PageTrace): HTMLElement {
   let d = `M${x(pts[0]![0]).toFixed(1)},${y(pts[0]![1]).toFixed(1)}`;
   for (let i = 1; i < pts.length; i++) d += `H${x(pts[i]![0]).toFixed(1)}V${y(pts[i]![1]).toFixed(1)}`;
   d += `H${x(maxT).toFixed(1)}`;
-  const summary = `Live heap over the timed run of ${num(t.ops)} ops (${ms(maxT)}): from ${mb(pts[0]![1])} to ${mb(pts[pts.length - 1]![1])}, lowest ${mb(low)}, peak ${mb(peak[1])} at ${ms(peak[0])}; ${t.gcCycles} GC cycles.`;
+  const summary = t('web.trace.summary', {
+    ops: num(tr.ops),
+    time: ms(maxT),
+    from: mb(pts[0]![1]),
+    to: mb(pts[pts.length - 1]![1]),
+    low: mb(low),
+    peak: mb(peak[1]),
+    peakAt: ms(peak[0]),
+    cycles: tr.gcCycles,
+  });
   const chart = svg(
     'svg',
     { class: 'trace-heap', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': `${id}-t ${id}-d`, 'data-testid': 'trace-heap' },
-    svg('title', { id: `${id}-t` }, 'Live heap over time'),
+    svg('title', { id: `${id}-t` }, t('web.trace.chartTitle')),
     svg('desc', { id: `${id}-d` }, summary),
     svg('line', { class: 'axis', x1: PAD.left, y1: H - PAD.bottom, x2: W - PAD.right, y2: H - PAD.bottom }),
     svg('line', { class: 'axis', x1: PAD.left, y1: PAD.top, x2: PAD.left, y2: H - PAD.bottom }),
@@ -63,11 +73,11 @@ function heapChart(t: PageTrace): HTMLElement {
   const table = el(
     'details',
     { class: 'trace-points' },
-    el('summary', null, `Heap samples (${pts.length})`),
+    el('summary', null, t('web.trace.samples', { n: pts.length })),
     el(
       'table',
       null,
-      el('thead', null, el('tr', null, el('th', null, 'time'), el('th', null, 'live heap'))),
+      el('thead', null, el('tr', null, el('th', null, t('web.trace.time')), el('th', null, t('web.trace.liveHeap')))),
       el('tbody', null, ...pts.map((p) => el('tr', null, el('td', { class: 'n' }, ms(p[0])), el('td', { class: 'n' }, mb(p[1]))))),
     ),
   );
@@ -75,28 +85,28 @@ function heapChart(t: PageTrace): HTMLElement {
 }
 
 /** The trace summary of one benchmark, or why it has none. */
-export function traceView(t: PageTrace | null | undefined): HTMLElement | null {
-  if (t === undefined) return null; // bench ran without --trace
-  if (t === null) {
-    const none = section('Execution trace', el('p', { class: 'note' }, 'No trace summary: see the notes above.'));
+export function traceView(tr: PageTrace | null | undefined): HTMLElement | null {
+  if (tr === undefined) return null; // bench ran without --trace
+  if (tr === null) {
+    const none = section(t('web.trace.title'), el('p', { class: 'note' }, t('web.trace.none')));
     none.dataset.testid = 'trace';
     return none;
   }
   const row = (k: string, v: string): HTMLElement[] => [el('dt', null, k), el('dd', { class: 'n' }, v)];
   const block = section(
-    'Execution trace',
+    t('web.trace.title'),
     el(
       'dl',
       { class: 'trace-figures', 'data-testid': 'trace-figures' },
-      ...row('ops traced', `${num(t.ops)} in ${ms(t.windowNs)}`),
-      ...row('GC cycles', num(t.gcCycles)),
-      ...row('GC pauses (stop the world)', `${num(t.stwEvents)}, ${ms(t.stwTotalNs)} in all`),
-      ...row('mark assists', ms(t.assistNs)),
-      ...row('goroutines created', num(t.goroutinesCreated)),
-      ...row('MMU at 1 ms', pct(t.mmu['1ms'])),
-      ...row('MMU at 10 ms', pct(t.mmu['10ms'])),
+      ...row(t('web.trace.ops'), t('web.trace.opsIn', { ops: num(tr.ops), time: ms(tr.windowNs) })),
+      ...row(t('web.trace.gcCycles'), num(tr.gcCycles)),
+      ...row(t('web.trace.pauses'), t('web.trace.pausesText', { n: num(tr.stwEvents), time: ms(tr.stwTotalNs) })),
+      ...row(t('web.trace.assists'), ms(tr.assistNs)),
+      ...row(t('web.trace.goroutines'), num(tr.goroutinesCreated)),
+      ...row(t('web.trace.mmu1'), pct(tr.mmu['1ms'])),
+      ...row(t('web.trace.mmu10'), pct(tr.mmu['10ms'])),
     ),
-    heapChart(t),
+    heapChart(tr),
   );
   block.dataset.testid = 'trace';
   return block;

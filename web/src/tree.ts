@@ -2,6 +2,7 @@
 
 import { el } from './dom.js';
 import { num } from './format.js';
+import { t } from './i18n.js';
 import type { App } from './state.js';
 import { virtualList } from './virtual-list.js';
 
@@ -13,7 +14,7 @@ export function treeView(app: App): { element: HTMLElement; render(dataChanged: 
   let rows: Row[] = [];
   const list = virtualList(22, (i) => renderRow(rows[i]!), {
     role: 'tree',
-    label: 'Packages and files',
+    label: t('web.tree.label'),
     open: (i) => open(rows[i]!),
     start: () =>
       Math.max(
@@ -21,7 +22,7 @@ export function treeView(app: App): { element: HTMLElement; render(dataChanged: 
         rows.findIndex((r) => 'file' in r && r.file === app.sel.file),
       ),
   });
-  const element = el('div', { class: 'tree', testid: 'file-tree' }, el('h2', null, 'Files'), list.element);
+  const element = el('div', { class: 'tree', testid: 'file-tree' }, el('h2', null, t('web.tree.title')), list.element);
   // A tree's own keys: Right opens a package, Left closes it or goes from a file up to its package.
   list.element.addEventListener('keydown', (e) => {
     const i = list.active();
@@ -46,7 +47,7 @@ export function treeView(app: App): { element: HTMLElement; render(dataChanged: 
       if (!g)
         byPkg.set(
           f.package,
-          (g = { pkg: f.package, name: f.package >= 0 ? m.packagePath(f.package) : '(other modules)', heap: 0, files: [] }),
+          (g = { pkg: f.package, name: f.package >= 0 ? m.packagePath(f.package) : t('web.tree.otherModules'), heap: 0, files: [] }),
         );
       const path = m.s(f.path);
       g.files.push({ file: i, name: path, heap: f.heap });

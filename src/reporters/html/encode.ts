@@ -10,6 +10,7 @@ import type { CpuFlameNode } from '../../model/cpu-flame.js';
 import { pathKind } from '../../model/paths.js';
 import type { AsmListing } from '../../model/alloc-types.js';
 import { VERSION } from '../../version.js';
+import { t } from '../../i18n/t.js';
 import {
   PAGE_DATA_VERSION,
   type PageAsmFunction,
@@ -193,6 +194,7 @@ function base(model: { go: PageData['go']; root: string }, kind: PageData['kind'
   return {
     version: PAGE_DATA_VERSION,
     kind,
+    lang: t.lang(),
     tool: `heapscope ${VERSION}`,
     go: { version: model.go.version, goos: model.go.goos, goarch: model.go.goarch },
     root: model.root,

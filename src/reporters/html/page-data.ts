@@ -5,6 +5,8 @@
 // The page's code (web/) imports this file for its types only; it holds no code, so both sides agree by the
 // compiler's checks rather than by convention.
 
+import type { Lang } from '../../i18n/lang.js';
+
 /** Index into PageData.strings. */
 export type Str = number;
 
@@ -14,6 +16,8 @@ export const PAGE_DATA_VERSION = 1;
 export interface PageData {
   version: typeof PAGE_DATA_VERSION;
   kind: 'analyze' | 'bench';
+  /** The language of the data's prose (--lang when it was made), which the page's interface speaks too. */
+  lang?: Lang;
   /** heapscope serve: which analysis this is; /api/source and /api/asm answer 409 for another one. */
   generation?: number;
   /** heapscope's version, the toolchain, the module root (absolute), the command line that made the data. */

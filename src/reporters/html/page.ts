@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Encoded } from './encode.js';
+import type { Lang } from '../../i18n/lang.js';
 
 export interface PageAssets {
   js: string;
@@ -36,13 +37,15 @@ export interface ShellOptions {
   title: string;
   /** 'file': data and sources inside the page; 'serve' / 'playground': fetched from heapscope serve. */
   mode: 'file' | 'serve' | 'playground';
+  /** The page's language (<html lang>): its interface speaks it before any data arrives. */
+  lang: Lang;
 }
 
 function shell(o: ShellOptions): { head: string; tail: string } {
   const a = o.assets;
   return {
     head: [
-      '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">',
+      `<!doctype html>\n<html lang="${o.lang}"><head><meta charset="utf-8">`,
       `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(a, o.mode === 'file' ? "'none'" : "'self'")}">`,
       '<meta name="viewport" content="width=device-width, initial-scale=1">',
       // No icon: a browser would otherwise ask the server (or the file system) for /favicon.ico.
@@ -72,7 +75,7 @@ export function packText(text: string | Buffer): string {
  * (the script reads them once the document is loaded).
  */
 export function* renderPage(enc: Encoded, assets: PageAssets, title: string, source: (file: string) => Buffer | null): Generator<string> {
-  const { head, tail } = shell({ assets, title, mode: 'file' });
+  const { head, tail } = shell({ assets, title, mode: 'file', lang: enc.data.lang ?? 'en' });
   yield head;
   // Plain JSON the page parses first; `<` escaped so no string in it can end the script block.
   if (enc.preview)

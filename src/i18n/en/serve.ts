@@ -1,0 +1,28 @@
+// heapscope serve's messages (its API's errors, its status, the playground's refusals), in English: the page shows
+// them as the server wrote them, in the server's language.
+export const serve = {
+  'serve.analysing': 'analysing',
+  'serve.analysed': '{n, plural, one {# package analysed} other {# packages analysed}}',
+  'serve.didNotCompile': '{n, plural, one {# package did not compile} other {# packages did not compile}}: {error}',
+  'serve.changed': 'the analysis changed (now {generation}): reload the data',
+  'serve.needHeader': 'send X-Heapscope: 1',
+  'serve.notPackage': 'not a package of this analysis',
+  'serve.needJson': 'send application/json',
+  'serve.noFiles': 'the request holds no files',
+  'serve.gone': 'the client went away',
+  'serve.tooManyFiles': 'more than {n} files',
+  'serve.tooLarge': 'more than {n} KiB of source',
+  'serve.cgo': '{name}: cgo (import "C") is not available in the playground, which builds with CGO_ENABLED=0',
+  'serve.timeout': "stopped after {seconds} s (the playground's time limit)",
+  'serve.exited': 'heapscope exited with {code}',
+  'serve.asmTestsOnly': 'assembly: none, the snippet has only _test.go files (go build builds no tests)',
+  'serve.asmError': 'assembly: {error}',
+  'serve.snippet.long': '{name}: longer than {bytes} bytes',
+  'serve.snippet.path': '{name}: not a plain file name (snippet files are all in one directory)',
+  'serve.snippet.notGo': '{name}: not a .go file (or go.mod)',
+  'serve.snippet.hidden': '{name}: starts with . or _ (the go command ignores such files)',
+  'serve.snippet.chars': '{name}: has a character other than letters, digits, _ . + -',
+  'serve.snippet.twiceMain': '{name}: given twice (the text before the first header is main.go)',
+  'serve.snippet.twice': '{name}: given twice (two headers)',
+  'serve.snippet.notText': '{name}: not text',
+} as const;
