@@ -4,12 +4,14 @@
 
 import { core as enCore } from './en/core.js';
 import { core as zhCore } from './zh-CN/core.js';
+import { report as enReport } from './en/report.js';
+import { report as zhReport } from './zh-CN/report.js';
 import type { Catalogues } from './translator.js';
 
-const en = { ...enCore };
+const en = { ...enCore, ...enReport };
 export type MessageId = keyof typeof en;
 
 export const catalogues: Catalogues<MessageId> = {
   en,
-  'zh-CN': { ...zhCore },
+  'zh-CN': { ...zhCore, ...zhReport },
 };

@@ -3,8 +3,15 @@
 // flow as a code flow, and the site's identity (join/identity.ts) as a fingerprint, so a result keeps its alert
 // when lines move. Go prints columns in bytes; SARIF counts UTF-16 code units by default, which agree on ASCII
 // lines, so a column on a line with other characters can be off: the line is exact.
+// A SARIF run carries one language (§3.14.29 `language`, en-US when absent): the run names heapscope's --lang as a
+// BCP-47 tag and every rule text and message in it is in that language; ids, names and the compiler's text are
+// not translated.
 
-import { CAUSES } from '../model/causes.js';
+import { CAUSES, findCause, type Cause } from '../model/causes.js';
+import { catalogues } from '../i18n/catalogue.js';
+import { t, type MessageId } from '../i18n/t.js';
+import type { Lang } from '../i18n/lang.js';
+import { say } from './words.js';
 import type { AnalysisModel, Position, Site } from '../model/types.js';
 import type { CheckReport, Violation } from '../model/directives.js';
 import { VERSION } from '../version.js';
@@ -22,60 +29,60 @@ interface SarifRule {
   defaultConfiguration: { level: 'note' | 'warning' | 'error' };
 }
 
-const DIRECTIVE_RULES: Record<string, { name: string; text: string; help: string }> = {
-  'heapscope/noescape': {
-    name: 'NoEscape',
-    text: 'A //heapscope:noescape line allocates on the heap',
-    help: 'The line carries //heapscope:noescape, and the compiler decided that something on it goes to the heap. Remove the cause (the site says which) or the directive.',
-  },
-  'heapscope/noalloc': {
-    name: 'NoAlloc',
-    text: 'A //heapscope:noalloc function allocates on the heap',
-    help: 'The function carries //heapscope:noalloc, and the compiler decided that a value in it (or in code inlined into it, or in one of its func literals) goes to the heap.',
-  },
-  'heapscope/inline': {
-    name: 'Inline',
-    text: 'A //heapscope:inline function cannot be inlined',
-    help: 'The function carries //heapscope:inline, and the compiler says it cannot inline it (the message gives the compiler\u2019s reason, such as its cost against the budget of 80).',
-  },
-  'heapscope/baseline': {
-    name: 'NewHeapAllocation',
-    text: 'A heap allocation that is not in the baseline',
-    help: 'heapscope check --baseline FILE fails on heap sites whose identity the baseline does not hold. Remove the allocation, or write a new baseline with heapscope analyze --write-baseline FILE.',
-  },
-  'heapscope/stale-directive': {
-    name: 'StaleDirective',
-    text: 'A //heapscope: directive that checks nothing',
-    help: 'The directive is unknown (misspelt), misplaced, has no code to govern, names a function the compiler did not compile, or (ignore) silences nothing.',
-  },
+/** The BCP-47 tag of each language heapscope writes, for run.language. */
+const SARIF_LANGUAGE: Record<Lang, string> = { en: 'en-US', 'zh-CN': 'zh-CN' };
+
+const DIRECTIVE_RULES: Record<string, { name: string; text: MessageId; help: MessageId }> = {
+  'heapscope/noescape': { name: 'NoEscape', text: 'report.sarif.noescape.text', help: 'report.sarif.noescape.help' },
+  'heapscope/noalloc': { name: 'NoAlloc', text: 'report.sarif.noalloc.text', help: 'report.sarif.noalloc.help' },
+  'heapscope/inline': { name: 'Inline', text: 'report.sarif.inline.text', help: 'report.sarif.inline.help' },
+  'heapscope/baseline': { name: 'NewHeapAllocation', text: 'report.sarif.baseline.text', help: 'report.sarif.baseline.help' },
+  'heapscope/stale-directive': { name: 'StaleDirective', text: 'report.sarif.stale.text', help: 'report.sarif.stale.help' },
 };
 
+type CauseText = 'summary' | 'explanation' | 'fix';
+
+/** A cause's text in the run's language: its message (cause.<id>.<field>) where the catalogue has one. */
+function causeText(c: Cause, field: CauseText): string {
+  const id = `cause.${c.id}.${field}`;
+  if (id in catalogues.en) return t(id as MessageId);
+  return (findCause(c.id) ?? c)[field];
+}
+
+/** A rule's name is an identifier, the same in every language: the English title in PascalCase. */
+const pascal = (s: string): string =>
+  s.replace(/[^A-Za-z0-9]+(.)?/g, (_m, ch: string | undefined) => (ch ? ch.toUpperCase() : '')).replace(/^./, (x) => x.toUpperCase());
+
 function rules(): SarifRule[] {
-  const out: SarifRule[] = CAUSES.map((c) => ({
-    id: c.id,
-    name: c.title
-      .replace(/[^A-Za-z0-9]+(.)?/g, (_m, ch: string | undefined) => (ch ? ch.toUpperCase() : ''))
-      .replace(/^./, (x) => x.toUpperCase()),
-    shortDescription: { text: c.summary },
-    fullDescription: { text: c.explanation },
-    help: { text: `${c.explanation}\n\nFix: ${c.fix}`, markdown: `${c.explanation}\n\n**Fix:** ${c.fix}` },
-    defaultConfiguration: { level: 'note' },
-  }));
-  for (const [id, r] of Object.entries(DIRECTIVE_RULES))
+  const out: SarifRule[] = CAUSES.map((c) => {
+    const [explanation, fix] = [causeText(c, 'explanation'), causeText(c, 'fix')];
+    return {
+      id: c.id,
+      name: pascal(c.title),
+      shortDescription: { text: causeText(c, 'summary') },
+      fullDescription: { text: explanation },
+      help: { text: say('report.sarif.helpText', { explanation, fix }), markdown: say('report.sarif.helpMarkdown', { explanation, fix }) },
+      defaultConfiguration: { level: 'note' },
+    };
+  });
+  for (const [id, r] of Object.entries(DIRECTIVE_RULES)) {
+    const help = say(r.help);
     out.push({
       id,
       name: r.name,
-      shortDescription: { text: r.text },
-      fullDescription: { text: r.help },
-      help: { text: r.help, markdown: r.help },
+      shortDescription: { text: say(r.text) },
+      fullDescription: { text: help },
+      help: { text: help, markdown: help },
       defaultConfiguration: { level: id === 'heapscope/stale-directive' ? 'warning' : 'error' },
     });
+  }
+  const help = say('report.sarif.unexplained.help');
   out.push({
     id: 'unexplained',
     name: 'UnexplainedHeapAllocation',
-    shortDescription: { text: 'A heap allocation the compiler did not explain' },
-    fullDescription: { text: 'The compiler reported the decision without an explanation heapscope could classify.' },
-    help: { text: 'See the compiler\u2019s text in the message.', markdown: 'See the compiler\u2019s text in the message.' },
+    shortDescription: { text: say('report.sarif.unexplained.text') },
+    fullDescription: { text: say('report.sarif.unexplained.full') },
+    help: { text: help, markdown: help },
     defaultConfiguration: { level: 'note' },
   });
   return out;
@@ -118,18 +125,31 @@ function location(at: Where, p: Position, message?: string): Record<string, unkn
 
 function siteMessage(s: Site): string {
   const fn = s.goName?.function ?? s.function;
-  const what = s.kind === 'moved-to-heap' ? 'moved to heap' : 'escapes to heap';
-  return `${s.goName?.expr ?? s.expr} ${what}${fn ? ` in ${fn}` : ''}: ${s.cause?.summary ?? 'no explanation printed by the compiler'}${s.rootCause && s.rootCause !== s.cause ? ` (root cause: ${s.rootCause.summary})` : ''}. Fix: ${(s.rootCause ?? s.cause)?.fix ?? 'see the flow'}`;
+  return say('report.sarif.site', {
+    headline: say(s.kind === 'moved-to-heap' ? 'report.site.moved' : 'report.site.escapes', { expr: s.goName?.expr ?? s.expr }),
+    fn: fn ? say('report.inFunction', { fn }) : '',
+    summary: s.cause?.summary ?? say('report.site.noExplanation'),
+    root: s.rootCause && s.rootCause !== s.cause ? say('report.sarif.rootCause', { summary: s.rootCause.summary }) : '',
+    fix: (s.rootCause ?? s.cause)?.fix ?? say('report.sarif.seeFlow'),
+  });
 }
 
-function siteResult(at: Where, ruleIndex: Map<string, number>, s: Site, rule: string, level: string, prefix = ''): Record<string, unknown> {
+/** A site's result; `violation` is what check says of it (the message then says both). */
+function siteResult(
+  at: Where,
+  ruleIndex: Map<string, number>,
+  s: Site,
+  rule: string,
+  level: string,
+  violation?: string,
+): Record<string, unknown> {
   // Only positions in files that exist: not <autogenerated>, $WORK/..., or a cgo-generated file.
   const flow = s.flow.filter((f) => f.line > 0 && isRealFile(f.file));
   return {
     ruleId: rule,
     ruleIndex: ruleIndex.get(rule),
     level,
-    message: { text: prefix + siteMessage(s) },
+    message: { text: violation === undefined ? siteMessage(s) : say('report.violation', { message: violation, text: siteMessage(s) }) },
     locations: [location(at, s)],
     partialFingerprints: { 'heapscopeSiteId/v1': s.id ?? '' },
     ...(flow.length
@@ -162,6 +182,7 @@ function sarifLog(root: string, results: Record<string, unknown>[], all: SarifRu
       runs: [
         {
           tool: { driver: { name: 'heapscope', version: VERSION, semanticVersion: VERSION, informationUri: INFO_URI, rules: all } },
+          language: SARIF_LANGUAGE[t.lang()],
           originalUriBaseIds: { SRCROOT: { uri: `file://${uriPath(root.endsWith('/') ? root : root + '/')}` } },
           results,
         },
@@ -190,12 +211,12 @@ export function renderCheckSarif(r: CheckReport, opts?: ReportOptions): Iterable
     const level = v.ignored !== undefined ? 'none' : 'error';
     const res =
       v.site && isRealFile(v.site.file)
-        ? siteResult(at, index, v.site, rule, level, `${v.message}: `)
+        ? siteResult(at, index, v.site, rule, level, v.message)
         : {
             ruleId: rule,
             ruleIndex: index.get(rule),
             level,
-            message: { text: v.site ? `${v.message}: ${siteMessage(v.site)}` : v.message },
+            message: { text: v.site ? say('report.violation', { message: v.message, text: siteMessage(v.site) }) : v.message },
             // A site in generated code has no file to point at; its directive, if any, has.
             locations: v.directive ? [location(at, v.directive)] : [],
             ...(v.site?.id ? { partialFingerprints: { 'heapscopeSiteId/v1': v.site.id } } : {}),

@@ -10,10 +10,11 @@ import { byCost, costliest, groupCost, groupsOf, type Group } from '../model/ran
 import { groupBy } from '../model/group.js';
 import { safeText as q } from '../model/safe-text.js';
 import type { ReportOptions } from './registry.js';
+import { labelled, say, width } from './words.js';
 
 /** A file as the user sees it; escaped, since a `//line` directive can name any file. */
 export function display(model: Pick<AnalysisModel, 'root'>, file: string, cwd: string): string {
-  if (file === '' || file.startsWith('<') || file.startsWith('$')) return q(file) || '<no position>';
+  if (file === '' || file.startsWith('<') || file.startsWith('$')) return q(file) || say('report.noPosition');
   const abs = isAbsolute(file) ? file : join(model.root, file);
   const rel = relative(cwd, abs);
   return q(rel.startsWith('..') && isAbsolute(file) ? abs : rel || abs);
@@ -21,45 +22,52 @@ export function display(model: Pick<AnalysisModel, 'root'>, file: string, cwd: s
 
 export function headline(s: Site): string {
   const expr = q(s.goName?.expr ?? s.expr);
-  if (s.kind === 'moved-to-heap') return `${expr} moved to heap`;
-  return `${expr} escapes to heap`;
+  return say(s.kind === 'moved-to-heap' ? 'report.site.moved' : 'report.site.escapes', { expr });
 }
 
 const fnName = (s: { function: string | null; goName?: { function?: string } }): string | null => s.goName?.function ?? s.function;
 
-function costText(c: SiteCost): string {
+export function costText(c: SiteCost): string {
   if (c.source === 'measured')
     return c.profile !== undefined
       ? q(c.basis)
-      : `${q(c.basis)}${c.bytesPerOp !== undefined ? `, ${Math.round(c.bytesPerOp)} B/op` : ''} (measured by heapscope bench)`;
-  return `estimated weight ${c.score >= 1 ? Math.round(c.score) : c.score}: ${q(c.basis)}`;
+      : c.bytesPerOp !== undefined
+        ? say('report.cost.measuredBytes', { basis: q(c.basis), bytes: Math.round(c.bytesPerOp) })
+        : say('report.cost.measured', { basis: q(c.basis) });
+  return say('report.cost.estimated', { score: c.score >= 1 ? Math.round(c.score) : c.score, basis: q(c.basis) });
 }
 
-/** The first sentence of a fix, for the summary. */
-function firstSentence(t: string): string {
-  const m = /^(.+?[.;])(\s|$)/.exec(t);
-  return (m ? m[1]! : t).replace(/;$/, '.');
+/** The first sentence of a fix, for the summary (a Chinese sentence ends at 。 or ； with no space after). */
+export function firstSentence(t: string): string {
+  const m = /^(.+?(?:[.;](?=\s|$)|[。；]))/.exec(t);
+  return (m ? m[1]! : t).replace(/;$/, '.').replace(/；$/, '。');
 }
+
+/** A function's name after a site (` in F`), dimmed by the caller. */
+const inFn = (fn: string | null | undefined): string => (fn ? say('report.inFunction', { fn: q(fn) }) : '');
 
 /** The compiler's explanation of one site: each flow edge once, then the notes under it. */
 export function flowLines(model: Pick<AnalysisModel, 'root'>, s: Site, cwd: string, c: ReturnType<typeof pc.createColors>): string[] {
   const out: string[] = [];
   let edge = '';
   let first = true;
+  // The edges line up after the label (`why: `, 为什么：), the steps two columns further, in terminal columns.
+  const label = labelled(c.cyan(say('report.label.why')), '');
+  const stepIndent = ' '.repeat(4 + width(label) + 2);
   for (const f of s.flow) {
     const e = `${q(f.goText?.dst ?? f.dst)} ← ${q(f.goText?.src ?? f.src)}`;
     if (e !== edge) {
-      out.push(`    ${first ? c.cyan('why:') : '    '} ${c.dim('flow')} ${e}`);
+      out.push(`    ${first ? label : ' '.repeat(width(label))}${c.dim('flow')} ${e}`);
       edge = e;
       first = false;
     }
     // An edge printed without notes has no step text of its own.
     if (f.text !== '')
       out.push(
-        `           ${q(f.goText?.text ?? f.text)} ${c.dim(`(${q(f.reason) || '?'})`)} at ${display(model, f.file, cwd)}:${f.line}:${f.column}`,
+        `${stepIndent}${q(f.goText?.text ?? f.text)} ${c.dim(`(${q(f.reason) || '?'})`)} at ${display(model, f.file, cwd)}:${f.line}:${f.column}`,
       );
   }
-  if (s.truncated) out.push(`           ${c.dim('(the compiler cut this explanation short: assignment cycle)')}`);
+  if (s.truncated) out.push(`${stepIndent}${c.dim(say('report.flow.truncated'))}`);
   return out;
 }
 
@@ -91,7 +99,7 @@ export function* renderTextChunks(model: AnalysisModel, opts: ReportOptions): Ge
   const byPkg = groupBy(heap, (s) => s.package);
   const neverByPkg = groupBy(never, (s) => s.package);
   for (const p of model.packages) {
-    for (const e of p.errors) out.push(`${c.red('error')}: ${q(p.importPath)}: ${q(e)}`);
+    for (const e of p.errors) out.push(`${c.red(say('report.label.error'))}: ${q(p.importPath)}: ${q(e)}`);
   }
   if (out.length) out.push('');
   const cold = heap.filter((s) => s.cold);
@@ -102,14 +110,16 @@ export function* renderTextChunks(model: AnalysisModel, opts: ReportOptions): Ge
     const measured = heap.some((s) => s.cost?.source === 'measured');
     out.push(
       // The count the summary below gives (every site); entries are decisions, a generic's instances together.
-      c.bold(`The ${picked.length} costliest of ${heap.length} heap site${heap.length === 1 ? '' : 's'}`) +
-        (groups !== heap.length ? c.dim(` (${groups} decisions: the instances of one are ranked together)`) : '') +
+      c.bold(say('report.top.heading', { picked: picked.length, count: heap.length, n: heap.length })) +
+        (groups !== heap.length ? c.dim(say('report.top.decisions', { groups })) : '') +
         c.dim(
           measured
             ? model.measuredBy?.time === ''
-              ? ` (from ${q(model.measuredBy.command)} where it has the line, estimated elsewhere)`
-              : ` (measured by heapscope bench${model.measuredBy ? ` at ${q(model.measuredBy.time)}` : ''} where it ran them, estimated elsewhere)`
-            : ' (estimated from the source: run heapscope bench to measure)',
+              ? say('report.top.measuredFrom', { command: q(model.measuredBy.command) })
+              : model.measuredBy
+                ? say('report.top.measuredAt', { time: q(model.measuredBy.time) })
+                : say('report.top.measured')
+            : say('report.top.estimated'),
         ),
     );
     picked.forEach(({ group, more }, i) => {
@@ -117,13 +127,14 @@ export function* renderTextChunks(model: AnalysisModel, opts: ReportOptions): Ge
       const cost = groupCost(group);
       const fn = fnName(s);
       out.push(
-        `${String(i + 1).padStart(3)}. ${where(s)}: ${c.yellow(headline(s))}${fn ? c.dim(` in ${q(fn)}`) : ''}${c.dim(s.cause ? ` [${s.cause.id}]` : '')}`,
+        `${String(i + 1).padStart(3)}. ${where(s)}: ${c.yellow(headline(s))}${c.dim(inFn(fn))}${c.dim(s.cause ? ` [${s.cause.id}]` : '')}`,
       );
       const fix = s.rootCause ?? s.cause;
       out.push(
-        `     ${cost ? costText(cost) : ''}${s.cold ? c.dim(` (cold: ${q(s.coldReason ?? '')})`) : ''}${fix ? `; ${c.green('fix:')} ${q(firstSentence(fix.fix))}` : ''}`,
+        `     ${cost ? costText(cost) : ''}${s.cold ? c.dim(say('report.top.cold', { reason: q(s.coldReason ?? '') })) : ''}${fix ? say('report.top.fix', { fix: labelled(c.green(say('report.label.fix')), q(firstSentence(fix.fix))) }) : ''}`,
       );
-      if (more) out.push(c.dim(`     and ${more} more heap site${more === 1 ? '' : 's'} in ${q(fn ?? 'this function')} ranked below`));
+      if (more)
+        out.push(c.dim(`     ${say('report.top.more', { count: more, n: more, fn: fn ? q(fn) : say('report.top.thisFunction') })}`));
     });
     const causes = new Map<string, number>();
     for (const s of heap) if (!s.cold) causes.set(s.cause?.id ?? 'unexplained', (causes.get(s.cause?.id ?? 'unexplained') ?? 0) + 1);
@@ -135,12 +146,12 @@ export function* renderTextChunks(model: AnalysisModel, opts: ReportOptions): Ge
         all
           .slice(0, n)
           .map(([k, v]) => `${q(k)} ${v}`)
-          .join(', ') + (all.length > n ? `, ${all.length - n} more` : '')
+          .join(say('report.list.sep')) + (all.length > n ? say('report.list.more', { n: all.length - n }) : '')
       );
     };
-    out.push(`  hot sites by cause: ${list(causes, 8)}`);
-    if (pkgs.size > 1) out.push(`  hot sites by package: ${list(pkgs, 6)}`);
-    if (cold.length) out.push(`  ${cold.length} more on error or panic paths (cold), listed after the hot ones`);
+    out.push(`  ${say('report.top.byCause', { list: list(causes, 8) })}`);
+    if (pkgs.size > 1) out.push(`  ${say('report.top.byPackage', { list: list(pkgs, 6) })}`);
+    if (cold.length) out.push(`  ${say('report.top.coldMore', { n: cold.length })}`);
     out.push('');
   }
 
@@ -156,7 +167,11 @@ export function* renderTextChunks(model: AnalysisModel, opts: ReportOptions): Ge
     const nCold = list.filter((s) => s.cold).length;
     out.push(
       c.bold(`# ${q(p.importPath)}`) +
-        c.dim(` (${list.length} heap site${list.length === 1 ? '' : 's'}${nCold ? `, ${nCold} of them cold` : ''})`),
+        c.dim(
+          nCold
+            ? say('report.pkg.countCold', { count: list.length, n: list.length, cold: nCold })
+            : say('report.pkg.count', { count: list.length, n: list.length }),
+        ),
     );
     const groups = groupsOf(list);
     const ordered = [...sortGroups(groups.filter((g) => !g[0]!.cold)), ...sortGroups(groups.filter((g) => g[0]!.cold))];
@@ -164,30 +179,39 @@ export function* renderTextChunks(model: AnalysisModel, opts: ReportOptions): Ge
     for (const group of ordered) {
       const s = group[0]!;
       if (s.cold && !coldHeading) {
-        out.push(c.dim('cold: reached only on error or panic paths'));
+        out.push(c.dim(say('report.pkg.coldHeading')));
         coldHeading = true;
       }
       const fns = [...new Set(group.map((g) => fnName(g)).filter((f): f is string => !!f))].map(q);
       const fn =
         group.length > 1
-          ? c.dim(` in ${group.length} instances${fns.length ? ': ' + fns.join(', ') : ''}`)
-          : fnName(s)
-            ? c.dim(` in ${q(fnName(s)!)}`)
-            : '';
+          ? c.dim(
+              fns.length
+                ? say('report.site.inInstancesOf', { n: group.length, fns: fns.join(', ') })
+                : say('report.site.inInstances', { n: group.length }),
+            )
+          : c.dim(inFn(fnName(s)));
       out.push(
-        `${where(s)}: ${c.yellow(headline(s))}${fn}: ${q(s.cause?.summary ?? 'no explanation printed by the compiler')}${c.dim(s.cause ? ` [${s.cause.id}]` : '')}`,
+        say('report.site.line', {
+          where: where(s),
+          headline: c.yellow(headline(s)),
+          fn,
+          summary: s.cause ? q(s.cause.summary) : say('report.site.noExplanation'),
+          id: c.dim(s.cause ? ` [${s.cause.id}]` : ''),
+        }),
       );
-      if (s.detail) out.push(`    ${c.cyan('because:')} ${q(s.detail)}`);
-      if (s.cold) out.push(`    ${c.dim(`cold: ${q(s.coldReason ?? '')}`)}`);
+      if (s.detail) out.push(`    ${labelled(c.cyan(say('report.label.because')), q(s.detail))}`);
+      if (s.cold) out.push(`    ${c.dim(say('report.site.cold', { reason: q(s.coldReason ?? '') }))}`);
       const cost = groupCost(group);
-      if (cost) out.push(`    ${c.dim(`cost: ${costText(cost)}`)}`);
-      if (s.allocates === 'sometimes') out.push(`    ${c.dim(`allocates sometimes: ${q(s.allocatesReason ?? '')}`)}`);
+      if (cost) out.push(`    ${c.dim(say('report.site.cost', { cost: costText(cost) }))}`);
+      if (s.allocates === 'sometimes') out.push(`    ${c.dim(say('report.site.sometimes', { reason: q(s.allocatesReason ?? '') }))}`);
       const shown = new Set<string>();
       for (const inst of group) {
         const chain = flowLines(model, inst, opts.cwd, c);
         const k = chain.join('\n');
         if (shown.has(k)) continue;
-        if (shown.size > 0) out.push(`    ${c.dim(`in ${q(fnName(inst) ?? 'another instance')}:`)}`);
+        if (shown.size > 0)
+          out.push(`    ${c.dim(say('report.site.inInstance', { fn: q(fnName(inst) ?? say('report.site.anotherInstance')) }))}`);
         shown.add(k);
         out.push(...chain);
       }
@@ -195,42 +219,53 @@ export function* renderTextChunks(model: AnalysisModel, opts: ReportOptions): Ge
       if (s.chain?.length) {
         const root = s.chain[s.chain.length - 1]!;
         const expr = (l: typeof root): string => q(l.goName?.expr ?? l.expr);
-        if (s.chain.length > 1) out.push(`    ${c.cyan('chain:')} ${s.chain.map((l) => `${expr(l)} (${where(l)})`).join(' → ')}`);
+        if (s.chain.length > 1)
+          out.push(`    ${labelled(c.cyan(say('report.label.chain')), s.chain.map((l) => `${expr(l)} (${where(l)})`).join(' → '))}`);
         const rootFn = root.goName?.function ?? root.function;
         out.push(
-          `    ${c.cyan('root:')} ${expr(root)} at ${where(root)}${rootFn ? ` in ${q(rootFn)}` : ''}: ${q(s.rootCause?.summary ?? '')}${c.dim(s.rootCause ? ` [${s.rootCause.id}]` : '')}`,
+          `    ${labelled(
+            c.cyan(say('report.label.root')),
+            say('report.site.root', {
+              expr: expr(root),
+              where: where(root),
+              fn: inFn(rootFn),
+              summary: q(s.rootCause?.summary ?? ''),
+              id: c.dim(s.rootCause ? ` [${s.rootCause.id}]` : ''),
+            }),
+          )}`,
         );
       }
       const notes = [...new Set(group.flatMap((g) => g.notes ?? []))];
-      for (const n of notes) out.push(`    ${c.magenta('note:')} ${q(n)}`);
+      for (const n of notes) out.push(`    ${labelled(c.magenta(say('report.label.note')), q(n))}`);
       const fix = s.rootCause ?? s.cause;
-      if (fix) out.push(`    ${c.green('fix:')} ${q(fix.fix)}`);
+      if (fix) out.push(`    ${labelled(c.green(say('report.label.fix')), q(fix.fix))}`);
       if (out.length >= CHUNK_LINES) yield flush();
     }
     for (const i of inst) {
-      const at = i.calls.length ? i.calls.map((x) => where(x)).join(', ') : `somewhere in ${q(p.importPath)}`;
-      out.push(
-        `${at}: ${c.dim(`brings in ${q(i.callee)} code (instantiated or inlined here) with ${i.sites} heap site${i.sites === 1 ? '' : 's'} (${i.functions.slice(0, 3).map(q).join(', ')}${i.functions.length > 3 ? ', ...' : ''}); --all lists them`)}`,
-      );
+      const at = i.calls.length ? i.calls.map((x) => where(x)).join(', ') : say('report.inst.somewhere', { pkg: q(p.importPath) });
+      const fns = `${i.functions.slice(0, 3).map(q).join(', ')}${i.functions.length > 3 ? ', ...' : ''}`;
+      out.push(`${at}: ${c.dim(say('report.inst.line', { callee: q(i.callee), count: i.sites, n: i.sites, fns }))}`);
     }
     if (free.length) {
-      out.push(c.dim(`escapes in the compiler's words, but the runtime never allocates for it (${free.length}):`));
+      out.push(c.dim(say('report.never.heading', { n: free.length })));
       for (const s of free) {
         out.push(
-          `${where(s)}: ${headline(s)}${fnName(s) ? ` in ${q(fnName(s)!)}` : ''}: ${c.dim(`${q(s.allocatesReason ?? '')} [${s.allocatesRule ?? ''}]`)}`,
+          say('report.site.line', {
+            where: where(s),
+            headline: headline(s),
+            fn: inFn(fnName(s)),
+            summary: c.dim(`${q(s.allocatesReason ?? '')} [${s.allocatesRule ?? ''}]`),
+            id: '',
+          }),
         );
       }
     }
     if (missing.length) {
-      out.push(
-        c.dim(
-          `not analysed: ${missing.length} generic function${missing.length === 1 ? '' : 's'} nothing in the analysed packages instantiates (the compiler compiles a generic function only for its instantiations; a test or benchmark that instantiates it, with --tests, gets it analysed):`,
-        ),
-      );
+      out.push(c.dim(say('report.notAnalysed.heading', { count: missing.length, n: missing.length })));
       const shownMissing = opts.verbose ? missing : missing.slice(0, NOT_ANALYSED_SHOWN);
       for (const n of shownMissing) out.push(`${where(n)}: ${q(n.function)}`);
       if (shownMissing.length < missing.length)
-        out.push(c.dim(`  and ${missing.length - shownMissing.length} more (--verbose or --format json lists them)`));
+        out.push(c.dim(`  ${say('report.notAnalysed.more', { n: missing.length - shownMissing.length })}`));
     }
     out.push('');
   }
@@ -240,37 +275,32 @@ export function* renderTextChunks(model: AnalysisModel, opts: ReportOptions): Ge
   for (const s of heap) if (s.cause) causes.set(s.cause.id, (causes.get(s.cause.id) ?? 0) + 1);
   const failed = model.packages.filter((p) => p.errors.length).length;
   const inl = model.functions.filter((f) => f.inlinable).length;
-  out.push(c.bold('Summary'));
+  out.push(c.bold(say('report.sum.heading')));
   out.push(
-    `  ${model.packages.length} package${model.packages.length === 1 ? '' : 's'} analysed with ${q(model.go.version)} ${q(model.go.goos)}/${q(model.go.goarch)}` +
-      (failed ? c.red(`, ${failed} with errors`) : ''),
+    `  ${say('report.sum.packages', { count: model.packages.length, n: model.packages.length, go: `${q(model.go.version)} ${q(model.go.goos)}/${q(model.go.goarch)}` })}` +
+      (failed ? c.red(say('report.sum.failed', { n: failed })) : ''),
   );
   const countHeap = (k: Site['kind']): number => heap.filter((s) => s.kind === k).length;
   out.push(
-    `  ${heap.length} heap sites: ${countHeap('moved-to-heap')} moved to heap, ${countHeap('escapes')} escaping expressions` +
-      (never.length ? `; ${never.length} more escape but never allocate (listed apart)` : ''),
+    `  ${say('report.sum.sites', { n: heap.length, moved: countHeap('moved-to-heap'), escapes: countHeap('escapes') })}` +
+      (never.length ? say('report.sum.never', { n: never.length }) : ''),
   );
   out.push(
-    `  ${count('does-not-escape')} stack decisions, ${count('leaking-param') + count('leaking-param-content') + count('leaking-param-to-result')} leaking parameters`,
+    `  ${say('report.sum.stack', { stack: count('does-not-escape'), leaking: count('leaking-param') + count('leaking-param-content') + count('leaking-param-to-result') })}`,
   );
-  out.push(`  ${model.functions.length} functions (${inl} inlinable), ${model.inlinedCalls.length} inlined calls`);
-  if (cold.length) out.push(`  ${cold.length} of the heap sites are cold (reached only on error or panic paths)`);
+  out.push(`  ${say('report.sum.functions', { n: model.functions.length, inlinable: inl, calls: model.inlinedCalls.length })}`);
+  if (cold.length) out.push(`  ${say('report.sum.cold', { n: cold.length })}`);
   const f = model.filtered;
-  if (f?.external)
-    out.push(`  ${f.external} heap sites in other modules' generic code are charged to the calls that instantiate it (--all lists them)`);
-  if (f?.sites)
-    out.push(
-      `  ${f.sites} heap sites left out by the filters${f.byMinAllocs ? ' (--min-allocs keeps only sites heapscope bench measured)' : ''}`,
-    );
-  if (model.notAnalysed?.length) out.push(`  ${model.notAnalysed.length} generic functions not analysed: nothing here instantiates them`);
+  if (f?.external) out.push(`  ${say('report.sum.external', { n: f.external })}`);
+  if (f?.sites) out.push(`  ${say(f.byMinAllocs ? 'report.sum.filteredMinAllocs' : 'report.sum.filtered', { n: f.sites })}`);
+  if (model.notAnalysed?.length) out.push(`  ${say('report.sum.notAnalysed', { n: model.notAnalysed.length })}`);
   if (causes.size) {
     const parts = [...causes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id, n]) => `${id} ${n}`);
-    out.push(`  by cause: ${parts.join(', ')}`);
+    out.push(`  ${say('report.sum.byCause', { list: parts.join(say('report.list.sep')) })}`);
   }
   if (model.unrecognised.length) {
-    out.push(
-      `  ${model.unrecognised.length} compiler line${model.unrecognised.length === 1 ? '' : 's'} not recognised${opts.verbose ? ':' : ' (--verbose lists them)'}`,
-    );
+    const u = { count: model.unrecognised.length, n: model.unrecognised.length };
+    out.push(`  ${say(opts.verbose ? 'report.sum.unrecognisedList' : 'report.sum.unrecognised', u)}`);
     if (opts.verbose) for (const u of model.unrecognised) out.push(`    ${q(u.package)}: ${q(u.text)}`);
   }
   yield flush();
