@@ -4,6 +4,7 @@
 import type { BenchCompare, CompareRow } from '../model/compare.js';
 import type { TraceFigures } from '../model/trace-summary.js';
 import { safeText as q } from '../model/safe-text.js';
+import { labelled, padEnd, padStart, say, width } from './words.js';
 
 type Colors = { bold: (s: string) => string; dim: (s: string) => string };
 
@@ -24,17 +25,18 @@ function ratioCell(row: CompareRow): string {
 export function renderCompareText(cmp: BenchCompare, c: Colors): string[] {
   const head = ['', q(cmp.a), q(cmp.b), 'B/A'];
   const body = cmp.rows.map((r) => [r.label, cell(r, r.a), cell(r, r.b), ratioCell(r)]);
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
+  // Terminal columns: a row label or benchmark name in CJK characters is twice as wide as it is long.
+  const widths = head.map((h, i) => Math.max(width(h), ...body.map((r) => width(r[i]!))));
   const line = (cells: string[]): string =>
     cells
-      .map((s, i) => (i === 0 ? s.padEnd(widths[i]!) : s.padStart(widths[i]!)))
+      .map((s, i) => (i === 0 ? padEnd(s, widths[i]!) : padStart(s, widths[i]!)))
       .join('  ')
       .trimEnd();
   return [
-    c.bold(`Compare ${q(cmp.a)} (A) with ${q(cmp.b)} (B)`),
+    c.bold(say('report.compare.heading', { a: q(cmp.a), b: q(cmp.b) })),
     c.bold(line(head)),
     ...body.map(line),
-    ...cmp.notes.map((n) => c.dim(`note: ${q(n)}`)),
+    ...cmp.notes.map((n) => c.dim(labelled(say('report.label.note'), q(n)))),
   ];
 }
 
@@ -45,8 +47,15 @@ function ms(ns: number): string {
 /** bench --trace's line under a benchmark's figures. */
 export function traceLine(t: TraceFigures): string {
   const mmu = (v: number | null): string => (v === null ? '-' : `${(v * 100).toFixed(0)}%`);
-  return (
-    `trace (${t.ops.toLocaleString('en-US')} ops, ${ms(t.windowNs)}): ${t.gcCycles} GC cycles, ${t.stwEvents} pauses ${ms(t.stwTotalNs)}, ` +
-    `mark assist ${ms(t.assistNs)}, ${t.goroutinesCreated} goroutines created, MMU ${mmu(t.mmu['1ms'])} at 1 ms, ${mmu(t.mmu['10ms'])} at 10 ms`
-  );
+  return say('report.trace.line', {
+    ops: t.ops.toLocaleString('en-US'),
+    window: ms(t.windowNs),
+    cycles: t.gcCycles,
+    pauses: t.stwEvents,
+    pauseTime: ms(t.stwTotalNs),
+    assist: ms(t.assistNs),
+    goroutines: t.goroutinesCreated,
+    mmu1: mmu(t.mmu['1ms']),
+    mmu10: mmu(t.mmu['10ms']),
+  });
 }

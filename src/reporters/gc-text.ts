@@ -3,6 +3,7 @@
 // peak 14 MB". Sizes are MiB as the runtime's gctrace prints them (written MB, as gctrace does).
 
 import type { GcFigures } from '../model/gc-figures.js';
+import { say } from './words.js';
 
 const MIB = 2 ** 20;
 
@@ -23,13 +24,13 @@ function mb(bytes: number): string {
  */
 export function renderGcLine(gc: GcFigures | null | undefined): string | null {
   if (gc === undefined) return null;
-  if (gc === null) return 'GC unknown (see the notes)';
-  if (gc.cycles === 0) return `GC 0 cycles in ${gc.ops} ops`;
+  if (gc === null) return say('report.gc.unknown');
+  if (gc.cycles === 0) return say('report.gc.none', { ops: gc.ops });
   const parts = [
-    `GC ${gc.cycles} cycle${gc.cycles === 1 ? '' : 's'} (${num(gc.cyclesPer1kOps)} per 1k ops)`,
+    say('report.gc.cycles', { count: gc.cycles, n: gc.cycles, per1k: num(gc.cyclesPer1kOps) }),
     `STW ${num(gc.stwNsPerOp, gc.stwNsPerOp < 10 ? 2 : 0)} ns/op`,
   ];
-  if (gc.heapGoalBytes !== null) parts.push(`heap goal ${mb(gc.heapGoalBytes)}`);
-  if (gc.peakHeapBytes !== null) parts.push(`peak ${mb(gc.peakHeapBytes)}`);
-  return parts.join(', ');
+  if (gc.heapGoalBytes !== null) parts.push(say('report.gc.goal', { size: mb(gc.heapGoalBytes) }));
+  if (gc.peakHeapBytes !== null) parts.push(say('report.gc.peak', { size: mb(gc.peakHeapBytes) }));
+  return parts.join(say('report.list.sep'));
 }

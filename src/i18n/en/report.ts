@@ -197,4 +197,14 @@ export const report = {
   'report.sarif.unexplained.text': 'A heap allocation the compiler did not explain',
   'report.sarif.unexplained.full': 'The compiler reported the decision without an explanation heapscope could classify.',
   'report.sarif.unexplained.help': 'See the compiler\u2019s text in the message.',
+
+  // bench --compare, bench --trace and the GC line under a benchmark.
+  'report.compare.heading': 'Compare {a} (A) with {b} (B)',
+  'report.trace.line':
+    'trace ({ops} ops, {window}): {cycles} GC cycles, {pauses} pauses {pauseTime}, mark assist {assist}, {goroutines} goroutines created, MMU {mmu1} at 1 ms, {mmu10} at 10 ms',
+  'report.gc.unknown': 'GC unknown (see the notes)',
+  'report.gc.none': 'GC 0 cycles in {ops} ops',
+  'report.gc.cycles': 'GC {count, plural, one {{n} cycle} other {{n} cycles}} ({per1k} per 1k ops)',
+  'report.gc.goal': 'heap goal {size}',
+  'report.gc.peak': 'peak {size}',
 } as const;

@@ -182,4 +182,13 @@ export const report: Record<keyof typeof en, string> = {
   'report.sarif.unexplained.text': '编译器没有解释的堆分配',
   'report.sarif.unexplained.full': '编译器报告了这个决策，但没有 heapscope 能归类的解释。',
   'report.sarif.unexplained.help': '见消息中编译器的原文。',
+
+  'report.compare.heading': '比较 {a}（A）与 {b}（B）',
+  'report.trace.line':
+    'trace（{ops} 次操作，{window}）：{cycles} 个 GC 周期，{pauses} 次 STW 停顿共 {pauseTime}，标记辅助 {assist}，创建了 {goroutines} 个 goroutine，MMU：1 ms 窗口 {mmu1}，10 ms 窗口 {mmu10}',
+  'report.gc.unknown': 'GC 情况未知（见注）',
+  'report.gc.none': '{ops} 次操作中没有 GC 周期',
+  'report.gc.cycles': '{count, plural, other {{n} 个 GC 周期}}（每 1k 次操作 {per1k} 个）',
+  'report.gc.goal': '堆目标 {size}',
+  'report.gc.peak': '峰值 {size}',
 };
