@@ -21,7 +21,6 @@ const EXCEPTIONS: Record<string, string> = {
   'reporters/github.ts': 'test/e2e/check.test.ts (--format github)',
   'reporters/registry.ts': 'test/e2e/closed-pipe.test.ts and every e2e test that picks a --format',
   'reporters/sarif.ts': 'test/e2e/check.test.ts, test/e2e/non-utf8-names.test.ts (--format sarif)',
-  'reporters/text.ts': 'test/reporters/safe-output.test.ts, test/e2e/analyze-cli.test.ts',
   'reporters/html/encode.ts': 'test/reporters/page-cost.test.ts',
   'reporters/html/page-data.ts': 'the page contract: test/e2e/html-report.test.ts, test/e2e/browser*.test.ts',
   'reporters/html/page.ts': 'test/e2e/html-report.test.ts, test/e2e/serve.test.ts',
