@@ -7,8 +7,15 @@ import type { BenchReport } from '../model/bench-report.js';
 import type { Explanation } from '../model/explain-report.js';
 import type { ReportOptions } from './registry.js';
 import { VERSION } from '../version.js';
+import { t } from '../i18n/t.js';
 
 const TOOL = { name: 'heapscope', version: VERSION };
+
+/**
+ * Who wrote the report and in which language its prose fields are (--lang: detail, notes, causes' texts...); ids,
+ * keys and enums are English in every language.
+ */
+export const writer = (): { tool: typeof TOOL; lang: string } => ({ tool: TOOL, lang: t.lang() });
 
 /** Array elements per chunk: about a megabyte of sites. */
 const CHUNK = 2000;
@@ -17,7 +24,7 @@ export function renderJson(model: AnalysisModel, opts: ReportOptions): Iterable<
   const { unrecognised, ...rest } = model;
   const out: Record<string, unknown> = {
     ...rest,
-    tool: TOOL,
+    ...writer(),
     unrecognised: { count: unrecognised.length, lines: opts.verbose ? unrecognised : [] },
   };
   return stringifyChunked(out);
@@ -49,9 +56,9 @@ export function* stringifyChunked(obj: Record<string, unknown>, chunkSize = CHUN
 /** The bench report (docs/schema.md), in one piece: it holds no more than a few thousand lines. */
 export function renderBenchJson(rep: BenchReport): string {
   const { listings: _asm, ...rest } = rep;
-  return JSON.stringify({ ...rest, tool: TOOL }) + '\n';
+  return JSON.stringify({ ...rest, ...writer() }) + '\n';
 }
 
 export function renderExplainJson(ex: Explanation): string {
-  return JSON.stringify({ ...ex, tool: TOOL }) + '\n';
+  return JSON.stringify({ ...ex, ...writer() }) + '\n';
 }

@@ -5,7 +5,7 @@
 import type { AnalysisModel } from '../model/types.js';
 import type { BenchReport } from '../model/bench-report.js';
 import type { Explanation } from '../model/explain-report.js';
-import { renderBenchJson, renderExplainJson, renderJson } from './json.js';
+import { renderBenchJson, renderExplainJson, renderJson, writer } from './json.js';
 import { renderTextChunks } from './text.js';
 import { renderBenchText } from './bench-text.js';
 import { renderExplainText } from './explain-text.js';
@@ -17,7 +17,6 @@ import { renderDiffText } from './diff-text.js';
 import type { DiffReport } from '../model/diff.js';
 import { renderCheckSarif, renderSarif } from './sarif.js';
 import { renderCheckGithub, renderDiffGithub, renderGithub } from './github.js';
-import { VERSION } from '../version.js';
 import type { AsmListing } from '../model/alloc-types.js';
 
 /** What the HTML report may embed: only files this says it has; null bytes: the page says the source is not included. */
@@ -67,8 +66,8 @@ export const REPORTERS: Record<string, Reporter> = {
     analyze: renderJson,
     bench: (r) => [renderBenchJson(r)],
     explain: (e) => [renderExplainJson(e)],
-    check: (r) => [JSON.stringify({ ...r, tool: { name: 'heapscope', version: VERSION } }) + '\n'],
-    diff: (r) => [JSON.stringify({ ...r, tool: { name: 'heapscope', version: VERSION } }) + '\n'],
+    check: (r) => [JSON.stringify({ ...r, ...writer() }) + '\n'],
+    diff: (r) => [JSON.stringify({ ...r, ...writer() }) + '\n'],
   },
   html: {
     analyze: renderAnalysisPage,

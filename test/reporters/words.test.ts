@@ -3,7 +3,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { labelled, padEnd, padStart, say, width } from '../../src/reporters/words.js';
-import { inLang } from './fixture.js';
+import { t } from '../../src/i18n/t.js';
+import type { Lang } from '../../src/i18n/lang.js';
+
+function inLang<T>(lang: Lang, f: () => T): T {
+  t.setLang(lang);
+  try {
+    return f();
+  } finally {
+    t.setLang('en');
+  }
+}
 
 test('say: figures without grouping, the plural chosen by count, in each language', () => {
   assert.equal(say('report.sum.stack', { stack: 12345, leaking: 0 }), '12345 stack decisions, 0 leaking parameters');

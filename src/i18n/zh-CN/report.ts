@@ -53,7 +53,7 @@ export const report: Record<keyof typeof en, string> = {
   'report.inst.line': '在此引入 {callee} 的代码（实例化或内联），含 {count, plural, other {{n} 个堆分配点}}（{fns}）；--all 会列出它们',
   'report.never.heading': '编译器说它逃逸，但运行时从不为它分配（{n}）：',
   'report.notAnalysed.heading':
-    '未分析：分析的包里没有代码实例化的 {count, plural, other {{n} 个泛型函数}}（编译器只为泛型函数的实例编译它；用 --tests 加上实例化它的测试或基准测试，就能分析它）：',
+    '未分析：{count, plural, other {{n} 个泛型函数}}，所分析的包里没有代码实例化它们（编译器只为泛型函数的各个实例编译代码；用 --tests 加上实例化它的测试或基准测试，就能分析它）：',
   'report.notAnalysed.more': '另有 {n} 个（--verbose 或 --format json 会列出）',
 
   'report.sum.heading': '汇总',
@@ -61,7 +61,7 @@ export const report: Record<keyof typeof en, string> = {
   'report.sum.failed': '，其中 {n} 个有错误',
   'report.sum.sites': '{n} 个堆分配点：{moved} 个变量被移到堆上，{escapes} 个表达式逃逸到堆',
   'report.sum.never': '；另有 {n} 个逃逸但从不分配（单独列出）',
-  'report.sum.stack': '{stack} 个栈上决策，{leaking} 个泄漏的参数',
+  'report.sum.stack': '{stack} 个不逃逸（留在栈上）的决策，{leaking} 个泄漏的参数',
   'report.sum.functions': '{n} 个函数（{inlinable} 个可内联），{calls} 处内联调用',
   'report.sum.cold': '其中 {n} 个堆分配点在冷路径上（仅在错误或 panic 路径上到达）',
   'report.sum.external': '其他模块泛型代码中的 {n} 个堆分配点计入实例化它的调用（--all 会列出它们）',
