@@ -68,7 +68,7 @@ test('usage and runtime errors of every command in Chinese, with the exit codes 
     // heapscope's own usage errors, before anything runs
     ['analyze', '--top', 'x'],
     ['bench', '--count', '0'],
-    ['check', '--timeout', 'soon'],
+    ['check', '--bench', '.', '--timeout', 'soon'],
     ['explain', 'alloc.go'],
     ['diff', '-C', empty],
     ['serve', '--port', 'http'],
@@ -106,6 +106,16 @@ test('an unknown language is a usage error naming the supported ones; cache info
     assert.equal(r.code, 2, r.stderr);
     assert.match(r.stderr, /en, zh-CN/);
     assert.equal(r.stdout, '');
+  }
+  // --lang after the command, and as --lang=, as every command's own option.
+  for (const args of [
+    ['analyze', '--top', 'x', '--lang', 'zh-CN'],
+    ['explain', '--lang=zh-CN', 'alloc.go'],
+  ]) {
+    const r = runCli(args, { env: clean });
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /^heapscope: /);
+    assert.deepEqual(englishRuns(r.stderr), [], r.stderr);
   }
   // A language the locale names but heapscope lacks is not an error: English.
   assert.equal(runCli(['cache', 'info'], { env: { ...clean, LANG: 'fr_FR.UTF-8' } }).code, 0);

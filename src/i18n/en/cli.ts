@@ -369,4 +369,7 @@ size: {size} in {entries, plural, one {# file} other {# files}}, bound {limit} (
   'cli.diff.workingTree': 'the working tree',
   'cli.diff.releaseOn': '{release} on {code}',
   'cli.internalError': 'internal error (please report it): {message}',
+
+  // A configuration file with no problem named.
+  'cli.err.configInvalid': 'the configuration file is not valid',
 } as const;

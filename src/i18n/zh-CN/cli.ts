@@ -353,4 +353,7 @@ overlay 和 cgo 环境为键；每条命令行最近一次完成的报告；heap
   'cli.diff.workingTree': '工作区',
   'cli.diff.releaseOn': '{code} 上的 {release}',
   'cli.internalError': '内部错误（请报告）：{message}',
+
+  // A configuration file with no problem named.
+  'cli.err.configInvalid': '配置文件无效',
 };
