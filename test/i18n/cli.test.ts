@@ -69,6 +69,8 @@ test('usage and runtime errors of every command in Chinese, with the exit codes 
     ['analyze', '--top', 'x'],
     ['bench', '--count', '0'],
     ['check', '--bench', '.', '--timeout', 'soon'],
+    ['bench', '--bench', '(a)\\1'],
+    ['analyze', '--function', '(?=x)'],
     ['explain', 'alloc.go'],
     ['diff', '-C', empty],
     ['serve', '--port', 'http'],
