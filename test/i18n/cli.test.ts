@@ -148,3 +148,15 @@ test('a zh-CN run never replays the report an English run left, and replays its 
   assert.match(enAgain.stderr, /report is replayed from the cache/);
   assert.equal(enAgain.stdout, first.stdout);
 });
+
+test('the problems heapscope writes around a partial report are in Chinese; the go command keeps its words', async () => {
+  const broken = join(fixturesDir, 'modules', 'broken');
+  const en = await run(['analyze', '-C', broken], clean);
+  assert.equal(en.code, 1, en.stderr);
+  const zh = await run(byFlag(['analyze', '-C', broken]), clean);
+  assert.equal(zh.code, 1, zh.stderr);
+  const own = zh.stderr.split('\n').filter((l) => l.startsWith('heapscope: ') && !l.startsWith('heapscope: go: '));
+  assert.ok(own.length > 0, zh.stderr);
+  assert.deepEqual(englishRuns(own.join('\n')), [], zh.stderr);
+  assert.match(own.join('\n'), /\b2\b/, 'the count of packages that did not compile');
+});
