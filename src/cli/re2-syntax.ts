@@ -5,6 +5,8 @@
 // (regexp/syntax/parse.go). A pattern that passes here and still fails in Go is caught by the test binary, whose
 // early exit is reported with its output (bench-problems.ts).
 
+import { t } from '../i18n/t.js';
+
 /** Letters Go's regexp gives a meaning after a backslash (regexp/syntax/parse.go, parseEscape and friends). */
 const GO_ESCAPE_LETTERS = new Set('afnrtvxdDsSwWbBAzpPQE');
 
@@ -16,9 +18,9 @@ export function re2SyntaxError(pattern: string): string | null {
     const ch = pattern[i]!;
     if (ch === '\\') {
       const next = pattern[i + 1];
-      if (next === undefined) return 'trailing backslash at end of expression';
-      if (/[1-9]/.test(next) && !/[0-9]/.test(pattern[i + 2] ?? '')) return `backreferences (\\${next}) are not supported`;
-      if (/[a-zA-Z]/.test(next) && !GO_ESCAPE_LETTERS.has(next)) return `invalid escape sequence: \\${next}`;
+      if (next === undefined) return t('cli.re2.trailingBackslash');
+      if (/[1-9]/.test(next) && !/[0-9]/.test(pattern[i + 2] ?? '')) return t('cli.re2.backreference', { escape: `\\${next}` });
+      if (/[a-zA-Z]/.test(next) && !GO_ESCAPE_LETTERS.has(next)) return t('cli.re2.invalidEscape', { escape: `\\${next}` });
       if (next === 'Q') {
         // \Q...\E: everything between is literal.
         const end = pattern.indexOf('\\E', i + 2);
@@ -32,7 +34,7 @@ export function re2SyntaxError(pattern: string): string | null {
       else if ((next === 'p' || next === 'P') && !inClass) {
         // \pL or \p{Greek}: a class Node spells differently (and only with the u flag); any character will do.
         const m = /^\\[pP](\{[^}]*\}|[A-Za-z])/.exec(pattern.slice(i));
-        if (!m) return 'invalid character class range';
+        if (!m) return t('cli.re2.invalidClassRange');
         js += '.';
         i += m[0].length - 1;
         continue;
@@ -64,7 +66,7 @@ export function re2SyntaxError(pattern: string): string | null {
     }
     if (ch === '(' && pattern[i + 1] === '?') {
       const rest = pattern.slice(i + 2);
-      if (/^(=|!|<=|<!)/.test(rest)) return 'lookahead and lookbehind ((?=, (?!, (?<=, (?<!) are not supported';
+      if (/^(=|!|<=|<!)/.test(rest)) return t('cli.re2.lookaround');
       const flags = /^([imsU]*(?:-[imsU]+)?)(\)|:)/.exec(rest);
       if (flags) {
         // Inline flags: (?i) sets them for what follows, (?i:...) groups; Go takes an empty (?) too.
@@ -81,7 +83,7 @@ export function re2SyntaxError(pattern: string): string | null {
     }
     if (ch === '{') {
       const rep = /^\{(\d+)(?:,(\d*))?\}/.exec(pattern.slice(i));
-      if (rep && (Number(rep[1]) > 1000 || Number(rep[2] || 0) > 1000)) return `invalid repeat count: ${rep[0]}`;
+      if (rep && (Number(rep[1]) > 1000 || Number(rep[2] || 0) > 1000)) return t('cli.re2.invalidRepeat', { repeat: rep[0] });
     }
     js += ch;
   }

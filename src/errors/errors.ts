@@ -1,5 +1,7 @@
 // Typed failures of heapscope itself. Each prints as one line with a hint; the CLI maps them to exit code 2.
 
+import { t } from '../i18n/t.js';
+
 export const EXIT = {
   /** Everything analysed (or benchmarked) as asked. */
   ok: 0,
@@ -34,6 +36,6 @@ export class UsageError extends HeapscopeError {}
 /** A configuration file is wrong: one line per problem, each naming the file, the line and the key. */
 export class ConfigError extends HeapscopeError {
   constructor(readonly problems: string[]) {
-    super(problems[0] ?? 'the configuration file is not valid');
+    super(problems[0] ?? t('cli.err.configInvalid'));
   }
 }

@@ -68,7 +68,9 @@ test('usage and runtime errors of every command in Chinese, with the exit codes 
     // heapscope's own usage errors, before anything runs
     ['analyze', '--top', 'x'],
     ['bench', '--count', '0'],
-    ['check', '--timeout', 'soon'],
+    ['check', '--bench', '.', '--timeout', 'soon'],
+    ['bench', '--bench', '(a)\\1'],
+    ['analyze', '--function', '(?=x)'],
     ['explain', 'alloc.go'],
     ['diff', '-C', empty],
     ['serve', '--port', 'http'],
@@ -107,6 +109,16 @@ test('an unknown language is a usage error naming the supported ones; cache info
     assert.match(r.stderr, /en, zh-CN/);
     assert.equal(r.stdout, '');
   }
+  // --lang after the command, and as --lang=, as every command's own option.
+  for (const args of [
+    ['analyze', '--top', 'x', '--lang', 'zh-CN'],
+    ['explain', '--lang=zh-CN', 'alloc.go'],
+  ]) {
+    const r = runCli(args, { env: clean });
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /^heapscope: /);
+    assert.deepEqual(englishRuns(r.stderr), [], r.stderr);
+  }
   // A language the locale names but heapscope lacks is not an error: English.
   assert.equal(runCli(['cache', 'info'], { env: { ...clean, LANG: 'fr_FR.UTF-8' } }).code, 0);
   const info = runCli(byFlag(['cache', 'info']), { env: clean });
@@ -135,4 +147,16 @@ test('a zh-CN run never replays the report an English run left, and replays its 
   const enAgain = runCli(args, { env });
   assert.match(enAgain.stderr, /report is replayed from the cache/);
   assert.equal(enAgain.stdout, first.stdout);
+});
+
+test('the problems heapscope writes around a partial report are in Chinese; the go command keeps its words', async () => {
+  const broken = join(fixturesDir, 'modules', 'broken');
+  const en = await run(['analyze', '-C', broken], clean);
+  assert.equal(en.code, 1, en.stderr);
+  const zh = await run(byFlag(['analyze', '-C', broken]), clean);
+  assert.equal(zh.code, 1, zh.stderr);
+  const own = zh.stderr.split('\n').filter((l) => l.startsWith('heapscope: ') && !l.startsWith('heapscope: go: '));
+  assert.ok(own.length > 0, zh.stderr);
+  assert.deepEqual(englishRuns(own.join('\n')), [], zh.stderr);
+  assert.match(own.join('\n'), /\b2\b/, 'the count of packages that did not compile');
 });

@@ -369,4 +369,15 @@ size: {size} in {entries, plural, one {# file} other {# files}}, bound {limit} (
   'cli.diff.workingTree': 'the working tree',
   'cli.diff.releaseOn': '{release} on {code}',
   'cli.internalError': 'internal error (please report it): {message}',
+
+  // A configuration file with no problem named.
+  'cli.err.configInvalid': 'the configuration file is not valid',
+
+  // What Go's regexp package would refuse in a --bench or --function pattern (checked before anything runs).
+  'cli.re2.trailingBackslash': 'trailing backslash at end of expression',
+  'cli.re2.backreference': 'backreferences ({escape}) are not supported',
+  'cli.re2.invalidEscape': 'invalid escape sequence: {escape}',
+  'cli.re2.invalidClassRange': 'invalid character class range',
+  'cli.re2.lookaround': 'lookahead and lookbehind ((?=, (?!, (?<=, (?<!) are not supported',
+  'cli.re2.invalidRepeat': 'invalid repeat count: {repeat}',
 } as const;

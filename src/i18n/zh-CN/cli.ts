@@ -353,4 +353,15 @@ overlay 和 cgo 环境为键；每条命令行最近一次完成的报告；heap
   'cli.diff.workingTree': '工作区',
   'cli.diff.releaseOn': '{code} 上的 {release}',
   'cli.internalError': '内部错误（请报告）：{message}',
+
+  // A configuration file with no problem named.
+  'cli.err.configInvalid': '配置文件无效',
+
+  // What Go's regexp package would refuse in a --bench or --function pattern (checked before anything runs).
+  'cli.re2.trailingBackslash': '表达式末尾多了一个反斜杠',
+  'cli.re2.backreference': '不支持反向引用（{escape}）',
+  'cli.re2.invalidEscape': '无效的转义序列：{escape}',
+  'cli.re2.invalidClassRange': '无效的字符类范围',
+  'cli.re2.lookaround': '不支持先行断言和后行断言（(?=、(?!、(?<=、(?<!）',
+  'cli.re2.invalidRepeat': '无效的重复次数：{repeat}',
 };
