@@ -7,8 +7,7 @@
 // BCP-47 tag and every rule text and message in it is in that language; ids, names and the compiler's text are
 // not translated.
 
-import { CAUSES, findCause, type Cause } from '../model/causes.js';
-import { catalogues } from '../i18n/catalogue.js';
+import { CAUSES, causeText, type Cause, type CauseId } from '../model/causes.js';
 import { t, type MessageId } from '../i18n/t.js';
 import type { Lang } from '../i18n/lang.js';
 import { say } from './words.js';
@@ -42,12 +41,8 @@ const DIRECTIVE_RULES: Record<string, { name: string; text: MessageId; help: Mes
 
 type CauseText = 'summary' | 'explanation' | 'fix';
 
-/** A cause's text in the run's language: its message (cause.<id>.<field>) where the catalogue has one. */
-function causeText(c: Cause, field: CauseText): string {
-  const id = `cause.${c.id}.${field}`;
-  if (id in catalogues.en) return t(id as MessageId);
-  return (findCause(c.id) ?? c)[field];
-}
+/** A cause's text in the run's language. */
+const textOf = (c: Cause, field: CauseText): string => causeText(c.id as CauseId, field);
 
 /** A rule's name is an identifier, the same in every language: the English title in PascalCase. */
 const pascal = (s: string): string =>
@@ -55,11 +50,11 @@ const pascal = (s: string): string =>
 
 function rules(): SarifRule[] {
   const out: SarifRule[] = CAUSES.map((c) => {
-    const [explanation, fix] = [causeText(c, 'explanation'), causeText(c, 'fix')];
+    const [explanation, fix] = [textOf(c, 'explanation'), textOf(c, 'fix')];
     return {
       id: c.id,
-      name: pascal(c.title),
-      shortDescription: { text: causeText(c, 'summary') },
+      name: pascal(causeText(c.id as CauseId, 'title', 'en')),
+      shortDescription: { text: textOf(c, 'summary') },
       fullDescription: { text: explanation },
       help: { text: say('report.sarif.helpText', { explanation, fix }), markdown: say('report.sarif.helpMarkdown', { explanation, fix }) },
       defaultConfiguration: { level: 'note' },
