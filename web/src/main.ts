@@ -196,7 +196,8 @@ function watch(status: HTMLElement, reload: (generation: number) => Promise<void
     try {
       const s = JSON.parse((e as MessageEvent<string>).data) as { state: string; message?: string };
       const state = stateText(s.state);
-      status.textContent = s.message ? t('web.main.status', { state, message: s.message }) : state;
+      // The message alone when it says no more than the state ("analysing").
+      status.textContent = s.message && s.message !== state ? t('web.main.status', { state, message: s.message }) : state;
       status.dataset.state = s.state;
       status.classList.toggle('error', s.state === 'error');
     } catch {
