@@ -43,11 +43,15 @@ function prose(s: Site, m: AnalysisModel): { texts: string[]; compiler: string[]
 function withoutProse(m: AnalysisModel): unknown {
   const c = JSON.parse(JSON.stringify(m)) as AnalysisModel;
   for (const p of c.packages) delete (p as { cached?: boolean }).cached;
+  delete (c as { lang?: string }).lang;
   for (const s of c.sites) {
     delete s.detail;
     delete s.notes;
     delete s.coldReason;
     delete s.goName;
+    // The causes' texts and the allocation rules' reasons follow the language too (test/i18n/causes*.test.ts).
+    delete s.allocatesReason;
+    for (const c of [s.cause, s.rootCause]) if (c) Object.assign(c, { summary: '', fix: '' });
     if (s.cost) s.cost.basis = '';
     for (const f of s.flow) delete f.goText;
     for (const l of s.chain ?? []) delete l.goName;
