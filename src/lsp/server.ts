@@ -244,7 +244,11 @@ export function runLsp(env: NodeJS.ProcessEnv): Promise<never> {
   connection.onCodeAction((p) => {
     const f = fresh(p.textDocument.uri, p.range.start.line);
     if (!f) return [];
-    return codeActions(f.m.analysis!, f.file, p.textDocument.uri, f.lines, p.range, allocationFacts.get(f.m.analysis!));
+    // A fix rests on the types of the analysed text: offered only while the editor's text is exactly that (an unsaved
+    // edit elsewhere, say to a parameter's type, could make it wrong); the directives only need their own line.
+    const exact = published.get(p.textDocument.uri)?.text === documents.get(p.textDocument.uri)?.getText();
+    const facts = exact ? allocationFacts.get(f.m.analysis!) : undefined;
+    return codeActions(f.m.analysis!, f.file, p.textDocument.uri, f.lines, p.range, facts);
   });
 
   connection.onExecuteCommand(async (p) => {
