@@ -37,6 +37,8 @@ function typeLine(s: Site, facts: AllocationFacts | undefined): string | null {
   if (facts.state === 'failed') return msg.allocatedFailed(facts.error);
   const allocs = facts.bySite.get(s);
   if (allocs) return msg.allocated(allocs);
+  // The listing is of the package as built without its tests (settings.tests analyses them too).
+  if (s.file.endsWith('_test.go')) return msg.allocatedTestFile();
   return facts.error ? msg.allocatedFailed(facts.error) : msg.allocatedUnknown();
 }
 

@@ -18,6 +18,7 @@ export const msg = {
   },
   allocatedUnknown: (): string =>
     '- type and size: unknown (the compiled code makes no allocation of its own for it on this line: inlined elsewhere, or inside a callee)',
+  allocatedTestFile: (): string => '- type and size: not read for test files (the assembly is of the package without its tests)',
   allocatedPending: (): string => '- type and size: reading the compiled code…',
   allocatedFailed: (why: string): string => `- type and size: unknown (the assembly listing failed: ${why.split('\n')[0]})`,
   /** The measure's $/progress title and its first message. */

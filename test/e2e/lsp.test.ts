@@ -297,6 +297,17 @@ test(
       JSON.stringify(label),
     );
     assert.ok(!label.some((m) => m.includes('BenchmarkEcho')), JSON.stringify(label));
+    // With the tests analysed too: a site in a test file says its type is not read (the listing is of the package
+    // without its tests) rather than that the compiled code makes no allocation for it.
+    const testFile = uri(join(mod, 'labels_test.go'));
+    const withTests = c.diagnostics(testFile, (x) => x.some((d) => d.range.start.line === 28));
+    void c.conn.sendNotification('workspace/didChangeConfiguration', { settings: { heapscope: { tests: true } } });
+    await withTests;
+    void c.conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: testFile, languageId: 'go', version: 1, text: readFileSync(join(mod, 'labels_test.go'), 'utf8') },
+    });
+    assert.match(await hover(testFile, 28, 40), /- type and size: not read for test files/);
+
     // Pad is reached only through a function value in a variable, which the static look does not follow: the first
     // measure runs all of the package's benchmarks; the figures it stores name BenchmarkPad for Pad's site, so the
     // second runs that one alone.
