@@ -19,8 +19,9 @@ export interface Fix {
   edits: TextEdit[];
 }
 
-/** The text with comments and string and rune literals blanked (newlines kept): what is left is code. */
-export function codeOnly(text: string): string {
+/** The text with comments and string and rune literals blanked (newlines kept): what is left is code. With
+ *  `keepStrings`, only the comments are blanked. */
+export function codeOnly(text: string, keepStrings = false): string {
   let out = '';
   let i = 0;
   const blank = (s: string): string => s.replace(/[^\n]/g, ' ');
@@ -38,6 +39,9 @@ export function codeOnly(text: string): string {
     if (end < 0) {
       out += c;
       i++;
+    } else if (keepStrings && c !== '/') {
+      out += text.slice(i, end);
+      i = end;
     } else {
       out += blank(text.slice(i, end));
       i = end;
@@ -61,7 +65,7 @@ function importsOf(lines: string[]): { specs: ImportSpec[]; blockEnd: number | n
   let inBlock = false;
   let blockEnd: number | null = null;
   for (let l = 0; l < lines.length; l++) {
-    const t = (lines[l] ?? '').replace(/\/\/.*$/, '').trim();
+    const t = (lines[l] ?? '').trim();
     if (inBlock) {
       if (t === ')') {
         inBlock = false;
@@ -151,7 +155,8 @@ export function fixFor(site: Site, allocs: SiteAllocation[] | undefined, lines: 
     replacement = site.expr;
   } else return null;
   const from = text.slice(call.index, start + site.expr.length + close[0].length);
-  const imports = importsOf(lines);
+  // Read from the code alone: a comment that spells an import is none.
+  const imports = importsOf(codeOnly(lines.join('\n'), true).split('\n'));
   if (!imports.ok) return null;
   const fmt = imports.specs.find((s) => s.path === 'fmt');
   if (!fmt || fmt.name !== null || imports.specs.some((s) => s.path !== 'fmt' && (s.name ?? s.path.split('/').at(-1)) === 'fmt'))
