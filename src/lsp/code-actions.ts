@@ -1,16 +1,25 @@
 // Code actions: `//heapscope:noalloc` in a function's doc comment (the line above `func`), and
 // `//heapscope:ignore REASON` for a site's line (model/directives.ts; go/srcfacts: a comment after code governs its
-// line, a comment alone governs the next line of code).
+// line, a comment alone governs the next line of code); and the fixes fixes.ts can prove safe, as text edits.
 
 import { CodeActionKind, type CodeAction, type Range } from 'vscode-languageserver/node';
 import type { ModuleAnalysis } from './engine-adapter.js';
 import { allocating, functionsOf, shortName, sitesOfFunction, sitesOnLine } from './model-queries.js';
+import type { AllocationFacts } from './hover.js';
+import { fixFor } from './fixes.js';
 
 export const IGNORE_REASON = 'TODO: why this allocation is acceptable';
 
 const indentOf = (text: string): string => /^[ \t]*/.exec(text)![0];
 
-export function codeActions(a: ModuleAnalysis, file: string, uri: string, lines: string[], range: Range): CodeAction[] {
+export function codeActions(
+  a: ModuleAnalysis,
+  file: string,
+  uri: string,
+  lines: string[],
+  range: Range,
+  facts?: AllocationFacts,
+): CodeAction[] {
   const out: CodeAction[] = [];
   for (let l = range.start.line; l <= range.end.line; l++) {
     const text = lines[l] ?? '';
@@ -33,6 +42,14 @@ export function codeActions(a: ModuleAnalysis, file: string, uri: string, lines:
       });
     }
     const sites = sitesOnLine(a, file, l + 1).filter(allocating);
+    // The fixes first: they remove the allocation, the directives only accept it.
+    const fixed = new Set<string>();
+    for (const s of sites) {
+      const fix = facts?.state === 'ready' ? fixFor(s, facts.bySite.get(s), lines) : null;
+      if (!fix || fixed.has(fix.title)) continue;
+      fixed.add(fix.title);
+      out.push({ title: fix.title, kind: CodeActionKind.QuickFix, isPreferred: true, edit: { changes: { [uri]: fix.edits } } });
+    }
     if (!sites.length || text.includes('//heapscope:ignore')) continue;
     const directive = `//heapscope:ignore ${IGNORE_REASON}`;
     // After the code when the line has no comment of its own (the directive then governs exactly this line, even a

@@ -71,3 +71,73 @@ export const childGroups = {
   remove: (pid: number): void => removeGroup(pid),
   stop: (pid: number): void => stopGroup(pid),
 };
+
+// The allocated types and sizes (hover, fixes): appended here, beside the analysis above.
+import type { Site } from '../model/types.js';
+import type { AsmAllocCall } from '../model/alloc-types.js';
+import { roundToSizeClass } from '../model/size-classes.js';
+import { decidesCall, describeCall } from '../join/alloc-calls.js';
+import { packageListings } from '../runners/package-asm.js';
+
+/** What the compiled code allocates for a heap site: one allocation call of the package's assembly on the site's
+ *  line that performs the site's operation (join/alloc-calls.ts decidesCall), described as bench and explain
+ *  describe it (describeCall). */
+export interface SiteAllocation {
+  /** The runtime entry point: newobject, convT64, makeslice, ... */
+  runtime: string;
+  /** Readable, as the reports print it (`[]int backing array, cap 8`); null when the listing names no type. */
+  type: string | null;
+  /** Bytes of one allocation and the size class the allocator rounds it to, when the listing says. */
+  size: number | null;
+  sizeClass: number | null;
+  /** The Go type exactly as the compiler named it (descriptor or interface word), for the fixes' safety checks. */
+  goType: string | null;
+  /** How the type was found: the entry point's type argument, or the interface word stored after the call. */
+  typeFrom: AsmAllocCall['typeFrom'];
+}
+
+/** The allocation calls of each heap site that allocates, read from one `go build -gcflags=PKG=-S` of the packages
+ *  that have such sites (the go command replays an unchanged package's listing from its cache). A site absent from
+ *  the map has no call of its own on its line in the listing (inlined elsewhere, allocated inside a callee). */
+export async function siteAllocations(
+  a: ModuleAnalysis,
+  opts: AnalyseOptions,
+): Promise<{ bySite: Map<Site, SiteAllocation[]>; error: string | null }> {
+  const broken = new Set(a.model.packages.filter((p) => p.errors.length).map((p) => p.importPath));
+  const sites = a.model.sites.filter((s) => s.heap && s.allocates !== 'never' && !broken.has(s.package));
+  const bySite = new Map<Site, SiteAllocation[]>();
+  const importPaths = [...new Set(sites.map((s) => s.package))];
+  if (!importPaths.length) return { bySite, error: null };
+  const r = await packageListings({
+    dir: a.model.root,
+    root: a.model.root,
+    env: opts.env,
+    importPaths,
+    ...(opts.tags ? { tags: opts.tags } : {}),
+  });
+  const atLine = new Map<string, AsmAllocCall[]>();
+  for (const c of r.calls) {
+    if (c.variant) continue;
+    const k = `${c.package}|${c.file}:${c.line}`;
+    atLine.set(k, [...(atLine.get(k) ?? []), c]);
+  }
+  for (const s of sites) {
+    const calls = (atLine.get(`${s.package}|${s.file}:${s.line}`) ?? []).filter((c) => decidesCall(s, c));
+    if (!calls.length) continue;
+    bySite.set(
+      s,
+      calls.map((c) => {
+        const d = describeCall(c);
+        return {
+          runtime: c.runtime,
+          type: d.type,
+          size: d.size,
+          sizeClass: d.size !== null ? roundToSizeClass(d.size) : null,
+          goType: c.type,
+          typeFrom: c.typeFrom,
+        };
+      }),
+    );
+  }
+  return { bySite, error: r.error };
+}

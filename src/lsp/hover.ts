@@ -3,7 +3,8 @@
 
 import type { Site } from '../model/types.js';
 import type { MeasuredSite } from '../model/measured.js';
-import type { ModuleAnalysis } from './engine-adapter.js';
+import type { ModuleAnalysis, SiteAllocation } from './engine-adapter.js';
+import { msg } from './messages.js';
 import { allocating, sitesOfFunction } from './model-queries.js';
 import type { FunctionInfo } from '../model/types.js';
 
@@ -26,7 +27,22 @@ function figures(m: MeasuredSite): string {
   return `${m.allocsPerOp} allocs/op, ${m.bytesPerOp} B/op${each} in ${m.benchmark}${cpu.length ? ` (${cpu.join(', ')})` : ''}`;
 }
 
-export function siteHover(a: ModuleAnalysis, sites: Site[]): string {
+/** What the compiled code allocates per site, once read (server.ts reads it after each analysis, in the background). */
+export type AllocationFacts =
+  { state: 'pending' } | { state: 'failed'; error: string } | { state: 'ready'; bySite: Map<Site, SiteAllocation[]>; error: string | null };
+
+function typeLine(s: Site, facts: AllocationFacts | undefined): string | null {
+  if (!allocating(s) || !facts) return null;
+  if (facts.state === 'pending') return msg.allocatedPending();
+  if (facts.state === 'failed') return msg.allocatedFailed(facts.error);
+  const allocs = facts.bySite.get(s);
+  if (allocs) return msg.allocated(allocs);
+  // The listing is of the package as built without its tests (settings.tests analyses them too).
+  if (s.file.endsWith('_test.go')) return msg.allocatedTestFile();
+  return facts.error ? msg.allocatedFailed(facts.error) : msg.allocatedUnknown();
+}
+
+export function siteHover(a: ModuleAnalysis, sites: Site[], facts?: AllocationFacts): string {
   const parts: string[] = [];
   for (const s of sites) {
     const lines = [
@@ -37,6 +53,8 @@ export function siteHover(a: ModuleAnalysis, sites: Site[]): string {
     if (s.detail) lines.push(`- ${s.detail}`);
     if (s.allocates)
       lines.push(`- the runtime allocates: ${RUNTIME[s.allocates] ?? s.allocates}${s.allocatesReason ? ` (${s.allocatesReason})` : ''}`);
+    const t = typeLine(s, facts);
+    if (t) lines.push(t);
     if (s.cold) lines.push(`- cold: ${s.coldReason ?? 'on an error path'}`);
     const m = measuredOf(a, s);
     if (m) lines.push(`- measured: ${figures(m)}${a.measured ? ` (${a.measured.time})` : ''}`);

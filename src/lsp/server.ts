@@ -22,11 +22,14 @@ import { buildDiagnostics, SOURCE } from './diagnostics.js';
 import { absOf, modelFileOf, pathOf, readText, uriOf } from './files.js';
 import { findModules, moduleAbove, ModuleState } from './modules.js';
 import { functionAt, sitesOnLine } from './model-queries.js';
-import { functionHover, siteHover } from './hover.js';
+import { functionHover, siteHover, type AllocationFacts } from './hover.js';
 import { codeLenses, MEASURE_COMMAND, OPEN_REPORT_COMMAND } from './code-lens.js';
 import { codeActions } from './code-actions.js';
 import { splitLines } from './positions.js';
 import { measurePackage, stopMeasures } from './measure.js';
+import { siteAllocations, type ModuleAnalysis } from './engine-adapter.js';
+import { benchmarksReaching } from './reach.js';
+import { msg } from './messages.js';
 import { VERSION } from '../version.js';
 
 export function runLsp(env: NodeJS.ProcessEnv): Promise<never> {
@@ -38,6 +41,21 @@ export function runLsp(env: NodeJS.ProcessEnv): Promise<never> {
   let canRefreshLenses = false;
   /** What each file's diagnostics were built against: its text as analysed, and all of them before filtering. */
   const published = new Map<string, { root: string; text: string; diagnostics: Diagnostic[] }>();
+  /** What the compiled code allocates per site, per analysis: read once after it is published, kept in memory. */
+  const allocationFacts = new WeakMap<ModuleAnalysis, AllocationFacts>();
+  const analyseOptions = () => ({ tests: settings.tests, ...(settings.tags ? { tags: settings.tags } : {}), env });
+  function readAllocations(a: ModuleAnalysis): void {
+    if (allocationFacts.has(a)) return;
+    allocationFacts.set(a, { state: 'pending' });
+    const started = Date.now();
+    siteAllocations(a, analyseOptions()).then(
+      (r) => {
+        allocationFacts.set(a, { state: 'ready', ...r });
+        connection.console.log(`heapscope: ${a.model.root}: allocated types of ${r.bySite.size} sites read in ${Date.now() - started} ms`);
+      },
+      (e: unknown) => allocationFacts.set(a, { state: 'failed', error: e instanceof Error ? e.message : String(e) }),
+    );
+  }
 
   const moduleOf = (abs: string): ModuleState | undefined => {
     let best: ModuleState | undefined;
@@ -47,7 +65,7 @@ export function runLsp(env: NodeJS.ProcessEnv): Promise<never> {
   const ensureModule = (root: string): ModuleState => {
     let m = modules.get(root);
     if (!m) {
-      m = new ModuleState(root, () => ({ tests: settings.tests, ...(settings.tags ? { tags: settings.tags } : {}), env }), publishModule);
+      m = new ModuleState(root, analyseOptions, publishModule);
       modules.set(root, m);
     }
     return m;
@@ -74,6 +92,7 @@ export function runLsp(env: NodeJS.ProcessEnv): Promise<never> {
     };
     const byFile = new Map<string, Diagnostic[]>();
     if (m.analysis) {
+      readAllocations(m.analysis);
       const started = Date.now();
       for (const [abs, ds] of buildDiagnostics(m.analysis, settings, textOf, (id) => findCause(id)?.title ?? id)) byFile.set(abs, ds);
       connection.console.log(
@@ -209,7 +228,7 @@ export function runLsp(env: NodeJS.ProcessEnv): Promise<never> {
     const fn = functionAt(a, f.file, p.position.line + 1, f.lines[p.position.line] ?? '', p.position.character);
     if (fn) return { contents: { kind: 'markdown', value: functionHover(a, fn) } };
     const sites = sitesOnLine(a, f.file, p.position.line + 1);
-    return sites.length ? { contents: { kind: 'markdown', value: siteHover(a, sites) } } : null;
+    return sites.length ? { contents: { kind: 'markdown', value: siteHover(a, sites, allocationFacts.get(a)) } } : null;
   });
 
   connection.onCodeLens((p) => {
@@ -225,7 +244,11 @@ export function runLsp(env: NodeJS.ProcessEnv): Promise<never> {
   connection.onCodeAction((p) => {
     const f = fresh(p.textDocument.uri, p.range.start.line);
     if (!f) return [];
-    return codeActions(f.m.analysis!, f.file, p.textDocument.uri, f.lines, p.range);
+    // A fix rests on the types of the analysed text: offered only while the editor's text is exactly that (an unsaved
+    // edit elsewhere, say to a parameter's type, could make it wrong); the directives only need their own line.
+    const exact = published.get(p.textDocument.uri)?.text === documents.get(p.textDocument.uri)?.getText();
+    const facts = exact ? allocationFacts.get(f.m.analysis!) : undefined;
+    return codeActions(f.m.analysis!, f.file, p.textDocument.uri, f.lines, p.range, facts);
   });
 
   connection.onExecuteCommand(async (p) => {
@@ -248,9 +271,20 @@ export function runLsp(env: NodeJS.ProcessEnv): Promise<never> {
       const [root, pkg, fn] = args as [string, string, string];
       const m = modules.get(root);
       if (!m) return;
+      const info = m.analysis?.model.functions.find((f) => f.name === fn && './' + dirname(f.file) === pkg);
+      const reach =
+        info && m.analysis
+          ? benchmarksReaching(m.analysis, info, absOf(root, dirname(info.file)))
+          : { benchmarks: [], how: 'none' as const };
+      const how = {
+        measured: msg.reachMeasured(),
+        static: msg.reachStatic(),
+        'measured+static': `${msg.reachMeasured()}; ${msg.reachStatic()}`,
+        none: msg.reachNone(),
+      }[reach.how];
       const progress = await connection.window.createWorkDoneProgress();
-      progress.begin(`heapscope bench ${pkg}`, undefined, `measuring ${fn}`, false);
-      const r = await measurePackage(root, pkg, env, { report: (l) => progress.report(l.slice(0, 200)) });
+      progress.begin(msg.measureTitle(pkg), undefined, msg.measureScope(fn, reach.benchmarks, how), false);
+      const r = await measurePackage(root, pkg, reach.benchmarks, env, { report: (l) => progress.report(l.slice(0, 200)) });
       progress.done();
       if (r.code !== 0 && r.code !== 1)
         void connection.window.showWarningMessage(

@@ -11,7 +11,7 @@ import { removeTempDir, tempDir } from './temp-dirs.js';
 import { AsmTextParser } from '../parsers/asm-text.js';
 import { LineSplitter } from '../parsers/line-splitter.js';
 import { ModulePaths } from './paths.js';
-import type { AsmListing } from '../model/alloc-types.js';
+import type { AsmAllocCall, AsmListing } from '../model/alloc-types.js';
 
 export async function packageListings(opts: {
   dir: string;
@@ -26,7 +26,7 @@ export async function packageListings(opts: {
   memoryKiB?: number;
   /** A listing larger than this is not read (the playground's); by default all of it is. */
   maxBytes?: number;
-}): Promise<{ listings: AsmListing[]; error: string | null }> {
+}): Promise<{ listings: AsmListing[]; calls: AsmAllocCall[]; error: string | null }> {
   const tmp = tempDir('heapscope-asm-');
   const file = join(tmp, 'listing.txt');
   try {
@@ -51,11 +51,16 @@ export async function packageListings(opts: {
       timeoutMs: opts.timeoutMs ?? 600_000,
     });
     if (r.timedOut)
-      return { listings: [], error: `the assembly listing took longer than ${Math.round((opts.timeoutMs ?? 600_000) / 1000)} s` };
+      return {
+        listings: [],
+        calls: [],
+        error: `the assembly listing took longer than ${Math.round((opts.timeoutMs ?? 600_000) / 1000)} s`,
+      };
     const size = (await stat(file).catch(() => null))?.size ?? 0;
     if (opts.maxBytes !== undefined && size > opts.maxBytes)
       return {
         listings: [],
+        calls: [],
         error: `the assembly listing is ${Math.round(size / 1048576)} MiB, over the ${Math.round(opts.maxBytes / 1048576)} MiB read`,
       };
     const asm = new AsmTextParser({ resolveFile: (p) => paths.printed(p), listings: true });
@@ -76,6 +81,8 @@ export async function packageListings(opts: {
     const parsed = asm.end();
     return {
       listings: parsed.listings ?? [],
+      // Every allocation call with its type and size (the language server's hover and fixes read these).
+      calls: parsed.calls,
       error: r.code === 0 ? null : (errors.length ? errors : first).join('\n') || `go build exited with ${r.code}`,
     };
   } finally {

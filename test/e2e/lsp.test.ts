@@ -12,6 +12,7 @@ import type { CodeAction, CodeLens, Diagnostic, Hover } from 'vscode-languageser
 import { examplesDir, fixturesDir } from '../helpers/paths.js';
 import { tempDir } from '../helpers/cli.js';
 import { startLsp } from '../helpers/lsp-client.js';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { findCause } from '../../src/model/causes.js';
 
 const uri = (p: string): string => pathToFileURL(p).href;
@@ -175,5 +176,170 @@ test(
     for (let i = 0; i < 50 && alive(children).length; i++) await new Promise((r) => setTimeout(r, 100));
     assert.deepEqual(alive(children), []);
     assert.ok(c.serverRequests.includes('workspace/configuration'));
+  },
+);
+
+/** allocs/op of each benchmark of the module at `dir` (go test -bench -benchmem, a fixed count of iterations). */
+function allocsPerOp(dir: string): Map<string, number> {
+  const out = execFileSync('go', ['test', '-run', '^$', '-bench', '.', '-benchmem', '-benchtime', '2000x', '.'], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  return new Map([...out.matchAll(/^(Benchmark\w+)-\d+\s.*?([\d.]+) allocs\/op/gm)].map((m) => [m[1]!, Number(m[2])]));
+}
+
+test(
+  'heapscope lsp: hover with the allocated type and size, fixes that build and remove the allocation, measure runs only the benchmarks that reach the function',
+  { timeout: 300_000 },
+  async () => {
+    const ws = tempDir('heapscope-lspfix-');
+    const mod = join(ws, 'lspfix');
+    cpSync(join(fixturesDir, 'modules', 'lspfix'), mod, { recursive: true });
+    const c = startLsp({ cwd: ws });
+    await c.conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: uri(mod),
+      workspaceFolders: [{ uri: uri(mod), name: 'lspfix' }],
+      capabilities: { window: { workDoneProgress: true } },
+    });
+    void c.conn.sendNotification('initialized', {});
+    const open = async (name: string): Promise<{ u: string; text: string; diags: Diagnostic[] }> => {
+      const text = readFileSync(join(mod, name), 'utf8');
+      const u = uri(join(mod, name));
+      const d = c.published(u, (x) => x.length > 0);
+      void c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: u, languageId: 'go', version: 1, text } });
+      return { u, text, diags: await d };
+    };
+    const itoa = await open('itoa.go');
+    const echo = await open('echo.go');
+    assert.ok(at(itoa.diags, 'interface-conversion', 8), JSON.stringify(itoa.diags.map((x) => [x.code, x.range.start])));
+
+    // Hover: the type and size the compiled code allocates, once read (in the background after the analysis).
+    const hover = async (u: string, line: number, character: number): Promise<string> => {
+      for (let i = 0; ; i++) {
+        const h = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri: u }, position: { line, character } })) as Hover;
+        const v = (h.contents as { value: string }).value;
+        if (!v.includes('reading the compiled code') || i > 300) return v;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    assert.match(await hover(itoa.u, 8, 27), /- allocates: `int` \(8 B\) by `runtime\.convT64`/);
+    assert.match(await hover(echo.u, 12, 20), /- allocates: `string` \(16 B\) by `runtime\.convTstring`/);
+    assert.match(await hover(echo.u, 17, 27), /- allocates: `lspfix\.ID` \(8 B\) by `runtime\.convT64`/);
+
+    // Fixes: offered for the int and the string, not for the named ID nor for a format other than "%d", "%s", "%v".
+    const actionsAt = async (u: string, line: number): Promise<CodeAction[]> =>
+      (
+        (await c.conn.sendRequest('textDocument/codeAction', {
+          textDocument: { uri: u },
+          range: { start: { line, character: 0 }, end: { line, character: 0 } },
+          context: { diagnostics: [] },
+        })) as CodeAction[]
+      ).filter((a) => a.title.includes('replace'));
+    const itoaFix = await actionsAt(itoa.u, 8);
+    const echoFix = await actionsAt(echo.u, 12);
+    const countFix = await actionsAt(echo.u, 28);
+    assert.deepEqual(
+      [...itoaFix, ...echoFix, ...countFix].map((a) => a.title),
+      [
+        'heapscope: replace fmt.Sprintf("%d", n) with strconv.Itoa(n) (same output, no boxing)',
+        'heapscope: replace fmt.Sprint(s) with s (same output, no boxing)',
+        'heapscope: replace fmt.Sprintf("%d", n) with strconv.Itoa(n) (same output, no boxing)',
+      ],
+    );
+    assert.deepEqual(await actionsAt(echo.u, 17), []);
+    assert.deepEqual(await actionsAt(echo.u, 22), []);
+    // An unsaved edit of n's type (the line of the call unchanged): the types read are old, no fix until it matches.
+    const retype = (version: number, from: string, to: string): void =>
+      void c.conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri: itoa.u, version },
+        contentChanges: [{ range: { start: { line: 7, character: 11 }, end: { line: 7, character: 11 + from.length } }, text: to }],
+      });
+    retype(2, 'n int', 'n int8');
+    assert.deepEqual(await actionsAt(itoa.u, 8), []);
+    retype(3, 'n int8', 'n int');
+    assert.equal((await actionsAt(itoa.u, 8)).length, 1);
+    // Applied to a copy: it vets, its output test passes, and the boxing allocations are gone.
+    const fixed = join(ws, 'fixed');
+    cpSync(mod, fixed, { recursive: true });
+    // Echo's and Count's fixes together in echo.go: fmt stays (Named and Shout use it), strconv joins its group.
+    for (const [name, doc, actions] of [
+      ['itoa.go', itoa, itoaFix],
+      ['echo.go', echo, [...echoFix, ...countFix]],
+    ] as const) {
+      const td = TextDocument.create(doc.u, 'go', 1, doc.text);
+      writeFileSync(
+        join(fixed, name),
+        TextDocument.applyEdits(
+          td,
+          actions.flatMap((a) => a.edit!.changes![doc.u]!),
+        ),
+      );
+    }
+    assert.match(readFileSync(join(fixed, 'echo.go'), 'utf8'), /^import \(\n\t"fmt"\n\t"strconv"\n\t"strings"\n\)\n/m);
+    assert.match(readFileSync(join(fixed, 'echo.go'), 'utf8'), /\treturn s\n[^]*\treturn strconv\.Itoa\(n\)\n/);
+    assert.match(readFileSync(join(fixed, 'itoa.go'), 'utf8'), /^import "strconv"\n\n\/\/ Label[^]*return strconv\.Itoa\(n\)\n/m);
+    assert.doesNotMatch(readFileSync(join(fixed, 'itoa.go'), 'utf8'), /fmt/);
+    execFileSync('go', ['vet', './...'], { cwd: fixed });
+    execFileSync('go', ['test', '-run', 'TestOutput', '.'], { cwd: fixed });
+    const before = allocsPerOp(mod);
+    const after = allocsPerOp(fixed);
+    assert.deepEqual([before.get('BenchmarkLabel'), before.get('BenchmarkEcho')], [2, 2]);
+    assert.deepEqual([after.get('BenchmarkLabel'), after.get('BenchmarkEcho')], [1, 0]);
+
+    // Measure Label: only BenchmarkLabel reaches it (through render, a function of the test file). The progress
+    // names it and why; bench's own progress names the benchmarks it times and profiles: BenchmarkLabel, never
+    // BenchmarkEcho. Named is reached by no benchmark: all of the package's run, BenchmarkEcho among them.
+    const progress: { kind: string; message?: string }[] = [];
+    c.conn.onNotification('$/progress', (p: { value: { kind: string; message?: string } }) => {
+      progress.push(p.value);
+    });
+    const measureOf = async (u: string, fn: string): Promise<string[]> => {
+      const lenses = (await c.conn.sendRequest('textDocument/codeLens', { textDocument: { uri: u } })) as CodeLens[];
+      const lens = lenses.find((l) => l.command?.command === 'heapscope.measure' && l.command.arguments?.[2] === fn)!;
+      progress.length = 0;
+      await c.conn.sendRequest('workspace/executeCommand', { command: 'heapscope.measure', arguments: lens.command!.arguments });
+      return progress.map((p) => p.message ?? '');
+    };
+    const label = await measureOf(itoa.u, 'Label');
+    assert.match(label[0]!, /^measuring Label: BenchmarkLabel \(their bodies call it/);
+    assert.ok(
+      label.some((m) => m === 'heapscope: measuring the cost of BenchmarkLabel'),
+      JSON.stringify(label),
+    );
+    assert.ok(!label.some((m) => m.includes('BenchmarkEcho')), JSON.stringify(label));
+    // With the tests analysed too: a site in a test file says its type is not read (the listing is of the package
+    // without its tests) rather than that the compiled code makes no allocation for it.
+    const testFile = uri(join(mod, 'labels_test.go'));
+    const withTests = c.diagnostics(testFile, (x) => x.some((d) => d.range.start.line === 31));
+    void c.conn.sendNotification('workspace/didChangeConfiguration', { settings: { heapscope: { tests: true } } });
+    await withTests;
+    void c.conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: testFile, languageId: 'go', version: 1, text: readFileSync(join(mod, 'labels_test.go'), 'utf8') },
+    });
+    assert.match(await hover(testFile, 31, 40), /- type and size: not read for test files/);
+
+    // Pad is reached only through a function value in a variable, which the static look does not follow: the first
+    // measure runs all of the package's benchmarks; the figures it stores name BenchmarkPad for Pad's site, so the
+    // second runs that one alone.
+    const pad = await open('pad.go');
+    const all = await measureOf(pad.u, 'Pad');
+    assert.match(all[0]!, /^measuring Pad: all of the package's benchmarks \(no benchmark found/);
+    for (const b of ['BenchmarkLabel', 'BenchmarkEcho', 'BenchmarkPad'])
+      assert.ok(all.includes(`heapscope: measuring the cost of ${b}`), JSON.stringify(all));
+    const lensTitles = (await c.conn.sendRequest('textDocument/codeLens', { textDocument: { uri: pad.u } })) as CodeLens[];
+    assert.ok(
+      lensTitles.some((l) => l.command?.title === '1 heap allocation · 1 allocs/op in BenchmarkPad'),
+      JSON.stringify(lensTitles.map((l) => l.command?.title)),
+    );
+    const again = await measureOf(pad.u, 'Pad');
+    assert.match(again[0]!, /^measuring Pad: BenchmarkPad \(they measured its sites last time\)$/);
+    assert.deepEqual(
+      again.filter((m) => m.startsWith('heapscope: measuring the cost of')),
+      ['heapscope: measuring the cost of BenchmarkPad'],
+    );
+
+    await c.conn.sendRequest('shutdown');
+    void c.conn.sendNotification('exit');
   },
 );
