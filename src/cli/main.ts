@@ -205,7 +205,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .description(t('cli.help.lsp'))
     .option('--stdio', t('cli.help.lsp.stdio'))
     .action(async () => {
-      outcome = await runLsp(io.env);
+      outcome = await runLsp(io.env, { langChosen: !!langFlag(argv) || !!io.env['HEAPSCOPE_LANG'] });
     });
 
   const cache = program

@@ -7,8 +7,7 @@ import type { ModuleAnalysis } from './engine-adapter.js';
 import { allocating, functionsOf, shortName, sitesOfFunction, sitesOnLine } from './model-queries.js';
 import type { AllocationFacts } from './hover.js';
 import { fixFor } from './fixes.js';
-
-export const IGNORE_REASON = 'TODO: why this allocation is acceptable';
+import { t } from '../i18n/t.js';
 
 const indentOf = (text: string): string => /^[ \t]*/.exec(text)![0];
 
@@ -27,7 +26,7 @@ export function codeActions(
       if (f.line !== l + 1 || !sitesOfFunction(a, f).some(allocating)) continue;
       if ((lines[l - 1] ?? '').trim() === '//heapscope:noalloc') continue;
       out.push({
-        title: `heapscope: mark ${shortName(f)} //heapscope:noalloc`,
+        title: t('lsp.action.noalloc', { fn: shortName(f) }),
         kind: CodeActionKind.QuickFix,
         edit: {
           changes: {
@@ -51,14 +50,14 @@ export function codeActions(
       out.push({ title: fix.title, kind: CodeActionKind.QuickFix, isPreferred: true, edit: { changes: { [uri]: fix.edits } } });
     }
     if (!sites.length || text.includes('//heapscope:ignore')) continue;
-    const directive = `//heapscope:ignore ${IGNORE_REASON}`;
+    const directive = `//heapscope:ignore ${t('lsp.action.ignoreReason')}`;
     // After the code when the line has no comment of its own (the directive then governs exactly this line, even a
     // func line, where a comment above would join the doc comment); else alone on the line above.
     const edit = text.includes('//')
       ? { range: { start: { line: l, character: 0 }, end: { line: l, character: 0 } }, newText: `${indentOf(text)}${directive}\n` }
       : { range: { start: { line: l, character: text.length }, end: { line: l, character: text.length } }, newText: ` ${directive}` };
     out.push({
-      title: `heapscope: ignore ${sites.map((s) => s.cause?.id ?? s.kind).join(', ')} on this line`,
+      title: t('lsp.action.ignore', { causes: sites.map((s) => s.cause?.id ?? s.kind).join(', ') }),
       kind: CodeActionKind.QuickFix,
       edit: { changes: { [uri]: [edit] } },
     });

@@ -5,6 +5,7 @@ import type { CodeLens } from 'vscode-languageserver/node';
 import type { ModuleAnalysis } from './engine-adapter.js';
 import { allocating, functionsOf, sitesOfFunction } from './model-queries.js';
 import { utf16Column } from './positions.js';
+import { t } from '../i18n/t.js';
 
 export const MEASURE_COMMAND = 'heapscope.measure';
 export const OPEN_REPORT_COMMAND = 'heapscope.openReport';
@@ -19,8 +20,9 @@ export function lensTitle(a: ModuleAnalysis, sites: ModuleAnalysis['model']['sit
     allocs += m.allocsPerOp;
     if (m.allocsPerOp > top) [top, bench] = [m.allocsPerOp, m.benchmark];
   }
-  const head = `${sites.length} heap allocation${sites.length === 1 ? '' : 's'}`;
-  return bench ? `${head} · ${Number(allocs.toFixed(2))} allocs/op in ${bench}` : `${head} · not measured`;
+  return bench
+    ? t('lsp.lens.measured', { n: sites.length, allocs: String(Number(allocs.toFixed(2))), bench })
+    : t('lsp.lens.notMeasured', { n: sites.length });
 }
 
 export function codeLenses(a: ModuleAnalysis, file: string, lines: string[], pkgDir: (file: string) => string): CodeLens[] {
@@ -36,7 +38,10 @@ export function codeLenses(a: ModuleAnalysis, file: string, lines: string[], pkg
       range,
       command: { title: lensTitle(a, sites), command: OPEN_REPORT_COMMAND, arguments: [first.id ?? null, file, first.line] },
     });
-    out.push({ range, command: { title: 'measure', command: MEASURE_COMMAND, arguments: [a.model.root, pkgDir(file), f.name] } });
+    out.push({
+      range,
+      command: { title: t('lsp.lens.measure'), command: MEASURE_COMMAND, arguments: [a.model.root, pkgDir(file), f.name] },
+    });
   }
   return out;
 }

@@ -2,6 +2,7 @@
 // workspace/configuration (pulled at start and on each didChangeConfiguration).
 
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
+import { langOf, type Lang } from '../i18n/lang.js';
 
 export interface LspSettings {
   /** Diagnostics less severe than this are not sent: error, warning, information or hint. */
@@ -14,6 +15,8 @@ export interface LspSettings {
   tags: string;
   /** The URL `heapscope serve` printed, for "open in the report"; empty when none. */
   serveUrl: string;
+  /** The language of the messages and hovers (heapscope.lang); '' when not set (server.ts: the order of the others). */
+  lang: Lang | '';
 }
 
 export const DEFAULT_SETTINGS: LspSettings = {
@@ -22,6 +25,7 @@ export const DEFAULT_SETTINGS: LspSettings = {
   tests: false,
   tags: '',
   serveUrl: '',
+  lang: '',
   severity: { hot: DiagnosticSeverity.Warning, other: DiagnosticSeverity.Information, cold: DiagnosticSeverity.Hint },
 };
 
@@ -44,6 +48,10 @@ export function readSettings(raw: unknown, base: LspSettings): LspSettings {
   if (typeof r.tests === 'boolean') out.tests = r.tests;
   if (typeof r.tags === 'string') out.tags = r.tags;
   if (typeof r.serveUrl === 'string') out.serveUrl = r.serveUrl;
+  if (typeof r.lang === 'string') {
+    const l = r.lang.trim() === '' ? '' : langOf(r.lang);
+    if (l !== null) out.lang = l;
+  }
   // The severities by cost (the VS Code extension's heapscope.severity.*): hot, other, cold.
   if (r.severity && typeof r.severity === 'object') {
     const v = r.severity as Record<string, unknown>;

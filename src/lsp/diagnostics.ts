@@ -10,18 +10,32 @@ import type { Site } from '../model/types.js';
 import type { LspSettings } from './config.js';
 import { siteRange, splitLines } from './positions.js';
 import { absOf, uriOf } from './files.js';
+import { t } from '../i18n/t.js';
+import type { Lang } from '../i18n/lang.js';
+import { causeText, CAUSES, type CauseId } from '../model/causes.js';
+import { causesDocFile } from '../model/causes-doc.js';
+
+const CAUSE_IDS = new Set<string>(CAUSES.map((c) => c.id));
+const isCauseId = (id: string): id is CauseId => CAUSE_IDS.has(id);
 
 export const SOURCE = 'heapscope';
 
-/** docs/causes.md ships in the package (package.json files) and package.json names no repository: a file URL to
- *  the installed page, at the heading GitHub's and most Markdown viewers' anchors give `## \`id\`: Title`. */
-const CAUSES_DOC = pathToFileURL(fileURLToPath(new URL('../../../docs/causes.md', import.meta.url))).href;
-export function causeDocUrl(id: string, title: string): string {
-  const slug = `${id} ${title}`
+/** The cause's documentation: docs/causes.md, or docs/causes.zh-CN.md in Chinese (both ship in the package,
+ *  package.json files; it names no repository): a file URL to the installed page, at the anchor GitHub and most
+ *  Markdown viewers give the heading `## \`id\`: Title`, with the title in that page's language. */
+export function causeDocUrl(id: string, lang: Lang = t.lang()): string {
+  const title = isCauseId(id) ? causeText(id, 'title', lang) : '';
+  const file = pathToFileURL(fileURLToPath(new URL(`../../../docs/${causesDocFile(lang)}`, import.meta.url))).href;
+  return `${file}#${encodeURIComponent(headingSlug(`${id}: ${title}`))}`;
+}
+
+/** GitHub's anchor for a heading's text (code spans already without their backticks): lower case, punctuation other
+ *  than `-` and `_` dropped (letters and digits of every script kept), spaces made `-`. */
+export function headingSlug(heading: string): string {
+  return heading
     .toLowerCase()
-    .replace(/[^\p{L}\p{N} -]/gu, '')
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
     .replace(/ /g, '-');
-  return `${CAUSES_DOC}#${slug}`;
 }
 
 export function siteSeverity(s: Site, settings: LspSettings): DiagnosticSeverity {
@@ -31,7 +45,10 @@ export function siteSeverity(s: Site, settings: LspSettings): DiagnosticSeverity
 }
 
 export const siteMessage = (s: Site): string =>
-  `${s.goName?.expr ?? s.expr} ${s.kind === 'moved-to-heap' ? 'is moved to the heap' : 'escapes to the heap'}: ${s.cause?.summary ?? 'no cause recognised'}`;
+  t(s.kind === 'moved-to-heap' ? 'lsp.site.moved' : 'lsp.site.escapes', {
+    expr: s.goName?.expr ?? s.expr,
+    summary: s.cause?.summary ?? t('lsp.site.noCause'),
+  });
 
 const POSITIONED = /^(.+?):(\d+):(\d+): (.*)$/;
 
@@ -40,7 +57,6 @@ export function buildDiagnostics(
   a: ModuleAnalysis,
   settings: LspSettings,
   textOf: (abs: string) => string | null,
-  titleOf: (causeId: string) => string,
 ): Map<string, Diagnostic[]> {
   const root = a.model.root;
   const out = new Map<string, Diagnostic[]>();
@@ -76,7 +92,9 @@ export function buildDiagnostics(
       const rabs = absOf(root, rootLink.file);
       related.push({
         location: { uri: uriOf(rabs), range: siteRange(linesOf(rabs), rootLink.line, rootLink.column, rootLink.expr) },
-        message: `root decision: ${rootLink.goName?.expr ?? rootLink.expr} (${rootLink.cause ?? 'no cause'})`,
+        message: rootLink.cause
+          ? t('lsp.related.root', { expr: rootLink.goName?.expr ?? rootLink.expr, cause: rootLink.cause })
+          : t('lsp.related.rootNoCause', { expr: rootLink.goName?.expr ?? rootLink.expr }),
       });
     }
     const d: Diagnostic = {
@@ -88,7 +106,7 @@ export function buildDiagnostics(
     };
     if (s.cause) {
       d.code = s.cause.id;
-      d.codeDescription = { href: causeDocUrl(s.cause.id, titleOf(s.cause.id)) };
+      d.codeDescription = { href: causeDocUrl(s.cause.id) };
     }
     if (related.length) d.relatedInformation = related;
     push(abs, d);
@@ -103,7 +121,7 @@ export function buildDiagnostics(
       severity: DiagnosticSeverity.Error,
       source: SOURCE,
       code: `check-${v.rule}`,
-      message: `//heapscope:${v.rule} broken: ${v.message}`,
+      message: t('lsp.check.broken', { rule: v.rule, message: v.message }),
     });
   }
   for (const st of a.stale) {
@@ -113,7 +131,7 @@ export function buildDiagnostics(
       severity: DiagnosticSeverity.Warning,
       source: SOURCE,
       code: 'stale-directive',
-      message: `//heapscope:${st.directive.text} checks nothing: ${st.why}`,
+      message: t('lsp.check.stale', { text: st.directive.text, why: st.why }),
     });
   }
   // A package that does not compile: one diagnostic, at the compiler's first error when it names a file.
@@ -131,8 +149,8 @@ export function buildDiagnostics(
       source: SOURCE,
       code: consequence ? 'not-analysed' : 'does-not-compile',
       message: consequence
-        ? `${p.importPath} was not analysed: a package it needs does not compile`
-        : `${p.importPath} does not compile, so heapscope cannot analyse it: ${m ? m[4] : first}`,
+        ? t('lsp.pkg.notAnalysed', { pkg: p.importPath })
+        : t('lsp.pkg.doesNotCompile', { pkg: p.importPath, error: m ? m[4]! : first }),
     });
   }
   return out;

@@ -7,24 +7,29 @@ import type { ModuleAnalysis, SiteAllocation } from './engine-adapter.js';
 import { msg } from './messages.js';
 import { allocating, sitesOfFunction } from './model-queries.js';
 import type { FunctionInfo } from '../model/types.js';
+import { t } from '../i18n/t.js';
 
-const RUNTIME: Record<string, string> = {
-  always: 'yes, every time',
-  sometimes: 'only for some values',
-  never: 'never (the compiler says heap, the runtime uses static data)',
+const RUNTIME: Record<string, () => string> = {
+  always: () => t('lsp.runtime.always'),
+  sometimes: () => t('lsp.runtime.sometimes'),
+  never: () => t('lsp.runtime.never'),
 };
 
 function measuredOf(a: ModuleAnalysis, s: Site): MeasuredSite | undefined {
   return (s.id ? a.measured?.sites.get(s.id) : undefined) ?? a.measured?.lines.get(`${s.file}:${s.line}`);
 }
 
-function figures(m: MeasuredSite): string {
+function measuredLine(m: MeasuredSite, time: string | undefined): string {
   const cpu = [
-    m.costNsPerOp !== undefined ? `${m.costNsPerOp.toFixed(1)} ns/op of CPU` : '',
-    m.cpuShare !== undefined ? `${(m.cpuShare * 100).toFixed(1)}% of its CPU` : '',
+    m.costNsPerOp !== undefined ? t('lsp.hover.cpuNs', { ns: m.costNsPerOp.toFixed(1) }) : '',
+    m.cpuShare !== undefined ? t('lsp.hover.cpuShare', { pct: (m.cpuShare * 100).toFixed(1) }) : '',
   ].filter(Boolean);
-  const each = m.allocsPerOp > 0 ? ` (about ${Math.round(m.bytesPerOp / m.allocsPerOp)} B each)` : '';
-  return `${m.allocsPerOp} allocs/op, ${m.bytesPerOp} B/op${each} in ${m.benchmark}${cpu.length ? ` (${cpu.join(', ')})` : ''}`;
+  const extra = [
+    m.allocsPerOp > 0 ? t('lsp.hover.each', { bytes: String(Math.round(m.bytesPerOp / m.allocsPerOp)) }) : '',
+    cpu.length ? t('lsp.hover.cpu', { list: cpu.join(t('lsp.alloc.separator')) }) : '',
+    time ? t('lsp.hover.when', { time }) : '',
+  ].join('');
+  return t('lsp.hover.measured', { allocs: String(m.allocsPerOp), bytes: String(m.bytesPerOp), bench: m.benchmark, extra });
 }
 
 /** What the compiled code allocates per site, once read (server.ts reads it after each analysis, in the background). */
@@ -45,33 +50,53 @@ function typeLine(s: Site, facts: AllocationFacts | undefined): string | null {
 export function siteHover(a: ModuleAnalysis, sites: Site[], facts?: AllocationFacts): string {
   const parts: string[] = [];
   for (const s of sites) {
-    const lines = [
-      `**heapscope** \`${s.goName?.expr ?? s.expr}\` ${s.kind === 'moved-to-heap' ? 'moved to the heap' : 'escapes to the heap'}`,
-    ];
-    if (s.cause) lines.push(`- cause: \`${s.cause.id}\`: ${s.cause.summary}`);
-    if (s.rootCause) lines.push(`- root cause: \`${s.rootCause.id}\`: ${s.rootCause.summary}`);
+    const expr = s.goName?.expr ?? s.expr;
+    const lines = [t(s.kind === 'moved-to-heap' ? 'lsp.hover.moved' : 'lsp.hover.escapes', { expr })];
+    if (s.cause) lines.push(t('lsp.hover.cause', { id: s.cause.id, summary: s.cause.summary }));
+    if (s.rootCause) lines.push(t('lsp.hover.rootCause', { id: s.rootCause.id, summary: s.rootCause.summary }));
     if (s.detail) lines.push(`- ${s.detail}`);
-    if (s.allocates)
-      lines.push(`- the runtime allocates: ${RUNTIME[s.allocates] ?? s.allocates}${s.allocatesReason ? ` (${s.allocatesReason})` : ''}`);
-    const t = typeLine(s, facts);
-    if (t) lines.push(t);
-    if (s.cold) lines.push(`- cold: ${s.coldReason ?? 'on an error path'}`);
+    if (s.allocates) {
+      const answer = RUNTIME[s.allocates]?.() ?? s.allocates;
+      lines.push(
+        s.allocatesReason ? t('lsp.hover.runtimeBecause', { answer, reason: s.allocatesReason }) : t('lsp.hover.runtime', { answer }),
+      );
+    }
+    const typed = typeLine(s, facts);
+    if (typed) lines.push(typed);
+    if (s.cold) lines.push(t('lsp.hover.cold', { reason: s.coldReason ?? t('lsp.hover.coldDefault') }));
     const m = measuredOf(a, s);
-    if (m) lines.push(`- measured: ${figures(m)}${a.measured ? ` (${a.measured.time})` : ''}`);
-    else if (s.cost) lines.push(`- cost: ${s.cost.source}, ${s.cost.basis}`);
-    else lines.push('- not measured: run heapscope bench (or the lens “measure”)');
-    if (s.cause) lines.push(`- fix: ${s.cause.fix}`);
+    if (m) lines.push(measuredLine(m, a.measured?.time));
+    else if (s.cost)
+      lines.push(t(s.cost.source === 'measured' ? 'lsp.hover.costMeasured' : 'lsp.hover.costEstimated', { basis: s.cost.basis }));
+    else lines.push(t('lsp.hover.notMeasured'));
+    if (s.cause) lines.push(t('lsp.hover.fix', { fix: s.cause.fix }));
     parts.push(lines.join('\n'));
   }
   return parts.join('\n\n---\n\n');
 }
 
+function inlineClause(f: FunctionInfo): string {
+  const budget = String(f.budget ?? '?');
+  if (f.inlinable) return t('lsp.hover.inlinable', { cost: String(f.cost ?? '?'), budget });
+  if (f.cost !== null) {
+    const cost = String(f.cost);
+    return f.reason
+      ? t('lsp.hover.notInlinableWhyCost', { reason: f.reason, cost, budget })
+      : t('lsp.hover.notInlinableCost', { cost, budget });
+  }
+  return f.reason ? t('lsp.hover.notInlinableWhy', { reason: f.reason }) : t('lsp.hover.notInlinable');
+}
+
 export function functionHover(a: ModuleAnalysis, f: FunctionInfo): string {
   const sites = sitesOfFunction(a, f).filter(allocating);
-  const inline = f.inlinable
-    ? `the compiler can inline it (cost ${f.cost ?? '?'} of budget ${f.budget ?? '?'})`
-    : `the compiler cannot inline it${f.reason ? `: ${f.reason}` : ''}${f.cost !== null ? ` (cost ${f.cost} of budget ${f.budget ?? '?'})` : ''}`;
-  const lines = [`**heapscope** \`${f.name}\`: ${sites.length} heap allocation${sites.length === 1 ? '' : 's'}; ${inline}`];
-  for (const s of sites) lines.push(`- line ${s.line}: \`${s.goName?.expr ?? s.expr}\` ${s.cause ? `(\`${s.cause.id}\`)` : ''}`);
+  const lines = [t('lsp.hover.function', { name: f.name, n: sites.length, inline: inlineClause(f) })];
+  for (const s of sites) {
+    const expr = s.goName?.expr ?? s.expr;
+    lines.push(
+      s.cause
+        ? t('lsp.hover.functionSite', { line: String(s.line), expr, id: s.cause.id })
+        : t('lsp.hover.functionSiteNoCause', { line: String(s.line), expr }),
+    );
+  }
   return lines.join('\n');
 }

@@ -1,33 +1,45 @@
-// The user-visible words of the hover's type line, the lens's measure and the fix actions, one function each, so
-// that a later round can translate them in one place (the rest of src/lsp/ still writes its own).
+// The words of the hover's type line, the measure's progress and the fix actions, in the session's language
+// (src/i18n/{en,zh-CN}/lsp.ts); types, runtime functions and Go code stay as printed.
 
+import { t } from '../i18n/t.js';
 import type { SiteAllocation } from './engine-adapter.js';
 
 const sizeText = (a: SiteAllocation): string =>
-  a.size === null ? 'size unknown' : `${a.size} B${a.sizeClass !== null && a.sizeClass !== a.size ? `, size class ${a.sizeClass}` : ''}`;
+  a.size === null
+    ? t('lsp.alloc.sizeUnknown')
+    : a.sizeClass !== null && a.sizeClass !== a.size
+      ? t('lsp.alloc.sizeClass', { size: a.size, sizeClass: a.sizeClass })
+      : t('lsp.alloc.size', { size: a.size });
 
-const one = (a: SiteAllocation): string => `${a.type ? `\`${a.type}\`` : 'type unknown'} (${sizeText(a)}) by \`runtime.${a.runtime}\``;
+const one = (a: SiteAllocation): string =>
+  a.type
+    ? t('lsp.alloc.typed', { type: a.type, size: sizeText(a), fn: a.runtime })
+    : t('lsp.alloc.untyped', { size: sizeText(a), fn: a.runtime });
 
 export const msg = {
   /** The hover's line on what the compiled code allocates for a site. */
   allocated: (allocs: SiteAllocation[]): string => {
     const distinct = [...new Map(allocs.map((a) => [one(a), a])).values()];
     return distinct.length === 1
-      ? `- allocates: ${one(distinct[0]!)}`
-      : `- allocates one of (the line's calls): ${distinct.map(one).join('; ')}`;
+      ? t('lsp.alloc.one', { what: one(distinct[0]!) })
+      : t('lsp.alloc.oneOf', { list: distinct.map(one).join(t('lsp.alloc.separator')) });
   },
-  allocatedUnknown: (): string =>
-    '- type and size: unknown (the compiled code makes no allocation of its own for it on this line: inlined elsewhere, or inside a callee)',
-  allocatedTestFile: (): string => '- type and size: not read for test files (the assembly is of the package without its tests)',
-  allocatedPending: (): string => '- type and size: reading the compiled code…',
-  allocatedFailed: (why: string): string => `- type and size: unknown (the assembly listing failed: ${why.split('\n')[0]})`,
+  allocatedUnknown: (): string => t('lsp.alloc.unknown'),
+  allocatedTestFile: (): string => t('lsp.alloc.testFile'),
+  allocatedPending: (): string => t('lsp.alloc.pending'),
+  allocatedFailed: (why: string): string => t('lsp.alloc.failed', { error: why.split('\n')[0]! }),
   /** The measure's $/progress title and its first message. */
-  measureTitle: (pkg: string): string => `heapscope bench ${pkg}`,
+  measureTitle: (pkg: string): string => t('lsp.measure.title', { pkg }),
   measureScope: (fn: string, benchmarks: string[], how: string): string =>
-    benchmarks.length ? `measuring ${fn}: ${benchmarks.join(', ')} (${how})` : `measuring ${fn}: all of the package's benchmarks (${how})`,
-  reachMeasured: (): string => 'they measured its sites last time',
-  reachStatic: (): string => 'their bodies call it, read from the test files',
-  reachNone: (): string => 'no benchmark found that calls it',
+    benchmarks.length ? t('lsp.measure.some', { fn, benchmarks: benchmarks.join(', '), how }) : t('lsp.measure.all', { fn, how }),
+  /** Why the measure runs the benchmarks it runs (reach.ts's `how`). */
+  reach: (how: 'measured' | 'static' | 'measured+static' | 'none'): string =>
+    ({
+      measured: t('lsp.reach.measured'),
+      static: t('lsp.reach.static'),
+      'measured+static': t('lsp.reach.both'),
+      none: t('lsp.reach.none'),
+    })[how],
   /** A fix's code action title. */
-  fixTitle: (from: string, to: string): string => `heapscope: replace ${from} with ${to} (same output, no boxing)`,
+  fixTitle: (from: string, to: string): string => t('lsp.action.fix', { from, to }),
 };

@@ -16,7 +16,6 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { findCause } from '../model/causes.js';
 import { DEFAULT_SETTINGS, readSettings, type LspSettings } from './config.js';
 import { buildDiagnostics, SOURCE } from './diagnostics.js';
 import { absOf, modelFileOf, pathOf, readText, uriOf } from './files.js';
@@ -31,8 +30,11 @@ import { siteAllocations, type ModuleAnalysis } from './engine-adapter.js';
 import { benchmarksReaching } from './reach.js';
 import { msg } from './messages.js';
 import { VERSION } from '../version.js';
+import { t } from '../i18n/t.js';
+import { langOf, type Lang } from '../i18n/lang.js';
 
-export function runLsp(env: NodeJS.ProcessEnv): Promise<never> {
+/** `langChosen`: --lang or HEAPSCOPE_LANG named the language main() set (t.lang()), rather than the locale. */
+export function runLsp(env: NodeJS.ProcessEnv, { langChosen = false } = {}): Promise<never> {
   const connection = createConnection(process.stdin, process.stdout);
   const documents = new TextDocuments(TextDocument);
   const modules = new Map<string, ModuleState>();
@@ -43,6 +45,11 @@ export function runLsp(env: NodeJS.ProcessEnv): Promise<never> {
   const published = new Map<string, { root: string; text: string; diagnostics: Diagnostic[] }>();
   /** What the compiled code allocates per site, per analysis: read once after it is published, kept in memory. */
   const allocationFacts = new WeakMap<ModuleAnalysis, AllocationFacts>();
+  // The session's language (docs/editors.md): heapscope.lang, else --lang or HEAPSCOPE_LANG, else the editor's UI
+  // locale when heapscope has it, else the process's locale (main() already resolved the last two into t.lang()).
+  const processLang = t.lang();
+  let clientLang: Lang | null = null;
+  const sessionLang = (): Lang => settings.lang || (langChosen ? processLang : (clientLang ?? processLang));
   const analyseOptions = () => ({ tests: settings.tests, ...(settings.tags ? { tags: settings.tags } : {}), env });
   function readAllocations(a: ModuleAnalysis): void {
     if (allocationFacts.has(a)) return;
@@ -94,7 +101,7 @@ export function runLsp(env: NodeJS.ProcessEnv): Promise<never> {
     if (m.analysis) {
       readAllocations(m.analysis);
       const started = Date.now();
-      for (const [abs, ds] of buildDiagnostics(m.analysis, settings, textOf, (id) => findCause(id)?.title ?? id)) byFile.set(abs, ds);
+      for (const [abs, ds] of buildDiagnostics(m.analysis, settings, textOf)) byFile.set(abs, ds);
       connection.console.log(
         `heapscope: ${m.root}: ${m.analysis.model.sites.length} sites, diagnostics built in ${Date.now() - started} ms`,
       );
@@ -108,7 +115,7 @@ export function runLsp(env: NodeJS.ProcessEnv): Promise<never> {
           severity: 1,
           source: SOURCE,
           code: 'analysis-failed',
-          message: `heapscope could not analyse this module: ${m.error}`,
+          message: t('lsp.module.failed', { error: m.error }),
         },
       ]);
     }
@@ -146,10 +153,13 @@ export function runLsp(env: NodeJS.ProcessEnv): Promise<never> {
     if (!canPullConfig) return;
     const raw: unknown = await connection.workspace.getConfiguration('heapscope').catch(() => null);
     settings = readSettings(raw, settings);
+    t.setLang(sessionLang());
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     settings = readSettings(params.initializationOptions, DEFAULT_SETTINGS);
+    clientLang = params.locale ? langOf(params.locale) : null;
+    t.setLang(sessionLang());
     canPullConfig = !!params.capabilities.workspace?.configuration;
     canRefreshLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
     const folders = params.workspaceFolders?.map((f) => pathOf(f.uri)) ?? [params.rootUri ? pathOf(params.rootUri) : null];
@@ -179,9 +189,12 @@ export function runLsp(env: NodeJS.ProcessEnv): Promise<never> {
 
   connection.onDidChangeConfiguration(async (change) => {
     const before = settings;
+    const langBefore = t.lang();
     settings = readSettings((change.settings as { heapscope?: unknown } | null)?.heapscope, settings);
+    t.setLang(sessionLang());
     await pullSettings();
-    const reanalyse = before.tests !== settings.tests || before.tags !== settings.tags;
+    // The model's prose (causes' summaries and fixes, notes) is written in the language of the analysis.
+    const reanalyse = before.tests !== settings.tests || before.tags !== settings.tags || t.lang() !== langBefore;
     for (const m of modules.values())
       if (reanalyse) void m.request();
       else publishModule(m);
@@ -256,9 +269,7 @@ export function runLsp(env: NodeJS.ProcessEnv): Promise<never> {
     if (p.command === OPEN_REPORT_COMMAND) {
       const [id, file, line] = args as [string | null, string, number];
       if (!settings.serveUrl) {
-        void connection.window.showInformationMessage(
-          'heapscope: no report to open: run `heapscope serve` in the module and set heapscope.serveUrl to the URL it prints',
-        );
+        void connection.window.showInformationMessage(t('lsp.window.noReport'));
         return;
       }
       const hash = id ? `site=${encodeURIComponent(id)}` : `file=${encodeURIComponent(file)}&line=${line}`;
@@ -276,19 +287,25 @@ export function runLsp(env: NodeJS.ProcessEnv): Promise<never> {
         info && m.analysis
           ? benchmarksReaching(m.analysis, info, absOf(root, dirname(info.file)))
           : { benchmarks: [], how: 'none' as const };
-      const how = {
-        measured: msg.reachMeasured(),
-        static: msg.reachStatic(),
-        'measured+static': `${msg.reachMeasured()}; ${msg.reachStatic()}`,
-        none: msg.reachNone(),
-      }[reach.how];
+      const how = msg.reach(reach.how);
       const progress = await connection.window.createWorkDoneProgress();
       progress.begin(msg.measureTitle(pkg), undefined, msg.measureScope(fn, reach.benchmarks, how), false);
-      const r = await measurePackage(root, pkg, reach.benchmarks, env, { report: (l) => progress.report(l.slice(0, 200)) });
+      // heapscope bench's progress in the session's language.
+      const r = await measurePackage(
+        root,
+        pkg,
+        reach.benchmarks,
+        { ...env, HEAPSCOPE_LANG: t.lang() },
+        { report: (l) => progress.report(l.slice(0, 200)) },
+      );
       progress.done();
       if (r.code !== 0 && r.code !== 1)
         void connection.window.showWarningMessage(
-          `heapscope bench ${pkg} failed (exit ${r.code ?? 'crashed'}): ${r.tail.trim().split('\n').at(-1) ?? ''}`,
+          t(r.code === null ? 'lsp.window.benchCrashed' : 'lsp.window.benchFailed', {
+            pkg,
+            code: String(r.code),
+            last: r.tail.trim().split('\n').at(-1) ?? '',
+          }),
         );
       await m.request();
     }

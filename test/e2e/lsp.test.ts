@@ -7,17 +7,36 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CodeAction, CodeLens, Diagnostic, Hover } from 'vscode-languageserver/node';
 import { examplesDir, fixturesDir } from '../helpers/paths.js';
 import { tempDir } from '../helpers/cli.js';
 import { startLsp } from '../helpers/lsp-client.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { findCause } from '../../src/model/causes.js';
+import { englishRuns } from '../helpers/english.js';
 
 const uri = (p: string): string => pathToFileURL(p).href;
 const at = (d: Diagnostic[], code: string, line: number): Diagnostic | undefined =>
   d.find((x) => x.code === code && x.range.start.line === line);
+
+/** Whether a file URL's #anchor is the slug GitHub gives one of that Markdown file's headings (lower case, code
+ *  spans' backticks and punctuation other than - and _ dropped, letters of every script kept, spaces made -). */
+function hasAnchor(href: string): boolean {
+  const url = new URL(href);
+  const slugs = readFileSync(fileURLToPath(url), 'utf8')
+    .split('\n')
+    .filter((l) => /^#{1,6} /.test(l))
+    .map((l) =>
+      l
+        .replace(/^#+ /, '')
+        .trim()
+        .toLowerCase()
+        .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+        .replace(/ /g, '-'),
+    );
+  return slugs.includes(decodeURIComponent(url.hash.slice(1)));
+}
 
 /** The process groups still alive among `pgids`. */
 function alive(pgids: number[]): number[] {
@@ -59,6 +78,7 @@ test(
     assert.equal(d.source, 'heapscope');
     assert.equal(d.severity, 3); // Information: allocates, estimated straight-line code
     assert.match(d.codeDescription!.href, /^file:.*\/docs\/causes\.md#returned-address-/);
+    assert.ok(hasAnchor(d.codeDescription!.href), d.codeDescription!.href);
     assert.ok(
       d.relatedInformation?.some((r) => r.location.uri === u && r.location.range.start.line === 24),
       'the flow step at return &values',
@@ -151,6 +171,30 @@ test(
       dd.filter((x) => x.code === 'stale-directive').map((x) => x.range.start.line),
       [71, 74, 79, 83, 87],
     );
+
+    // In Chinese (heapscope.lang): the examples re-analysed and re-published; the message, the hover on the site
+    // `return &values` moves to the heap (the parameter's line) and the lens hold no English sentence outside code and Go names; the ids stay; the cause's link is
+    // an anchor of docs/causes.zh-CN.md.
+    const zh = c.diagnostics(u, (x) => /[\u4e00-\u9fff]/.test(String(at(x, 'returned-address', 25)?.message ?? '')));
+    void c.conn.sendNotification('workspace/didChangeConfiguration', { settings: { heapscope: { lang: 'zh-CN' } } });
+    const zd = at(await zh, 'returned-address', 25)!;
+    assert.deepEqual(englishRuns(String(zd.message)), [], String(zd.message));
+    assert.match(zd.codeDescription!.href, /^file:.*\/docs\/causes\.zh-CN\.md#returned-address-/);
+    assert.ok(hasAnchor(zd.codeDescription!.href), zd.codeDescription!.href);
+    const zhHover = (
+      (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri: u }, position: { line: 25, character: 22 } })) as Hover
+    ).contents as { value: string };
+    assert.match(zhHover.value, /`returned-address`/);
+    assert.deepEqual(englishRuns(zhHover.value), [], zhHover.value);
+    const zhLenses = ((await c.conn.sendRequest('textDocument/codeLens', { textDocument: { uri: u } })) as CodeLens[]).filter(
+      (l) => l.range.start.line === 25,
+    );
+    assert.deepEqual(
+      zhLenses.map((l) => l.command?.command),
+      ['heapscope.openReport', 'heapscope.measure'],
+    );
+    for (const l of zhLenses) assert.deepEqual(englishRuns(l.command!.title), [], l.command!.title);
+    assert.match(zhLenses[0]!.command!.title, /^1 处堆分配/);
 
     // A measure run in flight, then shutdown and exit: the server ends 0 and its child's process group is gone.
     const begun = new Promise<void>((ok) =>
