@@ -37,7 +37,7 @@ function readVsix(): { files: string[]; manifest: Manifest; bundle: string } {
 
 const levels = ['error', 'warning', 'information', 'hint'];
 
-test('the .vsix holds the bundle, the manifest, README and LICENSE and nothing else; its manifest is the source one', () => {
+test('the .vsix holds the bundle, the manifest and its translations, README and LICENSE and nothing else; its manifest is the source one', () => {
   const { files, manifest } = readVsix();
   assert.deepEqual(files, [
     '[Content_Types].xml',
@@ -45,6 +45,8 @@ test('the .vsix holds the bundle, the manifest, README and LICENSE and nothing e
     'extension/LICENSE.txt',
     'extension/dist/extension.js',
     'extension/package.json',
+    'extension/package.nls.json',
+    'extension/package.nls.zh-cn.json',
     'extension/readme.md',
   ]);
   // A .vsix left from an older package.json would check the wrong settings.
@@ -64,6 +66,7 @@ test('the .vsix contributes the settings and commands the extension reads', () =
   const { manifest, bundle } = readVsix();
   const props = manifest.contributes.configuration.properties;
   assert.deepEqual(Object.keys(props).sort(), [
+    'heapscope.lang',
     'heapscope.minSeverity',
     'heapscope.path',
     'heapscope.serveUrl',
@@ -79,6 +82,8 @@ test('the .vsix contributes the settings and commands the extension reads', () =
     assert.ok(levels.includes(p.default as string), key);
   }
   assert.deepEqual(props['heapscope.trace.server']?.enum, ['off', 'messages', 'verbose']);
+  assert.deepEqual(props['heapscope.lang']?.enum, ['', 'en', 'zh-CN']);
+  assert.equal(props['heapscope.lang']?.default, '');
   const commands = manifest.contributes.commands.map((c) => c.command).sort();
   assert.deepEqual(commands, ['heapscope.measureFunction', 'heapscope.restart', 'heapscope.showOutput']);
   // Every contributed command is registered and every setting read by the bundled code (trace.server is read by
@@ -99,4 +104,20 @@ test("the bundle is self-contained: it loads as CommonJS and requires only 'vsco
   // vscode-languageclient is inside: its stdio transport spawns the server.
   assert.match(bundle, /child_process/);
   assert.match(bundle, /"lsp"/);
+});
+
+test('every %key% of the manifest (descriptions, titles) is in package.nls.json and package.nls.zh-cn.json, in Chinese there', () => {
+  const { files } = readVsix();
+  const unzip = (name: string): string => execFileSync('unzip', ['-p', vsixPath, name], { encoding: 'utf8' });
+  const keys = [...unzip('extension/package.json').matchAll(/"%([^"%]+)%"/g)].map((m) => m[1]!);
+  assert.ok(keys.includes('config.lang') && keys.includes('command.restart'), JSON.stringify(keys));
+  assert.ok(files.includes('extension/package.nls.zh-cn.json'));
+  const en = JSON.parse(unzip('extension/package.nls.json')) as Record<string, string>;
+  const zh = JSON.parse(unzip('extension/package.nls.zh-cn.json')) as Record<string, string>;
+  assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort());
+  for (const k of keys) {
+    assert.ok(en[k], k);
+    // Chinese prose: a CJK character in every text but the names of languages kept as their own words.
+    assert.match(zh[k] ?? '', /[\u4e00-\u9fff]/, k);
+  }
 });

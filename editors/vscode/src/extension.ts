@@ -55,6 +55,8 @@ function settings(): Record<string, unknown> {
       cold: c.get<string>('severity.cold'),
     },
     serveUrl: c.get<string>('serveUrl') || undefined,
+    // Empty: the server takes VS Code's display language (the client sends it as the locale), else its own.
+    lang: c.get<string>('lang') || undefined,
   };
 }
 
