@@ -59,7 +59,9 @@ test(
       rootUri: uri(ws),
       workspaceFolders: [ex, broken, directives].map((d) => ({ uri: uri(d), name: d })),
       capabilities: { workspace: { configuration: true, codeLens: { refreshSupport: true } }, window: { workDoneProgress: true } },
-      initializationOptions: { minSeverity: 'hint' },
+      // The editor's UI is Chinese, the lang setting English: English until the setting is emptied (below).
+      locale: 'zh-CN',
+      initializationOptions: { minSeverity: 'hint', lang: 'en' },
     })) as { capabilities: { hoverProvider: boolean; executeCommandProvider: { commands: string[] } } };
     assert.equal(init.capabilities.hoverProvider, true);
     assert.deepEqual(init.capabilities.executeCommandProvider.commands, ['heapscope.measure', 'heapscope.openReport']);
@@ -172,11 +174,11 @@ test(
       [71, 74, 79, 83, 87],
     );
 
-    // In Chinese (heapscope.lang): the examples re-analysed and re-published; the message, the hover on the site
+    // In Chinese (heapscope.lang emptied: the editor's locale): the examples re-analysed and re-published; the message, the hover on the site
     // `return &values` moves to the heap (the parameter's line) and the lens hold no English sentence outside code and Go names; the ids stay; the cause's link is
     // an anchor of docs/causes.zh-CN.md.
     const zh = c.diagnostics(u, (x) => /[\u4e00-\u9fff]/.test(String(at(x, 'returned-address', 25)?.message ?? '')));
-    void c.conn.sendNotification('workspace/didChangeConfiguration', { settings: { heapscope: { lang: 'zh-CN' } } });
+    void c.conn.sendNotification('workspace/didChangeConfiguration', { settings: { heapscope: { lang: '' } } });
     const zd = at(await zh, 'returned-address', 25)!;
     assert.deepEqual(englishRuns(String(zd.message)), [], String(zd.message));
     assert.match(zd.codeDescription!.href, /^file:.*\/docs\/causes\.zh-CN\.md#returned-address-/);
@@ -239,9 +241,11 @@ test(
     const ws = tempDir('heapscope-lspfix-');
     const mod = join(ws, 'lspfix');
     cpSync(join(fixturesDir, 'modules', 'lspfix'), mod, { recursive: true });
-    const c = startLsp({ cwd: ws });
+    // HEAPSCOPE_LANG is a choice made for heapscope: it wins over the editor's Chinese UI (the texts below are English).
+    const c = startLsp({ cwd: ws, env: { HEAPSCOPE_LANG: 'en' } });
     await c.conn.sendRequest('initialize', {
       processId: process.pid,
+      locale: 'zh-CN',
       rootUri: uri(mod),
       workspaceFolders: [{ uri: uri(mod), name: 'lspfix' }],
       capabilities: { window: { workDoneProgress: true } },
