@@ -1,15 +1,15 @@
 import type { sweep as en } from '../en/sweep.js';
 
 export const sweep: Record<keyof typeof en, string> = {
-  'sweep.cost.timedOut': '代价测量运行没有在时限内完成（--timeout {timeout}）',
-  'sweep.cost.gcOnly': '它的计时运行不到 {ms} ms，所以代价测量只跟踪了 GC（{took} ms）；更长的 --benchtime 才能给出 CPU 占比',
-  'sweep.cost.gcOnlyNoResult': '它的计时运行不到 {ms} ms，所以代价测量只跟踪了 GC（它没有打印结果）；更长的 --benchtime 才能给出 CPU 占比',
+  'sweep.cost.timedOut': '开销测量运行没有在时限内完成（--timeout {timeout}）',
+  'sweep.cost.gcOnly': '它的计时运行不到 {ms} ms，所以开销测量只跟踪了 GC（{took} ms）；更长的 --benchtime 才能给出 CPU 占比',
+  'sweep.cost.gcOnlyNoResult': '它的计时运行不到 {ms} ms，所以开销测量只跟踪了 GC（它没有打印结果）；更长的 --benchtime 才能给出 CPU 占比',
   'sweep.cost.noProfile': '没有写出 CPU 性能剖析文件（{status}）',
   'sweep.cost.unreadable': 'CPU 性能剖析文件无法读取：{error}',
-  'sweep.cost.noResult': '代价测量运行没有打印结果（{status}）',
-  'sweep.gc.noLine': 'GC 数据未知：代价测量没有打印 gctrace 行（{go}；testing 包自己的 runtime.GC() 至少会打印两行）',
+  'sweep.cost.noResult': '开销测量运行没有打印结果（{status}）',
+  'sweep.gc.noLine': 'GC 数据未知：开销测量没有打印 gctrace 行（{go}；testing 包自己的 runtime.GC() 至少会打印两行）',
   'sweep.gc.unread': 'GC 数据未知：heapscope 读不懂 {go} 的 gctrace 行（{n} 行，例如 {line}）',
-  'sweep.gc.noOps': 'GC 数据未知：代价测量运行了 {ops} 次操作',
+  'sweep.gc.noOps': 'GC 数据未知：开销测量运行了 {ops} 次操作',
   'sweep.trace.toolError': '没有 trace 汇总：{error}',
   'sweep.trace.sameOps': '按与之比较的基准测试相同的 {n} 次操作跟踪',
   'sweep.trace.timedOut': '没有 trace 汇总：跟踪运行（{n} 次操作）没有在时限内完成',
