@@ -46,7 +46,7 @@ export function parseJsonWithLines(text: string): JsonLinesResult {
     value = JSON.parse(text);
   } catch (e) {
     // Not expected after the scan; said rather than thrown.
-    return { ok: false, line: 1, message: `not valid JSON: ${(e as Error).message.slice(0, 200)}` };
+    return { ok: false, line: 1, message: say('sweep.json.invalid', { error: (e as Error).message.slice(0, 200) }) };
   }
   let lines: Map<string, number> | null = null;
   const lineOf = (pointer: string): number => {

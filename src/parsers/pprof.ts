@@ -125,7 +125,8 @@ export function parseCpuProfile(data: Uint8Array): CpuProfileResult {
   const types = p.sampleType.map((t) => `${str(t.type)}/${str(t.unit)}`);
   const iCount = types.indexOf('samples/count');
   const iNanos = types.indexOf('cpu/nanoseconds');
-  if (iCount < 0 || iNanos < 0) return { ok: false, error: `not a CPU profile (sample types: ${types.join(', ') || 'none'})` };
+  if (iCount < 0 || iNanos < 0)
+    return { ok: false, error: types.length ? say('sweep.pprof.notCpu', { types: types.join(', ') }) : say('sweep.pprof.notCpuNone') };
   const stackOf = stacksOf(p, str, false);
   const samples: CpuSample[] = p.sample.map((s) => ({
     stack: stackOf(s),

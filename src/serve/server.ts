@@ -179,7 +179,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
         throw e;
       }
     }
-    send(res, 404, 'text/plain', 'not found\n');
+    send(res, 404, 'text/plain; charset=utf-8', `${t('sweep.serve.notFound')}\n`);
   };
 
   const server = createServer((req, res) => {

@@ -70,4 +70,8 @@ export const sweep = {
   'sweep.json.expectedValue': 'expected a value, found {found}',
   'sweep.asm.slow': 'the assembly listing took longer than {s} s',
   'sweep.asm.large': 'the assembly listing is {mib} MiB, over the {max} MiB read',
+  'sweep.pprof.notCpu': 'not a CPU profile (sample types: {types})',
+  'sweep.pprof.notCpuNone': 'not a CPU profile (it has no sample types)',
+  'sweep.json.invalid': 'not valid JSON: {error}',
+  'sweep.serve.notFound': 'not found',
 } as const;

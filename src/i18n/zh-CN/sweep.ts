@@ -64,4 +64,8 @@ export const sweep: Record<keyof typeof en, string> = {
   'sweep.json.expectedValue': '应为一个值，却是 {found}',
   'sweep.asm.slow': '汇编清单耗时超过 {s} s',
   'sweep.asm.large': '汇编清单有 {mib} MiB，超过了读取上限 {max} MiB',
+  'sweep.pprof.notCpu': '不是 CPU 性能剖析文件（采样类型：{types}）',
+  'sweep.pprof.notCpuNone': '不是 CPU 性能剖析文件（它没有采样类型）',
+  'sweep.json.invalid': '不是有效的 JSON：{error}',
+  'sweep.serve.notFound': '未找到',
 };
