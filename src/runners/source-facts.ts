@@ -80,7 +80,7 @@ async function build(out: string, env: NodeJS.ProcessEnv): Promise<string | null
     env: helperEnv(env),
     onStderrLine: (l) => err.push(l),
   });
-  return r.code === 0 ? null : err.slice(0, 3).join('; ') || `go build exited ${r.code}`;
+  return r.code === 0 ? null : err.slice(0, 3).join('; ') || t('sweep.tool.buildExited', { code: r.code ?? '?' });
 }
 
 /** The helper's path, built if needed; cleanup removes a per-run copy made when the cache cannot hold one. */
@@ -93,7 +93,7 @@ export async function sourceFactsTool(
   try {
     key = helperKey(goVersion);
   } catch {
-    return { error: `heapscope's go/srcfacts is missing from ${HELPER_DIR}` };
+    return { error: t('sweep.tool.missing', { tool: 'go/srcfacts', dir: HELPER_DIR }) };
   }
   const path = join(cacheDir, 'bin', key);
   const usable = (): boolean => {
@@ -130,7 +130,7 @@ export async function sourceFactsTool(
   const failed = await build(own, env);
   if (failed !== null) {
     await removeTempDir(dir);
-    return { error: `go/srcfacts does not build: ${failed}` };
+    return { error: t('sweep.tool.noBuild', { tool: 'go/srcfacts', error: failed }) };
   }
   return { path: own, cleanup: () => removeTempDir(dir) };
 }

@@ -62,14 +62,14 @@ export const cli: Record<keyof typeof en, string> = {
   'cli.help.bench.count': '为计时每个基准测试运行的次数（中位数与离散程度）',
   'cli.help.bench.benchtime': '同 go test -benchtime（1s、20000x）；用于计时那一轮',
   'cli.help.bench.check': '基准测试的 allocs/op 或 B/op 超出模块 heapscope.json 中的预算时失败（退出码 1）',
-  'cli.help.bench.noCost': '跳过代价测量（每个基准测试一次带 CPU 剖析和 GC 跟踪的运行）：没有 cpu 和 gc 数据',
-  'cli.help.bench.costTime': '代价测量每个基准测试最多运行多久（默认 500ms：约 50 个 CPU 采样）',
+  'cli.help.bench.noCost': '跳过开销测量（每个基准测试一次带 CPU 剖析和 GC 跟踪的运行）：没有 cpu 和 gc 数据',
+  'cli.help.bench.costTime': '开销测量每个基准测试最多运行多久（默认 500ms：约 50 个 CPU 采样）',
   'cli.help.bench.exact': '在剖析运行中记录每一次分配，不管要多久（默认：在会很慢时采样）',
   'cli.help.bench.trace': '另外单独运行一次，记录每个基准测试的执行跟踪并加以汇总（GC 周期、停顿、MMU）',
   'cli.help.bench.compare': '把两个基准测试并排比较（A B：全名或唯一的后缀），附上比值 B/A',
   'cli.help.bench.after': `计时来自一次普通的 -benchmem 运行。逐行数据来自每个基准测试另外两次运行，
 两次都记录每一次分配（-memprofilerate=1）并使用固定的迭代次数；二者之差去掉了准备工作。
-代价测量（--no-cost 跳过）把每个基准测试再运行一次，时长与计时运行相当，最多 --cost-time（500ms），
+开销测量（--no-cost 跳过）把每个基准测试再运行一次，时长与计时运行相当，最多 --cost-time（500ms），
 在 CPU 剖析器和 GODEBUG=gctrace=1 下进行：分配器和 GC 占用 CPU 的份额、GC 周期。
 在记录每一次分配会很慢时，这两次运行只记录采样（更大的 -memprofilerate），
 每行的数据是带 95% 区间的估计值；--exact 仍然记录每一次分配。`,
