@@ -10,10 +10,6 @@ import { repoRoot } from '../helpers/paths.js';
 
 /** Module (under src/) -> where it is tested, lacking a test of its own name. */
 const EXCEPTIONS: Record<string, string> = {
-  'parsers/escape-bytes.ts': 'test/parsers/fuzz.test.ts (byte ranges against escape-text) and every e2e analysis',
-  'parsers/git-tree.ts': 'test/model/revision-files.test.ts, test/e2e/diff.test.ts',
-  'parsers/go-list-json.ts': 'test/parsers/fuzz.test.ts, test/runners/bench-packages.test.ts',
-  'parsers/nm-text.ts': 'test/parsers/objdump-text.test.ts',
   'reporters/bench-text.ts': 'test/reporters/safe-output.test.ts, test/join/sampled.test.ts, test/e2e/bench-cli.test.ts',
   'reporters/check-text.ts': 'test/e2e/check.test.ts',
   'reporters/diff-text.ts': 'test/e2e/diff.test.ts',
