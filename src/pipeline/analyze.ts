@@ -89,6 +89,7 @@ export async function analyze(options: AnalyzeJobOptions): Promise<AnalyzeResult
     cacheDir: o.cacheDir,
     env: o.env,
     onProgress: o.onProgress,
+    ...(o.signal ? { signal: o.signal } : {}),
   });
   o.phase('go list and content keys');
   if (o.signal?.aborted) {
