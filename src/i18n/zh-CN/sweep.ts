@@ -45,7 +45,7 @@ export const sweep: Record<keyof typeof en, string> = {
   'sweep.config.more': '{file}：……另有 {n, plural, other {# 个问题}}',
   'sweep.type.closure': '捕获 {types} 的闭包',
   'sweep.type.methodValue': '绑定到 {type} 的方法值',
-  'sweep.serve.busy': 'playground 正忙：请稍后再试',
+  'sweep.serve.busy': '演练场正忙：请稍后再试',
   'sweep.serve.tooLarge': '请求过大',
   'sweep.serve.notJson': '请求不是 JSON',
   'sweep.serve.crossOrigin': '拒绝跨源请求',
