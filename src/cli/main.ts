@@ -16,7 +16,6 @@ import { cacheLimit, DEFAULT_LIMIT, enforceBounds } from '../cache/cache-dir.js'
 import { runServe, type ServeFlags } from './serve.js';
 import { runCheck, type CheckFlags } from './check.js';
 import { runDiff, type DiffFlags } from './diff.js';
-import { runLsp } from '../lsp/server.js';
 import { LANGS, resolveLang, UnknownLangError } from '../i18n/lang.js';
 import { t } from '../i18n/t.js';
 
@@ -297,6 +296,8 @@ Stop with Ctrl-C (exit 130).`,
     .description('the language server (LSP 3.17 over standard input and output) for editors: see docs/editors.md')
     .option('--stdio', 'talk over standard input and output (the default and only transport)')
     .action(async () => {
+      // Loaded here: the protocol library costs every other command a tenth of a second or more to load.
+      const { runLsp } = await import('../lsp/server.js');
       outcome = await runLsp(io.env);
     });
 
