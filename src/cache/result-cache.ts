@@ -52,6 +52,19 @@ export class ResultCache {
     return join(this.dir, 'results', name + '.out');
   }
 
+  /**
+   * Whether some report of this invocation (any output settings) is stored: its next run is then likely a replay,
+   * and the work that only a new analysis needs is not started ahead.
+   */
+  hasReportFor(runId: string): boolean {
+    const prefix = `${runId.slice(0, 24)}-`;
+    try {
+      return readdirSync(join(this.dir, 'results')).some((n) => n.startsWith(prefix) && n.endsWith('.out'));
+    } catch {
+      return false;
+    }
+  }
+
   /** The report stored under name if it was made from this state, else null (a damaged file is a miss). */
   async get(name: string, state: string): Promise<CachedResult | null> {
     let fh;
@@ -190,10 +203,12 @@ export function toolIdentity(version: string): string {
   return identity;
 }
 
-/** The file name of an invocation's report with these output settings. */
+/** The file name of an invocation's report with these output settings: the invocation's id first, so that whether
+ *  it has any report stored can be told before the settings are known (hasReportFor). */
 export function resultName(runId: string, settings: unknown[]): string {
-  return createHash('sha256')
+  const h = createHash('sha256')
     .update(JSON.stringify([runId, ...settings]))
     .digest('hex')
-    .slice(0, 32);
+    .slice(0, 24);
+  return `${runId.slice(0, 24)}-${h}`;
 }

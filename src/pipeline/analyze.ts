@@ -10,8 +10,10 @@ import { baselineOf, type Baseline } from '../model/baseline.js';
 import type { AsmListing } from '../model/alloc-types.js';
 import type { AnalysisModel } from '../model/types.js';
 import { readProfileCosts } from '../runners/profile-input.js';
-import { helperSourceHash } from '../runners/source-facts.js';
-import { executePlan, planAnalysis } from '../runners/analyze.js';
+import { helperSourceHash, settleSourceFactsTool, startSourceFactsTool } from '../runners/source-facts.js';
+import type { GoEnv } from '../runners/go-env.js';
+import { defaultCacheDir } from '../cache/model-cache.js';
+import { executePlan, invocationId, planAnalysis } from '../runners/analyze.js';
 import { packageListings } from '../runners/package-asm.js';
 import { pageSourceReader } from '../runners/page-sources.js';
 import { pageAssets } from '../runners/page-assets.js';
@@ -84,7 +86,7 @@ export async function analyze(options: AnalyzeJobOptions): Promise<AnalyzeResult
   if (options.asm && format !== 'html')
     throw new UsageError('--asm adds the assembly pane of the html report', 'use it with --format html');
   o.signal?.throwIfAborted();
-  const plan = await planAnalysis({
+  const planOptions = {
     dir: o.dir,
     patterns: o.patterns,
     tags: o.tags,
@@ -92,6 +94,17 @@ export async function analyze(options: AnalyzeJobOptions): Promise<AnalyzeResult
     cacheDir: o.cacheDir,
     env: o.env,
     onProgress: o.onProgress,
+  };
+  const results = o.cacheDir ? new ResultCache(o.cacheDir) : null;
+  // A report of this invocation is stored: the run is likely a replay, so the cached facts are not read ahead (on
+  // std that parses 22 MB beside go list for nothing); a miss reads them after go list instead.
+  const likelyReplay = !!results && !options.baseline && results.hasReportFor(invocationId(planOptions));
+  // A first run builds go/srcfacts (once per toolchain) beside the analysis build rather than after it.
+  const toolDir = o.cacheDir ?? defaultCacheDir(o.env);
+  const plan = await planAnalysis({
+    ...planOptions,
+    preload: !likelyReplay,
+    ...(likelyReplay ? {} : { onGoEnv: (g: GoEnv) => startSourceFactsTool(toolDir, g.version, o.env) }),
   });
   o.phase('go list and content keys');
   if (o.signal?.aborted) {
@@ -99,22 +112,22 @@ export async function analyze(options: AnalyzeJobOptions): Promise<AnalyzeResult
     o.signal.throwIfAborted();
   }
   // Nothing changed since this exact job last finished cleanly: replay its report.
-  const results = o.cacheDir && plan.stateKey ? new ResultCache(o.cacheDir) : null;
   const measured = measuredFigures(o.cacheDir, plan.root);
-  const name = results
-    ? resultName(plan.runId, [
-        format,
-        color,
-        verbose,
-        o.cwd,
-        toolIdentity(VERSION),
-        ...focusKey(choice),
-        measured?.stamp ?? '',
-        profStamp,
-        helperSourceHash(),
-        options.asm ? 'asm' : '',
-      ])
-    : '';
+  const name =
+    results && plan.stateKey
+      ? resultName(plan.runId, [
+          format,
+          color,
+          verbose,
+          o.cwd,
+          toolIdentity(VERSION),
+          ...focusKey(choice),
+          measured?.stamp ?? '',
+          profStamp,
+          helperSourceHash(),
+          options.asm ? 'asm' : '',
+        ])
+      : '';
   // A baseline is made from the model: no replay.
   const hit = results && plan.stateKey && !options.baseline ? await results.get(name, plan.stateKey) : null;
   if (hit) {
@@ -129,6 +142,7 @@ export async function analyze(options: AnalyzeJobOptions): Promise<AnalyzeResult
   checkFiltersMatch(joined, choice.filters, o.dir);
   const profile = options.profile !== undefined ? await readProfileCosts(options.profile, o.cwd, joined) : null;
   const focused = await focusModel(joined, run, { cacheDir: o.cacheDir, env: o.env, profile, measured });
+  await settleSourceFactsTool(toolDir, plan.env.version);
   const model = filterModel(joined, choice.filters, o.dir);
   o.phase('focused');
   o.signal?.throwIfAborted();

@@ -39,6 +39,32 @@ export interface AnalyzeOptions {
   onProgress?: (msg: string) => void;
   /** The go command's environment when the caller has read it already (in the same directory and env). */
   goEnv?: GoEnv;
+  /**
+   * Read the last identical run's cached facts ahead, beside go list (default true). The caller turns it off when
+   * its finished result is likely to be replayed: the read-ahead would then parse tens of MB for nothing.
+   */
+  preload?: boolean;
+  /** Called once the go command's release is known, before go list has finished (to start work that needs it). */
+  onGoEnv?: (env: GoEnv) => void;
+}
+
+/** Identifies an invocation (directory, patterns, flags, environment), not the sources: the plan's runId. */
+export function invocationId(opts: AnalyzeOptions): string {
+  const env = opts.env ?? process.env;
+  return createHash('sha256')
+    .update(
+      JSON.stringify([
+        opts.dir,
+        opts.patterns,
+        opts.tags ?? '',
+        !!opts.tests,
+        !!opts.moduleDeps,
+        env['GOFLAGS'] ?? '',
+        env['GOOS'] ?? '',
+        env['GOARCH'] ?? '',
+      ]),
+    )
+    .digest('hex');
 }
 
 /** One compiled unit: a package, or a test variant `p [p.test]` / `p_test [p.test]`. */
@@ -146,26 +172,14 @@ export async function planAnalysis(opts: AnalyzeOptions): Promise<AnalyzePlan> {
       `HEAPSCOPE_CACHE_LIMIT=${env['HEAPSCOPE_CACHE_LIMIT']} is not a size: write bytes, or a number with K, M or G (1024-based), such as 500M`,
     );
   }
-  const runId = createHash('sha256')
-    .update(
-      JSON.stringify([
-        opts.dir,
-        opts.patterns,
-        opts.tags ?? '',
-        !!opts.tests,
-        !!opts.moduleDeps,
-        env['GOFLAGS'] ?? '',
-        env['GOOS'] ?? '',
-        env['GOARCH'] ?? '',
-      ]),
-    )
-    .digest('hex');
-  cache?.preload(runId);
+  const runId = invocationId({ ...opts, env });
+  if (opts.preload !== false) cache?.preload(runId);
   // go list runs beside go env; go env's verdict is awaited first so that a missing or too old go is
   // reported as such, not as a go list failure. The compiler flags depend on the release it names.
   const listing = listPackages({ dir: opts.dir, env, patterns: opts.patterns, tags: opts.tags, deps: true, tests: opts.tests });
   listing.catch(() => {});
   const goenv = opts.goEnv ?? (await readGoEnv(opts.dir, env));
+  opts.onGoEnv?.(goenv);
   const gcflags = compilerFlags(goenv.version);
   // When nothing is cached for this invocation (its first run, or --no-cache) every package will be compiled:
   // start the build now, beside go list, instead of after it. Its output waits in memory until the package
