@@ -44,8 +44,6 @@ export interface AnalyzeOptions {
    * its finished result is likely to be replayed: the read-ahead would then parse tens of MB for nothing.
    */
   preload?: boolean;
-  /** Called once the go command's release is known, before go list has finished (to start work that needs it). */
-  onGoEnv?: (env: GoEnv) => void;
 }
 
 /** Identifies an invocation (directory, patterns, flags, environment), not the sources: the plan's runId. */
@@ -179,7 +177,6 @@ export async function planAnalysis(opts: AnalyzeOptions): Promise<AnalyzePlan> {
   const listing = listPackages({ dir: opts.dir, env, patterns: opts.patterns, tags: opts.tags, deps: true, tests: opts.tests });
   listing.catch(() => {});
   const goenv = opts.goEnv ?? (await readGoEnv(opts.dir, env));
-  opts.onGoEnv?.(goenv);
   const gcflags = compilerFlags(goenv.version);
   // When nothing is cached for this invocation (its first run, or --no-cache) every package will be compiled:
   // start the build now, beside go list, instead of after it. Its output waits in memory until the package

@@ -7,7 +7,6 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, statSync } from 'node:fs';
 import { resolve as absolutePath } from 'node:path';
-import { setPriority } from 'node:os';
 import { ByteLineSplitter, LineSplitter } from '../parsers/line-splitter.js';
 import { DirectoryGoneError, GoToolError } from '../errors/errors.js';
 import { addGroup, isStopping, removeGroup, signalGroup, stopGroup } from './process-groups.js';
@@ -31,8 +30,6 @@ export interface RunOptions {
    * writes at its own pace even while heapscope's event loop is busy (a pipe it does not drain would hold it up).
    */
   stderrFile?: string;
-  /** A nice value (os.setPriority, inherited by the child's own children): work started ahead of need yields. */
-  priority?: number;
 }
 
 export interface RunResult {
@@ -197,12 +194,6 @@ export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunR
       // The child holds its own copy of the descriptor.
       if (errFd !== null) closeSync(errFd);
     }
-    if (opts.priority !== undefined && child.pid !== undefined)
-      try {
-        setPriority(child.pid, opts.priority);
-      } catch {
-        // Only the order of work is lost.
-      }
     let timedOut = false;
     let outputCut = false;
     let timer: NodeJS.Timeout | undefined;

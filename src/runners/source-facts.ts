@@ -72,22 +72,18 @@ export function helperEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return e;
 }
 
-/** The nice value of a build started ahead of need: it takes what the analysis build leaves of the cores. */
-const AHEAD_PRIORITY = 10;
-
 /**
  * Without -trimpath: the standard library packages the helper imports are then compiled exactly as the user's
  * own builds compile them (the go command keys its cache by -trimpath), so on a cold build cache the helper
  * reuses what the analysis build compiles (7 packages of its own instead of 76) rather than compiling it all
  * again. Its binary then holds heapscope's own paths, which it never prints.
  */
-async function build(out: string, env: NodeJS.ProcessEnv, ahead: boolean): Promise<string | null> {
+async function build(out: string, env: NodeJS.ProcessEnv): Promise<string | null> {
   const err: string[] = [];
   const r = await run('go', ['build', '-o', out, '.'], {
     cwd: HELPER_DIR,
     env: helperEnv(env),
     onStderrLine: (l) => err.push(l),
-    ...(ahead ? { priority: AHEAD_PRIORITY } : {}),
   });
   return r.code === 0 ? null : err.slice(0, 3).join('; ') || `go build exited ${r.code}`;
 }
@@ -98,14 +94,13 @@ type Tool = { path: string; cleanup: () => Promise<void> } | { error: string };
 const started = new Map<string, Promise<Tool>>();
 
 /**
- * Starts finding or building the helper now, as soon as the go command's release is known, so that a first run
- * builds it beside the analysis build instead of after it; the next sourceFactsTool call for the same cache
- * directory and release takes the result.
+ * Starts finding or building the helper now, so that a first run builds it beside its join instead of after it;
+ * the next sourceFactsTool call for the same cache directory and release takes the result.
  */
 export function startSourceFactsTool(cacheDir: string, goVersion: string, env: NodeJS.ProcessEnv): void {
   const k = `${cacheDir}\0${goVersion}`;
   if (started.has(k)) return;
-  const p = findOrBuild(cacheDir, goVersion, env, true);
+  const p = findOrBuild(cacheDir, goVersion, env);
   p.catch(() => {});
   started.set(k, p);
 }
@@ -128,10 +123,10 @@ export function sourceFactsTool(cacheDir: string, goVersion: string, env: NodeJS
     started.delete(k);
     return ahead;
   }
-  return findOrBuild(cacheDir, goVersion, env, false);
+  return findOrBuild(cacheDir, goVersion, env);
 }
 
-async function findOrBuild(cacheDir: string, goVersion: string, env: NodeJS.ProcessEnv, ahead: boolean): Promise<Tool> {
+async function findOrBuild(cacheDir: string, goVersion: string, env: NodeJS.ProcessEnv): Promise<Tool> {
   let key: string;
   try {
     key = helperKey(goVersion);
@@ -159,7 +154,7 @@ async function findOrBuild(cacheDir: string, goVersion: string, env: NodeJS.Proc
   } catch {
     cacheable = false;
   }
-  if (cacheable && (await build(tmp, env, ahead)) === null) {
+  if (cacheable && (await build(tmp, env)) === null) {
     try {
       renameSync(tmp, path);
       noteGrowth(cacheDir, statSync(path).size);
@@ -170,7 +165,7 @@ async function findOrBuild(cacheDir: string, goVersion: string, env: NodeJS.Proc
   }
   const dir = tempDir('heapscope-srcfacts-');
   const own = join(dir, 'srcfacts');
-  const failed = await build(own, env, ahead);
+  const failed = await build(own, env);
   if (failed !== null) {
     await removeTempDir(dir);
     return { error: `go/srcfacts does not build: ${failed}` };

@@ -119,20 +119,3 @@ test('a working directory that is gone is named, not taken for a missing program
     (e: Error) => e.name === 'GoToolError' && /command not found/.test(e.message),
   );
 });
-
-test('priority: the child, and what it starts, run at the nice value asked for', { skip: process.platform !== 'linux' }, async () => {
-  const nice = async (priority?: number): Promise<number[]> => {
-    const lines: string[] = [];
-    // The shell's own nice value, then a grandchild's (the go command's compilers are its children).
-    const r = await run('sh', ['-c', 'cut -d" " -f19 /proc/$$/stat; sh -c \'cut -d" " -f19 /proc/$$/stat\''], {
-      cwd: process.cwd(),
-      onStdoutLine: (l) => lines.push(l),
-      ...(priority !== undefined ? { priority } : {}),
-    });
-    assert.equal(r.code, 0);
-    return lines.map(Number);
-  };
-  const [base] = await nice();
-  assert.ok(base !== undefined && base <= 10, `the tests run at nice ${base}: nothing to see`);
-  assert.deepEqual(await nice(10), [10, 10]);
-});
