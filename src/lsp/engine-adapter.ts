@@ -64,7 +64,9 @@ export async function analyseModule(root: string, opts: AnalyseOptions): Promise
   const hit = results && plan.stateKey ? await results.get(name, plan.stateKey) : null;
   if (hit) {
     try {
-      const stored = JSON.parse(hit.output.toString('utf8')) as Stored;
+      const parts: Buffer[] = [];
+      for await (const c of hit.output) parts.push(c);
+      const stored = JSON.parse(Buffer.concat(parts).toString('utf8')) as Stored;
       await plan.cancel();
       return { ...stored, measured: measured?.costs ?? null, replayed: true };
     } catch {

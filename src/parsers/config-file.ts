@@ -3,8 +3,9 @@
 // the yaml package, with aliases bounded. Errors name the file, the line and the key, one line each:
 // `heapscope.json:7: budgets.BenchmarkX.allocsPerOp: must be number`.
 
-import { Ajv } from 'ajv';
-import { LineCounter, isMap, isScalar, parseDocument, visit, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvClass } from 'ajv';
+import type { Node } from 'yaml';
 import type { Config } from '../model/config.js';
 import { parseJsonWithLines, pointerToken } from './json-lines.js';
 import { t as say } from '../i18n/t.js';
@@ -17,8 +18,15 @@ const MAX_ALIAS_COUNT = 100;
 /** Problems listed at most: a generated file can be wrong in every one of thousands of entries. */
 const MAX_PROBLEMS = 20;
 
+// Ajv and yaml take about a third of a second to load, and most runs have no configuration file: they are loaded
+// (synchronously, as the callers are) the first time a file is read.
+const lazyRequire = createRequire(import.meta.url);
+const yamlLib = (): typeof import('yaml') => lazyRequire('yaml') as typeof import('yaml');
+const ajvLib = (): { Ajv: typeof AjvClass } => lazyRequire('ajv') as { Ajv: typeof AjvClass };
+
 /** The node at a JSON pointer path in a YAML document, for its line. */
 function nodeAt(root: unknown, path: string[]): Node | null {
+  const { isMap, isScalar } = yamlLib();
   let n = root as Node | null;
   for (const key of path) {
     if (!n || !isMap(n)) return n;
@@ -37,6 +45,7 @@ function readJson(text: string, display: string): Read {
 }
 
 function readYaml(text: string, display: string): Read {
+  const { LineCounter, isScalar, parseDocument, visit } = yamlLib();
   const lines = new LineCounter();
   // Duplicate keys are found below: the yaml package's own check (uniqueKeys) compares each key with every one
   // before it, and took 8 s on 12,000 budgets.
@@ -95,6 +104,7 @@ export function parseConfig(raw: string, file: string, display: string, schema: 
   if (!read.ok) return read;
   // A YAML file of comments only holds no document.
   if (read.value === undefined) return { ok: false, errors: [say('sweep.config.empty', { file: display })] };
+  const { Ajv } = ajvLib();
   const ajv = new Ajv({ allErrors: true, strict: false });
   const validate = ajv.compile(schema);
   if (!validate(read.value)) {

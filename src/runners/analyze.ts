@@ -45,6 +45,30 @@ export interface AnalyzeOptions {
    * with the signal's reason, and nothing of the stopped build is written to heapscope's cache.
    */
   signal?: AbortSignal;
+  /**
+   * Read the last identical run's cached facts ahead, beside go list (default true). The caller turns it off when
+   * its finished result is likely to be replayed: the read-ahead would then parse tens of MB for nothing.
+   */
+  preload?: boolean;
+}
+
+/** Identifies an invocation (directory, patterns, flags, environment), not the sources: the plan's runId. */
+export function invocationId(opts: AnalyzeOptions): string {
+  const env = opts.env ?? process.env;
+  return createHash('sha256')
+    .update(
+      JSON.stringify([
+        opts.dir,
+        opts.patterns,
+        opts.tags ?? '',
+        !!opts.tests,
+        !!opts.moduleDeps,
+        env['GOFLAGS'] ?? '',
+        env['GOOS'] ?? '',
+        env['GOARCH'] ?? '',
+      ]),
+    )
+    .digest('hex');
 }
 
 /** One compiled unit: a package, or a test variant `p [p.test]` / `p_test [p.test]`. */
@@ -150,21 +174,8 @@ export async function planAnalysis(opts: AnalyzeOptions): Promise<AnalyzePlan> {
   if (cache && cacheLimit(env) === null) {
     throw new UsageError(t('cli.err.cacheLimit', { value: env['HEAPSCOPE_CACHE_LIMIT'] ?? '' }));
   }
-  const runId = createHash('sha256')
-    .update(
-      JSON.stringify([
-        opts.dir,
-        opts.patterns,
-        opts.tags ?? '',
-        !!opts.tests,
-        !!opts.moduleDeps,
-        env['GOFLAGS'] ?? '',
-        env['GOOS'] ?? '',
-        env['GOARCH'] ?? '',
-      ]),
-    )
-    .digest('hex');
-  cache?.preload(runId);
+  const runId = invocationId({ ...opts, env });
+  if (opts.preload !== false) cache?.preload(runId);
   // go list runs beside go env; go env's verdict is awaited first so that a missing or too old go is
   // reported as such, not as a go list failure. The compiler flags depend on the release it names.
   const signal = opts.signal;

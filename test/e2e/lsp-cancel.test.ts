@@ -104,14 +104,16 @@ test(
       const make = diags.find((d) => d.range.start.line === 7)!;
       assert.equal(make.source, 'heapscope');
 
-      // Nothing of the stopped build is left: the go command's work directories are removed with each run's own.
-      const goTmp = readdirSync(tmp).filter((n) => n.startsWith('heapscope-go-'));
-      for (const d of goTmp) assert.deepEqual(readdirSync(join(tmp, d)), [], `work directories left in ${d}`);
-
       await c.conn.sendRequest('shutdown');
       const exited = new Promise<number | null>((ok) => c.proc.on('exit', (code) => ok(code)));
       void c.conn.sendNotification('exit');
       assert.equal(await exited, 0);
+
+      // Nothing of the stopped build is left: the go command's work directories are removed with each run's own.
+      // Read once the server has exited: after publishing it may still be building the listing its hovers read
+      // (-S), whose work directory is in use until then.
+      const goTmp = readdirSync(tmp).filter((n) => n.startsWith('heapscope-go-'));
+      for (const d of goTmp) assert.deepEqual(readdirSync(join(tmp, d)), [], `work directories left in ${d}`);
     }
   },
 );
