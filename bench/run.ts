@@ -9,6 +9,7 @@
 //   warm: nothing changed since the same command last ran (the finished report is replayed)
 //   memory (also alone with BENCH_ONLY=memory): heapscope's own peak RSS, its process alone, parsing the replay
 //          of std and of go/types (the largest package's output), in JSON and text
+//   lsp (also alone with BENCH_ONLY=lsp): heapscope lsp on go.uber.org/zap (bench/lsp-timings.ts)
 // Wall time and peak RSS (GNU time's %M, of the process itself or its largest child) per run. Both commands'
 // main output (the compiler's stderr, heapscope's report) goes to /dev/null, so neither pays for a reader.
 import { spawnSync } from 'node:child_process';
@@ -18,6 +19,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compilerFlags } from '../src/runners/analyze.js';
 import { timePage, withBrowser, type PageTiming } from './page-timings.js';
+import { lspRows } from './lsp-timings.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = join(root, 'bin', 'heapscope.js');
@@ -118,10 +120,12 @@ try {
   if (process.env['BENCH_ONLY'] === 'bench') benchRows();
   else if (process.env['BENCH_ONLY'] === 'memory') memoryRows();
   else if (process.env['BENCH_ONLY'] === 'page') await pageRows();
+  else if (process.env['BENCH_ONLY'] === 'lsp') await lspRows(cli, scratch, env);
   else {
     analyzeRows();
     memoryRows();
     await pageRows();
+    await lspRows(cli, scratch, env);
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });

@@ -135,7 +135,8 @@ export function cacheEntries(dir: string): CacheEntry[] {
   };
   for (const n of list(dir)) {
     if (/^[0-9a-f]{2}$/.test(n)) files(n, /^[0-9a-f]{64}\.json(\.\d+\.tmp)?$/, 'facts');
-    else if (n === 'runs' || n === 'results') files(n, /^[0-9a-f]+\.(json|out)(\.\d+\.tmp)?$/, n);
+    // A result is named <invocation>-<settings> (result-cache.ts resultName).
+    else if (n === 'runs' || n === 'results') files(n, /^[0-9a-f]+(-[0-9a-f]+)?\.(json|out)(\.\d+\.tmp)?$/, n);
     else if (n === 'measured') files(n, /^[0-9a-f]{32}\.json(\.\d+\.tmp)?$/, 'measured');
     else if (n === 'bin') files(n, /^(srcfacts|tracesum)-[\w.-]+$/, 'bin');
     else if (/^tools\.json(\.\d+\.tmp)?$/.test(n)) add(join(dir, n), 'tools');

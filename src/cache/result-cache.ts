@@ -43,8 +43,13 @@ function validHeader(h: unknown, state: string): h is Header {
 
 export interface CachedResult {
   code: number;
-  output: Buffer;
+  /** The report, checked whole against its checksum first, then read again chunk by chunk as it is written out:
+   *  a replay holds a few MB, not the whole report (77 MB for std's JSON). Iterate it once, to the end. */
+  output: AsyncIterable<Buffer>;
 }
+
+/** Bytes read at a time when checking and replaying a report. */
+const READ_CHUNK = 4 << 20;
 
 export class ResultCache {
   constructor(readonly dir: string) {}
@@ -53,9 +58,22 @@ export class ResultCache {
     return join(this.dir, 'results', name + '.out');
   }
 
+  /**
+   * Whether some report of this invocation (any output settings) is stored: its next run is then likely a replay,
+   * and the work that only a new analysis needs is not started ahead.
+   */
+  hasReportFor(runId: string): boolean {
+    const prefix = `${runId.slice(0, 24)}-`;
+    try {
+      return readdirSync(join(this.dir, 'results')).some((n) => n.startsWith(prefix) && n.endsWith('.out'));
+    } catch {
+      return false;
+    }
+  }
+
   /** The report stored under name if it was made from this state, else null (a damaged file is a miss). */
   async get(name: string, state: string): Promise<CachedResult | null> {
-    let fh;
+    let fh: FileHandle | undefined;
     try {
       fh = await open(this.path(name), 'r');
     } catch {
@@ -70,21 +88,26 @@ export class ResultCache {
       if (!validHeader(h, state)) return null;
       const size = (await fh.stat()).size - HEADER_SIZE;
       if (size !== h.length) return null;
-      const output = Buffer.allocUnsafe(size);
+      // The whole report is checked before any of it is written out: a damaged entry is a miss, not half a report.
+      const buf = Buffer.allocUnsafe(Math.min(READ_CHUNK, Math.max(size, 1)));
+      let crc = 0;
       for (let got = 0; got < size;) {
-        const r = await fh.read(output, got, size - got, HEADER_SIZE + got);
+        const r = await fh.read(buf, 0, Math.min(buf.length, size - got), HEADER_SIZE + got);
         if (r.bytesRead === 0) return null; // truncated under us
+        crc = crc32(buf.subarray(0, r.bytesRead), crc);
         got += r.bytesRead;
       }
-      if (crc32(output) !== h.crc) return null;
+      if (crc !== h.crc) return null;
       // Used now: the last to be trimmed when the cache is over its bound.
       const now = new Date();
       utimes(this.path(name), now, now).catch(() => {});
-      return { code: h.code, output };
+      const open = fh;
+      fh = undefined; // closed by the replay
+      return { code: h.code, output: replay(open, size) };
     } catch {
       return null;
     } finally {
-      await fh.close();
+      await fh?.close();
     }
   }
 
@@ -153,6 +176,22 @@ export class ResultWriter {
   }
 }
 
+/** The report's bytes, read again in chunks from the handle get checked them on (a file renamed over the entry
+ *  meanwhile does not change them); the handle is closed at the end. */
+async function* replay(fh: FileHandle, size: number): AsyncGenerator<Buffer> {
+  try {
+    for (let got = 0; got < size;) {
+      const b = Buffer.allocUnsafe(Math.min(READ_CHUNK, size - got));
+      const r = await fh.read(b, 0, b.length, HEADER_SIZE + got);
+      if (r.bytesRead === 0) throw new Error('the cached report was cut short while it was replayed: run the command again');
+      got += r.bytesRead;
+      yield r.bytesRead === b.length ? b : b.subarray(0, r.bytesRead);
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
 /** Writes all of b at position at (a write may take only part of it). */
 async function writeAll(fh: FileHandle, b: Uint8Array, at: number): Promise<void> {
   for (let done = 0; done < b.length;) {
@@ -191,11 +230,13 @@ export function toolIdentity(version: string): string {
   return identity;
 }
 
-/** The file name of an invocation's report with these output settings, in the language of the run: a report's
- *  prose follows --lang, so a zh-CN run never replays the report an English run left (nor the other way). */
+/** The file name of an invocation's report with these output settings, in the language of the run (a report's
+ *  prose follows --lang, so a zh-CN run never replays the report an English run left): the invocation's id first, so that whether
+ *  it has any report stored can be told before the settings are known (hasReportFor). */
 export function resultName(runId: string, settings: unknown[]): string {
-  return createHash('sha256')
+  const h = createHash('sha256')
     .update(JSON.stringify([runId, t.lang(), ...settings]))
     .digest('hex')
-    .slice(0, 32);
+    .slice(0, 24);
+  return `${runId.slice(0, 24)}-${h}`;
 }

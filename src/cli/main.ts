@@ -16,7 +16,6 @@ import { cacheLimit, DEFAULT_LIMIT, enforceBounds } from '../cache/cache-dir.js'
 import { runServe, type ServeFlags } from './serve.js';
 import { runCheck, type CheckFlags } from './check.js';
 import { runDiff, type DiffFlags } from './diff.js';
-import { runLsp } from '../lsp/server.js';
 import { LANGS, resolveLang, UnknownLangError } from '../i18n/lang.js';
 import { t } from '../i18n/t.js';
 import { commanderError, helpConfiguration } from './commander-text.js';
@@ -205,6 +204,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .description(t('cli.help.lsp'))
     .option('--stdio', t('cli.help.lsp.stdio'))
     .action(async () => {
+      // Loaded only here: the protocol library takes longer to load than the go list of a warm analyze.
+      const { runLsp } = await import('../lsp/server.js');
       outcome = await runLsp(io.env, { langChosen: !!langFlag(argv) || !!io.env['HEAPSCOPE_LANG'] });
     });
 

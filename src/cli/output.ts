@@ -1,7 +1,7 @@
 // Where a report goes: standard output, or with -o a file written whole or not at all (a temporary file beside it,
 // renamed when the report is complete), so a failed or interrupted run never leaves half a page behind.
 
-import { closeSync, openSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors/errors.js';
 import type { CliIO } from './terminal.js';
@@ -30,9 +30,11 @@ export function openOutput(io: CliIO, file: string | undefined, format: string):
     if (format === 'html' && io.stdoutTTY) throw new UsageError(t('cli.err.htmlToTerminal'), t('cli.err.hint.htmlToTerminal'));
     return { tty: io.stdoutTTY, write: (c) => io.stdout(c), commit: () => {} };
   }
-  const target = resolve(io.cwd, file);
-  if (statSync(target, { throwIfNoEntry: false })?.isDirectory())
-    throw new UsageError(t('cli.err.isDir', { flag: '-o', value: file }), t('cli.err.hint.nameFile'));
+  const named = resolve(io.cwd, file);
+  const st = statSync(named, { throwIfNoEntry: false });
+  if (st?.isDirectory()) throw new UsageError(t('cli.err.isDir', { flag: '-o', value: file }), t('cli.err.hint.nameFile'));
+  if (st && !st.isFile()) return straightTo(named, file);
+  const target = realTarget(named);
   const tmp = join(dirname(target), `.${basename(target)}.heapscope-${process.pid}.tmp`);
   const failed = (e: unknown): UsageError => {
     pending.delete(tmp);
@@ -77,8 +79,59 @@ export function openOutput(io: CliIO, file: string | undefined, format: string):
   };
 }
 
+/** The file a path names: a symbolic link's target, so the rename replaces the file and leaves the link. */
+function realTarget(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path; // not there yet
+  }
+}
+
+/** A device, pipe or socket (/dev/null, /dev/stdout, a FIFO, a shell's >(...)) is written to as it is: renaming a
+ *  file over it would replace /dev/null itself for a process allowed to. */
+function straightTo(target: string, file: string): Output {
+  let fd: number;
+  try {
+    fd = openSync(target, 'w');
+  } catch (e) {
+    throw new UsageError(
+      t('cli.err.cannotWrite', { flag: '-o', value: file, code: (e as NodeJS.ErrnoException).code ?? (e as Error).message }),
+    );
+  }
+  return {
+    tty: false,
+    write(c) {
+      const b = typeof c === 'string' ? Buffer.from(c, 'utf8') : c;
+      let off = 0;
+      try {
+        while (off < b.length) off += writeSync(fd, b, off, b.length - off);
+      } catch (e) {
+        throw new UsageError(
+          t('cli.err.cannotWrite', { flag: '-o', value: file, code: (e as NodeJS.ErrnoException).code ?? (e as Error).message }),
+        );
+      }
+    },
+    commit() {
+      closeSync(fd);
+    },
+  };
+}
+
 /** A small file written whole (a baseline): a temporary file beside it, renamed; a usage error when it cannot be. */
-export function writeWhole(target: string, text: string, flag: string): void {
+export function writeWhole(named: string, text: string, flag: string): void {
+  const st = statSync(named, { throwIfNoEntry: false });
+  if (st && !st.isFile() && !st.isDirectory()) {
+    try {
+      writeFileSync(named, text);
+      return;
+    } catch (e) {
+      throw new UsageError(
+        t('cli.err.cannotWrite', { flag, value: named, code: (e as NodeJS.ErrnoException).code ?? (e as Error).message }),
+      );
+    }
+  }
+  const target = realTarget(named);
   const tmp = join(dirname(target), `.${basename(target)}.heapscope-${process.pid}.tmp`);
   try {
     writeFileSync(tmp, text);

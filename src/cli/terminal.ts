@@ -58,7 +58,7 @@ export function phaseTimer(io: CliIO): (phase: string) => void {
     const use = process.resourceUsage();
     io.stderr(
       `heapscope: debug: ${phase} ${((now - last) / 1000).toFixed(2)} s (at ${(now / 1000).toFixed(2)} s; heapscope's own CPU so far ` +
-        `${(use.userCPUTime / 1e6).toFixed(2)} s user, ${(use.systemCPUTime / 1e6).toFixed(2)} s system, ${use.minorPageFault} page faults)\n`,
+        `${(use.userCPUTime / 1e6).toFixed(2)} s user, ${(use.systemCPUTime / 1e6).toFixed(2)} s system, ${use.minorPageFault} page faults, peak RSS ${Math.round(use.maxRSS / 1024)} MiB, heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MiB)\n`,
     );
     last = now;
   };

@@ -18,14 +18,38 @@ import { serve as enServe } from './en/serve.js';
 import { serve as zhServe } from './zh-CN/serve.js';
 import { web as enWeb } from './en/web.js';
 import { web as zhWeb } from './zh-CN/web.js';
+import { sweep as enSweep } from './en/sweep.js';
+import { sweep as zhSweep } from './zh-CN/sweep.js';
 import { lsp as enLsp } from './en/lsp.js';
 import { lsp as zhLsp } from './zh-CN/lsp.js';
 import type { Catalogues } from './translator.js';
 
-const en = { ...enCore, ...enCauses, ...enCli, ...enProse, ...enReport, ...enRules, ...enServe, ...enWeb, ...enLsp };
+const en = {
+  ...enCore,
+  ...enCauses,
+  ...enCli,
+  ...enProse,
+  ...enReport,
+  ...enRules,
+  ...enServe,
+  ...enWeb,
+  ...enSweep,
+  ...enLsp,
+};
 export type MessageId = keyof typeof en;
 
 export const catalogues: Catalogues<MessageId> = {
   en,
-  'zh-CN': { ...zhCore, ...zhCauses, ...zhCli, ...zhProse, ...zhReport, ...zhRules, ...zhServe, ...zhWeb, ...zhLsp },
+  'zh-CN': {
+    ...zhCore,
+    ...zhCauses,
+    ...zhCli,
+    ...zhProse,
+    ...zhReport,
+    ...zhRules,
+    ...zhServe,
+    ...zhWeb,
+    ...zhSweep,
+    ...zhLsp,
+  },
 };

@@ -5,10 +5,14 @@
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { focusModel, loadModel, measuredFigures } from '../pipeline/load-model.js';
+import { focusModel, joinRun, measuredFigures } from '../pipeline/load-model.js';
 import { applyIgnores, checkDirectives, directivesOf } from '../join/check.js';
 import { defaultCacheDir } from '../cache/model-cache.js';
+import { ResultCache, resultName, toolIdentity } from '../cache/result-cache.js';
+import { executePlan, planAnalysis } from '../runners/analyze.js';
+import { helperSourceHash } from '../runners/source-facts.js';
 import { addGroup, removeGroup, stopGroup } from '../runners/process-groups.js';
+import { VERSION } from '../version.js';
 import type { AnalysisModel } from '../model/types.js';
 import type { MeasuredCosts } from '../model/measured.js';
 import type { StaleDirective, Violation } from '../model/directives.js';
@@ -22,26 +26,55 @@ export interface ModuleAnalysis {
   files: string[];
   /** The go command's messages not tied to a package. */
   messages: string[];
+  /** True when it was read back from heapscope's result cache (nothing changed since it was made). */
+  replayed?: boolean;
 }
 
 export interface AnalyseOptions {
   tags?: string;
   tests: boolean;
   env: NodeJS.ProcessEnv;
+  /** Stops the analysis, the go command it runs with its whole process group; nothing partial is cached. */
+  signal?: AbortSignal;
 }
 
+/** What is stored for replay: the analysis without the measured figures, which are read afresh each time. */
+type Stored = Omit<ModuleAnalysis, 'measured' | 'replayed'>;
+
 /** The module at `root`, all of its packages (./...), as `heapscope check` sees it. Throws a HeapscopeError when
- *  nothing could be analysed (no module, a broken go.mod). */
+ *  nothing could be analysed (no module, a broken go.mod), and the signal's reason when aborted.
+ *
+ *  When nothing changed since the last clean analysis of the same module and settings (every package's content
+ *  key, the measured figures, heapscope itself), the finished analysis is read back from heapscope's result
+ *  cache, as `heapscope analyze` replays its finished report: no join, no focus, no source read again. */
 export async function analyseModule(root: string, opts: AnalyseOptions): Promise<ModuleAnalysis> {
   const cacheDir = defaultCacheDir(opts.env);
-  const { run, model } = await loadModel({
+  const plan = await planAnalysis({
     dir: root,
     patterns: ['./...'],
     ...(opts.tags ? { tags: opts.tags } : {}),
     tests: opts.tests,
     cacheDir,
     env: opts.env,
+    ...(opts.signal ? { signal: opts.signal } : {}),
   });
+  const measured = measuredFigures(cacheDir, plan.root);
+  const results = plan.stateKey ? new ResultCache(cacheDir) : null;
+  const name = resultName(plan.runId, ['lsp', toolIdentity(VERSION), measured?.stamp ?? '', helperSourceHash()]);
+  const hit = results && plan.stateKey ? await results.get(name, plan.stateKey) : null;
+  if (hit) {
+    try {
+      const parts: Buffer[] = [];
+      for await (const c of hit.output) parts.push(c);
+      const stored = JSON.parse(Buffer.concat(parts).toString('utf8')) as Stored;
+      await plan.cancel();
+      return { ...stored, measured: measured?.costs ?? null, replayed: true };
+    } catch {
+      // a damaged entry is a miss
+    }
+  }
+  const run = await executePlan(plan);
+  const model = joinRun(run);
   const files = run.units.flatMap((u) => u.files);
   // The files holding a directive are read for their structure, beside those the focus reads anyway.
   const withDirectives = files.filter((f) => {
@@ -51,12 +84,23 @@ export async function analyseModule(root: string, opts: AnalyseOptions): Promise
       return false;
     }
   });
-  const measured = measuredFigures(cacheDir, run.root);
-  const { source } = await focusModel(model, run, { cacheDir, env: opts.env, extraFiles: withDirectives, measured });
-  const directives = directivesOf(new Map([...source].filter(([f]) => !f.startsWith('/'))));
+  const focused = await focusModel(model, run, { cacheDir, env: opts.env, extraFiles: withDirectives, measured });
+  opts.signal?.throwIfAborted();
+  const directives = directivesOf(new Map([...focused.source].filter(([f]) => !f.startsWith('/'))));
   const { violations, stale } = checkDirectives(model, directives, null);
   applyIgnores(directives, violations, stale);
-  return { model, measured: measured?.costs ?? null, violations, stale, files: [...new Set(files)], messages: run.messages };
+  const stored: Stored = { model, violations, stale, files: [...new Set(files)], messages: run.messages };
+  // Only a clean analysis is replayed (as analyze replays only a clean report): a failed package may compile
+  // next time with the same sources (a dependency fetched meanwhile).
+  const clean = run.messages.length === 0 && focused.problems.length === 0 && run.units.every((u) => u.errors.length === 0);
+  if (results && plan.stateKey && clean) {
+    const w = await results.create(name, plan.stateKey, 0);
+    if (w) {
+      w.write(Buffer.from(JSON.stringify(stored), 'utf8'));
+      await w.commit();
+    }
+  }
+  return { ...stored, measured: measured?.costs ?? null };
 }
 
 /** How to start heapscope's own CLI as a child (the measure command runs `heapscope bench`). */

@@ -69,20 +69,16 @@ export function gcFigures(input: GcFiguresInput): GcFiguresResult {
   if (seen === 0)
     return {
       gc: null,
-      notes: [
-        `GC figures unknown: the cost pass printed no gctrace line (${goVersion}; the testing package's own runtime.GC() prints at least two)`,
-      ],
+      notes: [t('sweep.gc.noLine', { go: goVersion })],
     };
   if (trace.cycles.length === 0) {
     const first = trace.unread[0]?.text ?? '';
     return {
       gc: null,
-      notes: [
-        `GC figures unknown: ${goVersion}'s gctrace lines do not read as heapscope knows them (${unreadCount} like "${first.slice(0, 80)}")`,
-      ],
+      notes: [t('sweep.gc.unread', { go: goVersion, n: unreadCount, line: JSON.stringify(first.slice(0, 80)) })],
     };
   }
-  if (!(Number.isSafeInteger(ops) && ops > 0)) return { gc: null, notes: [`GC figures unknown: the cost pass ran ${ops} ops`] };
+  if (!(Number.isSafeInteger(ops) && ops > 0)) return { gc: null, notes: [t('sweep.gc.noOps', { ops })] };
 
   const depth = benchmark.split('/').length - 1;
   // Forced cycles the testing package makes before the benchmark's code first runs: main's run1, one per

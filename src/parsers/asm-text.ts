@@ -27,6 +27,7 @@
 import { type AllocEntryPoint, allocEntryPoint } from '../model/alloc-types.js';
 import type { AsmAllocCall, AsmFunction, AsmListing, AsmParse, AsmUnrecognised } from '../model/alloc-types.js';
 import { roundToSizeClass, splitTopLevel, typeSize } from '../model/size-classes.js';
+import { t as say } from '../i18n/t.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Types.
@@ -79,10 +80,10 @@ export function readableType(typeOrSymbol: string): ReadableType {
     });
     if (rest.length > 0 && rest.every((f) => /^X\d+$/.test(f.name))) {
       out.captures = rest.map((f) => f.type);
-      out.display = 'closure capturing ' + out.captures.map(shortenPaths).join(', ');
+      out.display = say('sweep.type.closure', { types: out.captures.map(shortenPaths).join(', ') });
     } else if (rest.length === 1 && rest[0]!.name === 'R') {
       out.methodValueReceiver = rest[0]!.type;
-      out.display = 'method value bound to ' + shortenPaths(rest[0]!.type);
+      out.display = say('sweep.type.methodValue', { type: shortenPaths(rest[0]!.type) });
     }
   }
   return out;

@@ -3,10 +3,12 @@
 // the yaml package, with aliases bounded. Errors name the file, the line and the key, one line each:
 // `heapscope.json:7: budgets.BenchmarkX.allocsPerOp: must be number`.
 
-import { Ajv } from 'ajv';
-import { LineCounter, isMap, isScalar, parseDocument, visit, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvClass } from 'ajv';
+import type { Node } from 'yaml';
 import type { Config } from '../model/config.js';
 import { parseJsonWithLines, pointerToken } from './json-lines.js';
+import { t as say } from '../i18n/t.js';
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
 
@@ -16,8 +18,15 @@ const MAX_ALIAS_COUNT = 100;
 /** Problems listed at most: a generated file can be wrong in every one of thousands of entries. */
 const MAX_PROBLEMS = 20;
 
+// Ajv and yaml take about a third of a second to load, and most runs have no configuration file: they are loaded
+// (synchronously, as the callers are) the first time a file is read.
+const lazyRequire = createRequire(import.meta.url);
+const yamlLib = (): typeof import('yaml') => lazyRequire('yaml') as typeof import('yaml');
+const ajvLib = (): { Ajv: typeof AjvClass } => lazyRequire('ajv') as { Ajv: typeof AjvClass };
+
 /** The node at a JSON pointer path in a YAML document, for its line. */
 function nodeAt(root: unknown, path: string[]): Node | null {
+  const { isMap, isScalar } = yamlLib();
   let n = root as Node | null;
   for (const key of path) {
     if (!n || !isMap(n)) return n;
@@ -36,6 +45,7 @@ function readJson(text: string, display: string): Read {
 }
 
 function readYaml(text: string, display: string): Read {
+  const { LineCounter, isScalar, parseDocument, visit } = yamlLib();
   const lines = new LineCounter();
   // Duplicate keys are found below: the yaml package's own check (uniqueKeys) compares each key with every one
   // before it, and took 8 s on 12,000 budgets.
@@ -56,7 +66,7 @@ function readYaml(text: string, display: string): Read {
         const k = pair.key.value;
         if (seen.has(k)) {
           const at = pair.key.range ? lines.linePos(pair.key.range[0]).line : 1;
-          duplicate = `${display}:${at}: duplicate key ${JSON.stringify(String(k))}`;
+          duplicate = say('sweep.config.duplicate', { file: display, line: at, key: JSON.stringify(String(k)) });
           return visit.BREAK;
         }
         seen.add(k);
@@ -70,10 +80,10 @@ function readYaml(text: string, display: string): Read {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     // The yaml package throws for an alias count past the bound, and for an alias to nothing.
-    const why = /alias count/i.test((e as Error).message)
-      ? `its aliases expand to too much (more than ${MAX_ALIAS_COUNT}): write the values out`
-      : (e as Error).message.split('\n')[0]!;
-    return { ok: false, errors: [`${display}: ${why}`] };
+    const error = /alias count/i.test((e as Error).message)
+      ? say('sweep.config.aliases', { file: display, max: MAX_ALIAS_COUNT })
+      : `${display}: ${(e as Error).message.split('\n')[0]!}`;
+    return { ok: false, errors: [error] };
   }
   const lineOf = (pointer: string): number => {
     const path = pointer
@@ -89,11 +99,12 @@ function readYaml(text: string, display: string): Read {
 export function parseConfig(raw: string, file: string, display: string, schema: object): ConfigResult {
   // A byte order mark is not part of the text (editors on Windows write one).
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-  if (text.trim() === '') return { ok: false, errors: [`${display} is empty: write {} for no configuration, or remove it`] };
+  if (text.trim() === '') return { ok: false, errors: [say('sweep.config.empty', { file: display })] };
   const read = /\.json$/i.test(file) ? readJson(text, display) : readYaml(text, display);
   if (!read.ok) return read;
   // A YAML file of comments only holds no document.
-  if (read.value === undefined) return { ok: false, errors: [`${display} is empty: write {} for no configuration, or remove it`] };
+  if (read.value === undefined) return { ok: false, errors: [say('sweep.config.empty', { file: display })] };
+  const { Ajv } = ajvLib();
   const ajv = new Ajv({ allErrors: true, strict: false });
   const validate = ajv.compile(schema);
   if (!validate(read.value)) {
@@ -109,11 +120,13 @@ export function parseConfig(raw: string, file: string, display: string, schema: 
         .split('/')
         .slice(1)
         .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'));
-      const key = path.join('.') || '(top level)';
-      const why = extra !== null ? 'unknown key' : badName !== null ? 'key too long' : (e.message ?? 'invalid');
-      return `${display}:${read.lineOf(pointer)}: ${shorten(key)}: ${why}`;
+      const at = { file: display, line: read.lineOf(pointer), key: shorten(path.join('.')) };
+      // The schema's other messages are Ajv's own (English, as its library writes them).
+      if (extra !== null) return say('sweep.config.unknownKey', at);
+      if (badName !== null) return say('sweep.config.keyTooLong', at);
+      return `${display}:${at.line}: ${at.key || '(top level)'}: ${e.message ?? 'invalid'}`;
     });
-    if (own.length > MAX_PROBLEMS) errors.push(`${display}: ... and ${own.length - MAX_PROBLEMS} more problems`);
+    if (own.length > MAX_PROBLEMS) errors.push(say('sweep.config.more', { file: display, n: own.length - MAX_PROBLEMS }));
     return { ok: false, errors };
   }
   const v = read.value as Partial<Config>;

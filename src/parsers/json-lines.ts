@@ -4,6 +4,7 @@
 // value is does a second pass note where each one starts, by JSON pointer as Ajv's instancePath writes it.
 // Iterative, so nesting depth costs no stack. (A hand-written scan rather than a dependency: jsonc-parser, the
 // maintained parser with positions, is not among heapscope's dependencies, and the check is some 150 lines.)
+import { t as say } from '../i18n/t.js';
 
 type SyntaxProblem = { ok: false; line: number; message: string };
 
@@ -45,7 +46,7 @@ export function parseJsonWithLines(text: string): JsonLinesResult {
     value = JSON.parse(text);
   } catch (e) {
     // Not expected after the scan; said rather than thrown.
-    return { ok: false, line: 1, message: `not valid JSON: ${(e as Error).message.slice(0, 200)}` };
+    return { ok: false, line: 1, message: say('sweep.json.invalid', { error: (e as Error).message.slice(0, 200) }) };
   }
   let lines: Map<string, number> | null = null;
   const lineOf = (pointer: string): number => {
@@ -79,10 +80,10 @@ function scan(text: string, lines: Map<string, number> | null): SyntaxProblem | 
     }
   };
   const describe = (): string => {
-    if (i >= text.length) return 'the end of the file';
+    if (i >= text.length) return say('sweep.json.end');
     const cp = text.codePointAt(i)!;
     return cp < 0x20 || cp === 0x7f
-      ? `character U+${cp.toString(16).toUpperCase().padStart(4, '0')}`
+      ? say('sweep.json.char', { cp: cp.toString(16).toUpperCase().padStart(4, '0') })
       : JSON.stringify(String.fromCodePoint(cp));
   };
   for (;;) {
@@ -90,7 +91,7 @@ function scan(text: string, lines: Map<string, number> | null): SyntaxProblem | 
     const top = stack[stack.length - 1];
     if (expect === 'after') {
       if (!top) {
-        if (i < text.length) return fail(`unexpected ${describe()} after the value`);
+        if (i < text.length) return fail(say('sweep.json.afterValue', { found: describe() }));
         break;
       }
       const c = text[i];
@@ -107,7 +108,7 @@ function scan(text: string, lines: Map<string, number> | null): SyntaxProblem | 
         expect = 'after';
         continue;
       }
-      return fail(`expected ',' or '${top.kind === '{' ? '}' : ']'}', found ${describe()}`);
+      return fail(say('sweep.json.expectedComma', { close: top.kind === '{' ? '}' : ']', found: describe() }));
     }
     const c = text[i];
     const close = top && prev !== 'other' && c === (top.kind === '{' ? '}' : ']');
@@ -117,22 +118,22 @@ function scan(text: string, lines: Map<string, number> | null): SyntaxProblem | 
       expect = 'after';
       continue;
     }
-    if (close) return fail(`trailing comma before '${c}'`, commaLine);
+    if (close) return fail(say('sweep.json.trailingComma', { close: c }), commaLine);
     if (expect === 'key') {
       STRING.lastIndex = i;
       const m = STRING.exec(text);
-      if (!m) return fail(`expected a key in double quotes, found ${describe()}`);
+      if (!m) return fail(say('sweep.json.expectedKey', { found: describe() }));
       const key = m[0].includes('\\') ? (JSON.parse(m[0]) as string) : m[0].slice(1, -1);
       const o = top!;
       if (o.firstKey === null) o.firstKey = key;
       else {
         o.keys ??= new Set([o.firstKey]);
-        if (o.keys.has(key)) return fail(`duplicate key ${m[0]}`);
+        if (o.keys.has(key)) return fail(say('sweep.json.duplicate', { key: m[0] }));
         o.keys.add(key);
       }
       i += m[0].length;
       skipSpace();
-      if (text[i] !== ':') return fail(`expected ':' after the key ${m[0]}, found ${describe()}`);
+      if (text[i] !== ':') return fail(say('sweep.json.expectedColon', { key: m[0], found: describe() }));
       i++;
       pendingKey = key;
       expect = 'value';
@@ -147,7 +148,7 @@ function scan(text: string, lines: Map<string, number> | null): SyntaxProblem | 
       lines.set(pointer, line);
     }
     if (c === '{' || c === '[') {
-      if (stack.length >= MAX_DEPTH) return fail(`nested more than ${MAX_DEPTH} deep`);
+      if (stack.length >= MAX_DEPTH) return fail(say('sweep.json.tooDeep', { max: MAX_DEPTH }));
       i++;
       stack.push({ kind: c, pointer, firstKey: null, keys: null, index: 0 });
       expect = c === '{' ? 'key' : 'value';
@@ -158,7 +159,7 @@ function scan(text: string, lines: Map<string, number> | null): SyntaxProblem | 
     if (c === '"') {
       STRING.lastIndex = i;
       len = STRING.exec(text)?.[0].length ?? 0;
-      if (!len) return fail('a string that does not end on its line, or holds a control character or a bad escape');
+      if (!len) return fail(say('sweep.json.badString'));
     } else if (text.startsWith('true', i)) len = 4;
     else if (text.startsWith('false', i)) len = 5;
     else if (text.startsWith('null', i)) len = 4;
@@ -166,7 +167,7 @@ function scan(text: string, lines: Map<string, number> | null): SyntaxProblem | 
       NUMBER.lastIndex = i;
       len = NUMBER.exec(text)?.[0].length ?? 0;
     }
-    if (!len) return fail(`expected a value, found ${describe()}`);
+    if (!len) return fail(say('sweep.json.expectedValue', { found: describe() }));
     i += len;
     expect = 'after';
     prev = 'other';

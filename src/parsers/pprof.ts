@@ -8,6 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { Profile } from 'pprof-format';
 import type { AnyProfile, Frame, MemProfile, MemSample } from '../model/profile.js';
 import type { CpuProfile, CpuSample } from '../model/cpu-classes.js';
+import { t as say } from '../i18n/t.js';
 
 export type { AnyProfile, Frame, MemProfile, MemSample };
 
@@ -19,12 +20,12 @@ function decode(data: Uint8Array): { ok: true; p: Profile } | { ok: false; error
   try {
     if (data.length >= 2 && data[0] === 0x1f && data[1] === 0x8b) raw = gunzipSync(data);
   } catch (e) {
-    return { ok: false, error: `not a readable gzip stream: ${(e as Error).message}` };
+    return { ok: false, error: say('sweep.pprof.notGzip', { error: (e as Error).message }) };
   }
   try {
     return { ok: true, p: Profile.decode(raw) };
   } catch (e) {
-    return { ok: false, error: `not a pprof profile: ${(e as Error).message}` };
+    return { ok: false, error: say('sweep.pprof.notPprof', { error: (e as Error).message }) };
   }
 }
 
@@ -73,7 +74,10 @@ export function parseMemProfile(data: Uint8Array): PprofResult {
   const iObj = types.indexOf('alloc_objects');
   const iBytes = types.indexOf('alloc_space');
   if (iObj < 0 || iBytes < 0) {
-    return { ok: false, error: `not a memory profile (sample types: ${types.join(', ') || 'none'})` };
+    return {
+      ok: false,
+      error: types.length ? say('sweep.pprof.notMemory', { types: types.join(', ') }) : say('sweep.pprof.notMemoryNone'),
+    };
   }
   const stackOf = stacksOf(p, str, true);
   const samples: MemSample[] = [];
@@ -99,7 +103,7 @@ export function parseAnyProfile(data: Uint8Array): AnyProfileResult {
   const strings = p.stringTable.strings;
   const str = (i: number | bigint): string => strings[Number(i)] ?? '';
   const sampleTypes = p.sampleType.map((t) => `${str(t.type)}/${str(t.unit)}`);
-  if (sampleTypes.length === 0) return { ok: false, error: 'a profile with no sample types' };
+  if (sampleTypes.length === 0) return { ok: false, error: say('sweep.pprof.noSampleTypes') };
   const stackOf = stacksOf(p, str, false);
   const samples = p.sample.map((s) => ({ stack: stackOf(s), values: s.value.map((v) => Number(v)) }));
   return { ok: true, profile: { sampleTypes, samples } };
@@ -121,7 +125,8 @@ export function parseCpuProfile(data: Uint8Array): CpuProfileResult {
   const types = p.sampleType.map((t) => `${str(t.type)}/${str(t.unit)}`);
   const iCount = types.indexOf('samples/count');
   const iNanos = types.indexOf('cpu/nanoseconds');
-  if (iCount < 0 || iNanos < 0) return { ok: false, error: `not a CPU profile (sample types: ${types.join(', ') || 'none'})` };
+  if (iCount < 0 || iNanos < 0)
+    return { ok: false, error: types.length ? say('sweep.pprof.notCpu', { types: types.join(', ') }) : say('sweep.pprof.notCpuNone') };
   const stackOf = stacksOf(p, str, false);
   const samples: CpuSample[] = p.sample.map((s) => ({
     stack: stackOf(s),

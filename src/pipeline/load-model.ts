@@ -90,5 +90,6 @@ export function loadJobModel(o: Resolved, tests: boolean): Promise<{ run: Analyz
     cacheDir: o.cacheDir,
     env: o.env,
     onProgress: o.onProgress,
+    ...(o.signal ? { signal: o.signal } : {}),
   });
 }

@@ -19,7 +19,8 @@ export interface EngineOptions {
   cache?: boolean;
   /** The environment of the go command and of heapscope's cache location. Default: process.env. */
   env?: NodeJS.ProcessEnv;
-  /** Stops the job between its phases; the job then rejects with the signal's reason. */
+  /** Stops the job: the go command running for it (its whole process group) at once, the rest between phases;
+   *  the job then rejects with the signal's reason and writes nothing of the stopped run to the cache. */
   signal?: AbortSignal;
   /** What the job is doing, as short lines ("listing packages", "compiling 3 packages"). */
   onProgress?: (message: string) => void;

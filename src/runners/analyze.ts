@@ -40,6 +40,35 @@ export interface AnalyzeOptions {
   onProgress?: (msg: string) => void;
   /** The go command's environment when the caller has read it already (in the same directory and env). */
   goEnv?: GoEnv;
+  /**
+   * Stops the go command running now (its whole process group) and the analysis with it: the analysis rejects
+   * with the signal's reason, and nothing of the stopped build is written to heapscope's cache.
+   */
+  signal?: AbortSignal;
+  /**
+   * Read the last identical run's cached facts ahead, beside go list (default true). The caller turns it off when
+   * its finished result is likely to be replayed: the read-ahead would then parse tens of MB for nothing.
+   */
+  preload?: boolean;
+}
+
+/** Identifies an invocation (directory, patterns, flags, environment), not the sources: the plan's runId. */
+export function invocationId(opts: AnalyzeOptions): string {
+  const env = opts.env ?? process.env;
+  return createHash('sha256')
+    .update(
+      JSON.stringify([
+        opts.dir,
+        opts.patterns,
+        opts.tags ?? '',
+        !!opts.tests,
+        !!opts.moduleDeps,
+        env['GOFLAGS'] ?? '',
+        env['GOOS'] ?? '',
+        env['GOARCH'] ?? '',
+      ]),
+    )
+    .digest('hex');
 }
 
 /** One compiled unit: a package, or a test variant `p [p.test]` / `p_test [p.test]`. */
@@ -145,26 +174,22 @@ export async function planAnalysis(opts: AnalyzeOptions): Promise<AnalyzePlan> {
   if (cache && cacheLimit(env) === null) {
     throw new UsageError(t('cli.err.cacheLimit', { value: env['HEAPSCOPE_CACHE_LIMIT'] ?? '' }));
   }
-  const runId = createHash('sha256')
-    .update(
-      JSON.stringify([
-        opts.dir,
-        opts.patterns,
-        opts.tags ?? '',
-        !!opts.tests,
-        !!opts.moduleDeps,
-        env['GOFLAGS'] ?? '',
-        env['GOOS'] ?? '',
-        env['GOARCH'] ?? '',
-      ]),
-    )
-    .digest('hex');
-  cache?.preload(runId);
+  const runId = invocationId({ ...opts, env });
+  if (opts.preload !== false) cache?.preload(runId);
   // go list runs beside go env; go env's verdict is awaited first so that a missing or too old go is
   // reported as such, not as a go list failure. The compiler flags depend on the release it names.
-  const listing = listPackages({ dir: opts.dir, env, patterns: opts.patterns, tags: opts.tags, deps: true, tests: opts.tests });
+  const signal = opts.signal;
+  const listing = listPackages({
+    dir: opts.dir,
+    env,
+    patterns: opts.patterns,
+    tags: opts.tags,
+    deps: true,
+    tests: opts.tests,
+    ...(signal ? { signal } : {}),
+  });
   listing.catch(() => {});
-  const goenv = opts.goEnv ?? (await readGoEnv(opts.dir, env));
+  const goenv = opts.goEnv ?? (await readGoEnv(opts.dir, env, signal));
   const gcflags = compilerFlags(goenv.version);
   // When nothing is cached for this invocation (its first run, or --no-cache) every package will be compiled:
   // start the build now, beside go list, instead of after it. Its output waits in memory until the package
@@ -176,7 +201,7 @@ export async function planAnalysis(opts: AnalyzeOptions): Promise<AnalyzePlan> {
     e.done = run('go', ['build', '-o', '/dev/null', gcflags, ...tagArgs, '--', ...opts.patterns], {
       cwd: opts.dir,
       env,
-      signal: e.stop.signal,
+      signal: signal ? AbortSignal.any([e.stop.signal, signal]) : e.stop.signal,
       onStderrBytes: (b, start, end) => (e.feed ? e.feed.pushBytes(b, start, end) : e.held.push(Buffer.from(b.subarray(start, end)))),
     }).then(
       (r) => r.code,
@@ -185,7 +210,12 @@ export async function planAnalysis(opts: AnalyzeOptions): Promise<AnalyzePlan> {
     early = e;
   }
   const root = moduleRoot(goenv, opts.dir);
-  const listed = await listing;
+  const listed = await listing.catch(async (e: unknown) => {
+    // Stopped (or failed) while the early build runs: it is not wanted either.
+    early?.stop.abort();
+    await early?.done;
+    throw e;
+  });
   const byPath = new Map(listed.map((p) => [p.ImportPath, p]));
   const targets = listed.filter((p) => !p.DepOnly && !(p.ImportPath.endsWith('.test') && !p.ForTest && !p.ImportPath.includes(' ')));
 
@@ -229,6 +259,11 @@ export async function planAnalysis(opts: AnalyzeOptions): Promise<AnalyzePlan> {
     root,
   ].join('\0');
   const keys = cache ? await computeKeys(listed, { common }) : new Map<string, string>();
+  if (signal?.aborted) {
+    early?.stop.abort();
+    await early?.done;
+    signal.throwIfAborted();
+  }
 
   const units = new Map<string, Unit>();
   for (const p of unitPkgs) {
@@ -265,8 +300,13 @@ export async function planAnalysis(opts: AnalyzeOptions): Promise<AnalyzePlan> {
 
 export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
   const { opts, env, cache, byPath, units, linked, keys, tagArgs, gcflags } = plan.state;
+  const signal = opts.signal;
   let { early } = plan.state;
   const { root, runId, env: goenv } = plan;
+  if (signal?.aborted) {
+    await plan.cancel();
+    signal.throwIfAborted();
+  }
   const progress = opts.onProgress ?? (() => {});
   const sources = sourceAccess(root, listedGoFiles(byPath.values()));
   // Let the read-ahead finish before looking entries up, so nothing is read twice.
@@ -322,7 +362,9 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
       seen++;
       progress(t('cli.progress.compiling', { seen, total }));
       const key = keys.get(u.id);
-      const clean = f.unknown.length === 0 && f.other.length === 0 && u.facts.length === 1 && !byPath.get(u.id)?.ForTest;
+      // A stopped build's last block may be cut short: nothing is cached once the run is aborted.
+      const clean =
+        !signal?.aborted && f.unknown.length === 0 && f.other.length === 0 && u.facts.length === 1 && !byPath.get(u.id)?.ForTest;
       if (cache && key && clean) {
         written.add(u);
         const stored = cache.put(key, u.id, u.facts);
@@ -338,6 +380,7 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
       const r = await run('go', args, {
         cwd: opts.dir,
         env,
+        ...(signal ? { signal } : {}),
         onStderrBytes: (b, start, end) => parser.pushBytes(b, start, end),
         onStdoutLine: (l) => {
           // go test -c reports "?   pkg [no test files]" and FAIL lines on stdout.
@@ -345,6 +388,7 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
         },
       });
       parser.end();
+      signal?.throwIfAborted();
       return r.code;
     };
     const codes: (number | null)[] = [];
@@ -355,6 +399,7 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
       for (const l of early.held.splice(0)) parser.pushBytes(l, 0, l.length);
       const code = await early.done;
       parser.end();
+      signal?.throwIfAborted();
       // A pattern that fails to load can stop the whole early build: compile what it left out, explicitly.
       rest = code === 0 ? [] : plain.filter((id) => units.get(id)!.facts.length === 0 && !units.get(id)!.errors.length);
       if (code !== 0 && rest.length === plain.length) rest = plain;
@@ -420,6 +465,7 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
       if (bad && u.facts.length === 0) u.errors.push(t('cli.analyze.importsBroken', { package: bad }));
     }
   }
+  signal?.throwIfAborted();
   if (cache) {
     await cache.recordRun(
       runId,

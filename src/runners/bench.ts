@@ -188,9 +188,7 @@ export async function runBenchmarks(session: BenchSession, opts: BenchOptions, o
       pr.errors.push(t('cli.bench.timedOut', { timeout: opts.timeout }));
     }
     if (timing.outputCut) {
-      pr.notes.push(
-        `the test binary left a process holding its output; heapscope stopped reading ${PIPE_DELAY_MS / 1000} s after the binary exited and ended that process (output may be cut)`,
-      );
+      pr.notes.push(t('sweep.bench.outputCut', { s: PIPE_DELAY_MS / 1000 }));
     }
     for (const prob of timing.parsed?.problems ?? []) {
       const d = describeProblem(prob);
@@ -222,7 +220,7 @@ export async function runBenchmarks(session: BenchSession, opts: BenchOptions, o
       pr.benchmarks.push(entry);
       // Nothing allocated in the timed runs, not even a byte: there is nothing to attribute.
       if (s['allocs/op']?.max === 0 && s['B/op']?.max === 0) {
-        entry.skipped = 'not profiled: the timed runs measured 0 B/op and 0 allocs/op';
+        entry.skipped = t('sweep.bench.notProfiled');
         continue;
       }
       const plan = planFor(r, requested, !!opts.exact);

@@ -16,6 +16,7 @@ import { run } from './process.js';
 import { exitStatus } from './bench-problems.js';
 import { exactBenchPattern, runLimitMs, type BenchOptions } from './test-binaries.js';
 import { t } from '../i18n/t.js';
+import { t as say } from '../i18n/t.js';
 
 /**
  * The longest a cost run is meant to take, in seconds of the timing pass's ns/op: about as long as the timing run
@@ -108,25 +109,26 @@ export async function costRun(
   const res = parser.end().packages[0]?.benchmarks.find((b) => b.name === name)?.runs[0];
   const base = { iterations, ops: res?.iterations ?? 0, gctrace, gcTrace: parseGcTrace(gctrace), seconds };
   if (!file) {
-    const ran = res ? `${Math.round(seconds * 1000)} ms` : 'no result';
     return {
       ...base,
       profile: null,
-      error: r.timedOut ? `the cost run did not finish in time (--timeout ${opts.timeout})` : null,
-      cpuSkipped: `its timed run lasted under ${CPU_PROFILE_MIN_S * 1000} ms, so the cost run traced the GC only (${ran}); a longer --benchtime gives CPU shares`,
+      error: r.timedOut ? say('sweep.cost.timedOut', { timeout: opts.timeout }) : null,
+      cpuSkipped: res
+        ? say('sweep.cost.gcOnly', { ms: CPU_PROFILE_MIN_S * 1000, took: Math.round(seconds * 1000) })
+        : say('sweep.cost.gcOnlyNoResult', { ms: CPU_PROFILE_MIN_S * 1000 }),
     };
   }
   try {
-    if (r.timedOut) return { ...base, profile: null, error: `the cost run did not finish in time (--timeout ${opts.timeout})` };
+    if (r.timedOut) return { ...base, profile: null, error: say('sweep.cost.timedOut', { timeout: opts.timeout }) };
     let data: Buffer;
     try {
       data = await readFile(file);
     } catch {
-      return { ...base, profile: null, error: `no CPU profile was written (${exitStatus(r.code, r.signal)})` };
+      return { ...base, profile: null, error: say('sweep.cost.noProfile', { status: exitStatus(r.code, r.signal) }) };
     }
     const p = parseCpuProfile(data);
-    if (!p.ok) return { ...base, profile: null, error: `CPU profile unreadable: ${p.error}` };
-    if (!res) return { ...base, profile: p.profile, error: `the cost run printed no result (${exitStatus(r.code, r.signal)})` };
+    if (!p.ok) return { ...base, profile: null, error: say('sweep.cost.unreadable', { error: p.error }) };
+    if (!res) return { ...base, profile: p.profile, error: say('sweep.cost.noResult', { status: exitStatus(r.code, r.signal) }) };
     return { ...base, profile: p.profile, error: null };
   } finally {
     await rm(file, { force: true });

@@ -63,8 +63,9 @@ export function goErrorText(lines: string[]): string | undefined {
 
 export { parseGoVersion };
 
-export async function readGoEnv(cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<GoEnv> {
-  const r = await capture('go', ['env', '-json', ...ENV_VARS], { cwd, env });
+export async function readGoEnv(cwd: string, env: NodeJS.ProcessEnv = process.env, signal?: AbortSignal): Promise<GoEnv> {
+  const r = await capture('go', ['env', '-json', ...ENV_VARS], { cwd, env, ...(signal ? { signal } : {}) });
+  signal?.throwIfAborted();
   if (r.code !== 0) {
     const first = goErrorText((r.stderr || r.stdout).split('\n')) ?? t('cli.err.exitStatus', { code: String(r.code) });
     throw new GoToolError(t('cli.err.goEnvFailed', { goText: first }));

@@ -19,6 +19,8 @@ export interface ListOptions {
   deps?: boolean;
   /** Also list the test variants and test mains (-test). */
   tests?: boolean;
+  /** Stops go list (its process group); the listing then rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 export async function listPackages(opts: ListOptions): Promise<GoListPackage[]> {
@@ -33,7 +35,9 @@ export async function listPackages(opts: ListOptions): Promise<GoListPackage[]> 
     env: opts.env,
     onStdoutLine: (l) => parser.push(l),
     onStderrLine: (l) => stderr.push(l),
+    ...(opts.signal ? { signal: opts.signal } : {}),
   });
+  opts.signal?.throwIfAborted();
   const { packages } = parser.end();
   const targets = packages.filter((p) => !p.DepOnly);
   if (r.code !== 0 || targets.length === 0) {

@@ -12,6 +12,7 @@ import { AsmTextParser } from '../parsers/asm-text.js';
 import { LineSplitter } from '../parsers/line-splitter.js';
 import { ModulePaths } from './paths.js';
 import type { AsmAllocCall, AsmListing } from '../model/alloc-types.js';
+import { t } from '../i18n/t.js';
 
 export async function packageListings(opts: {
   dir: string;
@@ -50,18 +51,13 @@ export async function packageListings(opts: {
       ...(opts.signal ? { signal: opts.signal } : {}),
       timeoutMs: opts.timeoutMs ?? 600_000,
     });
-    if (r.timedOut)
-      return {
-        listings: [],
-        calls: [],
-        error: `the assembly listing took longer than ${Math.round((opts.timeoutMs ?? 600_000) / 1000)} s`,
-      };
+    if (r.timedOut) return { listings: [], calls: [], error: t('sweep.asm.slow', { s: Math.round((opts.timeoutMs ?? 600_000) / 1000) }) };
     const size = (await stat(file).catch(() => null))?.size ?? 0;
     if (opts.maxBytes !== undefined && size > opts.maxBytes)
       return {
         listings: [],
         calls: [],
-        error: `the assembly listing is ${Math.round(size / 1048576)} MiB, over the ${Math.round(opts.maxBytes / 1048576)} MiB read`,
+        error: t('sweep.asm.large', { mib: Math.round(size / 1048576), max: Math.round(opts.maxBytes / 1048576) }),
       };
     const asm = new AsmTextParser({ resolveFile: (p) => paths.printed(p), listings: true });
     const errors: string[] = [];
@@ -83,7 +79,7 @@ export async function packageListings(opts: {
       listings: parsed.listings ?? [],
       // Every allocation call with its type and size (the language server's hover and fixes read these).
       calls: parsed.calls,
-      error: r.code === 0 ? null : (errors.length ? errors : first).join('\n') || `go build exited with ${r.code}`,
+      error: r.code === 0 ? null : (errors.length ? errors : first).join('\n') || t('sweep.tool.buildExited', { code: r.code ?? '?' }),
     };
   } finally {
     await removeTempDir(tmp);

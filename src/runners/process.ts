@@ -10,7 +10,7 @@ import { resolve as absolutePath } from 'node:path';
 import { ByteLineSplitter, LineSplitter } from '../parsers/line-splitter.js';
 import { DirectoryGoneError, GoToolError } from '../errors/errors.js';
 import { addGroup, isStopping, removeGroup, signalGroup, stopGroup } from './process-groups.js';
-import { goTempDir } from './temp-dirs.js';
+import { goTempDir, removeTempDir, tempDir } from './temp-dirs.js';
 import { lookPath } from './look-path.js';
 import { selfRegistering } from './watchdog.js';
 import { t } from '../i18n/t.js';
@@ -179,7 +179,11 @@ export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunR
     // through a symlink would make it name them by another path than heapscope's.
     let env: NodeJS.ProcessEnv = { ...(opts.env ?? process.env), PWD: absolutePath(opts.cwd) };
     // The go command's work directories go inside one of heapscope's, which is removed however heapscope ends.
-    if (cmd === 'go') env = { ...env, GOTMPDIR: goTempDir(env) };
+    // A run that can be cancelled gets one of its own, removed when it ends: a go command stopped by a signal
+    // leaves its work directory (temp-dirs.ts), and a long-lived language server cancels runs as files are saved.
+    const ownTmp = cmd === 'go' && opts.signal ? tempDir('heapscope-go-', goTempDir(env)) : null;
+    if (cmd === 'go') env = { ...env, GOTMPDIR: ownTmp ?? goTempDir(env) };
+    const removeOwnTmp = (): Promise<void> => (ownTmp ? removeTempDir(ownTmp) : Promise.resolve());
     // Through the watchdog's wrapper where there is one: the child registers itself before it runs.
     const file = lookPath(cmd, env, opts.cwd);
     const wrapped = file !== null ? selfRegistering(file, args) : null;
@@ -206,6 +210,7 @@ export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunR
     const err = child.stderr ? new Drain(errLines, child.stderr) : null;
     child.on('error', (e: NodeJS.ErrnoException) => {
       if (timer) clearTimeout(timer);
+      void removeOwnTmp();
       // spawn says ENOENT both for a program it cannot find and for a working directory that is not there.
       if ((e.code === 'ENOENT' || e.code === 'ENOTDIR') && !isDirectory(opts.cwd)) {
         reject(new DirectoryGoneError(t('cli.err.dirGone', { dir: String(opts.cwd) }), t('cli.err.hint.dirGone')));
@@ -266,7 +271,7 @@ export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunR
       }
       if (isStopping()) return;
       const status = exited ?? { code, signal };
-      Promise.all([out.end(), err?.end()]).then(() => resolve({ ...status, timedOut, outputCut }), reject);
+      Promise.all([out.end(), err?.end(), removeOwnTmp()]).then(() => resolve({ ...status, timedOut, outputCut }), reject);
     });
   });
 }
@@ -275,7 +280,7 @@ export function run(cmd: string, args: string[], opts: RunOptions): Promise<RunR
 export async function capture(
   cmd: string,
   args: string[],
-  opts: { cwd: string; env?: NodeJS.ProcessEnv },
+  opts: { cwd: string; env?: NodeJS.ProcessEnv; signal?: AbortSignal },
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const out: string[] = [];
   const err: string[] = [];

@@ -73,27 +73,66 @@ export function helperEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return e;
 }
 
+/**
+ * Without -trimpath: the standard library packages the helper imports are then compiled exactly as the user's
+ * own builds compile them (the go command keys its cache by -trimpath), so on a cold build cache the helper
+ * reuses what the analysis build compiles (7 packages of its own instead of 76) rather than compiling it all
+ * again. Its binary then holds heapscope's own paths, which it never prints.
+ */
 async function build(out: string, env: NodeJS.ProcessEnv): Promise<string | null> {
   const err: string[] = [];
-  const r = await run('go', ['build', '-trimpath', '-o', out, '.'], {
+  const r = await run('go', ['build', '-o', out, '.'], {
     cwd: HELPER_DIR,
     env: helperEnv(env),
     onStderrLine: (l) => err.push(l),
   });
-  return r.code === 0 ? null : err.slice(0, 3).join('; ') || `go build exited ${r.code}`;
+  return r.code === 0 ? null : err.slice(0, 3).join('; ') || t('sweep.tool.buildExited', { code: r.code ?? '?' });
+}
+
+type Tool = { path: string; cleanup: () => Promise<void> } | { error: string };
+
+/** Builds started ahead of need (startSourceFactsTool), by cache directory and release, until one is taken. */
+const started = new Map<string, Promise<Tool>>();
+
+/**
+ * Starts finding or building the helper now, so that a first run builds it beside its join instead of after it;
+ * the next sourceFactsTool call for the same cache directory and release takes the result.
+ */
+export function startSourceFactsTool(cacheDir: string, goVersion: string, env: NodeJS.ProcessEnv): void {
+  const k = `${cacheDir}\0${goVersion}`;
+  if (started.has(k)) return;
+  const p = findOrBuild(cacheDir, goVersion, env);
+  p.catch(() => {});
+  started.set(k, p);
+}
+
+/** A build started ahead and not taken (no file needed reading) is let finish, so no half-built file is left. */
+export async function settleSourceFactsTool(cacheDir: string, goVersion: string): Promise<void> {
+  const k = `${cacheDir}\0${goVersion}`;
+  const ahead = started.get(k);
+  if (!ahead) return;
+  started.delete(k);
+  const t = await ahead;
+  if ('path' in t) await t.cleanup();
 }
 
 /** The helper's path, built if needed; cleanup removes a per-run copy made when the cache cannot hold one. */
-export async function sourceFactsTool(
-  cacheDir: string,
-  goVersion: string,
-  env: NodeJS.ProcessEnv,
-): Promise<{ path: string; cleanup: () => Promise<void> } | { error: string }> {
+export function sourceFactsTool(cacheDir: string, goVersion: string, env: NodeJS.ProcessEnv): Promise<Tool> {
+  const k = `${cacheDir}\0${goVersion}`;
+  const ahead = started.get(k);
+  if (ahead) {
+    started.delete(k);
+    return ahead;
+  }
+  return findOrBuild(cacheDir, goVersion, env);
+}
+
+async function findOrBuild(cacheDir: string, goVersion: string, env: NodeJS.ProcessEnv): Promise<Tool> {
   let key: string;
   try {
     key = helperKey(goVersion);
   } catch {
-    return { error: `heapscope's go/srcfacts is missing from ${HELPER_DIR}` };
+    return { error: t('sweep.tool.missing', { tool: 'go/srcfacts', dir: HELPER_DIR }) };
   }
   const path = join(cacheDir, 'bin', key);
   const usable = (): boolean => {
@@ -130,7 +169,7 @@ export async function sourceFactsTool(
   const failed = await build(own, env);
   if (failed !== null) {
     await removeTempDir(dir);
-    return { error: `go/srcfacts does not build: ${failed}` };
+    return { error: t('sweep.tool.noBuild', { tool: 'go/srcfacts', error: failed }) };
   }
   return { path: own, cleanup: () => removeTempDir(dir) };
 }

@@ -306,7 +306,9 @@ export async function buildTestBinary(
   const calls = await read();
   return {
     asm: () => Promise.resolve(calls),
-    error: buildErr.length ? `test binary does not compile:\n${buildErr.join('\n')}` : `go test -c failed (exit ${build.code})`,
+    error: buildErr.length
+      ? t('sweep.bench.noCompile', { lines: buildErr.join('\n') })
+      : t('sweep.bench.testCFailed', { code: build.code ?? '?' }),
   };
 }
 
@@ -554,15 +556,17 @@ export async function profiledRun(
   );
   const res = r.parsed?.benchmarks.find((b) => b.name === name)?.runs[0];
   const base = { iterations, allocsPerOp: res?.metrics['allocs/op'] ?? null, bytesPerOp: res?.metrics['B/op'] ?? null };
-  if (r.timedOut) return { ...base, profile: null, error: 'the profiled run did not finish in time' };
+  if (r.timedOut) return { ...base, profile: null, error: t('sweep.bench.profiledTimedOut') };
   let data: Buffer;
   try {
     data = await readFile(file);
   } catch {
-    return { ...base, profile: null, error: `no memory profile was written (${exitStatus(r.code, r.signal)})` };
+    return { ...base, profile: null, error: t('sweep.bench.noMemProfile', { status: exitStatus(r.code, r.signal) }) };
   }
   const p = parseMemProfile(data);
-  return p.ok ? { ...base, profile: p.profile, error: null } : { ...base, profile: null, error: `memory profile unreadable: ${p.error}` };
+  return p.ok
+    ? { ...base, profile: p.profile, error: null }
+    : { ...base, profile: null, error: t('sweep.bench.memUnreadable', { error: p.error }) };
 }
 
 /**

@@ -53,7 +53,7 @@ export async function runTracePasses(
   progress(say('cli.progress.buildingTracesum'));
   const tool = await traceSummaryTool(opts.trace.cacheDir, opts.trace.goVersion, opts.env);
   if ('error' in tool) {
-    for (const t of todo) t.entry.trace = { figures: null, notes: [`no trace summary: ${tool.error}`] };
+    for (const t of todo) t.entry.trace = { figures: null, notes: [say('sweep.trace.toolError', { error: tool.error })] };
     return;
   }
   const iterations = new Map(todo.map((t) => [t.entry, traceIterations(t.entry)]));
@@ -85,7 +85,7 @@ export async function runTracePasses(
         if (t.entry.trace!.figures!.ops === n) continue;
         progress(say('cli.progress.tracingAgain', { benchmark: t.entry.result.name }));
         const again = await tracePass(t.bin, t.dir, opts, t.entry.result.name, n, join(tmp, `t${++i}.trace`), tool.path, false);
-        t.entry.trace = { ...again, notes: [`traced with ${n} ops, as the benchmark it is compared with`, ...again.notes] };
+        t.entry.trace = { ...again, notes: [say('sweep.trace.sameOps', { n }), ...again.notes] };
       }
     }
   } finally {
@@ -120,21 +120,20 @@ export async function tracePass(
     { cwd, env: opts.env, timeoutMs: runLimitMs(opts.timeout) },
   );
   const notes: string[] = [];
-  if (r.timedOut) return { figures: null, notes: [`no trace summary: the trace pass (${iterations} ops) did not finish in time`] };
-  if (r.code !== 0 || r.signal)
-    notes.push(`the trace pass (${iterations} ops) ended with ${exitStatus(r.code, r.signal)}: its trace may be cut short`);
+  if (r.timedOut) return { figures: null, notes: [say('sweep.trace.timedOut', { n: iterations })] };
+  if (r.code !== 0 || r.signal) notes.push(say('sweep.trace.exited', { n: iterations, status: exitStatus(r.code, r.signal) }));
   let size: number;
   try {
     size = statSync(file).size;
   } catch {
     size = 0;
   }
-  if (size === 0) return { figures: null, notes: [...notes, 'no trace summary: the trace pass wrote no execution trace'] };
+  if (size === 0) return { figures: null, notes: [...notes, say('sweep.trace.noFile')] };
   if (size > MAX_TRACE_BYTES && again && iterations > 1) {
     const fewer = Math.max(1, Math.floor((iterations * RETRACE_BYTES) / size));
     const r2 = await tracePass(bin, cwd, opts, name, fewer, file, tool, false);
     const mb = (size / 1e6).toFixed(1);
-    return { ...r2, notes: [`traced with ${fewer} ops, not ${iterations}: the trace of ${iterations} ops was ${mb} MB`, ...r2.notes] };
+    return { ...r2, notes: [say('sweep.trace.fewer', { fewer, n: iterations, mb }), ...r2.notes] };
   }
   return summarise(tool, file, cwd, iterations, notes);
 }
@@ -149,18 +148,23 @@ export async function summarise(tool: string, file: string, cwd: string, iterati
     onStderrLine: (l) => err.push(l),
     timeoutMs: SUMMARY_LIMIT_MS,
   });
-  if (r.timedOut) return { figures: null, notes: [...notes, `no trace summary: go/tracesum took over ${SUMMARY_LIMIT_MS / 1000} s`] };
+  if (r.timedOut) return { figures: null, notes: [...notes, say('sweep.trace.toolSlow', { s: SUMMARY_LIMIT_MS / 1000 })] };
   const parsed = parseTraceSummary(out.join('\n'));
   if (!parsed.ok) {
     const why = parsed.fromTool
-      ? `the execution trace cannot be decoded (golang.org/x/exp/trace: ${parsed.error})`
-      : `go/tracesum ${exitStatus(r.code, r.signal)} and printed what heapscope cannot read (${parsed.error}${err.length ? `; ${err.slice(0, 2).join('; ')}` : ''})`;
-    return { figures: null, notes: [...notes, `no trace summary: ${why}`] };
+      ? say('sweep.trace.undecodable', { error: parsed.error })
+      : say('sweep.trace.unreadable', {
+          status: exitStatus(r.code, r.signal),
+          error: `${parsed.error}${err.length ? `; ${err.slice(0, 2).join('; ')}` : ''}`,
+        });
+    return { figures: null, notes: [...notes, why] };
   }
   const s = parsed.summary;
   if (s.mmu['10ms'] === null)
     notes.push(
-      `the traced run lasted ${Math.round((s.windowEndNs - s.windowStartNs) / 1000)} µs: too short for the minimum mutator utilisation at ${s.mmu['1ms'] === null ? '1 ms and 10 ms' : '10 ms'}`,
+      say(s.mmu['1ms'] === null ? 'sweep.trace.shortBoth' : 'sweep.trace.short10', {
+        us: Math.round((s.windowEndNs - s.windowStartNs) / 1000),
+      }),
     );
   return { figures: traceFigures(s, iterations), notes };
 }

@@ -13,6 +13,7 @@ import { noteGrowth } from '../cache/cache-dir.js';
 import { run } from './process.js';
 import { helperEnv } from './source-facts.js';
 import { removeTempDir, tempDir } from './temp-dirs.js';
+import { t as say } from '../i18n/t.js';
 
 const HELPER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'go', 'tracesum');
 
@@ -44,8 +45,8 @@ async function build(out: string, env: NodeJS.ProcessEnv): Promise<string | null
     onStderrLine: (l) => err.push(l),
     timeoutMs: BUILD_LIMIT_MS,
   });
-  if (r.timedOut) return `go build did not finish in ${BUILD_LIMIT_MS / 1000} s`;
-  return r.code === 0 ? null : err.slice(0, 3).join('; ') || `go build exited ${r.code}`;
+  if (r.timedOut) return say('sweep.tool.buildSlow', { s: BUILD_LIMIT_MS / 1000 });
+  return r.code === 0 ? null : err.slice(0, 3).join('; ') || say('sweep.tool.buildExited', { code: r.code ?? '?' });
 }
 
 /**
@@ -58,7 +59,7 @@ export async function traceSummaryTool(
   env: NodeJS.ProcessEnv,
 ): Promise<{ path: string; cleanup: () => Promise<void> } | { error: string }> {
   const hash = helperSourceHash();
-  if (hash === 'missing') return { error: `heapscope's go/tracesum is missing from ${HELPER_DIR}` };
+  if (hash === 'missing') return { error: say('sweep.tool.missing', { tool: 'go/tracesum', dir: HELPER_DIR }) };
   if (cacheDir !== null) {
     const path = join(cacheDir, 'bin', `tracesum-${hash}-${goVersion}-${process.platform}-${process.arch}`);
     let usable: boolean;
@@ -76,7 +77,7 @@ export async function traceSummaryTool(
     try {
       mkdirSync(join(cacheDir, 'bin'), { recursive: true });
       const failed = await build(tmp, env);
-      if (failed !== null) return { error: `go/tracesum does not build: ${failed}` };
+      if (failed !== null) return { error: say('sweep.tool.noBuild', { tool: 'go/tracesum', error: failed }) };
       renameSync(tmp, path);
       noteGrowth(cacheDir, statSync(path).size);
       return { path, cleanup: async () => {} };
@@ -89,7 +90,7 @@ export async function traceSummaryTool(
   const failed = await build(own, env);
   if (failed !== null) {
     await removeTempDir(dir);
-    return { error: `go/tracesum does not build: ${failed}` };
+    return { error: say('sweep.tool.noBuild', { tool: 'go/tracesum', error: failed }) };
   }
   return { path: own, cleanup: () => removeTempDir(dir) };
 }

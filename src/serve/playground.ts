@@ -158,7 +158,7 @@ export async function slot<T>(f: () => Promise<T>, signal?: AbortSignal): Promis
   if (signal?.aborted) throw abandoned();
   if (active < PLAYGROUND_LIMITS.parallel) active++;
   else {
-    if (waiting.length >= PLAYGROUND_LIMITS.queued) throw new PlaygroundError('the playground is busy: try again in a moment', 429);
+    if (waiting.length >= PLAYGROUND_LIMITS.queued) throw new PlaygroundError(t('sweep.serve.busy'), 429);
     await new Promise<void>((go, fail) => {
       const turn = (): void => {
         signal?.removeEventListener('abort', leave);

@@ -52,13 +52,13 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   let size = 0;
   for await (const c of req) {
     size += (c as Buffer).length;
-    if (size > MAX_BODY) throw new PlaygroundError('request too large', 413);
+    if (size > MAX_BODY) throw new PlaygroundError(t('sweep.serve.tooLarge'), 413);
     chunks.push(c as Buffer);
   }
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch {
-    throw new PlaygroundError('the request is not JSON', 400);
+    throw new PlaygroundError(t('sweep.serve.notJson'), 400);
   }
 }
 
@@ -79,9 +79,8 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   let data: { generation: number; body: Buffer } | null = null;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (!allowedHost(req.headers.host, port))
-      return send(res, 421, 'text/plain', 'heapscope serve answers only requests for its own address\n');
-    if (!allowedOrigin(req.headers.origin, port)) return send(res, 403, 'text/plain', 'cross-origin request refused\n');
+    if (!allowedHost(req.headers.host, port)) return send(res, 421, 'text/plain; charset=utf-8', `${t('sweep.serve.otherHost')}\n`);
+    if (!allowedOrigin(req.headers.origin, port)) return send(res, 403, 'text/plain; charset=utf-8', `${t('sweep.serve.crossOrigin')}\n`);
     // A page of another site can send a request without an Origin header only as a simple GET: no GET changes
     // state, the answers are not readable across origins, and the one GET that starts work (/api/asm) needs a
     // custom header, which such a page cannot send without a preflight.
@@ -112,7 +111,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       const f = /^\d{1,9}$/.test(given) ? live.page?.files[Number(given)] : undefined;
       // Only a Go file of the analysed packages, whatever a //line directive made the compiler name.
       const real = f !== undefined ? (live.sources?.path(f) ?? null) : null;
-      if (!real) return send(res, 404, 'text/plain', 'no such file of the module\n');
+      if (!real) return send(res, 404, 'text/plain; charset=utf-8', `${t('sweep.serve.noFile')}\n`);
       return send(res, 200, 'text/plain; charset=utf-8', await readFile(real));
     }
     if (method === 'GET' && url.pathname === '/api/events') {
@@ -180,7 +179,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
         throw e;
       }
     }
-    send(res, 404, 'text/plain', 'not found\n');
+    send(res, 404, 'text/plain; charset=utf-8', `${t('sweep.serve.notFound')}\n`);
   };
 
   const server = createServer((req, res) => {

@@ -123,6 +123,7 @@ test('clean removes every heapscope file and nothing else', async () => {
   for (let i = 0; i < 5; i++) entry(dir, i, 10, now, 0);
   mkdirSync(join(dir, 'results'));
   writeFileSync(join(dir, 'results', 'ab12.out'), 'x');
+  writeFileSync(join(dir, 'results', 'ab12-cd34.out'), 'x'); // <invocation>-<settings>, as result names are now
   mkdirSync(join(dir, 'runs'));
   writeFileSync(join(dir, 'runs', 'cd34.json'), '[]');
   writeFileSync(join(dir, 'tools.json'), '{}');
@@ -134,9 +135,9 @@ test('clean removes every heapscope file and nothing else', async () => {
   writeFileSync(join(dir, 'revisions', 'c'.repeat(40), 'a.go'), 'package a');
   writeFileSync(join(dir, 'ledger'), 'heapscope-ledger-1\n0\n');
   writeFileSync(join(dir, 'keep.txt'), 'mine');
-  assert.equal((await cacheEntries(dir)).length, 11);
+  assert.equal((await cacheEntries(dir)).length, 12);
   const r = cleanCache(dir);
-  assert.equal(r.removed, 11);
+  assert.equal(r.removed, 12);
   assert.deepEqual(readdirSync(dir), ['keep.txt']);
 });
 

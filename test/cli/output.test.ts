@@ -1,7 +1,19 @@
 // Where a report goes: a page is refused on a terminal; a file appears whole, at commit, or not at all.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { openOutput } from '../../src/cli/output.js';
 import { UsageError } from '../../src/errors/errors.js';
@@ -37,4 +49,29 @@ test('-o naming a directory is a usage error before any work', () => {
     () => openOutput(io(false, dir), '.', 'json'),
     (e) => e instanceof UsageError && /is a directory/.test(e.message),
   );
+});
+
+test('-o naming a pipe or a symbolic link: written through, never replaced (a rename over /dev/null would replace the device)', () => {
+  const dir = tempDir('heapscope-output-special-');
+  const fifo = join(dir, 'fifo');
+  assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
+  // A reader first, so opening the pipe for writing does not wait.
+  const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+  const out = openOutput(io(false, dir), 'fifo', 'json');
+  out.write('{"a":1}\n');
+  out.commit();
+  const buf = Buffer.alloc(64);
+  const n = readSync(reader, buf, 0, 64, null);
+  closeSync(reader);
+  assert.equal(buf.subarray(0, n).toString(), '{"a":1}\n');
+  assert.ok(lstatSync(fifo).isFIFO(), 'still a pipe');
+
+  writeFileSync(join(dir, 'real.json'), 'old');
+  symlinkSync('real.json', join(dir, 'link.json'));
+  const viaLink = openOutput(io(false, dir), 'link.json', 'json');
+  viaLink.write('new');
+  viaLink.commit();
+  assert.ok(lstatSync(join(dir, 'link.json')).isSymbolicLink(), 'the link is kept');
+  assert.equal(readFileSync(join(dir, 'real.json'), 'utf8'), 'new');
+  assert.deepEqual(readdirSync(dir).sort(), ['fifo', 'link.json', 'real.json']);
 });

@@ -84,7 +84,7 @@ for (const tc of TOOLCHAINS) {
   test(`${tc.name}: allocates: never, sometimes and always, each as the benchmark that runs it measures`, () => {
     const r = runCli(['analyze', '--format', 'json', '--no-cache', '-C', dir], { env: tc.env });
     assert.equal(r.code, 0, r.stderr);
-    const m = JSON.parse(r.stdout) as AnalysisModel;
+    const m = JSON.parse(r.stdout) as AnalysisModel & { allocationRules: Record<string, string> };
     const heap = m.sites.filter((s) => s.heap);
     const perFunction = (fn: string | null): number => heap.filter((s) => s.function === fn).length;
     // Two decisions of one expression (a box and the backing store it holds): the second is keyed ` (2)`, by cause.
@@ -99,7 +99,7 @@ for (const tc of TOOLCHAINS) {
       assert.deepEqual(verdicts[fn], [allocates, rule], `${fn}: ${JSON.stringify(heap.filter((s) => s.function === fn))}`);
     }
     assert.equal(heap.length, Object.keys(EXPECTED).length, 'each heap decision expected');
-    for (const s of heap) assert.ok(s.allocatesReason && s.allocatesReason.length > 10, `${s.function}: a reason`);
+    for (const s of heap) assert.ok((m.allocationRules[s.allocatesRule ?? ''] ?? '').length > 10, `${s.function}: a reason`);
 
     const bench = spawnSync('go', ['test', '-run', '^$', '-bench', '.', '-benchmem', '-benchtime', '2000x', '.'], {
       cwd: dir,

@@ -26,8 +26,10 @@ test('examples: every classic case gets its cause, at the compiler position, and
   const r = runCli(['analyze', '--format', 'json', '--tests', '-C', examplesDir]);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(snapshot(examplesDir), before);
-  const m = JSON.parse(r.stdout) as AnalysisModel;
-  assert.equal(m.schemaVersion, 1);
+  const m = JSON.parse(r.stdout) as AnalysisModel & { causes: Record<string, { summary: string; fix: string }> };
+  assert.equal(m.schemaVersion, 2);
+  // Each cause a site names is in the catalogue at the top, once.
+  for (const s of m.sites) for (const c of [s.cause, s.rootCause]) if (c) assert.ok(m.causes[c.id]?.summary && m.causes[c.id]?.fix, c.id);
   assert.match(m.go.version, /^go1\.\d+/);
   const at = (file: string, line: number, col: number) =>
     m.sites.filter((s) => s.heap && s.file === file && s.line === line && s.column === col);

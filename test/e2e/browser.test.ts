@@ -167,7 +167,7 @@ test('a real module on the newest Go: go.uber.org/zap with go1.27.4, every ranke
 /** The code and names a report file's data carries (Go names and expressions, the compiler's flow, inlining
  *  reasons and errors, types, paths): every string of the data but its prose (the causes' text, notes, details,
  *  cost bases, cold reasons), which is in the run's language like the interface around it. */
-function codeStrings(file: string, o: { benchNotes?: 'allowed' } = {}): string[] {
+function codeStrings(file: string): string[] {
   const b64 = /<script id="heapscope-data" type="application\/octet-stream">([^<]*)<\/script>/.exec(readFileSync(file, 'utf8'))![1]!;
   const data = JSON.parse(gunzipSync(Buffer.from(b64, 'base64')).toString('utf8')) as PageData;
   const prose = new Set<number | undefined>();
@@ -175,7 +175,7 @@ function codeStrings(file: string, o: { benchNotes?: 'allowed' } = {}): string[]
   for (const x of data.sites) {
     for (const k of [x.cost?.basis, x.allocatesReason, x.detail, x.cold, ...(x.notes ?? [])]) prose.add(k);
   }
-  if (!o.benchNotes) for (const b of data.benchmarks ?? []) for (const k of [...b.notes, ...b.lines.flatMap((l) => l.notes)]) prose.add(k);
+  for (const b of data.benchmarks ?? []) for (const k of [...b.notes, ...b.lines.flatMap((l) => l.notes)]) prose.add(k);
   // Longest first, so that a string inside a longer one does not cut it; only those that hold two words or more.
   return data.strings.filter((s, i) => !prose.has(i) && /[A-Za-z] +[A-Za-z]/.test(s)).sort((a, b) => b.length - a.length);
 }
@@ -247,9 +247,8 @@ test('--lang zh-CN: the analyze and bench pages speak Chinese (html lang, no Eng
   await b.page.locator('[data-testid="flame"] g').first().waitFor();
   await b.page.locator('[data-testid="flame-search"]').fill('Describe');
   await b.page.screenshot({ path: join(artifacts, 'bench-zh-CN.png') });
-  // The benchmarks' notes are let through: the cost and trace passes' notes (runners/cost-pass.ts, trace-pass.ts)
-  // are written in English still; everything else of the bench page is checked.
-  assert.deepEqual(englishRuns(await pageWords(b.page), codeStrings(bench, { benchNotes: 'allowed' })), []);
+  // The benchmarks' notes (the cost and trace passes' too) are prose in the run's language like the rest.
+  assert.deepEqual(englishRuns(await pageWords(b.page), codeStrings(bench)), []);
   assert.match(await b.page.locator('[data-testid="bench"]').innerText(), /基准测试/);
   assert.deepEqual(b.problems, []);
   await b.page.context().close();

@@ -11,6 +11,11 @@ interface Ref {
   summary: string;
   fix: string;
 }
+interface JsonReport {
+  sites: JsonSite[];
+  causes: Record<string, { summary: string; fix: string }>;
+  allocationRules: Record<string, string>;
+}
 interface JsonSite {
   id: string;
   expr: string;
@@ -26,7 +31,15 @@ function sites(lang: string): JsonSite[] {
   // A cache of its own per language: the run's report must be made in its language, not replayed.
   const r = runCli(['analyze', '-C', examplesDir, '--format', 'json', '--lang', lang], { env: { HEAPSCOPE_CACHE: tempDir('hs-causes-') } });
   assert.equal(r.code, 0, r.stderr);
-  return (JSON.parse(r.stdout) as { sites: JsonSite[] }).sites;
+  // Schema 2: the prose is in the catalogues at the top; put it back on each site as schema 1 wrote it.
+  const j = JSON.parse(r.stdout) as JsonReport;
+  const full = (ref: { id: string } | null | undefined): Ref | undefined => (ref ? { id: ref.id, ...j.causes[ref.id]! } : undefined);
+  return j.sites.map((s) => ({
+    ...s,
+    cause: full(s.cause) ?? null,
+    rootCause: full(s.rootCause),
+    allocatesReason: s.allocatesRule !== undefined ? j.allocationRules[s.allocatesRule] : undefined,
+  }));
 }
 
 test('analyze --format json --lang zh-CN: causes and allocation reasons in Chinese, ids unchanged', () => {

@@ -9,12 +9,7 @@ import { join, relative } from 'node:path';
 import { repoRoot } from '../helpers/paths.js';
 
 /** Module (under src/) -> where it is tested, lacking a test of its own name. */
-const EXCEPTIONS: Record<string, string> = {
-  'parsers/escape-bytes.ts': 'test/parsers/fuzz.test.ts (byte ranges against escape-text) and every e2e analysis',
-  'parsers/git-tree.ts': 'test/model/revision-files.test.ts, test/e2e/diff.test.ts',
-  'parsers/go-list-json.ts': 'test/parsers/fuzz.test.ts, test/runners/bench-packages.test.ts',
-  'parsers/nm-text.ts': 'test/parsers/objdump-text.test.ts',
-};
+const EXCEPTIONS: Record<string, string> = {};
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {

@@ -2,9 +2,10 @@
 // refused with the reason (heapscope then goes on without that file's structure).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseSourceFacts } from '../../src/parsers/source-facts-json.js';
-import { readSourceFacts, sourceFactsTool } from '../../src/runners/source-facts.js';
+import { readSourceFacts, settleSourceFactsTool, sourceFactsTool, startSourceFactsTool } from '../../src/runners/source-facts.js';
+import { readdirSync } from 'node:fs';
 import { fixturesDir } from '../helpers/paths.js';
 import { tempDir } from '../helpers/cli.js';
 
@@ -68,4 +69,22 @@ test('lines srcfacts never prints are refused, with the reason', () => {
   assert.ok(!badCalls.ok && /callNames/.test(badCalls.error));
   const err = parseSourceFacts('{"file":"/a.go","error":"open /a.go: no such file"}');
   assert.ok(err.ok && err.facts.error === 'open /a.go: no such file');
+});
+
+test('the helper started ahead is the one taken: built once, into the cache, and found there next time', async () => {
+  const dir = tempDir('heapscope-srcfacts-ahead-');
+  startSourceFactsTool(dir, 'ahead', process.env);
+  startSourceFactsTool(dir, 'ahead', process.env); // a second start does not build again
+  const tool = await sourceFactsTool(dir, 'ahead', process.env);
+  assert.ok('path' in tool, 'error' in tool ? tool.error : '');
+  assert.ok(tool.path.startsWith(join(dir, 'bin')), tool.path);
+  assert.deepEqual(
+    readdirSync(join(dir, 'bin')).filter((n) => n.includes('ahead')),
+    [basename(tool.path)],
+    'one binary, no temporary file left',
+  );
+  const again = await sourceFactsTool(dir, 'ahead', process.env);
+  assert.ok('path' in again && again.path === tool.path);
+  // Nothing was left started: settling is a no-op.
+  await settleSourceFactsTool(dir, 'ahead');
 });

@@ -1,7 +1,7 @@
 import type { cli as en } from '../en/cli.js';
 
 export const cli: Record<keyof typeof en, string> = {
-  'cli.help.heapscope': 'Go 代码里哪些值分配在堆上，为什么：讲清 Go 编译器的逃逸分析。',
+  'cli.help.heapscope': 'Go 代码中哪些值分配在堆上、原因何在：解读 Go 编译器的逃逸分析。',
   'cli.help.version': '输出版本号',
   'cli.help.help': '显示命令的帮助',
   'cli.help.helpCommand': '显示命令的帮助',
@@ -25,8 +25,8 @@ export const cli: Record<keyof typeof en, string> = {
   'cli.help.formatHtml': '输出格式（html：一个自包含的页面）',
   'cli.help.output': '把报告写入 FILE（要么完整写入，要么不写），而不是标准输出',
   'cli.help.benchtime': '与 --bench 同用：同 go test -benchtime',
-  'cli.help.top': '顶部摘要排出多少个分配点（0：不显示摘要）',
-  'cli.help.sort': '分配点的排列方式：按代价（最贵的在前：有 bench 测得的 CPU 时间时按它，其次按 B/op）、按测得的 allocs/op，或按位置',
+  'cli.help.top': '顶部摘要排名列出的分配点个数（0：不显示摘要）',
+  'cli.help.sort': '分配点的排列方式：按代价（代价最高的在前：有 bench 测得的 CPU 时间时按它，其次按 B/op）、按测得的 allocs/op，或按位置',
   'cli.help.cause': '只列出这些原因的分配点（逗号分隔的 id，见 docs/causes.md）',
   'cli.help.package': '只列出包路径匹配这些模式的分配点（同 go list：./x/...、example.com/m/...）',
   'cli.help.function': '只列出函数名匹配这个正则表达式的分配点（编译器名或可读名）',
@@ -59,17 +59,17 @@ export const cli: Record<keyof typeof en, string> = {
   'cli.help.analyze.verbose': '列出 heapscope 没有识别的编译器输出行',
   'cli.help.bench': '运行基准测试，把每一个 allocs/op 归到造成它的源码行、类型和编译器决定',
   'cli.help.bench.bench': '要运行的基准测试，同 go test -bench',
-  'cli.help.bench.count': '为计时每个基准测试运行的次数（中位数与离散程度）',
-  'cli.help.bench.benchtime': '同 go test -benchtime（1s、20000x）；用于计时那一轮',
+  'cli.help.bench.count': '计时时每个基准测试的运行次数（取中位数与离散程度）',
+  'cli.help.bench.benchtime': '同 go test -benchtime（1s、20000x）；作用于计时运行',
   'cli.help.bench.check': '基准测试的 allocs/op 或 B/op 超出模块 heapscope.json 中的预算时失败（退出码 1）',
-  'cli.help.bench.noCost': '跳过代价测量（每个基准测试一次带 CPU 剖析和 GC 跟踪的运行）：没有 cpu 和 gc 数据',
-  'cli.help.bench.costTime': '代价测量每个基准测试最多运行多久（默认 500ms：约 50 个 CPU 采样）',
+  'cli.help.bench.noCost': '跳过开销测量（每个基准测试一次带 CPU 剖析和 GC 跟踪的运行）：没有 cpu 和 gc 数据',
+  'cli.help.bench.costTime': '开销测量每个基准测试最多运行多久（默认 500ms：约 50 个 CPU 采样）',
   'cli.help.bench.exact': '在剖析运行中记录每一次分配，不管要多久（默认：在会很慢时采样）',
   'cli.help.bench.trace': '另外单独运行一次，记录每个基准测试的执行跟踪并加以汇总（GC 周期、停顿、MMU）',
   'cli.help.bench.compare': '把两个基准测试并排比较（A B：全名或唯一的后缀），附上比值 B/A',
   'cli.help.bench.after': `计时来自一次普通的 -benchmem 运行。逐行数据来自每个基准测试另外两次运行，
 两次都记录每一次分配（-memprofilerate=1）并使用固定的迭代次数；二者之差去掉了准备工作。
-代价测量（--no-cost 跳过）把每个基准测试再运行一次，时长与计时运行相当，最多 --cost-time（500ms），
+开销测量（--no-cost 跳过）把每个基准测试再运行一次，时长与计时运行相当，最多 --cost-time（500ms），
 在 CPU 剖析器和 GODEBUG=gctrace=1 下进行：分配器和 GC 占用 CPU 的份额、GC 周期。
 在记录每一次分配会很慢时，这两次运行只记录采样（更大的 -memprofilerate），
 每行的数据是带 95% 区间的估计值；--exact 仍然记录每一次分配。`,
@@ -120,13 +120,13 @@ ns/op、B/op 或 allocs/op 显著变差超过 --threshold 即为退化。
   1  新增了堆分配点，或有基准测试退化
   2  heapscope 无法比较：不是 git 仓库、未知的修订版本（浅克隆时会注明）、go 命令无法获取的
      Go 版本、有包在一边编译不通过；带 --bench 时，有基准测试在一边失败、超时（--timeout）或没有运行`,
-  'cli.help.serve': '由本地服务器提供 HTML 报告，文件改动时自动更新，并带有片段试验场（playground）',
+  'cli.help.serve': '由本地服务器提供 HTML 报告，文件改动时自动更新，并带有代码片段演练场',
   'cli.help.serve.port': '127.0.0.1 上的端口（0：随机选一个空闲端口）',
-  'cli.help.serve.after': `标准输出的第一行是服务器的 URL；报告在 /，playground 在 /playground。
+  'cli.help.serve.after': `标准输出的第一行是服务器的 URL；报告在 /，演练场在 /playground。
 服务器只监听 127.0.0.1，只响应 Host 是它自己的地址、且 Origin（如果发送）也是它自己的请求。
 被分析的包中的 .go 文件、go.mod 或 go.work 改动时，报告会重新分析（经由缓存：只重新编译改动的包），
 打开的页面会自动更新。
-playground 的代码片段在一个临时模块中构建，用完即删，使用 CGO_ENABLED=0、GOPROXY=off、
+演练场的代码片段在一个临时模块中构建，用完即删，使用 CGO_ENABLED=0、GOPROXY=off、
 GOTOOLCHAIN=local，有时限（60 s，带基准测试时 120 s）和 2 GiB 的数据上限；同时最多运行两个。
 按 Ctrl-C 停止（退出码 130）。`,
   'cli.help.lsp': '供编辑器使用的语言服务器（LSP 3.17，经由标准输入输出）：见 docs/editors.md',
@@ -202,12 +202,12 @@ overlay 和 cgo 环境为键；每条命令行最近一次完成的报告；heap
   'cli.err.notPercentage': '{flag} {value}：不是百分比',
   'cli.err.hint.percentage': '例如 5% 或 0.5%',
   'cli.err.noRender':
-    '--format {format} 不能输出{what, select, diff {diff 结果} check {检查结果} bench {基准测试} other {对一行代码的解释}}',
+    '{what, select, diff {diff 结果} check {检查结果} bench {基准测试结果} other {对一行代码的解释}}不能以 --format {format} 输出',
   'cli.err.fileLine': '应为 FILE:LINE 或 FILE:LINE:COL，LINE 和 COL 为从 1 起的整数，实际为 {given}',
   'cli.err.checkNeedsBudgets': '--check 需要预算：模块根目录下没有 heapscope.json、heapscope.yaml 或 heapscope.yml',
   'cli.err.notPort': '{flag} {value}：不是端口号（0：任一空闲端口）',
   'cli.err.cannotListen': '无法监听 {address}：{code}',
-  'cli.serve.serving': '报告在 {url}，playground 在 {playground}（按 Ctrl-C 停止）',
+  'cli.serve.serving': '报告在 {url}，演练场在 {playground}（按 Ctrl-C 停止）',
   'cli.serve.updated': '{message}（第 {generation, number} 次更新）',
 
   // Errors of the runners (runners/): the go command, git, configuration, profiles.
@@ -243,13 +243,13 @@ overlay 和 cgo 环境为键；每条命令行最近一次完成的报告；heap
   'cli.err.hint.profile': '请给出 pprof 格式的 CPU 或内存性能剖析文件（go test -cpuprofile 或 -memprofile）',
 
   // Errors, problems, notes and progress of the engine (pipeline/).
-  'cli.err.minAllocsProfile': '--min-allocs 按 heapscope bench 测得的 allocs/op 计数；带 --profile 时没有这些数据',
+  'cli.err.minAllocsProfile': '--min-allocs 依据的是 heapscope bench 测得的 allocs/op；带 --profile 时没有这些数据',
   'cli.err.hint.leaveOne': '请去掉二者之一',
   'cli.err.asmHtml': '--asm 为 html 报告添加汇编面板',
   'cli.err.hint.asmHtml': '请与 --format html 一起使用',
   'cli.problem.asm': '汇编清单：{why}',
   'cli.problem.notCompiled': '{n, plural, other {# 个包}}没有编译通过；结果不完整',
-  'cli.problem.budgetsExceeded': '{n, plural, other {# 项预算}}超出',
+  'cli.problem.budgetsExceeded': '超出了 {n, plural, other {# 项预算}}',
   'cli.problem.budgetedNotRun': '{n, plural, other {# 个有预算的基准测试}}没有运行（{names}）',
   'cli.problem.budgetsUnmeasured': '{n, plural, other {# 项预算}}没有测得（{list}）',
   'cli.problem.budgets': '{parts}（{file}）',
@@ -292,7 +292,7 @@ overlay 和 cgo 环境为键；每条命令行最近一次完成的报告；heap
   'cli.progress.building': '正在构建 {package}（{side}）',
   'cli.progress.round': '第 {round, number}/{count, number} 轮：{package}（{side}）',
   'cli.bench.abNoBuild': '{package}（{side}）：测试二进制构建失败：{goText}',
-  'cli.bench.abTimedOut': '{package}（{side}）：{benchmark} 在 {timeout} 后超时（--timeout）；测试二进制已被结束',
+  'cli.bench.abTimedOut': '{package}（{side}）：{benchmark} 在 {timeout} 后超时（--timeout）；测试二进制已被终止',
   'cli.bench.aBenchmark': '某个基准测试',
   'cli.bench.abFailed': '{package}（{side}）：基准测试失败（{status}）：{lines}',
   'cli.progress.listing': '正在列出包',
@@ -302,25 +302,25 @@ overlay 和 cgo 环境为键；每条命令行最近一次完成的报告；heap
   'cli.analyze.importsBroken': '没有编译：它导入的 {package} 编译不通过',
   'cli.progress.buildingTests': '正在构建 {package}（{i, number}/{n, number}）',
   'cli.progress.timing': '正在为 {package} 的基准测试计时',
-  'cli.bench.timedOut': '基准测试在 {timeout} 后超时（--timeout）；测试二进制已被结束',
+  'cli.bench.timedOut': '基准测试在 {timeout} 后超时（--timeout）；测试二进制已被终止',
   'cli.bench.measuredNothing':
     '{benchmark} 什么也没有测到：它报告了 0 次迭代，其 goroutine 异常结束（runtime.Goexit，或 panic 的消息还没打印测试二进制就已退出）',
   'cli.progress.profiling': '正在剖析 {benchmark}',
   'cli.progress.profilingMany': '正在剖析 {package} 的 {n, plural, other {# 个}}基准测试',
-  'cli.progress.measuringCost': '正在测量 {benchmark} 的代价',
+  'cli.progress.measuringCost': '正在测量 {benchmark} 的开销',
   'cli.progress.buildingTracesum': '正在构建 go/tracesum',
   'cli.progress.tracing': '正在跟踪 {benchmark}',
   'cli.progress.tracingAgain': '再次跟踪 {benchmark}',
   'cli.srcfacts.unreadable': 'go/srcfacts 的输出 heapscope 无法读取：{why}',
   'cli.srcfacts.exited': 'go/srcfacts 退出（{status}）：{lines}',
-  'cli.bench.killedTimeout': '在 {timeout} 后超时（--timeout）；测试二进制已被结束',
+  'cli.bench.killedTimeout': '在 {timeout} 后超时（--timeout）；测试二进制已被终止',
   'cli.bench.skipped': '{benchmark} 被跳过',
   'cli.bench.skippedWhy': '{benchmark} 被跳过：{why}',
   'cli.bench.failed': '{benchmark} 失败',
   'cli.bench.failedWhy': '{benchmark} 失败：{why}',
   'cli.bench.timeoutProblem': '{benchmark} {what}',
   'cli.bench.timedOutPlain': '超时',
-  'cli.bench.endedBinary': '{benchmark} 结束了测试二进制：{status}',
+  'cli.bench.endedBinary': '{benchmark} 使测试二进制退出：{status}',
   'cli.bench.goTimeout': '{benchmark} 在 {timeout} 后超时（-test.timeout）',
   'cli.bench.panicked': '{benchmark} 发生 panic：{value}',
   'cli.bench.earlyExit': '测试二进制在任何基准测试运行之前就结束了：{status}',
@@ -344,7 +344,7 @@ overlay 和 cgo 环境为键；每条命令行最近一次完成的报告；heap
   'cli.cache.removed': '已从 {dir} 删除 {n, plural, other {# 个文件}}（{size}）',
 
   // Said when a report is replayed.
-  'cli.replayed': '自同一命令上次运行以来没有任何改动；从缓存重放其报告（用 --no-cache 重新分析）',
+  'cli.replayed': '自同一命令上次运行以来没有任何改动；从缓存重放其报告（用 --no-cache 重新运行）',
 
   // Between the names of a list commander prints (choices, suggestions).
   'cli.commander.listSeparator': '、',

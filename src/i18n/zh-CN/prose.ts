@@ -30,8 +30,8 @@ export const prose: Record<keyof typeof en, string> = {
   'prose.note.staysOnStackCaller': '在 {at} 处 {fn} 被内联到调用方时，它留在栈上：只有不经内联调用 {fn} 时才会逃逸',
   'prose.note.notInlined': '传给了 {fn}，而 {fn} 没有被内联（{reason}）：编译器只看得到它的参数泄漏',
 
-  'prose.cold.panic-argument': 'panic 的参数',
-  'prose.cold.fatal-argument': 'Fatal 或 Panic 日志调用的参数',
+  'prose.cold.panic-argument': 'panic 的实参',
+  'prose.cold.fatal-argument': 'Fatal 或 Panic 日志调用的实参',
   'prose.cold.branch-panics': '位于以 panic 结束的分支上',
   'prose.cold.branch-fatal': '位于以 Fatal 或 Panic 日志调用结束的分支上',
   'prose.cold.branch-exits': '位于以 os.Exit 结束的分支上',
@@ -42,9 +42,9 @@ export const prose: Record<keyof typeof en, string> = {
   'prose.basis.profileMemory': '{file} 中它所在的行有 {n} 次分配（占该性能剖析文件的 {pct}）',
   'prose.basis.profileCpu': '在 CPU 性能剖析文件 {file} 中，它所在的行出现在 {pct} 的调用栈上',
   'prose.basis.measured': '{benchmark} 中它所在的行有 {allocs} allocs/op',
-  'prose.basis.measuredCpu': '{benchmark} 中它所在的行有 {allocs} allocs/op，该基准测试的 CPU 有 {pct}% 花在分配器上',
+  'prose.basis.measuredCpu': '{benchmark} 中它所在的行有 {allocs} allocs/op，分配器为这一行所用的 CPU 占该基准测试的 {pct}%',
   'prose.basis.measuredCpuNs':
-    '{benchmark} 中它所在的行有 {allocs} allocs/op，该基准测试的 CPU 有 {pct}% 花在分配器上，分配和垃圾回收 (GC) 共耗 CPU {ns} ns/op',
+    '{benchmark} 中它所在的行有 {allocs} allocs/op，分配器为这一行所用的 CPU 占该基准测试的 {pct}%，分配和垃圾回收（GC）共耗 CPU {ns} ns/op',
   'prose.basis.inLoop': '在循环中',
   'prose.basis.inNestedLoops': '在 {n} 层嵌套循环中',
   'prose.basis.calledInLoop': '在 {fn} 中，而 {fn} 在一个循环内被调用',
@@ -104,14 +104,14 @@ export const prose: Record<keyof typeof en, string> = {
   'prose.name.packageInit': '包初始化',
   'prose.name.funcInit': 'func init（包中的第 {n} 个）',
   'prose.name.wrapper': '编译器为方法 {method} 生成的包装函数',
-  'prose.name.resultOf': '{fn} 的结果',
-  'prose.name.nthResultOf': '{fn} 的第 {n} 个结果',
-  'prose.name.resultOfFunction': '该函数的结果',
-  'prose.name.nthResultOfFunction': '该函数的第 {n} 个结果',
-  'prose.name.resultOfInlined': '某个内联调用的结果',
-  'prose.name.nthResultOfInlined': '某个内联调用的第 {n} 个结果',
+  'prose.name.resultOf': '{fn} 的返回值',
+  'prose.name.nthResultOf': '{fn} 的第 {n} 个返回值',
+  'prose.name.resultOfFunction': '该函数的返回值',
+  'prose.name.nthResultOfFunction': '该函数的第 {n} 个返回值',
+  'prose.name.resultOfInlined': '某个内联调用的返回值',
+  'prose.name.nthResultOfInlined': '某个内联调用的第 {n} 个返回值',
   'prose.name.parameter': '第 {n} 个参数',
-  'prose.name.blankResult': '一个空白结果',
+  'prose.name.blankResult': '一个空白返回值',
   'prose.name.rangeFuncState': 'range-over-func 循环的状态',
   'prose.name.aRangeFuncState': '某个 range-over-func 循环的状态',
   'prose.name.temporary': '一个编译器临时变量',
@@ -127,7 +127,7 @@ export const prose: Record<keyof typeof en, string> = {
     '性能剖析运行还完整运行了 {names}（testing 包按元素逐段匹配基准测试名，所以名字是本基准测试前缀的基准测试也会运行，而 b.Loop 会把它运行到底）：已扣除它们的逐行数据，共 {bytes} B/op',
   'prose.bench.partInside': '其中一部分在 {fn} 内部分配，{fn} 由这一行调用',
   'prose.bench.inside': '在 {fn} 内部分配，{fn} 由这一行调用',
-  'prose.bench.context': '编译器在这一行的堆分配决定（{exprs}）都不是这些分配的来源：它们只是上下文，不是原因',
+  'prose.bench.context': '编译器在这一行的堆决定（{exprs}）都不是这些分配的来源：它们只是上下文，不是原因',
   'prose.bench.noModuleFrame': '调用栈上没有被分析模块的帧：由运行时或 testing 包分配',
   'prose.bench.mapInsert':
     '向 map 插入时在 runtime.{fn} 内部为其存储分配内存：{allocs} allocs/op，平均每次 {bytes} B（先是 8 个槽位一组，随着增长换成更大的表）',
@@ -149,7 +149,7 @@ export const prose: Record<keyof typeof en, string> = {
   'prose.bench.unknownRuntime': 'runtime.{fn} 是 heapscope 尚不认识的分配入口：没有读取它的类别和类型参数',
   'prose.bench.runsInlined': '这段代码以内联方式运行；编译器在它被内联的地方（{sites}）做出决定：显示的就是这些决定',
   'prose.bench.callSite': '{caller} 中的 {at}',
-  'prose.bench.noCause': '这一行没有静态的堆分配决定，也没有已知的运行时原因',
+  'prose.bench.noCause': '这一行没有静态的堆决定，也没有已知的运行时原因',
 
   'prose.sampled.tooFew':
     '没有逐行数据：采样的性能剖析运行（{n1} 次和 {n2} 次迭代，大约每 {rate} 字节记录一次分配）只记录到 {samples, plural, other {# 次分配}}，太少，无法按行拆分（至少需要 {min} 次）；以计时运行的数据为准：用 --exact 运行可记录每一次分配',
@@ -166,7 +166,7 @@ export const prose: Record<keyof typeof en, string> = {
   'prose.cpu.noFigures': '没有 CPU 数据：{why}',
   'prose.cpu.noProfile': '没有 CPU 数据：开销测量运行没有写出 CPU 性能剖析文件',
   'prose.cpu.fewSamples':
-    '开销测量运行中该基准测试只有 {n, plural, other {# 个 CPU 样本}}（需要 {min} 个）：CPU 花在分配器和垃圾回收 (GC) 上的比例未知（更长的 --benchtime 能得到更多样本）',
+    '开销测量运行中该基准测试只有 {n, plural, other {# 个 CPU 样本}}（需要 {min} 个）：CPU 花在分配器和垃圾回收（GC）上的比例未知（更长的 --benchtime 能得到更多样本）',
   'prose.gc.noAllocation': '没有开销测量运行：计时运行测得 0 allocs/op 和 0 B/op，所以它的 CPU 和 GC 数据都是 0',
   'prose.gc.noFigures': '没有 GC 数据：{why}',
   'prose.gc.noResult': '没有 GC 数据：开销测量运行没有打印结果',
@@ -180,7 +180,7 @@ export const prose: Record<keyof typeof en, string> = {
   'prose.gc.noGoal':
     '计时运行期间 GC 处于关闭状态（堆目标无上限：GOGC=off，或基准测试中调用了 debug.SetGCPercent(-1)）：运行了 {n} 个 GC 周期',
   'prose.gc.ownForced':
-    '基准测试自己强制触发 GC 周期（runtime.GC() 或 debug.FreeOSMemory）：计入了 {n} 个强制周期，不含 b.N = 1 探测运行的周期和 testing 包在计时运行前调用的 runtime.GC()',
+    '基准测试自己强制触发 GC 周期（runtime.GC() 或 debug.FreeOSMemory）：计入了 {n} 个强制周期，其中包括 b.N = 1 探测运行的周期和 testing 包在计时运行前调用的 runtime.GC()',
   'prose.gc.unread':
     '有 {n, plural, other {# 行 gctrace}} 无法读取（被基准测试自己的 stderr 输出打断，或 {go} 改变了格式）：按编号计为 GC 周期，但没有其停顿时间和堆大小',
 

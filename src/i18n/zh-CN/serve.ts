@@ -11,7 +11,7 @@ export const serve: Record<keyof typeof en, string> = {
   'serve.needJson': '请求须为 application/json',
   'serve.noFiles': '请求中没有文件',
   'serve.gone': '客户端已断开',
-  'serve.tooManyFiles': '文件多于 {n} 个',
+  'serve.tooManyFiles': '文件超过 {n} 个',
   'serve.tooLarge': '源代码超过 {n} KiB',
   'serve.cgo': '{name}：演练场不支持 cgo（import "C"），它以 CGO_ENABLED=0 构建',
   'serve.timeout': '运行 {seconds} s 后被停止（演练场的时间限制）',

@@ -1,0 +1,235 @@
+// The language server's rows of npm run bench (BENCH_ONLY=lsp runs them alone), on a writable copy of
+// go.uber.org/zap: heapscope lsp driven over stdio as an editor drives it, against the CLI and the go command.
+//   first diagnostics: from starting the server to the first diagnostics of logger.go, heapscope's cache empty
+//     (Go's build cache warm) and warm, against `heapscope analyze` of logger.go's package in the same state
+//   save: a comment edit to logger.go saved, to the diagnostics published again, against the go command's own
+//     rebuild of the package after the same kind of edit (`go build -gcflags=-m=2 .`)
+//   hover: latency of hovers on logger.go's heap sites (median, p95)
+//   memory: the server's resident set after 10, 50 and 100 saves
+// Rounds alternate which command goes first, and each round gives a ratio of its own.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver/node';
+
+const ZAP = 'go.uber.org/zap@v1.28.0';
+
+interface Server {
+  pid: number;
+  /** Resolves with the next non-empty diagnostics published for uri (after this call). */
+  next(uri: string): Promise<PublishDiagnosticsParams>;
+  request<T>(method: string, params: unknown): Promise<T>;
+  notify(method: string, params: unknown): void;
+  stop(): Promise<void>;
+}
+
+function startServer(cli: string, cwd: string, env: NodeJS.ProcessEnv): Server {
+  const proc = spawn(process.execPath, [cli, 'lsp', '--stdio'], { cwd, env, stdio: ['pipe', 'pipe', 'ignore'] });
+  const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+  const waiters: { uri: string; done: (p: PublishDiagnosticsParams) => void }[] = [];
+  conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    if (!p.diagnostics.length) return;
+    for (const w of [...waiters])
+      if (w.uri === p.uri) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.done(p);
+      }
+  });
+  conn.onRequest((method: string) => (method === 'workspace/configuration' ? [null] : null));
+  conn.onNotification(() => undefined);
+  conn.listen();
+  return {
+    pid: proc.pid!,
+    next: (uri) => new Promise((done) => waiters.push({ uri, done })),
+    request: (method, params) => conn.sendRequest(method, params),
+    notify: (method, params) => void conn.sendNotification(method, params),
+    stop: async () => {
+      await conn.sendRequest('shutdown');
+      const exited = new Promise((ok) => proc.on('exit', ok));
+      void conn.sendNotification('exit');
+      await exited;
+      conn.dispose();
+    },
+  };
+}
+
+/** Starts the server on the module, opens the file; resolves with the server and the seconds to its first diagnostics. */
+async function firstDiagnostics(cli: string, mod: string, file: string, env: NodeJS.ProcessEnv): Promise<{ s: Server; seconds: number }> {
+  const t0 = performance.now();
+  const s = startServer(cli, mod, env);
+  const uri = pathToFileURL(file).href;
+  const first = s.next(uri);
+  await s.request('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(mod).href,
+    workspaceFolders: [{ uri: pathToFileURL(mod).href, name: 'zap' }],
+    capabilities: {},
+    initializationOptions: { minSeverity: 'hint' },
+  });
+  s.notify('initialized', {});
+  s.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text: readFileSync(file, 'utf8') } });
+  await first;
+  return { s, seconds: (performance.now() - t0) / 1000 };
+}
+
+function timed(cmd: string[], cwd: string, env: NodeJS.ProcessEnv): number {
+  const t0 = performance.now();
+  const r = spawnSync(cmd[0]!, cmd.slice(1), { cwd, env, stdio: 'ignore' });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd.join(' ')} failed: exit ${r.status}`);
+  return (performance.now() - t0) / 1000;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const p95 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
+const ratioCell = (hs: number[], base: number[]): string => {
+  const pairs = hs.map((h, i) => h / base[i]!);
+  return `${(median(hs) / median(base)).toFixed(2)} (pairs: median ${median(pairs).toFixed(2)}, ${pairs.map((x) => x.toFixed(2)).join(' ')})`;
+};
+
+function rssMiB(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+export async function lspRows(cli: string, scratch: string, baseEnv: NodeJS.ProcessEnv): Promise<void> {
+  const dl = spawnSync('go', ['mod', 'download', '-json', ZAP], { encoding: 'utf8' });
+  if (dl.status !== 0) throw new Error(`go mod download ${ZAP}: ${dl.stderr}`);
+  const mod = join(scratch, 'zap');
+  cpSync((JSON.parse(dl.stdout) as { Dir: string }).Dir, mod, { recursive: true });
+  spawnSync('chmod', ['-R', 'u+w', mod]);
+  spawnSync('go', ['mod', 'download'], { cwd: mod });
+  const file = join(mod, 'logger.go');
+  const uri = pathToFileURL(file).href;
+  const original = readFileSync(file, 'utf8');
+  const hcache = join(scratch, 'lsp-hcache');
+  const env = { ...baseEnv, HEAPSCOPE_CACHE: hcache, NO_COLOR: '1' };
+  const analyze = [process.execPath, cli, 'analyze', '--format', 'json', '--no-progress', '.'];
+  const rounds = Number(process.env['BENCH_LSP_RUNS'] ?? 5);
+  const saves = Number(process.env['BENCH_LSP_SAVES'] ?? 100);
+  // Go's build cache holds both sets of compiler flags' output (untimed).
+  timed(['go', 'build', '-o', '/dev/null', '-gcflags=-m=2', './...'], mod, env);
+  timed([process.execPath, cli, 'analyze', '--no-cache', '--format', 'json', '--no-progress', './...'], mod, env);
+
+  const row = (label: string, base: string, b: number[], h: number[]): string =>
+    `| ${label} | ${base} ${median(b).toFixed(2)} s | ${median(h).toFixed(2)} s | ${ratioCell(h, b)} |`;
+  console.log('');
+  console.log(`| heapscope lsp on ${ZAP} (${rounds} rounds, medians) | against | heapscope lsp | ratio of medians (pairs) |`);
+  console.log('|---|---|---|---|');
+  const coldA: number[] = [];
+  const coldL: number[] = [];
+  const warmA: number[] = [];
+  const warmL: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const a = (): void => {
+      rmSync(hcache, { recursive: true, force: true });
+      coldA.push(timed(analyze, mod, env));
+      warmA.push(timed(analyze, mod, env));
+    };
+    const l = async (): Promise<void> => {
+      rmSync(hcache, { recursive: true, force: true });
+      for (const into of [coldL, warmL]) {
+        const { s, seconds } = await firstDiagnostics(cli, mod, file, env);
+        into.push(seconds);
+        await s.stop();
+      }
+    };
+    if (i % 2 === 0) {
+      a();
+      await l();
+    } else {
+      await l();
+      a();
+    }
+  }
+  console.log(row('first diagnostics of logger.go, heapscope cache empty (Go build cache warm)', '`heapscope analyze .`', coldA, coldL));
+  console.log(row('first diagnostics of logger.go, both caches warm, nothing changed', '`heapscope analyze .`', warmA, warmL));
+
+  // Saves: a comment appended (the content changes, no line moves), against the go command's rebuild after the same.
+  const { s } = await firstDiagnostics(cli, mod, file, env);
+  let n = 0;
+  const edit = (): string => {
+    const text = `${original}\n// edit ${++n}\n`;
+    writeFileSync(file, text);
+    return text;
+  };
+  const save = async (): Promise<number> => {
+    const text = edit();
+    s.notify('textDocument/didChange', { textDocument: { uri, version: n + 1 }, contentChanges: [{ text }] });
+    // The change alone republishes what is still valid of the old diagnostics: let that go by (a request's answer
+    // comes after it), then time the save to the analysis's diagnostics.
+    await s.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    const t0 = performance.now();
+    const published = s.next(uri);
+    s.notify('textDocument/didSave', { textDocument: { uri } });
+    await published;
+    return (performance.now() - t0) / 1000;
+  };
+  // The language server re-analyses the package and its importers in the module (their content keys change);
+  // the go command's rebuild of the module after the same edit is the second yardstick.
+  const goRebuild = (pattern: string): number => {
+    edit();
+    return timed(['go', 'build', '-o', '/dev/null', '-gcflags=-m=2', pattern], mod, env);
+  };
+  const lspSaves: number[] = [];
+  const goSaves: number[] = [];
+  const goAllSaves: number[] = [];
+  let lspCount = 0;
+  const rss = new Map<number, number>();
+  const counted = (): void => {
+    if ([10, 50].includes(++lspCount)) rss.set(lspCount, rssMiB(s.pid));
+  };
+  for (let i = 0; i < Math.max(rounds, 7); i++) {
+    if (i % 2 === 0) {
+      goSaves.push(goRebuild('.'));
+      goAllSaves.push(goRebuild('./...'));
+      lspSaves.push(await save());
+    } else {
+      lspSaves.push(await save());
+      goAllSaves.push(goRebuild('./...'));
+      goSaves.push(goRebuild('.'));
+    }
+    counted();
+  }
+  console.log(row('a save of logger.go (a comment edit) re-analysed', '`go build -gcflags=-m=2 .` after the same edit', goSaves, lspSaves));
+  console.log(row('the same saves', '`go build -gcflags=-m=2 ./...` after the same edit', goAllSaves, lspSaves));
+
+  // Hovers on the file's heap sites, from the model in memory.
+  const sites = (
+    await (async () => {
+      const p = s.next(uri);
+      await save();
+      counted();
+      return p;
+    })()
+  ).diagnostics;
+  const hovers: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const d = sites[i % sites.length]!;
+    const t0 = performance.now();
+    await s.request('textDocument/hover', { textDocument: { uri }, position: d.range.start });
+    hovers.push(performance.now() - t0);
+  }
+  while (lspCount < saves) {
+    await save();
+    counted();
+  }
+  const last = rssMiB(s.pid);
+  await s.stop();
+  writeFileSync(file, original);
+  console.log('');
+  console.log(`| heapscope lsp on zap | |`);
+  console.log('|---|---|');
+  console.log(
+    `| hover on logger.go's ${sites.length} diagnostics (200 hovers) | median ${median(hovers).toFixed(1)} ms, p95 ${p95(hovers).toFixed(1)} ms |`,
+  );
+  const counts = [...rss.keys(), lspCount].join(', ');
+  console.log(
+    `| the server's resident set after ${counts} saves | ${[...rss.values(), last].map((x) => `${x.toFixed(0)} MiB`).join(', ')} |`,
+  );
+}
