@@ -10,6 +10,14 @@ export function sitesOnLine(a: ModuleAnalysis, file: string, line: number): Site
   return a.model.sites.filter((s) => s.heap && s.file === file && s.line === line).sort((x, y) => x.column - y.column);
 }
 
+/** Heap sites elsewhere whose explanation passes through this line (`return &values` for the parameter `values`
+ *  moved to the heap above it): the line a reader looks at is often the step, not the compiler's position. */
+export function sitesThroughLine(a: ModuleAnalysis, file: string, line: number): Site[] {
+  return a.model.sites.filter(
+    (s) => s.heap && !(s.file === file && s.line === line) && s.flow.some((f) => f.file === file && f.line === line),
+  );
+}
+
 /** The function's own name as written after `func` (a method's without its receiver). */
 export const shortName = (f: FunctionInfo): string => f.name.replace(/\[.*\]$/, '').replace(/^.*\./, '');
 

@@ -20,7 +20,7 @@ import { DEFAULT_SETTINGS, readSettings, type LspSettings } from './config.js';
 import { buildDiagnostics, SOURCE } from './diagnostics.js';
 import { absOf, modelFileOf, pathOf, readText, uriOf } from './files.js';
 import { findModules, moduleAbove, ModuleState } from './modules.js';
-import { functionAt, sitesOnLine } from './model-queries.js';
+import { functionAt, sitesOnLine, sitesThroughLine } from './model-queries.js';
 import { functionHover, siteHover, type AllocationFacts } from './hover.js';
 import { codeLenses, MEASURE_COMMAND, OPEN_REPORT_COMMAND } from './code-lens.js';
 import { codeActions } from './code-actions.js';
@@ -241,7 +241,11 @@ export function runLsp(env: NodeJS.ProcessEnv, { langChosen = false } = {}): Pro
     const fn = functionAt(a, f.file, p.position.line + 1, f.lines[p.position.line] ?? '', p.position.character);
     if (fn) return { contents: { kind: 'markdown', value: functionHover(a, fn) } };
     const sites = sitesOnLine(a, f.file, p.position.line + 1);
-    return sites.length ? { contents: { kind: 'markdown', value: siteHover(a, sites, allocationFacts.get(a)) } } : null;
+    if (sites.length) return { contents: { kind: 'markdown', value: siteHover(a, sites, allocationFacts.get(a)) } };
+    const through = sitesThroughLine(a, f.file, p.position.line + 1);
+    if (!through.length) return null;
+    const lead = through.map((s) => t('lsp.hover.through', { expr: s.goName?.expr ?? s.expr, line: s.line })).join('\n\n');
+    return { contents: { kind: 'markdown', value: `${lead}\n\n${siteHover(a, through, allocationFacts.get(a))}` } };
   });
 
   connection.onCodeLens((p) => {

@@ -1,6 +1,6 @@
 // Neovim headless (Debian's neovim, 0.7 or newer; CI installs it) as the language client: vim.lsp.start_client
 // runs `heapscope lsp`, the buffer of a copy of examples/alloc.go attaches, and a Lua script writes the diagnostic
-// Neovim holds for `return &values` and the hover at it into a JSON file. No nvim: the test fails.
+// Neovim holds for the parameter `values` (moved to the heap) and the hover on `return &values` into a JSON file. No nvim: the test fails.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -32,7 +32,7 @@ if client then
       result.diagnostic = { code = code, lnum = d.lnum, col = d.col, severity = d.severity, source = d.source, message = d.message }
     end
   end
-  local params = { textDocument = { uri = vim.uri_from_bufnr(0) }, position = { line = 23, character = 22 } }
+  local params = { textDocument = { uri = vim.uri_from_bufnr(0) }, position = { line = 24, character = 9 } }
   local replies = vim.lsp.buf_request_sync(0, 'textDocument/hover', params, 20000) or {}
   for _, r in pairs(replies) do
     if r.result and r.result.contents then result.hover = r.result.contents.value end
@@ -81,6 +81,8 @@ test(
       },
       { code: 'returned-address', lnum: 23, col: 20, severity: 3, source: 'heapscope' },
     );
+    // The hover on `return &values` itself (line 25), a step of the explanation of the parameter moved to the heap.
+    assert.match(r.hover ?? '', /`values` \(line 24\)/);
     assert.match(r.hover ?? '', /cause: `returned-address`/);
     assert.match(r.hover ?? '', /fix: /);
   },

@@ -14,6 +14,7 @@ export const lsp = {
 
   'lsp.hover.moved': '**heapscope** `{expr}` moved to the heap',
   'lsp.hover.escapes': '**heapscope** `{expr}` escapes to the heap',
+  'lsp.hover.through': 'This line is a step of why `{expr}` (line {line}) is on the heap:',
   'lsp.hover.cause': '- cause: `{id}`: {summary}',
   'lsp.hover.rootCause': '- root cause: `{id}`: {summary}',
   'lsp.hover.runtime': '- the runtime allocates: {answer}',

@@ -15,6 +15,7 @@ export const lsp: Record<keyof typeof en, string> = {
 
   'lsp.hover.moved': '**heapscope** `{expr}` 被移到堆上',
   'lsp.hover.escapes': '**heapscope** `{expr}` 逃逸到堆',
+  'lsp.hover.through': '这一行是 `{expr}`（第 {line} 行）在堆上的解释链中的一步：',
   'lsp.hover.cause': '- 原因：`{id}`：{summary}',
   'lsp.hover.rootCause': '- 根本原因：`{id}`：{summary}',
   'lsp.hover.runtime': '- 运行时是否分配：{answer}',
