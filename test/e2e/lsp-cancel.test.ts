@@ -104,7 +104,11 @@ test(
       const make = diags.find((d) => d.range.start.line === 7)!;
       assert.equal(make.source, 'heapscope');
 
-      // Nothing of the stopped build is left: the go command's work directories are removed with each run's own.
+      // The saved package is published first, then the module: once the module's publish is in, no run is under way
+      // and nothing of the stopped build is left (the go command's work directories are removed with each run's own).
+      const latest = (): number => c.history.filter((h) => h.uri === u && site(h.diagnostics, 7)).length;
+      for (let i = 0; i < 1200 && latest() < 2; i++) await sleep(100);
+      assert.equal(latest(), 2, 'the package publish, then the module publish');
       const goTmp = readdirSync(tmp).filter((n) => n.startsWith('heapscope-go-'));
       for (const d of goTmp) assert.deepEqual(readdirSync(join(tmp, d)), [], `work directories left in ${d}`);
 
