@@ -24,6 +24,9 @@ interface Server {
   pid: number;
   /** Resolves with the next non-empty diagnostics published for uri (after this call). */
   next(uri: string): Promise<PublishDiagnosticsParams>;
+  /** Resolves with the k-th non-empty diagnostics published for uri after this call (the server publishes a saved
+   *  file's package first, then the whole module). */
+  nth(uri: string, k: number): Promise<PublishDiagnosticsParams>;
   request<T>(method: string, params: unknown): Promise<T>;
   notify(method: string, params: unknown): void;
   stop(): Promise<void>;
@@ -32,11 +35,11 @@ interface Server {
 function startServer(cli: string, cwd: string, env: NodeJS.ProcessEnv): Server {
   const proc = spawn(process.execPath, [cli, 'lsp', '--stdio'], { cwd, env, stdio: ['pipe', 'pipe', 'ignore'] });
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
-  const waiters: { uri: string; done: (p: PublishDiagnosticsParams) => void }[] = [];
+  const waiters: { uri: string; left: number; done: (p: PublishDiagnosticsParams) => void }[] = [];
   conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     if (!p.diagnostics.length) return;
     for (const w of [...waiters])
-      if (w.uri === p.uri) {
+      if (w.uri === p.uri && --w.left === 0) {
         waiters.splice(waiters.indexOf(w), 1);
         w.done(p);
       }
@@ -46,7 +49,8 @@ function startServer(cli: string, cwd: string, env: NodeJS.ProcessEnv): Server {
   conn.listen();
   return {
     pid: proc.pid!,
-    next: (uri) => new Promise((done) => waiters.push({ uri, done })),
+    next: (uri) => new Promise((done) => waiters.push({ uri, left: 1, done })),
+    nth: (uri, k) => new Promise((done) => waiters.push({ uri, left: k, done })),
     request: (method, params) => conn.sendRequest(method, params),
     notify: (method, params) => void conn.sendNotification(method, params),
     stop: async () => {
@@ -152,6 +156,7 @@ export async function lspRows(cli: string, scratch: string, baseEnv: NodeJS.Proc
 
   // Saves: a comment appended (the content changes, no line moves), against the go command's rebuild after the same.
   const { s } = await firstDiagnostics(cli, mod, file, env);
+  await s.next(uri); // the module-wide publish after the package's
   let n = 0;
   const edit = (): string => {
     const text = `${original}\n// edit ${++n}\n`;
@@ -166,9 +171,14 @@ export async function lspRows(cli: string, scratch: string, baseEnv: NodeJS.Proc
     await s.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
     const t0 = performance.now();
     const published = s.next(uri);
+    const moduleWide = s.nth(uri, 2);
     s.notify('textDocument/didSave', { textDocument: { uri } });
     await published;
-    return (performance.now() - t0) / 1000;
+    const seconds = (performance.now() - t0) / 1000;
+    // The saved file's package is published first (timed); the rest of the module follows, untimed, before the next
+    // measurement, so the go command's rebuild never shares the cores with it.
+    await moduleWide;
+    return seconds;
   };
   // The language server re-analyses the package and its importers in the module (their content keys change);
   // the go command's rebuild of the module after the same edit is the second yardstick.

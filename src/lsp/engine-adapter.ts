@@ -41,17 +41,19 @@ export interface AnalyseOptions {
 /** What is stored for replay: the analysis without the measured figures, which are read afresh each time. */
 type Stored = Omit<ModuleAnalysis, 'measured' | 'replayed'>;
 
-/** The module at `root`, all of its packages (./...), as `heapscope check` sees it. Throws a HeapscopeError when
- *  nothing could be analysed (no module, a broken go.mod), and the signal's reason when aborted.
+/** The module at `root`, all of its packages (./...) or those of `patterns` (relative to root: the server's
+ *  package-first run), as `heapscope check` sees them. Throws a HeapscopeError when nothing could be analysed (no
+ *  module, a broken go.mod), and the signal's reason when aborted.
  *
- *  When nothing changed since the last clean analysis of the same module and settings (every package's content
- *  key, the measured figures, heapscope itself), the finished analysis is read back from heapscope's result
- *  cache, as `heapscope analyze` replays its finished report: no join, no focus, no source read again. */
-export async function analyseModule(root: string, opts: AnalyseOptions): Promise<ModuleAnalysis> {
+ *  When nothing changed since the last clean analysis of the same module, patterns and settings (every package's
+ *  content key, the measured figures, heapscope itself), the finished analysis is read back from heapscope's result
+ *  cache, as `heapscope analyze` replays its finished report: no join, no focus, no source read again. The run's
+ *  id holds the patterns, so a package's analysis and the module's are replayed each under its own key. */
+export async function analyseModule(root: string, opts: AnalyseOptions, patterns: string[] = ['./...']): Promise<ModuleAnalysis> {
   const cacheDir = defaultCacheDir(opts.env);
   const plan = await planAnalysis({
     dir: root,
-    patterns: ['./...'],
+    patterns,
     ...(opts.tags ? { tags: opts.tags } : {}),
     tests: opts.tests,
     cacheDir,

@@ -19,7 +19,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, readSettings, type LspSettings } from './config.js';
 import { buildDiagnostics, SOURCE } from './diagnostics.js';
 import { absOf, modelFileOf, pathOf, readText, uriOf } from './files.js';
-import { findModules, moduleAbove, ModuleState } from './modules.js';
+import { findModules, moduleAbove, ModuleState, type Scope } from './modules.js';
 import { functionAt, sitesOnLine, sitesThroughLine } from './model-queries.js';
 import { functionHover, siteHover, type AllocationFacts } from './hover.js';
 import { codeLenses, MEASURE_COMMAND, OPEN_REPORT_COMMAND } from './code-lens.js';
@@ -91,22 +91,36 @@ export function runLsp(env: NodeJS.ProcessEnv, { langChosen = false } = {}): Pro
   }
   const send = (uri: string): void => void connection.sendDiagnostics({ uri, diagnostics: visible(uri) });
 
-  function publishModule(m: ModuleState): void {
+  /** Publishes the module's analysis, or with scope 'packages' its package-first one: then only the files of
+   *  those packages are touched (the other files keep what the module's last analysis gave them). */
+  function publishModule(m: ModuleState, scope: Scope = 'module'): void {
     const texts = new Map<string, string | null>();
     const textOf = (abs: string): string | null => {
       if (!texts.has(abs)) texts.set(abs, readText(abs));
       return texts.get(abs)!;
     };
     const byFile = new Map<string, Diagnostic[]>();
-    if (m.analysis) {
-      readAllocations(m.analysis);
+    const build = (a: ModuleAnalysis): void => {
       const started = Date.now();
-      for (const [abs, ds] of buildDiagnostics(m.analysis, settings, textOf)) byFile.set(abs, ds);
-      connection.console.log(
-        `heapscope: ${m.root}: ${m.analysis.model.sites.length} sites, diagnostics built in ${Date.now() - started} ms`,
-      );
+      for (const [abs, ds] of buildDiagnostics(a, settings, textOf)) byFile.set(abs, ds);
+      connection.console.log(`heapscope: ${m.root}: ${a.model.sites.length} sites, diagnostics built in ${Date.now() - started} ms`);
+    };
+    const inPackages = (abs: string): boolean => m.packageDirs.includes(dirname(abs));
+    if (scope === 'packages') {
+      if (m.packages) {
+        readAllocations(m.packages); // hovers and fixes read this analysis until the module's lands
+        build(m.packages);
+      }
+    } else if (m.analysis) {
+      readAllocations(m.analysis);
+      build(m.analysis);
     }
-    if (m.error) {
+    // The module's run failed after its package-first one: those packages' files keep the newer diagnostics.
+    if (scope === 'module' && m.packages) {
+      for (const abs of [...byFile.keys()]) if (inPackages(abs)) byFile.delete(abs);
+      build(m.packages);
+    }
+    if (m.error && scope === 'module') {
       const gomod = absOf(m.root, 'go.mod');
       byFile.set(gomod, [
         ...(byFile.get(gomod) ?? []),
@@ -127,26 +141,28 @@ export function runLsp(env: NodeJS.ProcessEnv, { langChosen = false } = {}): Pro
       send(uri);
     }
     for (const [uri, p] of published)
-      if (p.root === m.root && !seen.has(uri)) {
+      if (p.root === m.root && !seen.has(uri) && (scope === 'module' || inPackages(pathOf(uri) ?? ''))) {
         published.delete(uri);
         send(uri);
       }
     if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   }
 
-  /** The module's analysis and the file's model name, when the editor's text still matches what was analysed at `line`. */
-  function fresh(uri: string, line: number): { m: ModuleState; file: string; lines: string[] } | null {
+  /** The newest analysis covering the file (its package's until the module's lands) and the file's model name, when
+   *  the editor's text still matches what was analysed at `line`. */
+  function fresh(uri: string, line: number): { m: ModuleState; a: ModuleAnalysis; file: string; lines: string[] } | null {
     const abs = pathOf(uri);
     const m = abs ? moduleOf(abs) : undefined;
+    const a = abs ? m?.analysisFor(abs) : null;
     const p = published.get(uri);
     const doc = documents.get(uri);
-    if (!abs || !m?.analysis || !doc) return null;
+    if (!abs || !m || !a || !doc) return null;
     const lines = splitLines(doc.getText());
     if (p) {
       const then = splitLines(p.text);
       if (then.length !== lines.length || then[line] !== lines[line]) return null;
     }
-    return { m, file: modelFileOf(m.analysis.model.root, abs), lines };
+    return { m, a, file: modelFileOf(a.model.root, abs), lines };
   }
 
   async function pullSettings(): Promise<void> {
@@ -208,13 +224,17 @@ export function runLsp(env: NodeJS.ProcessEnv, { langChosen = false } = {}): Pro
       const root = moduleAbove(abs);
       if (root) m = ensureModule(root);
     }
-    if (m && !m.analysis && !m.busy) void m.request();
+    // No analysis yet: this file's package first (a module-wide run under way restarts with it, the go command's
+    // cache keeping what it compiled), then the module.
+    if (m && !m.analysis && !m.covers(m.patternOf(abs))) void m.request(m.patternOf(abs));
     else send(e.document.uri);
   });
   documents.onDidChangeContent((e) => send(e.document.uri));
   documents.onDidSave((e) => {
     const abs = pathOf(e.document.uri);
-    if (abs) void moduleOf(abs)?.request();
+    const m = abs ? moduleOf(abs) : undefined;
+    // A Go file's package is analysed and published first, then the module (its importers).
+    if (abs && m) void m.request(abs.endsWith('.go') ? m.patternOf(abs) : undefined);
   });
   documents.onDidClose((e) => send(e.document.uri));
 
@@ -237,7 +257,7 @@ export function runLsp(env: NodeJS.ProcessEnv, { langChosen = false } = {}): Pro
   connection.onHover((p) => {
     const f = fresh(p.textDocument.uri, p.position.line);
     if (!f) return null;
-    const a = f.m.analysis!;
+    const a = f.a;
     const fn = functionAt(a, f.file, p.position.line + 1, f.lines[p.position.line] ?? '', p.position.character);
     if (fn) return { contents: { kind: 'markdown', value: functionHover(a, fn) } };
     const sites = sitesOnLine(a, f.file, p.position.line + 1);
@@ -255,7 +275,7 @@ export function runLsp(env: NodeJS.ProcessEnv, { langChosen = false } = {}): Pro
     if (doc && pub && splitLines(doc.getText()).length !== splitLines(pub.text).length) return [];
     const f = fresh(p.textDocument.uri, 0);
     if (!f) return [];
-    return codeLenses(f.m.analysis!, f.file, f.lines, (file) => './' + dirname(file));
+    return codeLenses(f.a, f.file, f.lines, (file) => './' + dirname(file));
   });
 
   connection.onCodeAction((p) => {
@@ -264,8 +284,8 @@ export function runLsp(env: NodeJS.ProcessEnv, { langChosen = false } = {}): Pro
     // A fix rests on the types of the analysed text: offered only while the editor's text is exactly that (an unsaved
     // edit elsewhere, say to a parameter's type, could make it wrong); the directives only need their own line.
     const exact = published.get(p.textDocument.uri)?.text === documents.get(p.textDocument.uri)?.getText();
-    const facts = exact ? allocationFacts.get(f.m.analysis!) : undefined;
-    return codeActions(f.m.analysis!, f.file, p.textDocument.uri, f.lines, p.range, facts);
+    const facts = exact ? allocationFacts.get(f.a) : undefined;
+    return codeActions(f.a, f.file, p.textDocument.uri, f.lines, p.range, facts);
   });
 
   connection.onExecuteCommand(async (p) => {

@@ -104,6 +104,11 @@ test(
       const make = diags.find((d) => d.range.start.line === 7)!;
       assert.equal(make.source, 'heapscope');
 
+      // The saved package is published first, then the module's whole run.
+      const latest = (): number => c.history.filter((h) => h.uri === u && site(h.diagnostics, 7)).length;
+      for (let i = 0; i < 1200 && latest() < 2; i++) await sleep(100);
+      assert.equal(latest(), 2, 'the package publish, then the module publish');
+
       await c.conn.sendRequest('shutdown');
       const exited = new Promise<number | null>((ok) => c.proc.on('exit', (code) => ok(code)));
       void c.conn.sendNotification('exit');

@@ -53,11 +53,13 @@ test(
     cpSync(examplesDir, ex, { recursive: true });
     const broken = join(fixturesDir, 'modules', 'broken');
     const directives = join(fixturesDir, 'modules', 'directives');
+    const cross = join(ws, 'crosspkg');
+    cpSync(join(fixturesDir, 'modules', 'crosspkg'), cross, { recursive: true });
     const c = startLsp({ cwd: ws });
     const init = (await c.conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: uri(ws),
-      workspaceFolders: [ex, broken, directives].map((d) => ({ uri: uri(d), name: d })),
+      workspaceFolders: [ex, broken, directives, cross].map((d) => ({ uri: uri(d), name: d })),
       capabilities: { workspace: { configuration: true, codeLens: { refreshSupport: true } }, window: { workDoneProgress: true } },
       // The editor's UI is Chinese, the lang setting English: English until the setting is emptied (below).
       locale: 'zh-CN',
@@ -197,6 +199,46 @@ test(
     );
     for (const l of zhLenses) assert.deepEqual(englishRuns(l.command!.title), [], l.command!.title);
     assert.match(zhLenses[0]!.command!.title, /^1 处堆分配/);
+    // A save in a module of two packages: the saved package's diagnostics come first and alone (its package is
+    // analysed before the module), then the module's; the other package's are never cleared meanwhile.
+    const libFile = join(cross, 'lib', 'lib.go');
+    const libUri = uri(libFile);
+    const appFile = join(cross, 'app.go');
+    const appUri = uri(appFile);
+    const has = (x: Diagnostic[], line: number): boolean => x.some((y) => y.range.start.line === line);
+    await c.published(libUri, (x) => has(x, 5));
+    const open = (u: string, text: string): void =>
+      void c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: u, languageId: 'go', version: 1, text } });
+    open(libUri, readFileSync(libFile, 'utf8'));
+    const appText = readFileSync(appFile, 'utf8') + '\nvar Sink []byte\n\nfunc Keep(n int) { Sink = make([]byte, n) }\n';
+    writeFileSync(appFile, appText);
+    open(appUri, appText);
+    const keep = c.diagnostics(appUri, (x) => has(x, 9));
+    const settled = c.diagnostics(libUri, (x) => has(x, 5));
+    void c.conn.sendNotification('textDocument/didSave', { textDocument: { uri: appUri } });
+    await keep;
+    await settled; // the module's publish after the package's
+    const libText = readFileSync(libFile, 'utf8').replace('package lib\n', 'package lib\n\n');
+    writeFileSync(libFile, libText);
+    const hidden2 = c.diagnostics(libUri, (x) => x.length === 0); // lines moved: hidden until the save's analysis
+    void c.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: libUri, version: 2 },
+      contentChanges: [{ text: libText }],
+    });
+    await hidden2;
+    const since = c.history.length;
+    void c.conn.sendNotification('textDocument/didSave', { textDocument: { uri: libUri } });
+    const libPublishes = (): number => c.history.slice(since).filter((h) => h.uri === libUri).length;
+    for (let i = 0; i < 1200 && libPublishes() < 2; i++) await new Promise((r) => setTimeout(r, 100));
+    const after = c.history.slice(since).filter((h) => h.uri.startsWith(uri(cross) + '/'));
+    const summary = JSON.stringify(after.map((h) => [h.uri.slice(uri(cross).length), h.diagnostics.map((d) => d.range.start.line)]));
+    assert.equal(after[0]?.uri, libUri, summary);
+    assert.ok(has(after[0]!.diagnostics, 6), summary);
+    assert.equal(after.filter((h) => h.uri === libUri && has(h.diagnostics, 6)).length, 2, summary);
+    assert.ok(
+      after.filter((h) => h.uri === appUri).every((h) => has(h.diagnostics, 9)),
+      summary,
+    );
 
     // A measure run in flight, then shutdown and exit: the server ends 0 and its child's process group is gone.
     const begun = new Promise<void>((ok) =>

@@ -21,6 +21,8 @@ export interface LspClient {
   /** The same, or the latest published already when `ok` holds for them. */
   published: (uri: string, ok: (d: Diagnostic[]) => boolean) => Promise<Diagnostic[]>;
   latest: Map<string, Diagnostic[]>;
+  /** Every publish, in order. */
+  history: PublishDiagnosticsParams[];
   /** Requests the server made of the client (method names), in order. */
   serverRequests: string[];
 }
@@ -37,8 +39,10 @@ export function startLsp(opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): 
   const latest = new Map<string, Diagnostic[]>();
   const waiters: { uri: string; ok: (d: Diagnostic[]) => boolean; done: (d: Diagnostic[]) => void }[] = [];
   const serverRequests: string[] = [];
+  const history: PublishDiagnosticsParams[] = [];
   conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     latest.set(p.uri, p.diagnostics);
+    history.push(p);
     for (const w of [...waiters])
       if (w.uri === p.uri && w.ok(p.diagnostics)) {
         waiters.splice(waiters.indexOf(w), 1);
@@ -65,6 +69,7 @@ export function startLsp(opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): 
     proc,
     stderr: () => err,
     latest,
+    history,
     serverRequests,
     diagnostics: (uri, ok, timeoutMs = 120_000) => wait(uri, ok, timeoutMs, false),
     published: (uri, ok) => wait(uri, ok, 120_000, true),
