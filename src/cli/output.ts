@@ -25,6 +25,15 @@ process.on('exit', () => {
     }
 });
 
+const cannotWrite = (flag: string, value: string, e: unknown): UsageError =>
+  new UsageError(t('cli.err.cannotWrite', { flag, value, code: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
+
+function writeAll(fd: number, c: string | Uint8Array): void {
+  const b = typeof c === 'string' ? Buffer.from(c, 'utf8') : c;
+  let off = 0;
+  while (off < b.length) off += writeSync(fd, b, off, b.length - off);
+}
+
 export function openOutput(io: CliIO, file: string | undefined, format: string): Output {
   if (file === undefined || file === '-') {
     if (format === 'html' && io.stdoutTTY) throw new UsageError(t('cli.err.htmlToTerminal'), t('cli.err.hint.htmlToTerminal'));
@@ -43,26 +52,20 @@ export function openOutput(io: CliIO, file: string | undefined, format: string):
     } catch {
       // Never made, or gone.
     }
-    return new UsageError(
-      t('cli.err.cannotWrite', { flag: '-o', value: file, code: (e as NodeJS.ErrnoException).code ?? (e as Error).message }),
-    );
+    return cannotWrite('-o', file, e);
   };
   let fd: number;
   try {
     fd = openSync(tmp, 'w', 0o644);
   } catch (e) {
-    throw new UsageError(
-      t('cli.err.cannotWrite', { flag: '-o', value: file, code: (e as NodeJS.ErrnoException).code ?? (e as Error).message }),
-    );
+    throw cannotWrite('-o', file, e);
   }
   pending.add(tmp);
   return {
     tty: false,
     write(c) {
-      const b = typeof c === 'string' ? Buffer.from(c, 'utf8') : c;
-      let off = 0;
       try {
-        while (off < b.length) off += writeSync(fd, b, off, b.length - off);
+        writeAll(fd, c);
       } catch (e) {
         throw failed(e); // a full disk
       }
@@ -95,21 +98,15 @@ function straightTo(target: string, file: string): Output {
   try {
     fd = openSync(target, 'w');
   } catch (e) {
-    throw new UsageError(
-      t('cli.err.cannotWrite', { flag: '-o', value: file, code: (e as NodeJS.ErrnoException).code ?? (e as Error).message }),
-    );
+    throw cannotWrite('-o', file, e);
   }
   return {
     tty: false,
     write(c) {
-      const b = typeof c === 'string' ? Buffer.from(c, 'utf8') : c;
-      let off = 0;
       try {
-        while (off < b.length) off += writeSync(fd, b, off, b.length - off);
+        writeAll(fd, c);
       } catch (e) {
-        throw new UsageError(
-          t('cli.err.cannotWrite', { flag: '-o', value: file, code: (e as NodeJS.ErrnoException).code ?? (e as Error).message }),
-        );
+        throw cannotWrite('-o', file, e);
       }
     },
     commit() {
@@ -126,9 +123,7 @@ export function writeWhole(named: string, text: string, flag: string): void {
       writeFileSync(named, text);
       return;
     } catch (e) {
-      throw new UsageError(
-        t('cli.err.cannotWrite', { flag, value: named, code: (e as NodeJS.ErrnoException).code ?? (e as Error).message }),
-      );
+      throw cannotWrite(flag, named, e);
     }
   }
   const target = realTarget(named);
@@ -138,8 +133,6 @@ export function writeWhole(named: string, text: string, flag: string): void {
     renameSync(tmp, target);
   } catch (e) {
     rmSync(tmp, { force: true });
-    throw new UsageError(
-      t('cli.err.cannotWrite', { flag, value: target, code: (e as NodeJS.ErrnoException).code ?? (e as Error).message }),
-    );
+    throw cannotWrite(flag, target, e);
   }
 }
