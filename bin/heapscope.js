@@ -4,7 +4,7 @@ import { setFlagsFromString } from 'node:v8';
 
 // heapscope builds many short-lived objects while it parses; a larger young generation halves GC time.
 setFlagsFromString('--max-semi-space-size=64');
-const { main, internalErrorLine } = await import('../dist/src/cli/main.js');
+const { main, internalErrorLine } = await import('../dist/src/bundle/main.js');
 
 // A reader that goes away (`heapscope analyze | head`) ends heapscope quietly, as it ends the go command: Go dies of
 // SIGPIPE, which a shell reports as 141; Node ignores the signal and reports EPIPE on the stream instead. The exit

@@ -36,6 +36,8 @@ export interface AnalyseOptions {
   env: NodeJS.ProcessEnv;
   /** Stops the analysis, the go command it runs with its whole process group; nothing partial is cached. */
   signal?: AbortSignal;
+  /** A source of the packages changed (a save): their compile starts beside go list (runners/analyze.ts). */
+  changed?: boolean;
 }
 
 /** What is stored for replay: the analysis without the measured figures, which are read afresh each time. */
@@ -59,6 +61,7 @@ export async function analyseModule(root: string, opts: AnalyseOptions, patterns
     cacheDir,
     env: opts.env,
     ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.changed ? { changed: true } : {}),
   });
   const measured = measuredFigures(cacheDir, plan.root);
   const results = plan.stateKey ? new ResultCache(cacheDir) : null;

@@ -55,6 +55,8 @@ export class ModuleState {
   /** Package patterns (`.`, `./dir`) the next run analyses first; those of the run under way. */
   private wanted = new Set<string>();
   private current: string[] = [];
+  /** Whether a request behind the next run came from a save (its package's compile is then certain). */
+  private savedWanted = false;
 
   constructor(
     readonly root: string,
@@ -87,10 +89,12 @@ export class ModuleState {
    * Resolves when an analysis that started after this call has finished. A run under way is for files older
    * than the editor's: it is aborted (its go command stopped with its process group) and the next one starts
    * once it has wound down, so there is still one analysis at a time per module. With `pattern` (a package
-   * saved or opened), the next run analyses that package first and publishes it, then the whole module.
+   * saved or opened), the next run analyses that package first and publishes it, then the whole module; `saved`
+   * says the package's source changed, so its compile starts beside go list.
    */
-  request(pattern?: string): Promise<void> {
+  request(pattern?: string, saved = false): Promise<void> {
     if (pattern !== undefined) this.wanted.add(pattern);
+    if (saved) this.savedWanted = true;
     if (this.running) {
       this.again = true;
       this.stop?.abort(new Error('superseded by a newer request'));
@@ -100,7 +104,9 @@ export class ModuleState {
     this.stop = stop;
     this.current = [...this.wanted];
     this.wanted.clear();
-    this.running = this.runOnce(stop.signal, this.current).finally(() => {
+    const changed = this.savedWanted;
+    this.savedWanted = false;
+    this.running = this.runOnce(stop.signal, this.current, changed).finally(() => {
       this.running = null;
       this.stop = null;
       this.current = [];
@@ -118,12 +124,12 @@ export class ModuleState {
     return this.running ?? Promise.resolve();
   }
 
-  private async runOnce(signal: AbortSignal, patterns: string[]): Promise<void> {
+  private async runOnce(signal: AbortSignal, patterns: string[], saved: boolean): Promise<void> {
     if (patterns.length) {
       // The packages the editor is looking at first (a package's own compile, not its importers'): published
       // alone, their files only; the module's run follows.
       try {
-        const a = await analyseModule(this.root, { ...this.options(), signal }, patterns);
+        const a = await analyseModule(this.root, { ...this.options(), signal, changed: saved }, patterns);
         if (signal.aborted || this.again) throw signal.reason;
         this.packages = a;
         this.packageDirs = patterns.map((p) => join(this.root, p));
@@ -132,6 +138,7 @@ export class ModuleState {
         if (signal.aborted || this.again) {
           // Superseded before its packages were published: the next run analyses them first again.
           for (const p of patterns) this.wanted.add(p);
+          if (saved) this.savedWanted = true;
           return;
         }
         // A package that cannot be analysed alone (not a package of this module): the module's run says why.

@@ -33,6 +33,9 @@ import { VERSION } from '../version.js';
 import { t } from '../i18n/t.js';
 import { langOf, type Lang } from '../i18n/lang.js';
 
+/** How long after `initialized` the first module-wide run waits for the editor's opens (see onInitialized). */
+const OPEN_GRACE_MS = 100;
+
 /** `langChosen`: --lang or HEAPSCOPE_LANG named the language main() set (t.lang()), rather than the locale. */
 export function runLsp(env: NodeJS.ProcessEnv, { langChosen = false } = {}): Promise<never> {
   const connection = createConnection(process.stdin, process.stdout);
@@ -193,14 +196,23 @@ export function runLsp(env: NodeJS.ProcessEnv, { langChosen = false } = {}): Pro
   });
 
   connection.onInitialized(async () => {
+    const before = settings;
+    const langBefore = t.lang();
     await pullSettings();
     connection.client
       .register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: '**/*.go' }, { globPattern: '**/go.mod' }, { globPattern: '**/go.work' }],
       })
       .catch(() => undefined);
-    // One module at a time: the machine's cores go to the go command's compilers.
-    for (const m of modules.values()) await m.request();
+    // An editor opens its visible files right after `initialized`: waiting for them lets the first run analyse
+    // their packages first, where a module-wide run started at once would be stopped by the first open and begun
+    // again (50-100 ms lost on a warm start).
+    await new Promise((resolve) => setTimeout(resolve, OPEN_GRACE_MS));
+    // An open may have started a run before the workspace's settings arrived: run again if they change the analysis.
+    const changed = before.tests !== settings.tests || before.tags !== settings.tags || t.lang() !== langBefore;
+    // One module at a time: the machine's cores go to the go command's compilers. A run under way (for an open
+    // file's package) goes on to its module.
+    for (const m of modules.values()) if (changed || (!m.busy && !m.analysis)) await m.request();
   });
 
   connection.onDidChangeConfiguration(async (change) => {
@@ -234,7 +246,7 @@ export function runLsp(env: NodeJS.ProcessEnv, { langChosen = false } = {}): Pro
     const abs = pathOf(e.document.uri);
     const m = abs ? moduleOf(abs) : undefined;
     // A Go file's package is analysed and published first, then the module (its importers).
-    if (abs && m) void m.request(abs.endsWith('.go') ? m.patternOf(abs) : undefined);
+    if (abs && m) void m.request(abs.endsWith('.go') ? m.patternOf(abs) : undefined, abs.endsWith('.go'));
   });
   documents.onDidClose((e) => send(e.document.uri));
 

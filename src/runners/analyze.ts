@@ -50,6 +50,11 @@ export interface AnalyzeOptions {
    * its finished result is likely to be replayed: the read-ahead would then parse tens of MB for nothing.
    */
   preload?: boolean;
+  /**
+   * The caller knows a source of these packages changed since their last analysis (an editor's save): their
+   * compile is certain, so it starts beside go list even when this invocation ran before.
+   */
+  changed?: boolean;
 }
 
 /** Identifies an invocation (directory, patterns, flags, environment), not the sources: the plan's runId. */
@@ -196,7 +201,7 @@ export async function planAnalysis(opts: AnalyzeOptions): Promise<AnalyzePlan> {
   // list is known (go list finishes long before the compiler has said much).
   const tagArgs = opts.tags ? [`-tags=${opts.tags}`] : [];
   let early: Early | null = null;
-  if (!opts.tests && !(cache && (await cache.hasRun(runId)))) {
+  if (!opts.tests && (opts.changed || !(cache && (await cache.hasRun(runId))))) {
     const e: Early = { done: Promise.resolve(null), feed: null, held: [], stop: new AbortController() };
     e.done = run('go', ['build', '-o', '/dev/null', gcflags, ...tagArgs, '--', ...opts.patterns], {
       cwd: opts.dir,

@@ -1,6 +1,7 @@
 // A minimal language client: heapscope lsp started as an editor starts it (the built CLI, stdio), spoken to through
 // the protocol library's own JSON-RPC connection, with the diagnostics it publishes kept by URI.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { after } from 'node:test';
 import {
   createMessageConnection,
   StreamMessageReader,
@@ -26,6 +27,11 @@ export interface LspClient {
   /** Requests the server made of the client (method names), in order. */
   serverRequests: string[];
 }
+
+const running = new Set<ChildProcess>();
+after(() => {
+  for (const p of running) p.kill('SIGKILL');
+});
 
 export function startLsp(opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): LspClient {
   const proc = spawn(process.execPath, [cliPath, 'lsp', '--stdio'], {
@@ -62,8 +68,10 @@ export function startLsp(opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): 
       const t = setTimeout(() => fail(new Error(`no diagnostics for ${uri} in ${timeoutMs} ms; stderr: ${err}`)), timeoutMs);
       waiters.push({ uri, ok, done: (d) => (clearTimeout(t), done(d)) });
     });
-  // An editor's server outlives nothing: a test that fails half-way must not leave it running.
-  process.on('exit', () => proc.kill('SIGKILL'));
+  // An editor's server outlives nothing: a test that fails half-way must not leave it running (its open pipes
+  // would keep the test file's process alive until the runner's global timeout).
+  running.add(proc);
+  proc.on('exit', () => running.delete(proc));
   return {
     conn,
     proc,

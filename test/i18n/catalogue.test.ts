@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { catalogues } from '../../src/i18n/catalogue.js';
 import { LANGS } from '../../src/i18n/lang.js';
-import { makeTranslator } from '../../src/i18n/translator.js';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { isPlain, makeTranslator } from '../../src/i18n/translator.js';
 import { repoRoot } from '../helpers/paths.js';
 
 function placeholders(elements: MessageFormatElement[], out = new Map<string, number>()): Map<string, number> {
@@ -37,6 +38,19 @@ test('every language has every message, with the same placeholders, and each for
       assert.equal(typeof t(id as keyof (typeof catalogues)['en'], values), 'string');
     }
   }
+});
+
+test('a message taken as plain text is exactly what ICU MessageFormat prints for it', () => {
+  let plain = 0;
+  for (const lang of LANGS)
+    for (const text of Object.values(catalogues[lang]) as string[]) {
+      if (!isPlain(text)) continue;
+      plain++;
+      assert.equal(String(new IntlMessageFormat(text, lang, undefined, { ignoreTag: true }).format()), text);
+    }
+  assert.ok(plain > 100, `${plain} plain messages`);
+  // What ICU would change is not plain: a quoted brace, a doubled apostrophe, an argument.
+  for (const text of ["'{'x'}'", "it''s", '{n} sites']) assert.equal(isPlain(text), false, text);
 });
 
 function sources(dir: string, out: string[] = []): string[] {
