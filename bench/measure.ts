@@ -49,7 +49,9 @@ export function measure(cmd: string[], o: MeasureOptions): Sample {
   if (typeof err === 'number') closeSync(err);
   const ok = o.ok ?? [0];
   if (r.status === null || !ok.includes(r.status)) {
-    const detail = o.keepStderr ? readFileSync(errFile, 'utf8').trim().split('\n').slice(-1)[0] : '';
+    // heapscope's one-line error (bench/self-rss.ts's line after it left out).
+    const lines = o.keepStderr ? readFileSync(errFile, 'utf8').trim().split('\n') : [];
+    const detail = lines.filter((l) => l && !l.startsWith('heapscope-self-max-rss-kib')).pop();
     throw new BenchError(`\`${cmd.join(' ')}\` in ${o.cwd} failed (exit ${r.status ?? r.signal})${detail ? `: ${detail}` : ''}`);
   }
   if (!useTime) return { wall, cpu: childrenCpu() - cpu0, maxRssMiB: null };

@@ -11,7 +11,7 @@ import { verdict, type Row } from './table.js';
 const LIMIT_MIB = 256;
 
 export function memoryRows(b: Bench): Row[] {
-  warmUp(b, b.root, ['std']);
+  warmUp(b, b.root, ['std'], b.env, false);
   const selfRss = join(b.root, 'dist', 'bench', 'self-rss.js');
   const hcache = b.env['HEAPSCOPE_CACHE']!;
   const peak = { empty: new Map<string, number>(), replayed: new Map<string, number>() };
