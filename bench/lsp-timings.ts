@@ -6,9 +6,10 @@
 //     rebuild of the package after the same kind of edit (`go build -gcflags=-m=2 .`)
 //   hover: latency of hovers on logger.go's heap sites (median, p95)
 //   memory: the server's resident set after 10, 50 and 100 saves
-// Rounds alternate which command goes first, and each round gives a ratio of its own. Wall time only: the server
-// is a long-lived process, timed to the diagnostics it publishes.
-import { spawn, spawnSync } from 'node:child_process';
+// Rounds alternate which command goes first, and each round gives a ratio of its own. The server is a long-lived
+// process, timed to the diagnostics it publishes: its CPU is read from /proc at that moment (its own, and the
+// children it has waited for, such as the go command of that analysis; not a build still running after it).
+import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,9 +19,9 @@ import {
   StreamMessageWriter,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
-import { zapEnv, type Bench } from './context.js';
-import { BenchError, median, progress, rounds as roundCount } from './measure.js';
-import { ratioCell, type Row } from './table.js';
+import { goOpts, hsOpts, zapEnv, type Bench } from './context.js';
+import { measure, median, progress, rounds as roundCount, type Sample } from './measure.js';
+import { ratioRow, type Row } from './table.js';
 
 interface Server {
   pid: number;
@@ -65,8 +66,15 @@ function startServer(cli: string, cwd: string, env: NodeJS.ProcessEnv): Server {
   };
 }
 
-/** Starts the server on the module, opens the file; resolves with the server and the seconds to its first diagnostics. */
-async function firstDiagnostics(cli: string, mod: string, file: string, env: NodeJS.ProcessEnv): Promise<{ s: Server; seconds: number }> {
+/** The user + system seconds of process PID and of the children it waited for (/proc/PID/stat, 1/100 s ticks). */
+function serverCpu(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / 100;
+}
+
+/** Starts the server on the module, opens the file; resolves with the server and the time to its first diagnostics. */
+async function firstDiagnostics(cli: string, mod: string, file: string, env: NodeJS.ProcessEnv): Promise<{ s: Server; sample: Sample }> {
   const t0 = performance.now();
   const s = startServer(cli, mod, env);
   const uri = pathToFileURL(file).href;
@@ -81,14 +89,7 @@ async function firstDiagnostics(cli: string, mod: string, file: string, env: Nod
   s.notify('initialized', {});
   s.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text: readFileSync(file, 'utf8') } });
   await first;
-  return { s, seconds: (performance.now() - t0) / 1000 };
-}
-
-function timed(cmd: string[], cwd: string, env: NodeJS.ProcessEnv): number {
-  const t0 = performance.now();
-  const r = spawnSync(cmd[0]!, cmd.slice(1), { cwd, env, stdio: 'ignore' });
-  if (r.status !== 0 && r.status !== 1) throw new BenchError(`\`${cmd.join(' ')}\` in ${cwd} failed (exit ${r.status ?? r.signal})`);
-  return (performance.now() - t0) / 1000;
+  return { s, sample: { wall: (performance.now() - t0) / 1000, cpu: serverCpu(s.pid), maxRssMiB: null } };
 }
 
 const p95 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
@@ -109,36 +110,28 @@ export async function lspRows(b: Bench): Promise<Row[]> {
   const analyze = [process.execPath, cli, 'analyze', '--format', 'json', '--no-progress', '.'];
   const rounds = roundCount('BENCH_LSP_RUNS', 5);
   const saves = roundCount('BENCH_LSP_SAVES', 100);
+  const timed = (cmd: string[]): Sample => measure(cmd, cmd[0] === 'go' ? goOpts(b, mod, env) : hsOpts(b, mod, env));
   // Go's build cache holds both sets of compiler flags' output (untimed).
-  timed(['go', 'build', '-o', '/dev/null', '-gcflags=-m=2', './...'], mod, env);
-  timed([process.execPath, cli, 'analyze', '--no-cache', '--format', 'json', '--no-progress', './...'], mod, env);
+  timed(['go', 'build', '-o', '/dev/null', '-gcflags=-m=2', './...']);
+  timed([process.execPath, cli, 'analyze', '--no-cache', '--format', 'json', '--no-progress', './...']);
 
   const rows: Row[] = [];
-  const row = (label: string, against: string, base: number[], hs: number[]): Row => ({
-    path: label,
-    against,
-    target: '(measured)',
-    heapscope: `${median(hs).toFixed(2)} s`,
-    base: `${median(base).toFixed(2)} s`,
-    wall: ratioCell(hs, base),
-    cpu: '–',
-    met: '–',
-  });
-  const coldA: number[] = [];
-  const coldL: number[] = [];
-  const warmA: number[] = [];
-  const warmL: number[] = [];
+  const row = (label: string, against: string, base: Sample[], hs: Sample[]): Row => ratioRow(label, against, null, hs, base);
+  const coldA: Sample[] = [];
+  const coldL: Sample[] = [];
+  const warmA: Sample[] = [];
+  const warmL: Sample[] = [];
   for (let i = 0; i < rounds; i++) {
     const a = (): void => {
       rmSync(hcache, { recursive: true, force: true });
-      coldA.push(timed(analyze, mod, env));
-      warmA.push(timed(analyze, mod, env));
+      coldA.push(timed(analyze));
+      warmA.push(timed(analyze));
     };
     const l = async (): Promise<void> => {
       rmSync(hcache, { recursive: true, force: true });
       for (const into of [coldL, warmL]) {
-        const { s, seconds } = await firstDiagnostics(cli, mod, file, env);
-        into.push(seconds);
+        const { s, sample } = await firstDiagnostics(cli, mod, file, env);
+        into.push(sample);
         await s.stop();
       }
     };
@@ -177,32 +170,32 @@ export async function lspRows(b: Bench): Promise<Row[]> {
     writeFileSync(file, text);
     return text;
   };
-  const save = async (): Promise<number> => {
+  const save = async (): Promise<Sample> => {
     const text = edit();
     s.notify('textDocument/didChange', { textDocument: { uri, version: n + 1 }, contentChanges: [{ text }] });
     // The change alone republishes what is still valid of the old diagnostics: let that go by (a request's answer
     // comes after it), then time the save to the analysis's diagnostics.
     await s.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
-    const t0 = performance.now();
+    const [t0, cpu0] = [performance.now(), serverCpu(s.pid)];
     const published = s.next(uri);
     const moduleWide = s.nth(uri, 2);
     s.notify('textDocument/didSave', { textDocument: { uri } });
     await published;
-    const seconds = (performance.now() - t0) / 1000;
+    const sample = { wall: (performance.now() - t0) / 1000, cpu: serverCpu(s.pid) - cpu0, maxRssMiB: null };
     // The saved file's package is published first (timed); the rest of the module follows, untimed, before the next
     // measurement, so the go command's rebuild never shares the cores with it.
     await moduleWide;
-    return seconds;
+    return sample;
   };
   // The language server re-analyses the package and its importers in the module (their content keys change);
   // the go command's rebuild of the module after the same edit is the second yardstick.
-  const goRebuild = (pattern: string): number => {
+  const goRebuild = (pattern: string): Sample => {
     edit();
-    return timed(['go', 'build', '-o', '/dev/null', '-gcflags=-m=2', pattern], mod, env);
+    return timed(['go', 'build', '-o', '/dev/null', '-gcflags=-m=2', pattern]);
   };
-  const lspSaves: number[] = [];
-  const goSaves: number[] = [];
-  const goAllSaves: number[] = [];
+  const lspSaves: Sample[] = [];
+  const goSaves: Sample[] = [];
+  const goAllSaves: Sample[] = [];
   let lspCount = 0;
   const rss = new Map<number, number>();
   const counted = (): void => {

@@ -80,8 +80,9 @@ try {
   title = `heapscope against the go command (${versions()}; medians of alternated pairs)`;
   progress(`${names.join(', ')}: about ${Math.ceil(total / 60)} minutes on a quiet 2-core machine`);
   const b = makeBench(root, scratch);
-  for (const name of names) {
-    progress(`${name}: starting (about ${Math.ceil(PARTS[name]!.estimate() / 60)} min)`);
+  for (const [i, name] of names.entries()) {
+    const left = names.slice(i).reduce((s, n) => s + PARTS[n]!.estimate(), 0);
+    progress(`${name}: starting (part ${i + 1} of ${names.length}; about ${Math.ceil(left / 60)} min of parts left, fills aside)`);
     rows.push(...(await PARTS[name]!.run(b)));
   }
   progress('done');
