@@ -200,6 +200,7 @@ export async function lspRows(b: Bench): Promise<Row[]> {
   const rss = new Map<number, number>();
   const counted = (): void => {
     if ([10, 50].includes(++lspCount)) rss.set(lspCount, rssMiB(s.pid));
+    if (lspCount % 10 === 0) progress(`lsp: ${lspCount} of ${saves} saves`);
   };
   for (let i = 0; i < Math.max(rounds, 7); i++) {
     if (i % 2 === 0) {
