@@ -70,6 +70,14 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const only = process.env['BENCH_ONLY'];
 const names = only ? only.split(',').map((s) => s.trim()) : Object.keys(PARTS).filter((p) => PARTS[p]!.inDefault);
 const scratch = mkdtempSync(join(tmpdir(), 'heapscope-bench-'));
+// Interrupted, it still removes its scratch directory (build caches of several GB): the signal reaches the command
+// running too, and is handled here once that command has ended.
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => {
+    rmSync(scratch, { recursive: true, force: true });
+    process.stderr.write(`bench: interrupted (${signal})\n`);
+    process.exit(130);
+  });
 const rows: Row[] = [];
 let title = '';
 try {
