@@ -24,7 +24,7 @@
 // The std rows (replay, warm, memory) first fill Go's build cache with std compiled by both commands (untimed,
 // two cold builds of std). A failed command or an unexpected output stops the bench: one line, exit 1.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeBench, versions, type Bench } from './context.js';
@@ -85,7 +85,8 @@ try {
   if (unknown.length) throw new BenchError(`BENCH_ONLY=${only}: no part ${unknown.join(', ')} (parts: ${Object.keys(PARTS).join(', ')})`);
   const fills = new Set(names.flatMap((n) => PARTS[n]!.fills));
   const total = names.reduce((s, n) => s + PARTS[n]!.estimate(), 0) + [...fills].reduce((s, f) => s + FILL_SECONDS[f], 0);
-  title = `heapscope against the go command (${versions()}; medians of alternated pairs)`;
+  // The load at the start: on a shared machine, what to read the wall ratios against.
+  title = `heapscope against the go command (${versions()}; medians of alternated pairs; load average ${loadavg()[0]!.toFixed(1)} at the start)`;
   progress(`${names.join(', ')}: about ${Math.ceil(total / 60)} minutes on a quiet 2-core machine`);
   const b = makeBench(root, scratch);
   for (const [i, name] of names.entries()) {
