@@ -1,4 +1,4 @@
-// The language server's rows of npm run bench (BENCH_ONLY=lsp runs them alone), on a writable copy of
+// The language server's rows of npm run bench (BENCH_ONLY=lsp runs them alone), on the bench's writable copy of
 // go.uber.org/zap: heapscope lsp driven over stdio as an editor drives it, against the CLI and the go command.
 //   first diagnostics: from starting the server to the first diagnostics of logger.go, heapscope's cache empty
 //     (Go's build cache warm) and warm, against `heapscope analyze` of logger.go's package in the same state
@@ -6,9 +6,11 @@
 //     rebuild of the package after the same kind of edit (`go build -gcflags=-m=2 .`)
 //   hover: latency of hovers on logger.go's heap sites (median, p95)
 //   memory: the server's resident set after 10, 50 and 100 saves
-// Rounds alternate which command goes first, and each round gives a ratio of its own.
-import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// Rounds alternate which command goes first, and each round gives a ratio of its own. The server is a long-lived
+// process, timed to the diagnostics it publishes: its CPU is read from /proc at that moment (its own, and the
+// children it has waited for, such as the go command of that analysis; not a build still running after it).
+import { spawn } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -17,8 +19,9 @@ import {
   StreamMessageWriter,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
-
-const ZAP = 'go.uber.org/zap@v1.28.0';
+import { goOpts, hsOpts, zapEnv, type Bench } from './context.js';
+import { measure, median, progress, rounds as roundCount, type Sample } from './measure.js';
+import { ratioRow, type Row } from './table.js';
 
 interface Server {
   pid: number;
@@ -63,8 +66,15 @@ function startServer(cli: string, cwd: string, env: NodeJS.ProcessEnv): Server {
   };
 }
 
-/** Starts the server on the module, opens the file; resolves with the server and the seconds to its first diagnostics. */
-async function firstDiagnostics(cli: string, mod: string, file: string, env: NodeJS.ProcessEnv): Promise<{ s: Server; seconds: number }> {
+/** The user + system seconds of process PID and of the children it waited for (/proc/PID/stat, 1/100 s ticks). */
+function serverCpu(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / 100;
+}
+
+/** Starts the server on the module, opens the file; resolves with the server and the time to its first diagnostics. */
+async function firstDiagnostics(cli: string, mod: string, file: string, env: NodeJS.ProcessEnv): Promise<{ s: Server; sample: Sample }> {
   const t0 = performance.now();
   const s = startServer(cli, mod, env);
   const uri = pathToFileURL(file).href;
@@ -79,67 +89,49 @@ async function firstDiagnostics(cli: string, mod: string, file: string, env: Nod
   s.notify('initialized', {});
   s.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text: readFileSync(file, 'utf8') } });
   await first;
-  return { s, seconds: (performance.now() - t0) / 1000 };
+  return { s, sample: { wall: (performance.now() - t0) / 1000, cpu: serverCpu(s.pid), maxRssMiB: null } };
 }
 
-function timed(cmd: string[], cwd: string, env: NodeJS.ProcessEnv): number {
-  const t0 = performance.now();
-  const r = spawnSync(cmd[0]!, cmd.slice(1), { cwd, env, stdio: 'ignore' });
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd.join(' ')} failed: exit ${r.status}`);
-  return (performance.now() - t0) / 1000;
-}
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const p95 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
-const ratioCell = (hs: number[], base: number[]): string => {
-  const pairs = hs.map((h, i) => h / base[i]!);
-  return `${(median(hs) / median(base)).toFixed(2)} (pairs: median ${median(pairs).toFixed(2)}, ${pairs.map((x) => x.toFixed(2)).join(' ')})`;
-};
 
 function rssMiB(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
-export async function lspRows(cli: string, scratch: string, baseEnv: NodeJS.ProcessEnv): Promise<void> {
-  const dl = spawnSync('go', ['mod', 'download', '-json', ZAP], { encoding: 'utf8' });
-  if (dl.status !== 0) throw new Error(`go mod download ${ZAP}: ${dl.stderr}`);
-  const mod = join(scratch, 'zap');
-  cpSync((JSON.parse(dl.stdout) as { Dir: string }).Dir, mod, { recursive: true });
-  spawnSync('chmod', ['-R', 'u+w', mod]);
-  spawnSync('go', ['mod', 'download'], { cwd: mod });
+export async function lspRows(b: Bench): Promise<Row[]> {
+  const { cli, scratch } = b;
+  const mod = b.zap();
   const file = join(mod, 'logger.go');
   const uri = pathToFileURL(file).href;
   const original = readFileSync(file, 'utf8');
   const hcache = join(scratch, 'lsp-hcache');
-  const env = { ...baseEnv, HEAPSCOPE_CACHE: hcache, NO_COLOR: '1' };
+  const env = { ...zapEnv(b.env), HEAPSCOPE_CACHE: hcache };
   const analyze = [process.execPath, cli, 'analyze', '--format', 'json', '--no-progress', '.'];
-  const rounds = Number(process.env['BENCH_LSP_RUNS'] ?? 5);
-  const saves = Number(process.env['BENCH_LSP_SAVES'] ?? 100);
+  const rounds = roundCount('BENCH_LSP_RUNS', 5);
+  const saves = roundCount('BENCH_LSP_SAVES', 100);
+  const timed = (cmd: string[]): Sample => measure(cmd, cmd[0] === 'go' ? goOpts(b, mod, env) : hsOpts(b, mod, env));
   // Go's build cache holds both sets of compiler flags' output (untimed).
-  timed(['go', 'build', '-o', '/dev/null', '-gcflags=-m=2', './...'], mod, env);
-  timed([process.execPath, cli, 'analyze', '--no-cache', '--format', 'json', '--no-progress', './...'], mod, env);
+  timed(['go', 'build', '-o', '/dev/null', '-gcflags=-m=2', './...']);
+  timed([process.execPath, cli, 'analyze', '--no-cache', '--format', 'json', '--no-progress', './...']);
 
-  const row = (label: string, base: string, b: number[], h: number[]): string =>
-    `| ${label} | ${base} ${median(b).toFixed(2)} s | ${median(h).toFixed(2)} s | ${ratioCell(h, b)} |`;
-  console.log('');
-  console.log(`| heapscope lsp on ${ZAP} (${rounds} rounds, medians) | against | heapscope lsp | ratio of medians (pairs) |`);
-  console.log('|---|---|---|---|');
-  const coldA: number[] = [];
-  const coldL: number[] = [];
-  const warmA: number[] = [];
-  const warmL: number[] = [];
+  const rows: Row[] = [];
+  const row = (label: string, against: string, base: Sample[], hs: Sample[]): Row => ratioRow(label, against, null, hs, base);
+  const coldA: Sample[] = [];
+  const coldL: Sample[] = [];
+  const warmA: Sample[] = [];
+  const warmL: Sample[] = [];
   for (let i = 0; i < rounds; i++) {
     const a = (): void => {
       rmSync(hcache, { recursive: true, force: true });
-      coldA.push(timed(analyze, mod, env));
-      warmA.push(timed(analyze, mod, env));
+      coldA.push(timed(analyze));
+      warmA.push(timed(analyze));
     };
     const l = async (): Promise<void> => {
       rmSync(hcache, { recursive: true, force: true });
       for (const into of [coldL, warmL]) {
-        const { s, seconds } = await firstDiagnostics(cli, mod, file, env);
-        into.push(seconds);
+        const { s, sample } = await firstDiagnostics(cli, mod, file, env);
+        into.push(sample);
         await s.stop();
       }
     };
@@ -151,8 +143,23 @@ export async function lspRows(cli: string, scratch: string, baseEnv: NodeJS.Proc
       a();
     }
   }
-  console.log(row('first diagnostics of logger.go, heapscope cache empty (Go build cache warm)', '`heapscope analyze .`', coldA, coldL));
-  console.log(row('first diagnostics of logger.go, both caches warm, nothing changed', '`heapscope analyze .`', warmA, warmL));
+  rows.push(
+    row(
+      `\`lsp\` on zap: first diagnostics of logger.go, heapscope's cache empty, Go's warm (${rounds} pairs)`,
+      '`heapscope analyze .`',
+      coldA,
+      coldL,
+    ),
+  );
+  rows.push(
+    row(
+      `\`lsp\` on zap: first diagnostics of logger.go, both caches warm, nothing changed (${rounds} pairs)`,
+      '`heapscope analyze .`',
+      warmA,
+      warmL,
+    ),
+  );
+  progress('lsp: first diagnostics done');
 
   // Saves: a comment appended (the content changes, no line moves), against the go command's rebuild after the same.
   const { s } = await firstDiagnostics(cli, mod, file, env);
@@ -163,36 +170,37 @@ export async function lspRows(cli: string, scratch: string, baseEnv: NodeJS.Proc
     writeFileSync(file, text);
     return text;
   };
-  const save = async (): Promise<number> => {
+  const save = async (): Promise<Sample> => {
     const text = edit();
     s.notify('textDocument/didChange', { textDocument: { uri, version: n + 1 }, contentChanges: [{ text }] });
     // The change alone republishes what is still valid of the old diagnostics: let that go by (a request's answer
     // comes after it), then time the save to the analysis's diagnostics.
     await s.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
-    const t0 = performance.now();
+    const [t0, cpu0] = [performance.now(), serverCpu(s.pid)];
     const published = s.next(uri);
     const moduleWide = s.nth(uri, 2);
     s.notify('textDocument/didSave', { textDocument: { uri } });
     await published;
-    const seconds = (performance.now() - t0) / 1000;
+    const sample = { wall: (performance.now() - t0) / 1000, cpu: serverCpu(s.pid) - cpu0, maxRssMiB: null };
     // The saved file's package is published first (timed); the rest of the module follows, untimed, before the next
     // measurement, so the go command's rebuild never shares the cores with it.
     await moduleWide;
-    return seconds;
+    return sample;
   };
   // The language server re-analyses the package and its importers in the module (their content keys change);
   // the go command's rebuild of the module after the same edit is the second yardstick.
-  const goRebuild = (pattern: string): number => {
+  const goRebuild = (pattern: string): Sample => {
     edit();
-    return timed(['go', 'build', '-o', '/dev/null', '-gcflags=-m=2', pattern], mod, env);
+    return timed(['go', 'build', '-o', '/dev/null', '-gcflags=-m=2', pattern]);
   };
-  const lspSaves: number[] = [];
-  const goSaves: number[] = [];
-  const goAllSaves: number[] = [];
+  const lspSaves: Sample[] = [];
+  const goSaves: Sample[] = [];
+  const goAllSaves: Sample[] = [];
   let lspCount = 0;
   const rss = new Map<number, number>();
   const counted = (): void => {
     if ([10, 50].includes(++lspCount)) rss.set(lspCount, rssMiB(s.pid));
+    if (lspCount % 10 === 0) progress(`lsp: ${lspCount} of ${saves} saves`);
   };
   for (let i = 0; i < Math.max(rounds, 7); i++) {
     if (i % 2 === 0) {
@@ -206,8 +214,17 @@ export async function lspRows(cli: string, scratch: string, baseEnv: NodeJS.Proc
     }
     counted();
   }
-  console.log(row('a save of logger.go (a comment edit) re-analysed', '`go build -gcflags=-m=2 .` after the same edit', goSaves, lspSaves));
-  console.log(row('the same saves', '`go build -gcflags=-m=2 ./...` after the same edit', goAllSaves, lspSaves));
+  const saveRounds = lspSaves.length;
+  rows.push(
+    row(
+      `\`lsp\` on zap: a save of logger.go (a comment edit), to its package's diagnostics (${saveRounds} pairs)`,
+      '`go build -gcflags=-m=2 .` after the same edit',
+      goSaves,
+      lspSaves,
+    ),
+  );
+  rows.push(row('`lsp`: the same saves', '`go build -gcflags=-m=2 ./...` after the same edit', goAllSaves, lspSaves));
+  progress('lsp: saves done');
 
   // Hovers on the file's heap sites, from the model in memory.
   const sites = (
@@ -232,14 +249,26 @@ export async function lspRows(cli: string, scratch: string, baseEnv: NodeJS.Proc
   const last = rssMiB(s.pid);
   await s.stop();
   writeFileSync(file, original);
-  console.log('');
-  console.log(`| heapscope lsp on zap | |`);
-  console.log('|---|---|');
-  console.log(
-    `| hover on logger.go's ${sites.length} diagnostics (200 hovers) | median ${median(hovers).toFixed(1)} ms, p95 ${p95(hovers).toFixed(1)} ms |`,
-  );
   const counts = [...rss.keys(), lspCount].join(', ');
-  console.log(
-    `| the server's resident set after ${counts} saves | ${[...rss.values(), last].map((x) => `${x.toFixed(0)} MiB`).join(', ')} |`,
-  );
+  rows.push({
+    path: `\`lsp\` on zap: hover on logger.go's ${sites.length} diagnostics (200 hovers)`,
+    against: '–',
+    target: '(measured)',
+    heapscope: `median ${median(hovers).toFixed(1)} ms, p95 ${p95(hovers).toFixed(1)} ms`,
+    base: '–',
+    wall: '–',
+    cpu: '–',
+    met: '–',
+  });
+  rows.push({
+    path: `\`lsp\` on zap: the server's resident set after ${counts} saves`,
+    against: '–',
+    target: '(measured)',
+    heapscope: [...rss.values(), last].map((x) => `${x.toFixed(0)} MiB`).join(', '),
+    base: '–',
+    wall: '–',
+    cpu: '–',
+    met: '–',
+  });
+  return rows;
 }
