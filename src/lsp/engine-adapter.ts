@@ -99,13 +99,28 @@ export async function analyseModule(root: string, opts: AnalyseOptions, patterns
   // next time with the same sources (a dependency fetched meanwhile).
   const clean = run.messages.length === 0 && focused.problems.length === 0 && run.units.every((u) => u.errors.length === 0);
   if (results && plan.stateKey && clean) {
-    const w = await results.create(name, plan.stateKey, 0);
-    if (w) {
-      w.write(Buffer.from(JSON.stringify(stored), 'utf8'));
-      await w.commit();
-    }
+    const key = plan.stateKey;
+    // Stored once the caller has published (its diagnostics do not wait for the serialisation); a run that
+    // looks the entry up before it is committed finds none and analyses again, which is never wrong.
+    const store = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(async () => {
+        const w = await results.create(name, key, 0);
+        if (!w) return;
+        w.write(Buffer.from(JSON.stringify(stored), 'utf8'));
+        await w.commit();
+      })
+      .catch(() => undefined)
+      .finally(() => storing.delete(store));
+    storing.add(store);
   }
   return { ...stored, measured: measured?.costs ?? null };
+}
+
+const storing = new Set<Promise<void>>();
+
+/** Resolves once every analysis being stored for replay is written (the server awaits it before it exits). */
+export async function storesWritten(): Promise<void> {
+  await Promise.all([...storing]);
 }
 
 /** How to start heapscope's own CLI as a child (the measure command runs `heapscope bench`). */

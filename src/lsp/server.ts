@@ -26,12 +26,15 @@ import { codeLenses, MEASURE_COMMAND, OPEN_REPORT_COMMAND } from './code-lens.js
 import { codeActions } from './code-actions.js';
 import { splitLines } from './positions.js';
 import { measurePackage, stopMeasures } from './measure.js';
-import { siteAllocations, type ModuleAnalysis } from './engine-adapter.js';
+import { siteAllocations, storesWritten, type ModuleAnalysis } from './engine-adapter.js';
 import { benchmarksReaching } from './reach.js';
 import { msg } from './messages.js';
 import { VERSION } from '../version.js';
 import { t } from '../i18n/t.js';
 import { langOf, type Lang } from '../i18n/lang.js';
+
+/** Sent before each publish: `{ root, scope: 'packages' | 'module', replayed, sites }` (docs/editors.md). */
+export const ANALYSIS_NOTIFICATION = 'heapscope/analysis';
 
 /** How long after `initialized` the first module-wide run waits for the editor's opens (see onInitialized). */
 const OPEN_GRACE_MS = 100;
@@ -104,6 +107,8 @@ export function runLsp(env: NodeJS.ProcessEnv, { langChosen = false } = {}): Pro
     };
     const byFile = new Map<string, Diagnostic[]>();
     const build = (a: ModuleAnalysis): void => {
+      // For clients that show the state (a status bar) and for the tests: which analysis this publish comes from.
+      void connection.sendNotification(ANALYSIS_NOTIFICATION, { root: m.root, scope, replayed: !!a.replayed, sites: a.model.sites.length });
       const started = Date.now();
       for (const [abs, ds] of buildDiagnostics(a, settings, textOf)) byFile.set(abs, ds);
       connection.console.log(`heapscope: ${m.root}: ${a.model.sites.length} sites, diagnostics built in ${Date.now() - started} ms`);
@@ -347,7 +352,10 @@ export function runLsp(env: NodeJS.ProcessEnv, { langChosen = false } = {}): Pro
     }
   });
 
-  connection.onShutdown(() => stopMeasures());
+  connection.onShutdown(async () => {
+    stopMeasures();
+    await storesWritten();
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -26,6 +26,8 @@ export interface LspClient {
   history: PublishDiagnosticsParams[];
   /** Requests the server made of the client (method names), in order. */
   serverRequests: string[];
+  /** Notifications other than diagnostics, in order. */
+  notifications: { method: string; params: unknown }[];
 }
 
 const running = new Set<ChildProcess>();
@@ -59,7 +61,8 @@ export function startLsp(opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): 
     serverRequests.push(method);
     return method === 'workspace/configuration' ? [null] : null;
   });
-  conn.onNotification(() => undefined);
+  const notifications: { method: string; params: unknown }[] = [];
+  conn.onNotification((method: string, params: unknown) => void notifications.push({ method, params }));
   conn.listen();
   const wait = (uri: string, ok: (d: Diagnostic[]) => boolean, timeoutMs: number, already: boolean): Promise<Diagnostic[]> =>
     new Promise((done, fail) => {
@@ -79,6 +82,7 @@ export function startLsp(opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): 
     latest,
     history,
     serverRequests,
+    notifications,
     diagnostics: (uri, ok, timeoutMs = 120_000) => wait(uri, ok, timeoutMs, false),
     published: (uri, ok) => wait(uri, ok, 120_000, true),
   };
