@@ -6,7 +6,7 @@
 // (lib/command.js, lib/option.js, lib/suggestSimilar.js) is matched and said again through t(); anything else is
 // written as commander wrote it.
 
-import type { Argument, Help, HelpConfiguration, Option } from 'commander';
+import { Help, type Argument, type Command, type HelpConfiguration, type Option } from 'commander';
 import { t, type MessageId } from '../i18n/t.js';
 
 const TITLES: Record<string, MessageId> = {
@@ -67,6 +67,12 @@ export function helpConfiguration(): HelpConfiguration {
           return out.join('\n');
         })
         .join('\n');
+    },
+    formatHelp(this: Help, cmd: Command, helper: Help): string {
+      // commander puts a space after the heading; a full-width colon (用法：) already is a character's width apart.
+      const text = Help.prototype.formatHelp.call(this, cmd, helper);
+      const usage = t('cli.commander.usage');
+      return usage.endsWith('：') && text.startsWith(`${usage} `) ? usage + text.slice(usage.length + 1) : text;
     },
     optionDescription(this: Help, option: Option): string {
       // As commander shows a default: for options that take a value, and booleans with a boolean default.

@@ -5,6 +5,7 @@ import type { Help } from 'commander';
 import { columns, commanderError, helpConfiguration } from '../../src/cli/commander-text.js';
 import { t } from '../../src/i18n/t.js';
 import { englishRuns } from '../helpers/english.js';
+import { runCli } from '../helpers/cli.js';
 
 function inLang<T>(lang: 'en' | 'zh-CN', f: () => T): T {
   const before = t.lang();
@@ -68,4 +69,12 @@ test("commander's usage errors: said again in Chinese with the flags and names k
     inLang('zh-CN', () => commanderError('error: something new\n')),
     'error: something new\n',
   );
+});
+
+test('help: the usage heading in Chinese is followed by the command at once (its colon is full width), in English by a space', () => {
+  const zh = runCli(['--lang', 'zh-CN', '--help']);
+  assert.equal(zh.code, 0);
+  assert.match(zh.stdout, /^用法：heapscope \[/);
+  const en = runCli(['--lang', 'en', '--help']);
+  assert.match(en.stdout, /^Usage: heapscope \[/);
 });
