@@ -13,7 +13,7 @@ export const rules = {
   'rule.zero-length.reason':
     "a slice of no elements (`[]T'{}'`, `make([]T, 0)`): a zero-size request returns the runtime's zerobase (runtime/malloc.go mallocgc)",
   'rule.runtime-fast-path.reason':
-    "the runtime boxes the value (runtime/iface.go convT16/32/64, convTstring, convTslice): integers of 2, 4 or 8 bytes below 256, empty strings and nil slices come from its static data without allocating; the compiler's output does not show the value's type, and a value of any other type (a struct of several fields, say) always allocates (convT, convTnoptr)",
+    "the runtime boxes the value (runtime/iface.go convT16/32/64, convTstring, convTslice): integers of 2, 4 or 8 bytes below 256, empty strings and nil slices come from its static data without allocating; the escape analysis (-m=2) does not name the value's type, and a value of any other type (a struct of several fields, say) always allocates (convT, convTnoptr)",
   'rule.concat-reuse.reason':
     'the runtime returns an operand unchanged when every other operand is empty, and allocates nothing for an empty result (runtime/string.go concatstrings)',
   'rule.append-grows.reason': "allocates only when the slice's capacity is exceeded (runtime/slice.go growslice)",

@@ -12,7 +12,7 @@ export const rules: Record<keyof typeof en, string> = {
   'rule.zero-length.reason':
     "没有元素的切片（`[]T'{}'`、`make([]T, 0)`）：大小为零的分配请求返回运行时的 zerobase（runtime/malloc.go mallocgc）",
   'rule.runtime-fast-path.reason':
-    '运行时对该值装箱（runtime/iface.go convT16/32/64、convTstring、convTslice）：小于 256 的 2、4 或 8 字节整数、空字符串和 nil 切片取自它的静态数据，不分配；编译器的输出不显示该值的类型，而其他任何类型的值（例如有多个字段的结构体）总会分配（convT、convTnoptr）',
+    '运行时对该值装箱（runtime/iface.go convT16/32/64、convTstring、convTslice）：小于 256 的 2、4 或 8 字节整数、空字符串和 nil 切片取自它的静态数据，不分配；逃逸分析的输出（-m=2）不写出该值的类型，而其他任何类型的值（例如有多个字段的结构体）总会分配（convT、convTnoptr）',
   'rule.concat-reuse.reason': '当其他操作数都为空时，运行时原样返回剩下的那个操作数；结果为空时不分配（runtime/string.go concatstrings）',
   'rule.append-grows.reason': '只在超出切片容量时分配（runtime/slice.go growslice）',
   'rule.run-time-length.reason':
