@@ -189,12 +189,14 @@ export async function analyze(options: AnalyzeJobOptions): Promise<AnalyzeResult
 }
 
 /** Each chunk is handed on as soon as it is made; the copy for the cache is written by libuv's threads meanwhile,
- *  and one conversion serves both. The entry is committed once the last chunk has been taken. */
+ *  and one conversion serves both; the next chunk waits while the cache is more than a few MiB behind. The entry
+ *  is committed once the last chunk has been taken. */
 async function* stored(chunks: Iterable<string>, store: ResultWriter, phase: (p: string) => void): AsyncGenerator<Uint8Array> {
   for (const c of chunks) {
     const b = Buffer.from(c, 'utf8');
     store.write(b);
     yield b;
+    await store.room();
   }
   phase('rendered and written');
   await store.commit();
