@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 // Entry point: wires the real process to main(); an unexpected exception is a heapscope bug.
-import { setFlagsFromString } from 'node:v8';
-
-// heapscope builds many short-lived objects while it parses; a larger young generation halves GC time.
-setFlagsFromString('--max-semi-space-size=64');
+// No V8 flags here: set from code once Node runs, --max-semi-space-size (64 was set here) is ignored, as V8
+// sizes the young generation when it starts (its new space stayed at 2 x 16 MiB); src/pipeline/collect.ts keeps
+// the old generation in check between phases instead.
 const { main, internalErrorLine } = await import('../dist/src/bundle/main.js');
 
 // A reader that goes away (`heapscope analyze | head`) ends heapscope quietly, as it ends the go command: Go dies of

@@ -129,11 +129,21 @@ export class ResultCache {
   }
 }
 
+/**
+ * Bytes handed to libuv and not yet written, past which a writer waits (ResultWriter.room). Without a bound the
+ * whole report was held twice until the end: the render hands chunks over in microtasks, so no write finished
+ * before the last chunk was made (std's JSON: 75 MiB of buffers at once).
+ */
+const MAX_QUEUED = 4 * 1024 * 1024;
+
 export class ResultWriter {
   private at = HEADER_SIZE;
   private crc = 0;
   private readonly pending: Promise<unknown>[] = [];
   private failed = false;
+  private queued = 0;
+  private readonly sizes: number[] = [];
+  private done = 0; // pending[0, done) are settled
 
   constructor(
     private readonly cacheDir: string,
@@ -149,11 +159,27 @@ export class ResultWriter {
     const at = this.at;
     this.at += b.length;
     this.crc = crc32(b, this.crc);
+    this.queued += b.length;
+    this.sizes.push(b.length);
     this.pending.push(
       writeAll(this.fh, b, at).catch(() => {
         this.failed = true;
       }),
     );
+  }
+
+  /** Bytes queued and not yet known to be written. */
+  get unwritten(): number {
+    return this.queued;
+  }
+
+  /** Resolves once at most MAX_QUEUED bytes are still waiting to be written, the oldest writes awaited first. */
+  async room(): Promise<void> {
+    while (this.queued > MAX_QUEUED && this.done < this.pending.length) {
+      await this.pending[this.done];
+      this.queued -= this.sizes[this.done]!;
+      this.done++;
+    }
   }
 
   async commit(): Promise<void> {

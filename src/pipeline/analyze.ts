@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { focusModel, joinRun, measuredFigures } from './load-model.js';
 import { checkFiltersMatch } from './filters-match.js';
+import { collectBetweenPhases } from './collect.js';
 import { defaultFocus, resolveOptions, type EngineOptions, type FocusChoice, type Outcome, type Output, type Problem } from './options.js';
 import { filterModel } from '../model/filters.js';
 import { baselineOf, type Baseline } from '../model/baseline.js';
@@ -133,14 +134,17 @@ export async function analyze(options: AnalyzeJobOptions): Promise<AnalyzeResult
   startSourceFactsTool(toolDir, plan.env.version, o.env);
   o.phase('compiler output parsed or facts loaded');
   o.signal?.throwIfAborted();
+  collectBetweenPhases();
   const joined = joinRun(run);
   o.phase('joined');
+  collectBetweenPhases();
   checkFiltersMatch(joined, choice.filters, o.dir);
   const profile = options.profile !== undefined ? await readProfileCosts(options.profile, o.cwd, joined) : null;
   const focused = await focusModel(joined, run, { cacheDir: o.cacheDir, env: o.env, profile, measured });
   await settleSourceFactsTool(toolDir, plan.env.version);
   const model = filterModel(joined, choice.filters, o.dir);
   o.phase('focused');
+  collectBetweenPhases();
   o.signal?.throwIfAborted();
   const problems: Problem[] = [
     ...(verbose ? focused.problems.map((message) => ({ kind: 'source' as const, message })) : []),
@@ -189,12 +193,14 @@ export async function analyze(options: AnalyzeJobOptions): Promise<AnalyzeResult
 }
 
 /** Each chunk is handed on as soon as it is made; the copy for the cache is written by libuv's threads meanwhile,
- *  and one conversion serves both. The entry is committed once the last chunk has been taken. */
+ *  and one conversion serves both; the next chunk waits while the cache is more than a few MiB behind. The entry
+ *  is committed once the last chunk has been taken. */
 async function* stored(chunks: Iterable<string>, store: ResultWriter, phase: (p: string) => void): AsyncGenerator<Uint8Array> {
   for (const c of chunks) {
     const b = Buffer.from(c, 'utf8');
     store.write(b);
     yield b;
+    await store.room();
   }
   phase('rendered and written');
   await store.commit();

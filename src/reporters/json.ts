@@ -71,10 +71,10 @@ class LazyArray<T, U> {
 }
 
 /**
- * The same text as JSON.stringify(obj) + '\n', with long top-level arrays split across chunks, each made only
- * when the one before has been taken.
+ * The same text as JSON.stringify(obj) + end ('\n' unless told), with long top-level arrays split across chunks,
+ * each made only when the one before has been taken.
  */
-export function* stringifyChunked(obj: Record<string, unknown>, chunkSize = CHUNK): Generator<string> {
+export function* stringifyChunked(obj: Record<string, unknown>, chunkSize = CHUNK, end = '\n'): Generator<string> {
   let cur = '{';
   let first = true;
   for (const [k, v] of Object.entries(obj)) {
@@ -93,7 +93,7 @@ export function* stringifyChunked(obj: Record<string, unknown>, chunkSize = CHUN
       cur += ']';
     } else cur += JSON.stringify(v);
   }
-  yield cur + '}\n';
+  yield cur + '}' + end;
 }
 
 /** The bench report (docs/schema.md), in one piece: it holds no more than a few thousand lines. */

@@ -32,6 +32,33 @@ test('chunks queued while rendering are stored in order, whole, and only under t
   }
 });
 
+test('a writer that waits for room after each chunk keeps at most a few MiB unwritten, and stores the same bytes', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'heapscope-results-'));
+  try {
+    const cache = new ResultCache(dir);
+    // 40 MiB in chunks of 1 byte to 5 MiB: more than the bound in one chunk, and many small ones between.
+    const chunks: Buffer[] = [];
+    for (let i = 0; i < 120; i++) chunks.push(Buffer.alloc(i % 15 === 0 ? 5 << 20 : 1 + ((i * 7919) % 90000), i));
+    const w = await cache.create('r', 'state-1', 0);
+    assert.ok(w);
+    let most = 0;
+    for (const c of chunks) {
+      w.write(c);
+      await w.room();
+      most = Math.max(most, w.unwritten);
+    }
+    assert.ok(most <= 4 << 20, `at most 4 MiB left unwritten after room(), saw ${most}`);
+    await w.commit();
+    const hit = await cache.get('r', 'state-1');
+    assert.ok(hit);
+    const back: Buffer[] = [];
+    for await (const c of hit.output) back.push(c);
+    assert.ok(Buffer.concat(back).equals(Buffer.concat(chunks)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a cache that cannot be written is no error', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'heapscope-results-'));
   try {

@@ -63,3 +63,22 @@ test('TextArena: every line of the output appended and read back as it was, acro
   const e = arena.appendText(lines[1]!);
   assert.equal(arena.text(0, e - 1), lines[1]);
 });
+
+test('TextArena: bodies of several lines read back whole across block boundaries, before and after a reset', () => {
+  // Blocks of 64 bytes: most bodies cross one; some lines are longer than a block.
+  const arena = new TextArena(64);
+  for (let round = 0; round < 2; round++) {
+    const bodies: [number, number, string][] = [];
+    for (let b = 0; b < 300; b++) {
+      const start = arena.used;
+      const body = lines.slice(b * 3, b * 3 + 1 + (b % 4)).map((l, k) => (k % 2 ? l : `${l}é→${'x'.repeat(b % 70)}`));
+      let end = start;
+      for (const [k, l] of body.entries())
+        end = k % 2 ? arena.appendText(l) : arena.append(Buffer.from(`<${l}>`, 'utf8'), 1, Buffer.byteLength(`<${l}`, 'utf8'));
+      bodies.push([start, end - 1, body.join('\n')]);
+    }
+    for (const [s, e, text] of bodies) assert.equal(arena.text(s, e), text);
+    arena.reset();
+    assert.equal(arena.used, 0);
+  }
+});
