@@ -33,7 +33,7 @@ import { VERSION } from '../version.js';
 import { t } from '../i18n/t.js';
 import { langOf, type Lang } from '../i18n/lang.js';
 
-/** Sent before each publish: `{ root, scope: 'packages' | 'module', replayed, sites }` (docs/editors.md). */
+/** Sent before each publish: `{ root, scope: 'packages' | 'module', replayed, sites, failed }` (docs/editors.md). */
 export const ANALYSIS_NOTIFICATION = 'heapscope/analysis';
 
 /** How long after `initialized` the first module-wide run waits for the editor's opens (see onInitialized). */
@@ -47,6 +47,8 @@ export function runLsp(env: NodeJS.ProcessEnv, { langChosen = false } = {}): Pro
   let settings: LspSettings = DEFAULT_SETTINGS;
   let canPullConfig = false;
   let canRefreshLenses = false;
+  /** Set by shutdown: no analysis starts after it. */
+  let shuttingDown = false;
   /** What each file's diagnostics were built against: its text as analysed, and all of them before filtering. */
   const published = new Map<string, { root: string; text: string; diagnostics: Diagnostic[] }>();
   /** What the compiled code allocates per site, per analysis: read once after it is published, kept in memory. */
@@ -106,9 +108,16 @@ export function runLsp(env: NodeJS.ProcessEnv, { langChosen = false } = {}): Pro
       return texts.get(abs)!;
     };
     const byFile = new Map<string, Diagnostic[]>();
+    // For clients that show the state (a status bar) and for the tests: which analysis this publish comes from.
+    const shown = scope === 'packages' ? m.packages : m.analysis;
+    void connection.sendNotification(ANALYSIS_NOTIFICATION, {
+      root: m.root,
+      scope,
+      replayed: !!shown?.replayed,
+      sites: shown?.model.sites.length ?? 0,
+      failed: scope === 'module' && m.error !== null,
+    });
     const build = (a: ModuleAnalysis): void => {
-      // For clients that show the state (a status bar) and for the tests: which analysis this publish comes from.
-      void connection.sendNotification(ANALYSIS_NOTIFICATION, { root: m.root, scope, replayed: !!a.replayed, sites: a.model.sites.length });
       const started = Date.now();
       for (const [abs, ds] of buildDiagnostics(a, settings, textOf)) byFile.set(abs, ds);
       connection.console.log(`heapscope: ${m.root}: ${a.model.sites.length} sites, diagnostics built in ${Date.now() - started} ms`);
@@ -209,15 +218,20 @@ export function runLsp(env: NodeJS.ProcessEnv, { langChosen = false } = {}): Pro
         watchers: [{ globPattern: '**/*.go' }, { globPattern: '**/go.mod' }, { globPattern: '**/go.work' }],
       })
       .catch(() => undefined);
-    // An editor opens its visible files right after `initialized`: waiting for them lets the first run analyse
-    // their packages first, where a module-wide run started at once would be stopped by the first open and begun
-    // again (50-100 ms lost on a warm start).
-    await new Promise((resolve) => setTimeout(resolve, OPEN_GRACE_MS));
-    // An open may have started a run before the workspace's settings arrived: run again if they change the analysis.
-    const changed = before.tests !== settings.tests || before.tags !== settings.tags || t.lang() !== langBefore;
+    // An open may have started a run before the workspace's settings arrived: at once, run again where they change
+    // the analysis, publish again where they change only what is shown (severities).
+    const reanalyse = before.tests !== settings.tests || before.tags !== settings.tags || t.lang() !== langBefore;
+    if (!reanalyse && settings !== before) for (const m of modules.values()) if (m.analysis || m.packages) publishModule(m);
+    // Otherwise, an editor opens its visible files right after `initialized`: waiting for them lets the first run
+    // analyse their packages first, where a module-wide run started at once would be stopped by the first open and
+    // begun again (50-100 ms lost on a warm start).
+    if (!reanalyse) await new Promise((resolve) => setTimeout(resolve, OPEN_GRACE_MS));
     // One module at a time: the machine's cores go to the go command's compilers. A run under way (for an open
     // file's package) goes on to its module.
-    for (const m of modules.values()) if (changed || (!m.busy && !m.analysis)) await m.request();
+    for (const m of modules.values()) {
+      if (shuttingDown) return;
+      if (reanalyse || (!m.busy && !m.analysis)) await m.request();
+    }
   });
 
   connection.onDidChangeConfiguration(async (change) => {
@@ -353,7 +367,9 @@ export function runLsp(env: NodeJS.ProcessEnv, { langChosen = false } = {}): Pro
   });
 
   connection.onShutdown(async () => {
+    shuttingDown = true;
     stopMeasures();
+    await Promise.all([...modules.values()].map((m) => m.cancel()));
     await storesWritten();
   });
 
