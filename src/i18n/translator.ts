@@ -19,12 +19,21 @@ export interface Translator<K extends string> {
 type Piece = string | { arg: string };
 
 /**
- * The message's pieces, or null when it holds anything else (plural, select, number, date, a tag, `#`). Element
- * types are the parser's (TYPE.literal 0, TYPE.argument 1).
+ * The message's pieces, or null when it holds anything else (plural, select, number, date, a tag, `#`) or does not
+ * parse (the library then says why). Parsed by the library's own parser, without building a formatter: its
+ * constructor resolves the locale and its formatters, which cost more than the parse (measured). Element types
+ * are the parser's (TYPE.literal 0, TYPE.argument 1).
  */
-function piecesOf(f: IntlMessageFormat): Piece[] | null {
+function piecesOf(message: string): Piece[] | null {
+  let ast: ReturnType<NonNullable<typeof IntlMessageFormat.__parse>> | undefined;
+  try {
+    ast = IntlMessageFormat.__parse?.(message, { ignoreTag: true });
+  } catch {
+    return null;
+  }
+  if (!ast) return null;
   const pieces: Piece[] = [];
-  for (const el of f.getAst()) {
+  for (const el of ast) {
     if (el.type === 0) pieces.push(el.value);
     else if (el.type === 1) pieces.push({ arg: el.value });
     else return null;
@@ -53,7 +62,8 @@ function joinPieces(pieces: Piece[], values: Values | undefined): string | null 
 }
 
 interface Compiled {
-  format: IntlMessageFormat;
+  /** Made when first needed: a message that is not plain, or values the pieces cannot take. */
+  format: IntlMessageFormat | null;
   pieces: Piece[] | null;
 }
 
@@ -64,12 +74,11 @@ export function makeTranslator<K extends string>(catalogues: Catalogues<K>, init
     let byId = compiled.get(current);
     if (!byId) compiled.set(current, (byId = new Map()));
     let c = byId.get(id);
-    if (!c) {
-      const format = new IntlMessageFormat(catalogues[current][id], current, undefined, { ignoreTag: true });
-      c = { format, pieces: piecesOf(format) };
-      byId.set(id, c);
-    }
-    return (c.pieces && joinPieces(c.pieces, values)) ?? String(c.format.format(values));
+    if (!c) byId.set(id, (c = { format: null, pieces: piecesOf(catalogues[current][id]) }));
+    const plain = c.pieces && joinPieces(c.pieces, values);
+    if (plain !== null) return plain;
+    c.format ??= new IntlMessageFormat(catalogues[current][id], current, undefined, { ignoreTag: true });
+    return String(c.format.format(values));
   }) as Translator<K>;
   t.lang = () => current;
   t.setLang = (l: Lang) => {
