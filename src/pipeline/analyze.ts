@@ -82,12 +82,6 @@ export async function analyze(options: AnalyzeJobOptions): Promise<AnalyzeResult
     throw new UsageError(t('cli.err.minAllocsProfile'), t('cli.err.hint.leaveOne'));
   if (options.asm && format !== 'html') throw new UsageError(t('cli.err.asmHtml'), t('cli.err.hint.asmHtml'));
   o.signal?.throwIfAborted();
-  // go/srcfacts (built once per toolchain, or copied from the go command's cache) is found or built from the
-  // moment the compiler reaches the named packages: by then the standard library packages they import are compiled
-  // and in the build cache, so the helper's build reuses them rather than compiling them at the same time (started
-  // beside the analysis build on an empty build cache, both did: 45 s of CPU against 35 s on zap, measured), and
-  // it overlaps the rest of the build, the parse and the join.
-  const toolDir = o.cacheDir ?? defaultCacheDir(o.env);
   const planOptions = {
     dir: o.dir,
     patterns: o.patterns,
@@ -96,7 +90,6 @@ export async function analyze(options: AnalyzeJobOptions): Promise<AnalyzeResult
     cacheDir: o.cacheDir,
     env: o.env,
     onProgress: o.onProgress,
-    onBuildOutput: (goVersion: string) => startSourceFactsTool(toolDir, goVersion, o.env),
     ...(o.signal ? { signal: o.signal } : {}),
   };
   const results = o.cacheDir ? new ResultCache(o.cacheDir) : null;
@@ -130,22 +123,22 @@ export async function analyze(options: AnalyzeJobOptions): Promise<AnalyzeResult
   const hit = results && plan.stateKey && !options.baseline ? await results.get(name, plan.stateKey) : null;
   if (hit) {
     await plan.cancel();
-    await settleSourceFactsTool(toolDir, plan.env.version);
     return { outcome: hit.code === 0 ? 'ok' : 'partial', problems: [], report: null, replayed: true, output: hit.output };
   }
-  const { run, joined, focused } = await (async () => {
-    const run = await executePlan(plan);
-    // Nothing was compiled (every package's facts were cached): the helper is found or built beside the join.
-    startSourceFactsTool(toolDir, plan.env.version, o.env);
-    o.phase('compiler output parsed or facts loaded');
-    o.signal?.throwIfAborted();
-    const joined = joinRun(run);
-    o.phase('joined');
-    checkFiltersMatch(joined, choice.filters, o.dir);
-    const profile = options.profile !== undefined ? await readProfileCosts(options.profile, o.cwd, joined) : null;
-    const focused = await focusModel(joined, run, { cacheDir: o.cacheDir, env: o.env, profile, measured });
-    return { run, joined, focused };
-  })().finally(() => settleSourceFactsTool(toolDir, plan.env.version));
+  const run = await executePlan(plan);
+  // A first run builds go/srcfacts (once per toolchain) beside the join, which keeps one core busy, rather than
+  // after the focus asks for it. Not beside the analysis build: on an empty build cache both would compile the
+  // same standard library packages at once (measured on zap: 45 s of CPU against 35 s started here).
+  const toolDir = o.cacheDir ?? defaultCacheDir(o.env);
+  startSourceFactsTool(toolDir, plan.env.version, o.env);
+  o.phase('compiler output parsed or facts loaded');
+  o.signal?.throwIfAborted();
+  const joined = joinRun(run);
+  o.phase('joined');
+  checkFiltersMatch(joined, choice.filters, o.dir);
+  const profile = options.profile !== undefined ? await readProfileCosts(options.profile, o.cwd, joined) : null;
+  const focused = await focusModel(joined, run, { cacheDir: o.cacheDir, env: o.env, profile, measured });
+  await settleSourceFactsTool(toolDir, plan.env.version);
   const model = filterModel(joined, choice.filters, o.dir);
   o.phase('focused');
   o.signal?.throwIfAborted();

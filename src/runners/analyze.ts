@@ -50,12 +50,6 @@ export interface AnalyzeOptions {
    * its finished result is likely to be replayed: the read-ahead would then parse tens of MB for nothing.
    */
   preload?: boolean;
-  /**
-   * Called once, when the compiler's output first arrives (the build has reached the named packages, so their
-   * dependencies are compiled): work that shares the go command's cache can start then without compiling the
-   * same packages at once. Given the go command's release.
-   */
-  onBuildOutput?: (goVersion: string) => void;
 }
 
 /** Identifies an invocation (directory, patterns, flags, environment), not the sources: the plan's runId. */
@@ -166,8 +160,6 @@ interface PlanState {
   early: Early | null;
   tagArgs: string[];
   gcflags: string;
-  /** Calls opts.onBuildOutput the first time only. */
-  output: () => void;
 }
 
 export async function analyze(opts: AnalyzeOptions): Promise<AnalyzeRun> {
@@ -203,12 +195,6 @@ export async function planAnalysis(opts: AnalyzeOptions): Promise<AnalyzePlan> {
   // start the build now, beside go list, instead of after it. Its output waits in memory until the package
   // list is known (go list finishes long before the compiler has said much).
   const tagArgs = opts.tags ? [`-tags=${opts.tags}`] : [];
-  let outputSeen = !opts.onBuildOutput;
-  const output = (): void => {
-    if (outputSeen) return;
-    outputSeen = true;
-    opts.onBuildOutput?.(goenv.version);
-  };
   let early: Early | null = null;
   if (!opts.tests && !(cache && (await cache.hasRun(runId)))) {
     const e: Early = { done: Promise.resolve(null), feed: null, held: [], stop: new AbortController() };
@@ -216,11 +202,7 @@ export async function planAnalysis(opts: AnalyzeOptions): Promise<AnalyzePlan> {
       cwd: opts.dir,
       env,
       signal: signal ? AbortSignal.any([e.stop.signal, signal]) : e.stop.signal,
-      onStderrBytes: (b, start, end) => {
-        output();
-        if (e.feed) e.feed.pushBytes(b, start, end);
-        else e.held.push(Buffer.from(b.subarray(start, end)));
-      },
+      onStderrBytes: (b, start, end) => (e.feed ? e.feed.pushBytes(b, start, end) : e.held.push(Buffer.from(b.subarray(start, end)))),
     }).then(
       (r) => r.code,
       () => null,
@@ -313,18 +295,11 @@ export async function planAnalysis(opts: AnalyzeOptions): Promise<AnalyzePlan> {
       await early.done;
     }
   };
-  return {
-    runId,
-    stateKey,
-    env: goenv,
-    root,
-    cancel,
-    state: { opts, env, cache, byPath, units, linked, keys, early, tagArgs, gcflags, output },
-  };
+  return { runId, stateKey, env: goenv, root, cancel, state: { opts, env, cache, byPath, units, linked, keys, early, tagArgs, gcflags } };
 }
 
 export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
-  const { opts, env, cache, byPath, units, linked, keys, tagArgs, gcflags, output } = plan.state;
+  const { opts, env, cache, byPath, units, linked, keys, tagArgs, gcflags } = plan.state;
   const signal = opts.signal;
   let { early } = plan.state;
   const { root, runId, env: goenv } = plan;
@@ -406,10 +381,7 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
         cwd: opts.dir,
         env,
         ...(signal ? { signal } : {}),
-        onStderrBytes: (b, start, end) => {
-          output();
-          parser.pushBytes(b, start, end);
-        },
+        onStderrBytes: (b, start, end) => parser.pushBytes(b, start, end),
         onStdoutLine: (l) => {
           // go test -c reports "?   pkg [no test files]" and FAIL lines on stdout.
           if (/^(FAIL|ok|\?)\s/.test(l) && !/\[no test files\]/.test(l)) messages.push(l);
