@@ -4,7 +4,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors/errors.js';
-import { parseGoDuration } from '../runners/bench.js';
+import { parseGoDuration } from '../parsers/go-duration.js';
 import { re2SyntaxError } from './re2-syntax.js';
 import { t } from '../i18n/t.js';
 

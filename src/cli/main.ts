@@ -8,14 +8,15 @@ import { formatsFor } from '../reporters/registry.js';
 import { OLDEST_SUPPORTED } from '../runners/go-env.js';
 import { GRACE_MS } from '../runners/process-groups.js';
 import { VERSION } from '../version.js';
-import { runAnalyze, type AnalyzeFlags } from './analyze.js';
-import { runBench, type BenchFlags } from './bench.js';
-import { runExplain, type ExplainFlags } from './explain.js';
-import { runCacheClean, runCacheInfo } from './cache.js';
+// Each command's module is loaded when that command runs: one run needs one command's pipeline, and loading all of
+// them (their reporters, runners, the server) cost about a third of heapscope's start-up (measured).
+import type { AnalyzeFlags } from './analyze.js';
+import type { BenchFlags } from './bench.js';
+import type { ExplainFlags } from './explain.js';
 import { cacheLimit, DEFAULT_LIMIT, enforceBounds } from '../cache/cache-dir.js';
-import { runServe, type ServeFlags } from './serve.js';
-import { runCheck, type CheckFlags } from './check.js';
-import { runDiff, type DiffFlags } from './diff.js';
+import type { ServeFlags } from './serve.js';
+import type { CheckFlags } from './check.js';
+import type { DiffFlags } from './diff.js';
 import { LANGS, resolveLang, UnknownLangError } from '../i18n/lang.js';
 import { t } from '../i18n/t.js';
 import { commanderError, helpConfiguration } from './commander-text.js';
@@ -105,7 +106,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   addFocusOptions(addRunOptions(analyze), { top: true })
     .addHelpText('after', exitHelp(t('cli.help.partial.analyze')))
     .action(async (patterns: string[], flags: AnalyzeFlags, cmd: Command) => {
-      outcome = await runAnalyze(patterns, { ...flags, given: given(cmd) }, io);
+      outcome = await (await import('./analyze.js')).runAnalyze(patterns, { ...flags, given: given(cmd) }, io);
     });
 
   const bench = addTargetOptions(
@@ -126,7 +127,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   addFocusOptions(addRunOptions(bench), { top: false })
     .addHelpText('after', '\n' + t('cli.help.bench.after') + '\n' + exitHelp(t('cli.help.partial.bench')))
     .action(async (patterns: string[], flags: BenchFlags, cmd: Command) => {
-      outcome = await runBench(patterns, { ...flags, given: given(cmd) }, io);
+      outcome = await (await import('./bench.js')).runBench(patterns, { ...flags, given: given(cmd) }, io);
     });
 
   const explain = addTargetOptions(
@@ -138,7 +139,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   addFocusOptions(addRunOptions(explain), { top: false })
     .addHelpText('after', exitHelp(t('cli.help.partial.analyze')))
     .action(async (position: string, flags: ExplainFlags) => {
-      outcome = await runExplain(position, flags, io);
+      outcome = await (await import('./explain.js')).runExplain(position, flags, io);
     });
 
   const check = addTargetOptions(
@@ -154,7 +155,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   addRunOptions(check)
     .addHelpText('after', '\n' + t('cli.help.check.after'))
     .action(async (patterns: string[], flags: CheckFlags, cmd: Command) => {
-      outcome = await runCheck(patterns, { ...flags, given: given(cmd) }, io);
+      outcome = await (await import('./check.js')).runCheck(patterns, { ...flags, given: given(cmd) }, io);
     });
 
   const diff = addTargetOptions(
@@ -180,12 +181,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       // Operands after -- are package patterns; commander hands them over with the revisions.
       const dash = argv.indexOf('--');
       const n = dash < 0 ? 0 : argv.length - dash - 1;
-      outcome = await runDiff(
-        operands.slice(0, operands.length - n),
-        operands.slice(operands.length - n),
-        { ...flags, given: given(cmd) },
-        io,
-      );
+      outcome = await (
+        await import('./diff.js')
+      ).runDiff(operands.slice(0, operands.length - n), operands.slice(operands.length - n), { ...flags, given: given(cmd) }, io);
     });
 
   const serve = addTargetOptions(
@@ -196,7 +194,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   addFocusOptions(addRunOptions(serve, { terminal: false }), { top: false })
     .addHelpText('after', '\n' + t('cli.help.serve.after'))
     .action(async (patterns: string[], flags: ServeFlags) => {
-      outcome = await runServe(patterns, flags, io);
+      outcome = await (await import('./serve.js')).runServe(patterns, flags, io);
     });
 
   program
@@ -218,13 +216,13 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     .description(t('cli.help.cache.info'))
     .addOption(new Option('--format <format>', t('cli.help.format')).choices(['text', 'json']).default('text'))
     .action(async (flags: { format: string }) => {
-      outcome = await runCacheInfo(flags, io);
+      outcome = await (await import('./cache.js')).runCacheInfo(flags, io);
     });
   cache
     .command('clean')
     .description(t('cli.help.cache.clean'))
     .action(async () => {
-      outcome = await runCacheClean(io);
+      outcome = await (await import('./cache.js')).runCacheClean(io);
     });
 
   try {

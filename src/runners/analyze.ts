@@ -312,7 +312,6 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
     await plan.cancel();
     signal.throwIfAborted();
   }
-  const progress = opts.onProgress ?? (() => {});
   const sources = sourceAccess(root, listedGoFiles(byPath.values()));
   // Let the read-ahead finish before looking entries up, so nothing is read twice.
   await cache?.settle();
@@ -365,7 +364,8 @@ export async function executePlan(plan: AnalyzePlan): Promise<AnalyzeRun> {
       addFunctionEnds(f, (file) => sources.read(file));
       u.facts.push(f);
       seen++;
-      progress(t('cli.progress.compiling', { seen, total }));
+      // Formatted only for a progress line that is shown (a number format per package, about 40 ms on zap).
+      opts.onProgress?.(t('cli.progress.compiling', { seen, total }));
       const key = keys.get(u.id);
       // A stopped build's last block may be cut short: nothing is cached once the run is aborted.
       const clean =

@@ -50,7 +50,8 @@ import {
 import { t } from '../i18n/t.js';
 
 export type { BenchOptions };
-export { buildTestBinary, exactBenchPattern, parseGoDuration, profileIterations } from './test-binaries.js';
+export { buildTestBinary, exactBenchPattern, profileIterations } from './test-binaries.js';
+export { parseGoDuration } from '../parsers/go-duration.js';
 
 export interface PackageBenchRun {
   importPath: string;

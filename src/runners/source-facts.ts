@@ -1,16 +1,18 @@
 // Runs go/srcfacts (heapscope's small go/parser program) on source files. It is built once per toolchain into
 // heapscope's cache directory (its own go.mod, none of the user's GOFLAGS, GOOS or GOARCH: it runs here), and
-// rebuilt when its source changes. A file it cannot read is reported by it and left out; a helper that cannot be
+// rebuilt when its source changes; from go1.24 on it is taken from the go command's own cache of tool executables
+// when heapscope's cache lacks it, so emptying heapscope's cache does not cost a link. A file it cannot read is reported by it and left out; a helper that cannot be
 // built or run costs the report its structure (cold paths, loops, readable names), never the report.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { utimes } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { noteGrowth } from '../cache/cache-dir.js';
 import { parseSourceFacts } from '../parsers/source-facts-json.js';
 import type { SourceFileFacts } from '../model/source-facts.js';
+import { atLeast } from '../model/go-releases.js';
 import { run } from './process.js';
 import { removeTempDir, tempDir } from './temp-dirs.js';
 import { t } from '../i18n/t.js';
@@ -33,7 +35,7 @@ export function helperSourceHash(): string {
   if (sourceHash === undefined) {
     const h = createHash('sha256');
     try {
-      for (const f of ['main.go', 'go.mod']) h.update(readFileSync(join(HELPER_DIR, f)));
+      for (const f of ['main.go', 'go.mod', 'tool.mod']) h.update(readFileSync(join(HELPER_DIR, f)));
       sourceHash = h.digest('hex').slice(0, 16);
     } catch {
       sourceHash = 'missing';
@@ -79,7 +81,8 @@ export function helperEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
  * reuses what the analysis build compiles (7 packages of its own instead of 76) rather than compiling it all
  * again. Its binary then holds heapscope's own paths, which it never prints.
  */
-async function build(out: string, env: NodeJS.ProcessEnv): Promise<string | null> {
+async function build(out: string, env: NodeJS.ProcessEnv, goVersion: string): Promise<string | null> {
+  if (atLeast(goVersion, TOOL_CACHE_SINCE) && (await fromToolCache(out, env))) return null;
   const err: string[] = [];
   const r = await run('go', ['build', '-o', out, '.'], {
     cwd: HELPER_DIR,
@@ -87,6 +90,31 @@ async function build(out: string, env: NodeJS.ProcessEnv): Promise<string | null
     onStderrLine: (l) => err.push(l),
   });
   return r.code === 0 ? null : err.slice(0, 3).join('; ') || t('sweep.tool.buildExited', { code: r.code ?? '?' });
+}
+
+/** The first Go 1.x release that keeps the executables of `go tool` in its build cache (and has `go tool -n`). */
+const TOOL_CACHE_SINCE = 24;
+
+/**
+ * Copies the helper from the go command's cache of tool executables (tool.mod names it as a tool; go.mod stays
+ * at go 1.21 for older releases), which the go command builds there when it is missing or out of date: keyed by
+ * the helper's source and the toolchain, as heapscope's own copy is. False when that fails: then go build.
+ */
+async function fromToolCache(out: string, env: NodeJS.ProcessEnv): Promise<boolean> {
+  const printed: string[] = [];
+  const r = await run('go', ['tool', `-modfile=${join(HELPER_DIR, 'tool.mod')}`, '-n', 'srcfacts'], {
+    cwd: HELPER_DIR,
+    env: helperEnv(env),
+    onStdoutLine: (l) => printed.push(l),
+  });
+  if (r.code !== 0 || printed.length !== 1) return false;
+  try {
+    copyFileSync(printed[0]!, out);
+    return true;
+  } catch {
+    rmSync(out, { force: true });
+    return false;
+  }
 }
 
 type Tool = { path: string; cleanup: () => Promise<void> } | { error: string };
@@ -155,7 +183,7 @@ async function findOrBuild(cacheDir: string, goVersion: string, env: NodeJS.Proc
   } catch {
     cacheable = false;
   }
-  if (cacheable && (await build(tmp, env)) === null) {
+  if (cacheable && (await build(tmp, env, goVersion)) === null) {
     try {
       renameSync(tmp, path);
       noteGrowth(cacheDir, statSync(path).size);
@@ -166,7 +194,7 @@ async function findOrBuild(cacheDir: string, goVersion: string, env: NodeJS.Proc
   }
   const dir = tempDir('heapscope-srcfacts-');
   const own = join(dir, 'srcfacts');
-  const failed = await build(own, env);
+  const failed = await build(own, env, goVersion);
   if (failed !== null) {
     await removeTempDir(dir);
     return { error: t('sweep.tool.noBuild', { tool: 'go/srcfacts', error: failed }) };

@@ -4,9 +4,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { basename, join } from 'node:path';
 import { parseSourceFacts } from '../../src/parsers/source-facts-json.js';
-import { readSourceFacts, settleSourceFactsTool, sourceFactsTool, startSourceFactsTool } from '../../src/runners/source-facts.js';
-import { readdirSync } from 'node:fs';
-import { fixturesDir } from '../helpers/paths.js';
+import {
+  helperEnv,
+  readSourceFacts,
+  settleSourceFactsTool,
+  sourceFactsTool,
+  startSourceFactsTool,
+} from '../../src/runners/source-facts.js';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fixturesDir, repoRoot } from '../helpers/paths.js';
 import { tempDir } from '../helpers/cli.js';
 
 test('the helper on a real file: funcs, loops, cold regions, initialisers, calls, benchmarks', async () => {
@@ -87,4 +94,18 @@ test('the helper started ahead is the one taken: built once, into the cache, and
   assert.ok('path' in again && again.path === tool.path);
   // Nothing was left started: settling is a no-op.
   await settleSourceFactsTool(dir, 'ahead');
+});
+
+test("an empty heapscope cache gets the helper from the go command's cache of tool executables, not a link of its own", async () => {
+  const version = execFileSync('go', ['env', 'GOVERSION'], { encoding: 'utf8' }).trim();
+  const tool = await sourceFactsTool(tempDir('heapscope-srcfacts-toolcache-'), version, process.env);
+  assert.ok('path' in tool, 'error' in tool ? tool.error : '');
+  const helperDir = join(repoRoot, 'go', 'srcfacts');
+  // What `go tool` runs: built (or found) in the go command's cache, linked unlike `go build -o` (no symbol table).
+  const cached = execFileSync('go', ['tool', `-modfile=${join(helperDir, 'tool.mod')}`, '-n', 'srcfacts'], {
+    cwd: helperDir,
+    env: helperEnv(process.env),
+    encoding: 'utf8',
+  }).trim();
+  assert.ok(readFileSync(tool.path).equals(readFileSync(cached)), `${tool.path} is not a copy of ${cached}`);
 });

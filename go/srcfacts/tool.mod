@@ -1,0 +1,5 @@
+module heapscope/srcfacts
+
+go 1.24
+
+tool heapscope/srcfacts
