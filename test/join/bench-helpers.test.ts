@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseMemProfile } from '../../src/parsers/pprof.js';
-import { exactBenchPattern, parseGoDuration, profileIterations } from '../../src/runners/bench.js';
+import { exactBenchPattern, profileIterations } from '../../src/runners/bench.js';
 import { attribute } from '../../src/join/attribute.js';
 import { fixturesDir } from '../helpers/paths.js';
 import type { AnalysisModel } from '../../src/model/types.js';
@@ -75,7 +75,4 @@ test('iteration counts, exact patterns, durations', () => {
   // Every /-separated element anchored; the skip pattern's extra element matches every longer name.
   assert.deepEqual(exactBenchPattern('BenchmarkSub/size=8'), { bench: '^BenchmarkSub$/^size=8$', skip: '^BenchmarkSub$/^size=8$/.*' });
   assert.equal(exactBenchPattern('BenchmarkA.b(c)').bench, '^BenchmarkA\\.b\\(c\\)$');
-  assert.equal(parseGoDuration('1h30m'), 5400000);
-  assert.equal(parseGoDuration('500ms'), 500);
-  assert.equal(parseGoDuration('10x'), null);
 });
