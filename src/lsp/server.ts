@@ -219,9 +219,10 @@ export function runLsp(env: NodeJS.ProcessEnv, { langChosen = false } = {}): Pro
       })
       .catch(() => undefined);
     // An open may have started a run before the workspace's settings arrived: at once, run again where they change
-    // the analysis, publish again where they change only what is shown (severities).
+    // the analysis, publish again where they change only what is shown (severities; a package-first result alone
+    // is followed by its module's, which is published with them).
     const reanalyse = before.tests !== settings.tests || before.tags !== settings.tags || t.lang() !== langBefore;
-    if (!reanalyse && settings !== before) for (const m of modules.values()) if (m.analysis || m.packages) publishModule(m);
+    if (!reanalyse && settings !== before) for (const m of modules.values()) if (m.analysis) publishModule(m);
     // Otherwise, an editor opens its visible files right after `initialized`: waiting for them lets the first run
     // analyse their packages first, where a module-wide run started at once would be stopped by the first open and
     // begun again (50-100 ms lost on a warm start).
