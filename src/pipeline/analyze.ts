@@ -13,7 +13,7 @@ import type { AnalysisModel } from '../model/types.js';
 import { readProfileCosts } from '../runners/profile-input.js';
 import { helperSourceHash, settleSourceFactsTool, startSourceFactsTool } from '../runners/source-facts.js';
 import { defaultCacheDir } from '../cache/model-cache.js';
-import { executePlan, invocationId, planAnalysis } from '../runners/analyze.js';
+import { compilerFlags, executePlan, invocationId, planAnalysis } from '../runners/analyze.js';
 import { packageListings } from '../runners/package-asm.js';
 import { pageSourceReader } from '../runners/page-sources.js';
 import { pageAssets } from '../runners/page-assets.js';
@@ -131,7 +131,9 @@ export async function analyze(options: AnalyzeJobOptions): Promise<AnalyzeResult
   // after the focus asks for it. Not beside the analysis build: on an empty build cache both would compile the
   // same standard library packages at once (measured on zap: 45 s of CPU against 35 s started here).
   const toolDir = o.cacheDir ?? defaultCacheDir(o.env);
-  startSourceFactsTool(toolDir, plan.env.version, o.env);
+  // The standard library packages the analysis compiled with its flags are the helper's dependencies too.
+  const flags = compilerFlags(plan.env.version).slice('-gcflags='.length);
+  startSourceFactsTool(toolDir, plan.env.version, o.env, { patterns: o.patterns, flags });
   o.phase('compiler output parsed or facts loaded');
   o.signal?.throwIfAborted();
   collectBetweenPhases();

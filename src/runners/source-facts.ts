@@ -81,7 +81,8 @@ export function helperEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
  * reuses what the analysis build compiles (7 packages of its own instead of 76) rather than compiling it all
  * again. Its binary then holds heapscope's own paths, which it never prints.
  */
-async function build(out: string, env: NodeJS.ProcessEnv, goVersion: string): Promise<string | null> {
+async function build(out: string, env: NodeJS.ProcessEnv, goVersion: string, reuse?: Reuse): Promise<string | null> {
+  if (reuse && (await buildReusing(out, env, reuse))) return null;
   if (atLeast(goVersion, TOOL_CACHE_SINCE) && (await fromToolCache(out, env))) return null;
   const err: string[] = [];
   const r = await run('go', ['build', '-o', out, '.'], {
@@ -90,6 +91,40 @@ async function build(out: string, env: NodeJS.ProcessEnv, goVersion: string): Pr
     onStderrLine: (l) => err.push(l),
   });
   return r.code === 0 ? null : err.slice(0, 3).join('; ') || t('sweep.tool.buildExited', { code: r.code ?? '?' });
+}
+
+/**
+ * The analysis build that ran just before: its package patterns and the compiler flags it gave them. When it
+ * compiled standard library packages (`analyze std`, `analyze net/http`), it compiled them with those flags, so the
+ * helper's build with default flags would compile its 76 dependencies again (7 s on an empty build cache after
+ * `analyze std`); given the same flags for the same patterns, it finds them in the go command's cache (0.3 s).
+ */
+export interface Reuse {
+  patterns: string[];
+  /** The flags alone, as after `-gcflags=`. */
+  flags: string;
+}
+
+/** The patterns that name the same packages from the helper's directory: import paths, not relative or `all`. */
+function importPatterns(patterns: string[]): string[] {
+  return patterns.filter((p) => p !== 'all' && !p.startsWith('.') && !p.startsWith('/') && !p.startsWith('-'));
+}
+
+/**
+ * go build with the analysis's flags for its import-path patterns. Its standard error is the compiler's -m output
+ * of every package those patterns match, replayed from the cache: sent nowhere (a failure falls back to the other
+ * ways, which say why). False when there is nothing to reuse or it fails.
+ */
+async function buildReusing(out: string, env: NodeJS.ProcessEnv, reuse: Reuse): Promise<boolean> {
+  const patterns = importPatterns(reuse.patterns);
+  if (!patterns.length) return false;
+  const r = await run('go', ['build', '-o', out, ...patterns.map((p) => `-gcflags=${p}=${reuse.flags}`), '.'], {
+    cwd: HELPER_DIR,
+    env: helperEnv(env),
+    stderrFile: '/dev/null',
+  });
+  if (r.code !== 0) rmSync(out, { force: true });
+  return r.code === 0;
 }
 
 /** The first Go 1.x release that keeps the executables of `go tool` in its build cache (and has `go tool -n`). */
@@ -126,10 +161,10 @@ const started = new Map<string, Promise<Tool>>();
  * Starts finding or building the helper now, so that a first run builds it beside its join instead of after it;
  * the next sourceFactsTool call for the same cache directory and release takes the result.
  */
-export function startSourceFactsTool(cacheDir: string, goVersion: string, env: NodeJS.ProcessEnv): void {
+export function startSourceFactsTool(cacheDir: string, goVersion: string, env: NodeJS.ProcessEnv, reuse?: Reuse): void {
   const k = `${cacheDir}\0${goVersion}`;
   if (started.has(k)) return;
-  const p = findOrBuild(cacheDir, goVersion, env);
+  const p = findOrBuild(cacheDir, goVersion, env, reuse);
   p.catch(() => {});
   started.set(k, p);
 }
@@ -155,7 +190,7 @@ export function sourceFactsTool(cacheDir: string, goVersion: string, env: NodeJS
   return findOrBuild(cacheDir, goVersion, env);
 }
 
-async function findOrBuild(cacheDir: string, goVersion: string, env: NodeJS.ProcessEnv): Promise<Tool> {
+async function findOrBuild(cacheDir: string, goVersion: string, env: NodeJS.ProcessEnv, reuse?: Reuse): Promise<Tool> {
   let key: string;
   try {
     key = helperKey(goVersion);
@@ -183,7 +218,7 @@ async function findOrBuild(cacheDir: string, goVersion: string, env: NodeJS.Proc
   } catch {
     cacheable = false;
   }
-  if (cacheable && (await build(tmp, env, goVersion)) === null) {
+  if (cacheable && (await build(tmp, env, goVersion, reuse)) === null) {
     try {
       renameSync(tmp, path);
       noteGrowth(cacheDir, statSync(path).size);
@@ -194,7 +229,7 @@ async function findOrBuild(cacheDir: string, goVersion: string, env: NodeJS.Proc
   }
   const dir = tempDir('heapscope-srcfacts-');
   const own = join(dir, 'srcfacts');
-  const failed = await build(own, env, goVersion);
+  const failed = await build(own, env, goVersion, reuse);
   if (failed !== null) {
     await removeTempDir(dir);
     return { error: t('sweep.tool.noBuild', { tool: 'go/srcfacts', error: failed }) };
