@@ -63,19 +63,17 @@ export async function analyseModule(root: string, opts: AnalyseOptions, patterns
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(opts.changed ? { changed: true } : {}),
   });
-  let measured: ReturnType<typeof measuredFigures>;
-  let results: ResultCache | null;
-  let name: string;
-  let hit: Awaited<ReturnType<ResultCache['get']>> | null;
-  try {
-    measured = measuredFigures(cacheDir, plan.root);
-    results = plan.stateKey ? new ResultCache(cacheDir) : null;
-    name = resultName(plan.runId, ['lsp', toolIdentity(VERSION), measured?.stamp ?? '', helperSourceHash()]);
-    hit = results && plan.stateKey ? await results.get(name, plan.stateKey) : null;
-  } catch (e) {
-    await plan.cancel(); // the build it may have started beside go list
+  // Reading the cache can fail; the build the plan may have started beside go list is stopped then.
+  const { measured, results, name, hit } = await (async () => {
+    const measured = measuredFigures(cacheDir, plan.root);
+    const results = plan.stateKey ? new ResultCache(cacheDir) : null;
+    const name = resultName(plan.runId, ['lsp', toolIdentity(VERSION), measured?.stamp ?? '', helperSourceHash()]);
+    const hit = results && plan.stateKey ? await results.get(name, plan.stateKey) : null;
+    return { measured, results, name, hit };
+  })().catch(async (e: unknown) => {
+    await plan.cancel();
     throw e;
-  }
+  });
   if (hit) {
     try {
       const parts: Buffer[] = [];
